@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word, number or punctuation mark, with its byte span.
+type Token struct {
+	Text  string
+	Lower string // lower case, curly quotes and apostrophes folded to ASCII
+	Span
+	Sent int  // index of the sentence the token belongs to
+	Cap  bool // starts with an upper-case letter
+}
+
+// Sentence is a span of tokens [First, Last) and its byte span.
+type Sentence struct {
+	Span
+	First, Last int
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "adm": true, "gov": true,
+	"sen": true, "rep": true, "rev": true, "st": true, "jr": true, "sr": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "etc": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "mt": true, "ft": true, "brig": true,
+	"cmdr": true, "pres": true, "amb": true, "supt": true, "insp": true, "pvt": true, "cpl": true,
+}
+
+// Tokenize splits text into tokens and sentences. It never rewrites text:
+// every token's Text is text[Start:End].
+func Tokenize(text string) ([]Token, []Sentence) {
+	var toks []Token
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isWordRune(r):
+			j := scanWord(text, i)
+			toks = append(toks, newToken(text, i, j))
+			i = j
+		case isApostrophe(r) && i+w < len(text) && (text[i+w] == 's' || text[i+w] == 'S') && !startsWord(text[i+w+1:]):
+			toks = append(toks, newToken(text, i, i+w+1)) // possessive 's
+			i += w + 1
+		default:
+			toks = append(toks, newToken(text, i, i+w))
+			i += w
+		}
+	}
+	return toks, splitSentences(text, toks)
+}
+
+func newToken(text string, s, e int) Token {
+	t := text[s:e]
+	r, _ := utf8.DecodeRuneInString(t)
+	return Token{Text: t, Lower: foldLower(t), Span: Span{s, e}, Cap: unicode.IsUpper(r)}
+}
+
+// foldLower lower-cases and maps typographic quotes and dashes to ASCII so
+// that rules match either spelling.
+func foldLower(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\u2018', '\u2019', '\u02bc':
+			r = '\''
+		case '\u201c', '\u201d':
+			r = '"'
+		case '\u2013', '\u2014':
+			r = '-'
+		case '\u00a0':
+			r = ' '
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
+
+// scanWord returns the end of the word starting at i. A word keeps inner
+// hyphens (Sar-e-Pul, twenty-one), apostrophes (al-Rufay'i; the possessive
+// 's is split off), digit separators (3,000 and 1.5) and the dots of
+// initialisms (U.S., U.N.).
+func scanWord(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) {
+			j += w
+			continue
+		}
+		next, nw := utf8.DecodeRuneInString(text[j+w:])
+		if j+w >= len(text) {
+			next, nw = 0, 0
+		}
+		_ = nw
+		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+		switch {
+		case r == '-' && isWordRune(next):
+			j += w
+			continue
+		case (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			j += w
+			continue
+		case isApostrophe(r) && unicode.IsLetter(next):
+			// possessive 's / s' and contractions n't stay separate tokens
+			rest := strings.ToLower(text[j+w:])
+			if (strings.HasPrefix(rest, "s") && !startsWord(rest[1:])) ||
+				(strings.HasPrefix(rest, "t") && strings.HasSuffix(strings.ToLower(text[i:j]), "n")) ||
+				strings.HasPrefix(rest, "ll ") || strings.HasPrefix(rest, "re ") ||
+				strings.HasPrefix(rest, "ve ") || strings.HasPrefix(rest, "d ") || strings.HasPrefix(rest, "m ") {
+				return j
+			}
+			j += w
+			continue
+		case r == '.' && isInitialism(text[i:j]) && (unicode.IsLetter(next) && unicode.IsUpper(next) || !isWordRune(next)):
+			// U.S. U.N. -- take the dot; a following capital letter continues it
+			j += w
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// isInitialism reports whether w (so far) looks like "U" or "U.S" -- single
+// upper-case letters separated by dots.
+func isInitialism(w string) bool {
+	n := 0
+	for k, r := range w {
+		if k%2 == 0 {
+			if !unicode.IsUpper(r) || r > unicode.MaxASCII {
+				return false
+			}
+			n++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return n >= 1 && len(w)%2 == 1
+}
+
+// splitSentences groups tokens into sentences. A sentence ends at . ! ?
+// (and following closing quotes or brackets) when the next token starts a
+// new sentence, and always at a line break.
+func splitSentences(text string, toks []Token) []Sentence {
+	var sents []Sentence
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			sents = append(sents, Sentence{Span: Span{toks[start].Start, toks[end-1].End}, First: start, Last: end})
+		}
+		start = end
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if k+1 < len(toks) && strings.Contains(text[t.End:toks[k+1].Start], "\n") {
+			flush(k + 1)
+			continue
+		}
+		if t.Text != "." && t.Text != "!" && t.Text != "?" {
+			continue
+		}
+		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && isCloser(toks[end].Text) && toks[end].Start == toks[end-1].End {
+			end++
+		}
+		if end < len(toks) {
+			nx := toks[end]
+			r, _ := utf8.DecodeRuneInString(nx.Text)
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(nx.Text)) {
+				continue
+			}
+		}
+		flush(end)
+		k = end - 1
+	}
+	flush(len(toks))
+	for si, s := range sents {
+		for k := s.First; k < s.Last; k++ {
+			toks[k].Sent = si
+		}
+	}
+	return sents
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "'", "\u201d", "\u2019", ")", "]":
+		return true
+	}
+	return false
+}
+
+func isOpener(s string) bool {
+	switch s {
+	case "\"", "'", "\u201c", "\u2018", "(", "[":
+		return true
+	}
+	return false
+}
