@@ -177,13 +177,25 @@ func splitSentences(text string, toks []Token) []Sentence {
 		}
 		start = end
 	}
+	inQuote := false
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if k+1 < len(toks) && strings.Contains(text[t.End:toks[k+1].Start], "\n") {
 			flush(k + 1)
+			inQuote = false
 			continue
 		}
-		if t.Text != "." && t.Text != "!" && t.Text != "?" {
+		// A sentence does not end inside a curly quotation that closes
+		// soon, so that a quote of several sentences stays one unit.
+		switch t.Text {
+		case "\u201c":
+			if c := strings.Index(text[t.End:], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") {
+				inQuote = true
+			}
+		case "\u201d":
+			inQuote = false
+		}
+		if inQuote || t.Text != "." && t.Text != "!" && t.Text != "?" {
 			continue
 		}
 		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {

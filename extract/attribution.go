@@ -1,0 +1,174 @@
+package extract
+
+// Attribution: who says so. A claim found by a rule gets a "source"
+// argument from the words around it in its sentence: "according to X",
+// "X said", "X told CNN", "said X". Event claims with a source are
+// "reported" rather than "asserted".
+
+// attribution is one source phrase found in a sentence: the token where
+// it stands (to pick the one nearest a claim) and the argument.
+type attribution struct {
+	at  int
+	arg Arg
+}
+
+func (d *claimDoc) attributions(si int) []attribution {
+	s := d.sents[si]
+	var out []attribution
+	for i := s.First; i < s.Last; i++ {
+		t := d.toks[i].Lower
+		if t == "according" && i+2 < s.Last && d.toks[i+1].Lower == "to" {
+			if a, ok := d.accordingTo(i+2, s.Last); ok {
+				out = append(out, attribution{i, a})
+			}
+			continue
+		}
+		if d.isSayVerb(i) {
+			if a, ok := d.speakerAround(si, i); ok {
+				out = append(out, attribution{i, a})
+			}
+		}
+	}
+	return out
+}
+
+func (d *claimDoc) isSayVerb(i int) bool {
+	for _, w := range d.rules.Lists["source_verbs"] {
+		if len(w) == 1 && w[0] == d.toks[i].Lower {
+			return true
+		}
+	}
+	return false
+}
+
+// accordingTo reads the phrase after "according to": a person or
+// organization right after it, else the last one in the phrase ("a report
+// published in ABC News"), else the phrase itself ("a report").
+func (d *claimDoc) accordingTo(i, last int) (Arg, bool) {
+	end := i
+	for end < last && end-i < 15 {
+		if x := d.toks[end].Text; x == "," || x == "." || x == ";" {
+			break
+		}
+		end++
+	}
+	if end == i {
+		return Arg{}, false
+	}
+	if m := d.actorAt(i, end); m != nil {
+		return d.arg(capture{"source", m.start, m.end, m}), true
+	}
+	var lastM *mention
+	for k := i; k < end; k++ {
+		for _, m := range d.mentions[k] {
+			if m.end <= end && isActorKind(m.kind) {
+				lastM = m
+			}
+		}
+	}
+	if lastM != nil {
+		return d.arg(capture{"source", lastM.start, lastM.end, lastM}), true
+	}
+	return d.arg(capture{"source", i, end, nil}), true
+}
+
+func isActorKind(k string) bool { return k == KindPerson || k == KindOrganization }
+
+func (d *claimDoc) actorAt(i, limit int) *mention {
+	var best *mention
+	for _, m := range d.mentions[i] {
+		if m.end <= limit && isActorKind(m.kind) && (best == nil || m.end > best.end) {
+			best = m
+		}
+	}
+	return best
+}
+
+// speakerAround finds who a verb of saying at v belongs to: the actor or
+// noun phrase right before it (skipping an apposition or an acronym in
+// brackets), or the one right after it ("said the embassy").
+func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
+	s := d.sents[si]
+	if m := d.actorEndingAt(s.First, v); m != nil {
+		return d.arg(capture{"source", m.start, m.end, m}), true
+	}
+	j := v
+	if j > s.First && d.toks[j-1].Text == ")" {
+		// "the United Nations Children’s Emergency Fund (UNICEF) said"
+		for k := j - 2; k > s.First && k > j-6; k-- {
+			if d.toks[k].Text == "(" {
+				if m := d.actorEndingAt(s.First, k); m != nil {
+					return d.arg(capture{"source", m.start, m.end, m}), true
+				}
+				j = k
+				break
+			}
+		}
+	}
+	if j > s.First && d.toks[j-1].Text == "," {
+		// "Sher Ali Shakir, the Helmand health department director, said"
+		for k := j - 2; k > s.First && k > j-14; k-- {
+			if d.toks[k].Text == "," {
+				if m := d.actorEndingAt(s.First, k); m != nil {
+					return d.arg(capture{"source", m.start, m.end, m}), true
+				}
+				break
+			}
+		}
+		// "..., said the embassy" / ", said X"
+		if v+1 < s.Last {
+			if m := d.actorAt(v+1, s.Last); m != nil {
+				return d.arg(capture{"source", m.start, m.end, m}), true
+			}
+		}
+		return Arg{}, false
+	}
+	// A plain noun phrase before the verb: "a local journalist confirmed".
+	k := j
+	for k > s.First && j-k < 6 {
+		t := d.toks[k-1]
+		if !isWordRune([]rune(t.Text)[0]) && t.Lower != "'s" || npStop[t.Lower] {
+			break
+		}
+		k--
+	}
+	if k < j && !npStop[d.toks[k].Lower] {
+		return d.arg(capture{"source", k, j, nil}), true
+	}
+	if v+1 < s.Last {
+		if m := d.actorAt(v+1, s.Last); m != nil {
+			return d.arg(capture{"source", m.start, m.end, m}), true
+		}
+	}
+	return Arg{}, false
+}
+
+func (d *claimDoc) actorEndingAt(first, v int) *mention {
+	for k := v - 1; k >= first && k >= v-8; k-- {
+		for _, m := range d.mentions[k] {
+			if m.end == v && (isActorKind(m.kind)) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// source picks the attribution nearest after the match, else the nearest
+// before it, skipping one that sits inside the match.
+func (d *claimDoc) source(si, start, end int) (Arg, bool) {
+	var before *attribution
+	for _, a := range d.attributions(si) {
+		if a.at >= start && a.at < end {
+			continue
+		}
+		if a.at >= end {
+			return a.arg, true
+		}
+		before = &a
+	}
+	if before != nil {
+		return before.arg, true
+	}
+	return Arg{}, false
+}

@@ -1,0 +1,372 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// claimDoc is everything the claim matchers read for one article.
+type claimDoc struct {
+	text     string
+	toks     []Token
+	sents    []Sentence
+	ents     []Entity
+	body     []bool // per sentence: inside a paragraph region
+	mentions map[int][]*mention
+	rules    *RuleSet
+}
+
+func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, regions []Region, rules *RuleSet) *claimDoc {
+	d := &claimDoc{text: text, toks: toks, sents: sents, ents: ents, rules: rules, mentions: map[int][]*mention{}}
+	d.body = make([]bool, len(sents))
+	for si, s := range sents {
+		d.body[si] = len(regions) == 0
+		for _, r := range regions {
+			if (r.Kind == "paragraph") && s.Start >= r.Start && s.End <= r.End {
+				d.body[si] = true
+			}
+		}
+	}
+	for i := range ents {
+		e := &ents[i]
+		a, b := d.tokRange(e.Span)
+		if a < b {
+			d.mentions[a] = append(d.mentions[a], &mention{kind: e.Kind, start: a, end: b, ent: e, norm: e.Norm})
+		}
+	}
+	d.addQuotes()
+	d.addCoref()
+	return d
+}
+
+// tokRange maps a byte span to the token range it covers.
+func (d *claimDoc) tokRange(s Span) (int, int) {
+	a := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= s.Start })
+	b := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= s.End })
+	return a, b
+}
+
+// spanText returns the byte span and text of tokens [a, b).
+func (d *claimDoc) spanOf(a, b int) Span { return Span{d.toks[a].Start, d.toks[b-1].End} }
+
+// claims runs every rule over every body sentence, then the Go matchers
+// that are really code (quote continuation), then fills the roles every
+// claim may carry: source, time, place, certainty.
+func (d *claimDoc) claims() []Claim {
+	var out []Claim
+	for si, s := range d.sents {
+		if !d.body[si] {
+			continue
+		}
+		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions}
+		var sentClaims []Claim
+		for _, r := range d.rules.Rules {
+			for _, p := range r.Patterns {
+				for i := s.First; i < s.Last; i++ {
+					end, caps, ok := sm.matchAt(p, i)
+					if !ok || end <= i {
+						continue
+					}
+					if c, ok := d.build(r, si, i, end, caps, sentClaims); ok {
+						sentClaims = append(sentClaims, c)
+					}
+					i = end - 1
+				}
+			}
+		}
+		out = append(out, dedupeClaims(sentClaims)...)
+	}
+	out = append(out, d.continuedQuotes(out)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return argStart(out[i]) < argStart(out[j])
+	})
+	return out
+}
+
+func argStart(c Claim) int {
+	m := c.End
+	for _, a := range c.Args {
+		m = min(m, a.Start)
+	}
+	return m
+}
+
+// build turns one match into a claim. It returns false when the match
+// must stay silent (negated or hypothetical events).
+func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim) (Claim, bool) {
+	s := d.sents[si]
+	c := Claim{Kind: r.Kind, Rule: r.ID, Span: s.Span, Text: d.text[s.Start:s.End]}
+	for _, cp := range caps {
+		a := d.arg(cp)
+		if n, ok := r.Norm[cp.role]; ok {
+			a.Norm = n
+		}
+		c.Args = append(c.Args, a)
+	}
+	for role, n := range r.Norm {
+		if !hasRole(c, role) {
+			// A constant norm with no words of its own borrows the trigger's
+			// span: the whole match.
+			sp := d.spanOf(start, end)
+			c.Args = append(c.Args, Arg{Role: role, Span: sp, Text: d.text[sp.Start:sp.End], Norm: n})
+		}
+	}
+	for _, role := range r.Inherit {
+		if hasRole(c, role) {
+			continue
+		}
+		for k := len(prev) - 1; k >= 0; k-- {
+			if prev[k].Kind == c.Kind {
+				if a, ok := findArg(prev[k], role); ok {
+					c.Args = append(c.Args, a)
+				}
+				break
+			}
+		}
+	}
+	cert := d.certainty(si, start, end)
+	if r.Certainty != "" {
+		cert = r.Certainty
+	}
+	if (cert == Denied || cert == Hypothetical) && isEvent(c.Kind) {
+		return Claim{}, false
+	}
+	if c.Kind != "statement" && c.Kind != "role" {
+		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") {
+			c.Args = append(c.Args, src)
+			if cert == Asserted {
+				cert = Reported
+			}
+		}
+	}
+	c.Certainty = cert
+	if !hasRole(c, "time") && roleAllowed(c.Kind, "time") {
+		if t, ok := d.nearest(si, start, end, KindDate, "time"); ok {
+			c.Args = append(c.Args, t)
+		}
+	}
+	if !hasRole(c, "place") && (c.Kind == "casualty" || c.Kind == "attack") {
+		if p, ok := d.placeIn(si, start, end); ok {
+			c.Args = append(c.Args, p)
+		}
+	}
+	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+	return c, true
+}
+
+func isEvent(kind string) bool {
+	switch kind {
+	case "capture", "casualty", "attack", "surrender", "withdrawal":
+		return true
+	}
+	return false
+}
+
+func roleAllowed(kind, role string) bool {
+	for _, r := range claimRoles[kind] {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRole(c Claim, role string) bool {
+	_, ok := findArg(c, role)
+	return ok
+}
+
+func findArg(c Claim, role string) (Arg, bool) {
+	for _, a := range c.Args {
+		if a.Role == role {
+			return a, true
+		}
+	}
+	return Arg{}, false
+}
+
+// arg makes a claim argument of a capture, carrying the mention's norm
+// and, for numbers, value and qualifier.
+func (d *claimDoc) arg(cp capture) Arg {
+	sp := d.spanOf(cp.start, cp.end)
+	a := Arg{Role: cp.role}
+	if m := cp.m; m != nil {
+		a.Norm = m.norm
+		if m.ent != nil {
+			sp = m.ent.Span
+			if m.ent.Kind == KindNumber {
+				a.Value, a.Qualifier = m.ent.Value, m.ent.Qualifier
+			}
+		}
+		if m.span != (Span{}) {
+			sp = m.span
+		}
+	} else if a.Norm == "" {
+		// A phrase: carry the norm of an entity it contains, when just one.
+		a.Norm = d.innerNorm(cp.start, cp.end)
+	}
+	a.Span = sp
+	a.Text = d.text[sp.Start:sp.End]
+	return a
+}
+
+func (d *claimDoc) innerNorm(a, b int) string {
+	norm := ""
+	for i := a; i < b; i++ {
+		for _, m := range d.mentions[i] {
+			if m.end <= b && m.kind != KindNumber && m.kind != KindDate && m.kind != "quote" {
+				if norm != "" && norm != m.norm {
+					return ""
+				}
+				norm = m.norm
+			}
+		}
+	}
+	return norm
+}
+
+// certainty reads the words around a match: a negation or modal right
+// before the trigger, "claimed"/"accused", and a nearby "could not
+// independently verify".
+func (d *claimDoc) certainty(si, start, end int) string {
+	s := d.sents[si]
+	for i := max(s.First, start-4); i < end; i++ {
+		switch d.toks[i].Lower {
+		case "not", "n't", "never":
+			if i >= start-3 || i > start {
+				return Denied
+			}
+		case "would", "could", "might", "may", "if":
+			if i >= start-3 && i < end {
+				return Hypothetical
+			}
+		}
+	}
+	for i := s.First; i < start; i++ {
+		switch d.toks[i].Lower {
+		case "claimed", "claims", "claim", "alleged", "allegedly", "accused", "accuses":
+			return Alleged
+		}
+	}
+	for _, k := range []int{si, si + 1} {
+		if k < len(d.sents) && d.sents[k].Start-s.End < 400 && containsSeq(d.toks[d.sents[k].First:d.sents[k].Last], "could", "not", "independently") {
+			return Unverified
+		}
+	}
+	return Asserted
+}
+
+func containsSeq(toks []Token, words ...string) bool {
+outer:
+	for i := 0; i+len(words) <= len(toks); i++ {
+		for k, w := range words {
+			if toks[i+k].Lower != w {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// nearest returns, as an argument with the given role, the mention of kind
+// closest to the match within the sentence.
+func (d *claimDoc) nearest(si, start, end int, kind, role string) (Arg, bool) {
+	s := d.sents[si]
+	best, bestDist := (*mention)(nil), 1<<30
+	for i := s.First; i < s.Last; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind != kind || m.end > s.Last {
+				continue
+			}
+			dist := 0
+			if m.end <= start {
+				dist = start - m.end
+			} else if m.start >= end {
+				dist = m.start - end
+			}
+			if dist < bestDist {
+				best, bestDist = m, dist
+			}
+		}
+	}
+	if best == nil {
+		return Arg{}, false
+	}
+	return d.arg(capture{role, best.start, best.end, best}), true
+}
+
+// placeIn finds a place introduced by "in" (or "near") in the sentence,
+// closest after the match, else before it.
+func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
+	s := d.sents[si]
+	var cands []*mention
+	for i := s.First + 1; i < s.Last; i++ {
+		p := d.toks[i-1].Lower
+		if p != "in" && p != "near" && p != "across" && p != "throughout" {
+			continue
+		}
+		for _, m := range d.mentions[i] {
+			if m.kind == KindPlace {
+				cands = append(cands, m)
+			}
+		}
+	}
+	for _, m := range cands {
+		if m.start >= end {
+			return d.arg(capture{"place", m.start, m.end, m}), true
+		}
+	}
+	if len(cands) > 0 {
+		m := cands[len(cands)-1]
+		return d.arg(capture{"place", m.start, m.end, m}), true
+	}
+	return Arg{}, false
+}
+
+// dedupeClaims drops claims of one sentence that repeat another of the same
+// kind: the same arguments, or the same core argument (count, place,
+// content) found by a weaker rule. The claim with more arguments wins.
+func dedupeClaims(cs []Claim) []Claim {
+	core := map[string]string{"capture": "place", "casualty": "count", "statement": "content", "quantity": "value",
+		"attack": "means", "surrender": "actor", "withdrawal": "actor", "role": "person"}
+	var out []Claim
+next:
+	for _, c := range cs {
+		ca, hasCore := findArg(c, core[c.Kind])
+		for k, o := range out {
+			if o.Kind != c.Kind {
+				continue
+			}
+			oa, ok := findArg(o, core[c.Kind])
+			if hasCore && ok && overlaps(ca.Span, oa.Span) && (c.Kind != "casualty" || sameOutcome(c, o)) {
+				if len(c.Args) > len(o.Args) {
+					out[k] = c
+				}
+				continue next
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func sameOutcome(a, b Claim) bool {
+	x, _ := findArg(a, "outcome")
+	y, _ := findArg(b, "outcome")
+	return x.Norm == y.Norm
+}
+
+func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+
+// words returns the folded text of tokens [a, b).
+func (d *claimDoc) words(a, b int) string {
+	var parts []string
+	for i := a; i < b; i++ {
+		parts = append(parts, d.toks[i].Lower)
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,85 @@
+package extract
+
+// Coreference inside one article, kept simple and conservative: a phrase
+// from a coref list becomes a mention carrying its antecedent's norm only
+// when the antecedent is clear.
+//
+//	coref_armed:   "the insurgents", "the militants" -> last armed group
+//	coref_capital: "the provincial capital", "the city" -> a city named in
+//	               the same sentence, else the last city named
+//	coref_country: "the country", "the war-torn nation" -> last country
+//	coref_person:  "he", "she" -> last person named
+//
+// Surnames are linked to full names by the person finder, not here.
+func (d *claimDoc) addCoref() {
+	var lastArmed, lastCity, lastCountry, lastPerson *mention
+	for i := 0; i < len(d.toks); i++ {
+		if ms := d.mentions[i]; len(ms) > 0 {
+			for _, m := range ms {
+				if m.ent == nil {
+					continue
+				}
+				switch {
+				case m.kind == KindOrganization && m.ent.Type == "armed_group":
+					lastArmed = m
+				case m.kind == KindPlace && m.ent.Type == "city":
+					lastCity = m
+				case m.kind == KindPlace && m.ent.Type == "country":
+					lastCountry = m
+				case m.kind == KindPerson:
+					lastPerson = m
+				}
+			}
+			continue
+		}
+		try := func(list, kind string, ante *mention) bool {
+			n := d.listAt(list, i)
+			if n == 0 || ante == nil {
+				return false
+			}
+			d.mentions[i] = append(d.mentions[i], &mention{kind: kind, start: i, end: i + n, norm: ante.norm})
+			return true
+		}
+		switch {
+		case try("coref_armed", KindOrganization, lastArmed):
+		case try("coref_capital", KindPlace, d.cityInSentence(i, lastCity)):
+		case try("coref_country", KindPlace, lastCountry):
+		case try("coref_person", KindPerson, lastPerson):
+		}
+	}
+}
+
+// listAt returns the length of the longest entry of list at token i.
+func (d *claimDoc) listAt(list string, i int) int {
+	best := 0
+	for _, w := range d.rules.Lists[list] {
+		if len(w) > best && i+len(w) <= len(d.toks) {
+			ok := true
+			for k, s := range w {
+				if d.toks[i+k].Lower != s {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = len(w)
+			}
+		}
+	}
+	return best
+}
+
+// cityInSentence prefers a city named later in the same sentence ("The
+// Taliban overran the provincial capital ..., after which the city of
+// Sar-e Pul fell") over the last one named before.
+func (d *claimDoc) cityInSentence(i int, last *mention) *mention {
+	si := d.toks[i].Sent
+	for k := i + 1; k < d.sents[si].Last; k++ {
+		for _, m := range d.mentions[k] {
+			if m.ent != nil && m.kind == KindPlace && m.ent.Type == "city" {
+				return m
+			}
+		}
+	}
+	return last
+}

@@ -1,0 +1,427 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A pattern is a sequence of elements matched against the tokens of one
+// sentence. The syntax, written in rule files:
+//
+//	seized|captured        one token (or token sequence) from the alternatives
+//	@capture_verbs         one entry of a word list defined under "lists:"
+//	[place] [person|org]   an entity mention of one of the kinds; also
+//	                       [actor] (organization or person), [np] (a short
+//	                       noun phrase of plain words)
+//	...  ...{0,3}          a gap of 0 to 4 (or the given) tokens
+//	*                      any one token
+//	( a b | c )            a group of alternative sequences
+//	role:ELEM              the words ELEM matched fill the claim role
+//	ELEM?                  optional
+//
+// Words match case-insensitively with curly quotes and apostrophes folded;
+// "country's" matches the two tokens "country" and "'s".
+type patSeq struct {
+	elems []*patElem
+}
+
+type patElem struct {
+	role     string
+	optional bool
+
+	words  [][]string // literal alternatives or list entries, folded token sequences
+	kinds  []string   // entity slot
+	gap    bool
+	gapMin int
+	gapMax int
+	any    bool
+	group  []*patSeq
+}
+
+// entity-slot kinds accepted in patterns.
+var slotKinds = map[string]bool{
+	KindPlace: true, KindPerson: true, KindOrganization: true, KindNumber: true, KindDate: true,
+	"org": true, "actor": true, "np": true, "quote": true, "rest": true, "clause": true,
+}
+
+func (p *patSeq) roles() []string {
+	var out []string
+	for _, e := range p.elems {
+		if e.role != "" {
+			out = append(out, e.role)
+		}
+		for _, g := range e.group {
+			out = append(out, g.roles()...)
+		}
+	}
+	return out
+}
+
+func parsePattern(src string, lists map[string][][]string) (*patSeq, error) {
+	lex := lexPattern(src)
+	ps := &patParser{lex: lex, lists: lists}
+	seq, err := ps.seq(false)
+	if err != nil {
+		return nil, err
+	}
+	if ps.pos < len(ps.lex) {
+		return nil, fmt.Errorf("pattern %q: unexpected %q", src, ps.lex[ps.pos])
+	}
+	if len(seq.elems) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	if seq.elems[0].gap || seq.elems[len(seq.elems)-1].gap {
+		return nil, fmt.Errorf("pattern %q: a gap cannot start or end a pattern", src)
+	}
+	return seq, nil
+}
+
+// lexPattern splits on white space and makes "(", ")" and a lone "|"
+// separate lexemes. "role:(" becomes "role:" "(".
+func lexPattern(src string) []string {
+	var out []string
+	for _, f := range strings.Fields(src) {
+		for f != "" {
+			if i := strings.IndexAny(f, "()"); i >= 0 {
+				if i > 0 {
+					out = append(out, f[:i])
+				}
+				out = append(out, f[i:i+1])
+				f = f[i+1:]
+				continue
+			}
+			out = append(out, f)
+			break
+		}
+	}
+	return out
+}
+
+type patParser struct {
+	lex   []string
+	pos   int
+	lists map[string][][]string
+}
+
+func (p *patParser) seq(inGroup bool) (*patSeq, error) {
+	s := &patSeq{}
+	for p.pos < len(p.lex) {
+		l := p.lex[p.pos]
+		if inGroup && (l == "|" || l == ")") {
+			break
+		}
+		if l == ")" || l == "|" {
+			return nil, fmt.Errorf("unexpected %q", l)
+		}
+		e, err := p.elem()
+		if err != nil {
+			return nil, err
+		}
+		s.elems = append(s.elems, e)
+	}
+	return s, nil
+}
+
+func (p *patParser) elem() (*patElem, error) {
+	l := p.lex[p.pos]
+	p.pos++
+	e := &patElem{}
+	// "role:" prefix, either glued ("place:[place]") or alone before "(".
+	if i := strings.Index(l, ":"); i > 0 && isRoleName(l[:i]) {
+		e.role = l[:i]
+		l = l[i+1:]
+		if l == "" {
+			if p.pos >= len(p.lex) || p.lex[p.pos] != "(" {
+				return nil, fmt.Errorf("role %q: expected ( after it", e.role)
+			}
+			l = p.lex[p.pos]
+			p.pos++
+		}
+	}
+	if l == "(" {
+		for {
+			s, err := p.seq(true)
+			if err != nil {
+				return nil, err
+			}
+			if len(s.elems) == 0 {
+				return nil, fmt.Errorf("empty alternative in group")
+			}
+			e.group = append(e.group, s)
+			if p.pos >= len(p.lex) {
+				return nil, fmt.Errorf("unclosed (")
+			}
+			l := p.lex[p.pos]
+			p.pos++
+			if l == ")" {
+				break
+			}
+		}
+		if p.pos < len(p.lex) && p.lex[p.pos] == "?" {
+			e.optional = true
+			p.pos++
+		}
+		return e, nil
+	}
+	if strings.HasSuffix(l, "?") && len(l) > 1 {
+		e.optional = true
+		l = strings.TrimSuffix(l, "?")
+	}
+	switch {
+	case l == "*":
+		e.any = true
+	case strings.HasPrefix(l, "..."):
+		e.gap, e.gapMin, e.gapMax = true, 0, 4
+		if rest := l[3:]; rest != "" {
+			var ok bool
+			e.gapMin, e.gapMax, ok = parseRange(rest)
+			if !ok {
+				return nil, fmt.Errorf("bad gap %q (want ...{m,n})", l)
+			}
+		}
+		if e.role != "" {
+			return nil, fmt.Errorf("a gap cannot fill a role; use role:[np] or a group")
+		}
+	case strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]"):
+		for _, k := range strings.Split(l[1:len(l)-1], "|") {
+			if !slotKinds[k] {
+				return nil, fmt.Errorf("unknown entity kind %q in %s", k, l)
+			}
+			if k == "org" {
+				k = KindOrganization
+			}
+			e.kinds = append(e.kinds, k)
+		}
+	case strings.HasPrefix(l, "@"):
+		entries, ok := p.lists[l[1:]]
+		if !ok {
+			return nil, fmt.Errorf("unknown list %s", l)
+		}
+		e.words = entries
+	default:
+		for _, w := range strings.Split(l, "|") {
+			toks, _ := Tokenize(w)
+			if len(toks) == 0 {
+				return nil, fmt.Errorf("empty word in %q", l)
+			}
+			seq := make([]string, len(toks))
+			for i, t := range toks {
+				seq[i] = t.Lower
+			}
+			e.words = append(e.words, seq)
+		}
+	}
+	return e, nil
+}
+
+func parseRange(s string) (int, int, bool) {
+	if !strings.HasPrefix(s, "{") || !strings.HasSuffix(s, "}") {
+		return 0, 0, false
+	}
+	a, b, ok := strings.Cut(s[1:len(s)-1], ",")
+	if !ok {
+		return 0, 0, false
+	}
+	m, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || m < 0 || n < m || n > 30 {
+		return 0, 0, false
+	}
+	return m, n, true
+}
+
+// mention is an entity (or a resolved coreferent phrase) as the matcher sees
+// it: token indexes [start, end).
+type mention struct {
+	kind       string
+	start, end int // token indexes
+	ent        *Entity
+	norm       string
+	span       Span // when set, the words that fill a role (a quote's inside)
+}
+
+// capture is one filled role: token range and the mention that filled it.
+type capture struct {
+	role       string
+	start, end int
+	m          *mention
+}
+
+// sentMatcher matches patterns against one sentence's tokens.
+type sentMatcher struct {
+	toks     []Token
+	first    int // first token of the sentence
+	last     int // one past its last token
+	mentions map[int][]*mention
+	steps    int // backtracking budget, so a bad rule cannot hang a batch
+}
+
+const matchBudget = 20000
+
+// matchAt tries p anchored at token i; it returns the end token and captures
+// of the first match found.
+func (sm *sentMatcher) matchAt(p *patSeq, i int) (int, []capture, bool) {
+	sm.steps = 0
+	var end int
+	var caps []capture
+	ok := sm.seq(p.elems, i, nil, func(j int, c []capture) bool {
+		end, caps = j, c
+		return true
+	})
+	return end, caps, ok
+}
+
+func (sm *sentMatcher) seq(elems []*patElem, i int, caps []capture, k func(int, []capture) bool) bool {
+	sm.steps++
+	if sm.steps > matchBudget {
+		return false
+	}
+	if len(elems) == 0 {
+		return k(i, caps)
+	}
+	e, rest := elems[0], elems[1:]
+	next := func(j int, m *mention, c []capture) bool {
+		if e.role != "" && j > i {
+			c = append(c[:len(c):len(c)], capture{e.role, i, j, m})
+		}
+		return sm.seq(rest, j, c, k)
+	}
+	if e.optional && !e.gap {
+		// Greedy: try the element first, then without it.
+		if sm.one(e, i, caps, next) {
+			return true
+		}
+		return sm.seq(rest, i, caps, k)
+	}
+	return sm.one(e, i, caps, next)
+}
+
+func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *mention, []capture) bool) bool {
+	switch {
+	case e.gap:
+		for n := e.gapMin; n <= e.gapMax && i+n <= sm.last; n++ {
+			if next(i+n, nil, caps) {
+				return true
+			}
+		}
+		return false
+	case e.any:
+		return i < sm.last && next(i+1, nil, caps)
+	case e.words != nil:
+		for _, w := range e.words {
+			if sm.wordsAt(w, i) && next(i+len(w), nil, caps) {
+				return true
+			}
+		}
+		return false
+	case e.kinds != nil:
+		for _, kind := range e.kinds {
+			if kind == "rest" {
+				// The rest of the sentence, less its final punctuation.
+				j := sm.last
+				for j > i && isTrailingPunct(sm.toks[j-1].Text) {
+					j--
+				}
+				if j-i >= 2 && next(j, nil, caps) {
+					return true
+				}
+				continue
+			}
+			if kind == "clause" {
+				// A clause from the start of the sentence: "…, UNICEF said".
+				if i != sm.first {
+					continue
+				}
+				for n := 3; n <= 80 && i+n <= sm.last; n++ {
+					if next(i+n, nil, caps) {
+						return true
+					}
+				}
+				continue
+			}
+			if kind == "np" {
+				for n := 1; n <= 6 && i+n <= sm.last; n++ {
+					if !sm.npToken(i+n-1, n == 1) {
+						break
+					}
+					if next(i+n, nil, caps) {
+						return true
+					}
+				}
+				continue
+			}
+			for _, m := range sm.mentions[i] {
+				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson)) {
+					if next(m.end, m, caps) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	case e.group != nil:
+		for _, g := range e.group {
+			if sm.seq(g.elems, i, caps, func(j int, c []capture) bool { return next(j, nil, c) }) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func (sm *sentMatcher) wordsAt(w []string, i int) bool {
+	if i+len(w) > sm.last {
+		return false
+	}
+	for k, s := range w {
+		if sm.toks[i+k].Lower != s {
+			return false
+		}
+	}
+	return true
+}
+
+// npStop are words that cannot start a noun phrase.
+var npStop = map[string]bool{
+	"and": true, "or": true, "but": true, "that": true, "which": true, "who": true, "when": true,
+	"after": true, "before": true, "as": true, "while": true, "if": true, "because": true, "said": true,
+	"also": true, "then": true, "have": true, "has": true, "had": true, "was": true, "were": true,
+	"is": true, "are": true, "been": true, "be": true, "to": true, "of": true, "in": true, "on": true,
+	"at": true, "by": true, "for": true, "with": true, "from": true, "meanwhile": true, "however": true,
+	"not": true,
+}
+
+func (sm *sentMatcher) npToken(i int, first bool) bool {
+	t := sm.toks[i]
+	if t.Lower == "'s" || t.Lower == "-" {
+		return !first
+	}
+	if !isWordRune([]rune(t.Text)[0]) {
+		return false
+	}
+	if first && npStop[t.Lower] {
+		return false
+	}
+	// Inside a phrase "and" and "of" may join nouns ("the US and its
+	// allies"); other stop words end it.
+	return !npStop[t.Lower] || t.Lower == "and" || t.Lower == "of"
+}
+
+func isTrailingPunct(s string) bool {
+	switch s {
+	case ".", "!", "?", ",", ";", ":", "\"", "\u201d", "'", "\u2019", ")":
+		return true
+	}
+	return false
+}
+
+func isRoleName(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

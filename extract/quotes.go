@@ -1,0 +1,104 @@
+package extract
+
+import "strings"
+
+// Quotes become "quote" mentions that statement rules fill the content
+// role with: [quote]. The mention runs from the opening to the closing
+// quote mark; the content is the words inside, less a trailing comma.
+// A nickname inside a name (Kenneth “Frank” McKenzie) is not a quote.
+func (d *claimDoc) addQuotes() {
+	open := -1
+	for i, t := range d.toks {
+		switch {
+		case t.Text == "\u201c" || (t.Text == "\"" && open < 0):
+			open = i
+		case (t.Text == "\u201d" || t.Text == "\"") && open >= 0:
+			d.addQuote(open, i)
+			open = -1
+		}
+		// A quote never runs across a paragraph.
+		if open >= 0 && i+1 < len(d.toks) && strings.Contains(d.text[t.End:d.toks[i+1].Start], "\n") {
+			open = -1
+		}
+	}
+}
+
+func (d *claimDoc) addQuote(open, close int) {
+	if close-open < 2 {
+		return
+	}
+	// Nickname: one or two capitalised words in quotes between name words.
+	if close-open <= 3 && open > 0 && close+1 < len(d.toks) && d.toks[open-1].Cap && d.toks[close+1].Cap && d.toks[open+1].Cap {
+		return
+	}
+	for _, m := range d.mentions[open] {
+		_ = m
+	}
+	a, b := open+1, close
+	for b > a && (d.toks[b-1].Text == "," || d.toks[b-1].Text == ";") {
+		b--
+	}
+	if b == a {
+		return
+	}
+	d.mentions[open] = append(d.mentions[open], &mention{kind: "quote", start: open, end: close + 1, span: d.spanOf(a, b)})
+}
+
+// continuedQuotes: a quote with no speaker of its own that follows a quoted
+// statement in the same paragraph continues it ("“We need close air
+// support,” the Afghan official told CNN. “Things are getting nasty.”").
+func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
+	used := map[int]bool{}
+	for _, c := range cs {
+		if a, ok := findArg(c, "content"); ok {
+			used[a.Start] = true
+		}
+	}
+	var out []Claim
+	for i := range d.toks {
+		for _, m := range d.mentions[i] {
+			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] {
+				continue
+			}
+			prev, ok := d.statementBefore(cs, m)
+			if !ok {
+				continue
+			}
+			sp, _ := findArg(prev, "speaker")
+			s := d.sents[d.toks[i].Sent]
+			end := max(s.End, d.toks[m.end-1].End)
+			c := Claim{Kind: "statement", Rule: "statement.continued_quote", Certainty: prev.Certainty,
+				Span: Span{d.toks[m.start].Start, end}, Text: d.text[d.toks[m.start].Start:end],
+				Args: []Arg{{Role: "content", Span: m.span, Text: d.text[m.span.Start:m.span.End]}, sp}}
+			if sp.Role == "" {
+				c.Args = c.Args[:1]
+			}
+			out = append(out, c)
+			cs = append(cs, c)
+			used[m.span.Start] = true
+		}
+	}
+	return out
+}
+
+// statementBefore returns the quoted statement that ends right before m in
+// the same paragraph, if any.
+func (d *claimDoc) statementBefore(cs []Claim, m *mention) (Claim, bool) {
+	start := d.toks[m.start].Start
+	var best Claim
+	found := false
+	for _, c := range cs {
+		if c.Kind != "statement" || c.End > start {
+			continue
+		}
+		if _, ok := findArg(c, "content"); !ok {
+			continue
+		}
+		gap := d.text[c.End:start]
+		if strings.Contains(gap, "\n") || len(strings.TrimSpace(gap)) > 0 {
+			continue
+		}
+		best, found = c, true
+	}
+	return best, found
+}

@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed rules/*.yaml
+var defaultRules embed.FS
+
+// Claim kinds and the roles each may fill. Rules are checked against this
+// table when they load, so a typo in a role name is an error, not a silent
+// empty column.
+var claimRoles = map[string][]string{
+	"capture":    {"actor", "place", "time", "manner", "source"},
+	"casualty":   {"count", "victims", "outcome", "place", "time", "cause", "source"},
+	"statement":  {"speaker", "content", "medium", "time", "source"},
+	"role":       {"person", "title", "organization", "place", "source"},
+	"quantity":   {"subject", "attribute", "value", "unit", "time", "source"},
+	"attack":     {"actor", "target", "means", "place", "time", "source"},
+	"surrender":  {"actor", "recipient", "place", "time", "source"},
+	"withdrawal": {"actor", "place", "deadline", "time", "source"},
+}
+
+// Rule is one compiled pattern rule.
+type Rule struct {
+	ID        string // file stem + "." + id, e.g. "capture.fell_to"
+	Kind      string
+	Certainty string            // fixed certainty, "" to infer it
+	Norm      map[string]string // constant norms per role (outcome: killed)
+	Inherit   []string          // roles copied from the previous claim of the same kind in the sentence
+	Patterns  []*patSeq
+	Pos       string // file:line, for messages
+}
+
+// RuleSet is every rule and word list, loaded once and never changed.
+type RuleSet struct {
+	Rules []*Rule
+	Lists map[string][][]string // list name -> entries (each a folded token sequence)
+	Hash  string                // SHA-256 over the rule files, stored with each run
+}
+
+// RuleError is one problem in a rule file.
+type RuleError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e RuleError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// RuleErrors collects every problem found while loading, so one run
+// reports all bad rules at once.
+type RuleErrors []RuleError
+
+func (l RuleErrors) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+type ruleFile struct {
+	Lists map[string][]string `yaml:"lists"`
+	Rules []ruleSpec          `yaml:"rules"`
+}
+
+type ruleSpec struct {
+	ID        string            `yaml:"id"`
+	Kind      string            `yaml:"kind"`
+	Certainty string            `yaml:"certainty"`
+	Norm      map[string]string `yaml:"norm"`
+	Inherit   []string          `yaml:"inherit"`
+	Patterns  []yaml.Node       `yaml:"patterns"`
+	Examples  []string          `yaml:"examples"` // documentation; tested in txtar cases
+	line      int
+}
+
+// LoadRules loads the embedded rules and, when dir is not "", every
+// *.yaml file in dir as well. All errors are returned together.
+func LoadRules(dir string) (*RuleSet, error) {
+	type src struct {
+		name string
+		data []byte
+	}
+	var files []src
+	err := fs.WalkDir(defaultRules, "rules", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
+			return err
+		}
+		b, err := defaultRules.ReadFile(p)
+		files = append(files, src{p, b})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if dir != "" {
+		paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+		if err != nil {
+			return nil, err
+		}
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("rules %s: no *.yaml files", dir)
+		}
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil, fmt.Errorf("rules: %w", err)
+			}
+			files = append(files, src{p, b})
+		}
+	}
+	rs := &RuleSet{Lists: map[string][][]string{}}
+	var errs RuleErrors
+	h := sha256.New()
+	var specs []struct {
+		file string
+		spec ruleSpec
+	}
+	listPos := map[string]string{}
+	for _, f := range files {
+		h.Write([]byte(f.name))
+		h.Write(f.data)
+		var rf ruleFile
+		dec := yaml.NewDecoder(bytes.NewReader(f.data))
+		dec.KnownFields(true)
+		if err := dec.Decode(&rf); err != nil && !errors.Is(err, io.EOF) {
+			errs = append(errs, yamlError(f.name, err))
+			continue
+		}
+		// Line numbers of rules: decode once more as a node tree.
+		var root yaml.Node
+		_ = yaml.Unmarshal(f.data, &root)
+		lines := ruleLines(&root)
+		for name, entries := range rf.Lists {
+			if prev, ok := listPos[name]; ok {
+				errs = append(errs, RuleError{f.name, 1, fmt.Sprintf("list %q already defined in %s", name, prev)})
+				continue
+			}
+			listPos[name] = f.name
+			for _, e := range entries {
+				toks, _ := Tokenize(e)
+				if len(toks) == 0 {
+					errs = append(errs, RuleError{f.name, 1, fmt.Sprintf("list %q has an empty entry", name)})
+					continue
+				}
+				seq := make([]string, len(toks))
+				for i, t := range toks {
+					seq[i] = t.Lower
+				}
+				rs.Lists[name] = append(rs.Lists[name], seq)
+			}
+		}
+		for i, s := range rf.Rules {
+			if i < len(lines) {
+				s.line = lines[i]
+			}
+			specs = append(specs, struct {
+				file string
+				spec ruleSpec
+			}{f.name, s})
+		}
+	}
+	rs.Hash = hex.EncodeToString(h.Sum(nil))
+	seen := map[string]string{}
+	for _, fs := range specs {
+		r, rerrs := compileRule(fs.file, fs.spec, rs.Lists)
+		errs = append(errs, rerrs...)
+		if r == nil {
+			continue
+		}
+		if prev, ok := seen[r.ID]; ok {
+			errs = append(errs, RuleError{fs.file, fs.spec.line, fmt.Sprintf("rule id %q already defined at %s", r.ID, prev)})
+			continue
+		}
+		seen[r.ID] = r.Pos
+		rs.Rules = append(rs.Rules, r)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return rs, nil
+}
+
+// yamlError turns a yaml.v3 error into RuleErrors with a line. yaml.v3's
+// TypeError carries "line N:" inside each message; it has no structured
+// line, so this is the one place that reads one.
+func yamlError(file string, err error) RuleError {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		return RuleError{file, lineOf(te.Errors[0]), strings.Join(te.Errors, "; ")}
+	}
+	return RuleError{file, lineOf(err.Error()), err.Error()}
+}
+
+func lineOf(msg string) int {
+	i := strings.Index(msg, "line ")
+	if i < 0 {
+		return 0
+	}
+	j := i + 5
+	for j < len(msg) && msg[j] >= '0' && msg[j] <= '9' {
+		j++
+	}
+	n, _ := strconv.Atoi(msg[i+5 : j])
+	return n
+}
+
+// ruleLines returns the line of each item of the top-level "rules" list.
+func ruleLines(root *yaml.Node) []int {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "rules" {
+			var out []int
+			for _, n := range m.Content[i+1].Content {
+				out = append(out, n.Line)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+var certainties = []string{"", Asserted, Reported, Alleged, Unverified, Denied, Hypothetical}
+
+func compileRule(file string, s ruleSpec, lists map[string][][]string) (*Rule, RuleErrors) {
+	var errs RuleErrors
+	bad := func(line int, format string, a ...any) {
+		errs = append(errs, RuleError{file, line, fmt.Sprintf(format, a...)})
+	}
+	stem := strings.TrimSuffix(filepath.Base(file), ".yaml")
+	if s.ID == "" {
+		bad(s.line, "rule has no id")
+		return nil, errs
+	}
+	roles, ok := claimRoles[s.Kind]
+	if !ok {
+		bad(s.line, "rule %s: unknown claim kind %q", s.ID, s.Kind)
+		return nil, errs
+	}
+	if !slices.Contains(certainties, s.Certainty) {
+		bad(s.line, "rule %s: unknown certainty %q", s.ID, s.Certainty)
+	}
+	for role := range s.Norm {
+		if !slices.Contains(roles, role) {
+			bad(s.line, "rule %s: norm for unknown %s role %q", s.ID, s.Kind, role)
+		}
+	}
+	for _, role := range s.Inherit {
+		if !slices.Contains(roles, role) {
+			bad(s.line, "rule %s: inherit of unknown %s role %q", s.ID, s.Kind, role)
+		}
+	}
+	if len(s.Patterns) == 0 {
+		bad(s.line, "rule %s: no patterns", s.ID)
+	}
+	r := &Rule{ID: stem + "." + s.ID, Kind: s.Kind, Certainty: s.Certainty, Norm: s.Norm, Inherit: s.Inherit,
+		Pos: fmt.Sprintf("%s:%d", file, s.line)}
+	for _, pn := range s.Patterns {
+		if pn.Kind != yaml.ScalarNode {
+			bad(pn.Line, "rule %s: a pattern must be a string", s.ID)
+			continue
+		}
+		p, err := parsePattern(pn.Value, lists)
+		if err != nil {
+			bad(pn.Line, "rule %s: %v", s.ID, err)
+			continue
+		}
+		for _, role := range p.roles() {
+			if !slices.Contains(roles, role) {
+				bad(pn.Line, "rule %s: %s has no role %q (roles: %s)", s.ID, s.Kind, role, strings.Join(roles, ", "))
+			}
+		}
+		r.Patterns = append(r.Patterns, p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return r, nil
+}
+
+// roleNames returns the sorted role names of a kind, for docs and tests.
+func roleNames(kind string) []string {
+	r := slices.Clone(claimRoles[kind])
+	sort.Strings(r)
+	return r
+}
