@@ -37,7 +37,8 @@ type Entity struct {
 	// Norm is the canonical form: a place's or organization's canonical
 	// name, a person's full name, an ISO date or interval for dates.
 	Norm      string   `json:"norm,omitempty"`
-	Value     *float64 `json:"value,omitempty"`     // numbers
+	Value     *float64 `json:"value,omitempty"`     // numbers: the value, or a range's low end
+	Max       *float64 `json:"max,omitempty"`       // numbers: a range's high end
 	Qualifier string   `json:"qualifier,omitempty"` // numbers
 	// Places: ISO country code, first-level division and coordinates.
 	Country  string   `json:"country,omitempty"`
@@ -85,8 +86,7 @@ type Claim struct {
 }
 
 // Region is a typed part of the text (mirrors ingest blocks). Claims are
-// only read from regions whose kind is "paragraph" or "title"... see
-// claimRegion.
+// only read from paragraph regions.
 type Region struct {
 	Kind string
 	Span
