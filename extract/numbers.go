@@ -1,0 +1,776 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Number types (Entity.Type for Kind "number"). Type names the unit; a
+// range is any number whose Max is set, whatever its unit.
+const (
+	NumCardinal = "cardinal" // 27, five, two dozen, 1.5 million
+	NumOrdinal  = "ordinal"  // fifth, 21st, twenty-first
+	NumPercent  = "percent"  // 47%, 47 percent, 47 per cent; Value is 47, not 0.47
+	NumMoney    = "money"    // $3 million, €5, 3 million dollars
+)
+
+// findNumbers tags the quantities in text, sorted by Start and never
+// overlapping. The span covers the qualifier words and the number, not the
+// counted noun: "At least 27" in "At least 27 children", "$3 million" in
+// "$3 million in aid". Decisions a reader of the output needs:
+//
+//   - Qualifiers: "at least", "no fewer than" are at_least; "more than",
+//     "over", "upwards of", "in excess of", "above" are more_than; "some",
+//     "about", "around", "roughly", "approximately", "an estimated", and
+//     also "nearly", "almost", "close to", "just under" are about: those say
+//     the true figure is close to the number, and closeness matters more to
+//     a comparison of sources than the direction, which about drops. "up
+//     to", "at most", "no more than", "as many as" are at_most; "less than",
+//     "fewer than", "under", "below" are less_than. "27 or more" is at_least,
+//     "27 or so" about, "27 or fewer" at_most.
+//   - Vague plurals are at_least twice their unit: "dozens" 24, "hundreds"
+//     200, "tens of thousands" 20,000, "hundreds of thousands" 200,000;
+//     "several hundred" is at_least 300 (three of the unit), "a few dozen"
+//     at_least 24.
+//   - Ranges: "between 1,500 and 3,000", "1,500 to 3,000", "10-12", "10–12",
+//     "two or three" give Value low and Max high, and only when high > low.
+//     "from 10 to 12" is read as two numbers (usually a change, not a range).
+//     A scale on the high end carries to the low end: "1.5 to 2 million".
+//   - Not numbers: years the date finder takes ("2020", "in 2021"), days next
+//     to a month name ("August 8", "31 August"), times ("06:11", "9 a.m."),
+//     decades ("1990s"), digits glued to ids or paths ("vpx_00002720",
+//     "24/7"), and "one" used as a pronoun ("the one who", "one of the",
+//     "one another", "this one").
+func findNumbers(text string, toks []Token) []Entity {
+	var out []Entity
+	for i := 0; i < len(toks); {
+		e, next, ok := numAt(text, toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, e)
+		i = next
+	}
+	return out
+}
+
+// numQualPhrases maps a qualifier's first word to its phrases, longest
+// first.
+var numQualPhrases = map[string][]numQualPhrase{
+	"at":            {{[]string{"at", "least"}, QualAtLeast}, {[]string{"at", "most"}, QualAtMost}},
+	"no":            {{[]string{"no", "fewer", "than"}, QualAtLeast}, {[]string{"no", "less", "than"}, QualAtLeast}, {[]string{"no", "more", "than"}, QualAtMost}},
+	"not":           {{[]string{"not", "fewer", "than"}, QualAtLeast}, {[]string{"not", "less", "than"}, QualAtLeast}, {[]string{"not", "more", "than"}, QualAtMost}},
+	"a":             {{[]string{"a", "minimum", "of"}, QualAtLeast}, {[]string{"a", "maximum", "of"}, QualAtMost}},
+	"more":          {{[]string{"more", "than"}, QualMoreThan}},
+	"greater":       {{[]string{"greater", "than"}, QualMoreThan}},
+	"over":          {{[]string{"over"}, QualMoreThan}},
+	"above":         {{[]string{"above"}, QualMoreThan}},
+	"upwards":       {{[]string{"upwards", "of"}, QualMoreThan}},
+	"upward":        {{[]string{"upward", "of"}, QualMoreThan}},
+	"in":            {{[]string{"in", "excess", "of"}, QualMoreThan}},
+	"well":          {{[]string{"well", "over"}, QualMoreThan}, {[]string{"well", "above"}, QualMoreThan}},
+	"just":          {{[]string{"just", "over"}, QualMoreThan}, {[]string{"just", "under"}, QualAbout}, {[]string{"just", "below"}, QualAbout}, {[]string{"just", "shy", "of"}, QualAbout}},
+	"some":          {{[]string{"some"}, QualAbout}},
+	"about":         {{[]string{"about"}, QualAbout}},
+	"around":        {{[]string{"around"}, QualAbout}},
+	"approximately": {{[]string{"approximately"}, QualAbout}},
+	"approx":        {{[]string{"approx", "."}, QualAbout}, {[]string{"approx"}, QualAbout}},
+	"roughly":       {{[]string{"roughly"}, QualAbout}},
+	"circa":         {{[]string{"circa"}, QualAbout}},
+	"an":            {{[]string{"an", "estimated"}, QualAbout}},
+	"estimated":     {{[]string{"estimated"}, QualAbout}},
+	"nearly":        {{[]string{"nearly"}, QualAbout}},
+	"almost":        {{[]string{"almost"}, QualAbout}},
+	"close":         {{[]string{"close", "to"}, QualAbout}},
+	"up":            {{[]string{"up", "to"}, QualAtMost}},
+	"as":            {{[]string{"as", "many", "as"}, QualAtMost}, {[]string{"as", "much", "as"}, QualAtMost}},
+	"less":          {{[]string{"less", "than"}, QualLessThan}},
+	"fewer":         {{[]string{"fewer", "than"}, QualLessThan}},
+	"under":         {{[]string{"under"}, QualLessThan}},
+	"below":         {{[]string{"below"}, QualLessThan}},
+}
+
+type numQualPhrase struct {
+	words []string
+	qual  string
+}
+
+var numUnits = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var numTens = map[string]float64{
+	"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var numScales = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+
+var numOrdinals = map[string]float64{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+	"nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+	"sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+	"thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+}
+
+// numVague are plurals that give an order of magnitude, not a count.
+var numVague = map[string]float64{
+	"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+}
+
+// numCurrencySymbols prefix a money amount; numCurrencyWords follow one
+// (and stay outside the span, like a counted noun).
+var numCurrencySymbols = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "₹": true}
+
+// numCurrencyPrefixes name whose dollar a "$" is: "US$", "A$", "HK$".
+var numCurrencyPrefixes = map[string]bool{"US": true, "A": true, "C": true, "HK": true, "NZ": true, "S": true, "NT": true}
+
+var numCurrencyWords = map[string]bool{
+	"dollars": true, "dollar": true, "euros": true, "euro": true, "yuan": true, "rupees": true,
+	"rubles": true, "roubles": true, "afghanis": true, "pounds sterling": true, "usd": true,
+}
+
+// num is one number read from the tokens.
+type num struct {
+	val        float64
+	start, end int // byte span
+	next       int // index of the first token after the number
+	ordinal    bool
+	vague      bool    // dozens, hundreds: at_least twice the unit
+	scale      float64 // the multiplier of a trailing scale word, 1 if none
+	money      bool
+	words      bool   // written in words
+	single     string // the word, when the number is one bare word ("one")
+	inToken    bool   // ends inside a hyphenated token ("72" of "72-hour")
+	rangeMax   float64
+	isRange    bool
+}
+
+// numAt reads a quantity starting at token i: qualifier, number or range,
+// unit. It returns the entity and the index of the next token.
+func numAt(text string, toks []Token, i int) (Entity, int, bool) {
+	start := toks[i].Start
+	qual := ""
+	j := i
+	if ps, ok := numQualPhrases[toks[i].Lower]; ok {
+		for _, p := range ps {
+			if numMatchWords(toks, i, p.words) {
+				qual, j = p.qual, i+len(p.words)
+				break
+			}
+		}
+	}
+	var n num
+	ok := false
+	if j < len(toks) && toks[j].Lower == "between" {
+		n, ok = numBetween(text, toks, j)
+	}
+	if !ok && j < len(toks) {
+		n, ok = numRange(text, toks, j)
+	}
+	if !ok && qual != "" {
+		// "over" or "some" that qualifies nothing: try the number alone.
+		qual, j = "", i
+		n, ok = numRange(text, toks, i)
+	}
+	if !ok {
+		return Entity{}, 0, false
+	}
+	if qual == "" {
+		start = n.start
+	}
+	if qual == "" && !n.isRange && n.single == "one" && numPronounOne(toks, j, n) {
+		return Entity{}, 0, false
+	}
+	if qual == "" && !n.isRange && n.single == "second" && j > 0 && numIsNumberWord(toks[j-1].Lower) {
+		return Entity{}, 0, false // "a second"/"30 second": the unit of time
+	}
+	typ := NumCardinal
+	end, next := n.end, n.next
+	// Unit after the number: percent or a currency word.
+	if !n.inToken && next < len(toks) && toks[next].Sent == toks[j].Sent {
+		switch t := toks[next].Lower; {
+		case t == "%":
+			typ, end, next = NumPercent, toks[next].End, next+1
+		case t == "percent" || t == "pct":
+			typ, end, next = NumPercent, toks[next].End, next+1
+		case t == "per" && next+1 < len(toks) && toks[next+1].Lower == "cent":
+			typ, end, next = NumPercent, toks[next+1].End, next+2
+		case numCurrencyWords[t]:
+			typ = NumMoney
+		}
+	}
+	if n.money {
+		typ = NumMoney
+	}
+	if n.ordinal {
+		typ = NumOrdinal
+	}
+	if qual == "" {
+		qual = QualExact
+		if n.vague {
+			qual = QualAtLeast
+		}
+	}
+	// Postfix qualifiers: "27 or more", "27 or so".
+	if !n.inToken && next+1 < len(toks) && toks[next].Lower == "or" {
+		pq := ""
+		switch toks[next+1].Lower {
+		case "more":
+			pq = QualAtLeast
+		case "so":
+			pq = QualAbout
+		case "fewer", "less":
+			pq = QualAtMost
+		}
+		if pq != "" && (qual == QualExact) && !n.isRange {
+			qual, end, next = pq, toks[next+1].End, next+2
+		}
+	}
+	v := n.val
+	e := Entity{Kind: KindNumber, Span: Span{start, end}, Text: text[start:end], Value: &v, Qualifier: qual, Type: typ}
+	if n.isRange {
+		m := n.rangeMax
+		e.Max = &m
+	}
+	return e, next, true
+}
+
+func numMatchWords(toks []Token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].Lower != w || (k > 0 && toks[i+k].Sent != toks[i].Sent) {
+			return false
+		}
+	}
+	return true
+}
+
+// numPronounOne reports whether the bare word "one" at token i is a
+// pronoun rather than a count: "the one who", "one of the", "this one".
+func numPronounOne(toks []Token, i int, n num) bool {
+	if n.inToken {
+		return true // "one-sided", "one-time": an adjective
+	}
+	if i > 0 {
+		switch toks[i-1].Lower {
+		case "the", "this", "that", "any", "every", "each", "which", "no", "another", "such", "a", "an", "last", "next":
+			return true
+		}
+	}
+	if n.next >= len(toks) {
+		return true
+	}
+	switch toks[n.next].Lower {
+	case "of", "who", "whom", "whose", "that", "which", "another", "'s", "else", ".", ",", ";", ":", "?", "!", ")":
+		return true
+	}
+	return false
+}
+
+func numIsNumberWord(w string) bool {
+	if _, ok := numUnits[w]; ok {
+		return true
+	}
+	if _, ok := numTens[w]; ok {
+		return true
+	}
+	_, ok := numDigits(w)
+	return ok
+}
+
+// numBetween reads "between 1,500 and 3,000".
+func numBetween(text string, toks []Token, i int) (num, bool) {
+	lo, ok := numOne(text, toks, i+1)
+	if !ok || lo.inToken || lo.next+1 >= len(toks) || toks[lo.next].Lower != "and" {
+		return num{}, false
+	}
+	hi, ok := numOne(text, toks, lo.next+1)
+	if !ok || lo.ordinal || hi.ordinal {
+		return num{}, false
+	}
+	lo = numCarryScale(lo, hi)
+	if hi.val <= lo.val {
+		return num{}, false
+	}
+	return num{val: lo.val, rangeMax: hi.val, isRange: true, start: toks[i].Start, end: hi.end, next: hi.next,
+		money: lo.money || hi.money, inToken: hi.inToken}, true
+}
+
+// numRange reads a number, and a range when one follows: "10 to 12",
+// "10-12", "10–12", "two or three".
+func numRange(text string, toks []Token, i int) (num, bool) {
+	lo, ok := numOne(text, toks, i)
+	if !ok || lo.inToken || lo.ordinal || lo.isRange || lo.vague {
+		return lo, ok
+	}
+	k := lo.next
+	if k+1 >= len(toks) || toks[k].Sent != toks[i].Sent {
+		return lo, true
+	}
+	sep := toks[k].Lower
+	switch sep {
+	case "to", "-", "or":
+	default:
+		return lo, true
+	}
+	if sep == "to" && i > 0 && toks[i-1].Lower == "from" {
+		return lo, true
+	}
+	if sep == "-" && toks[k].Text == "\u2014" {
+		return lo, true // an em dash sets off a clause
+	}
+	hi, ok := numOne(text, toks, k+1)
+	if !ok || hi.ordinal || hi.vague || hi.words != lo.words && sep == "or" {
+		return lo, true
+	}
+	lo2 := numCarryScale(lo, hi)
+	if hi.val <= lo2.val {
+		return lo, true
+	}
+	return num{val: lo2.val, rangeMax: hi.val, isRange: true, start: lo.start, end: hi.end, next: hi.next,
+		money: lo.money || hi.money, words: lo.words, inToken: hi.inToken}, true
+}
+
+// numCarryScale gives the low end of a range the high end's scale word
+// when the low end has none: "1.5 to 2 million" is 1.5 million to 2 million.
+func numCarryScale(lo, hi num) num {
+	if hi.scale > 1 && lo.scale == 1 && lo.val*hi.scale <= hi.val {
+		lo.val *= hi.scale
+	}
+	return lo
+}
+
+// numOne reads one number (digits or words, with a trailing scale word and
+// a leading currency symbol) starting at token i.
+func numOne(text string, toks []Token, i int) (num, bool) {
+	if i >= len(toks) {
+		return num{}, false
+	}
+	start := toks[i].Start
+	money := false
+	if numCurrencySymbols[toks[i].Text] && i+1 < len(toks) && toks[i+1].Start == toks[i].End {
+		money = true
+		if i > 0 && toks[i-1].End == toks[i].Start && numCurrencyPrefixes[toks[i-1].Text] {
+			start = toks[i-1].Start // "US$20"
+		}
+		i++
+	}
+	t := toks[i]
+	c := t.Lower[0]
+	var n num
+	var ok bool
+	if '0' <= c && c <= '9' {
+		n, ok = numDigitToken(text, toks, i, money)
+	} else {
+		n, ok = numWords(text, toks, i)
+	}
+	if !ok {
+		return num{}, false
+	}
+	if money {
+		n.money = true
+		n.start = start
+	}
+	return n, true
+}
+
+// numDigitToken reads a number written with digits at token i.
+func numDigitToken(text string, toks []Token, i int, money bool) (num, bool) {
+	t := toks[i]
+	if numGlued(text, toks, i) || numIsTime(text, toks, i) {
+		return num{}, false
+	}
+	if !money && (dateYearAt(toks, i) || dateDayAt(toks, i)) {
+		return num{}, false
+	}
+	n := num{start: t.Start, end: t.End, next: i + 1, scale: 1}
+	w := t.Lower
+	if v, ok := numDigits(w); ok {
+		n.val = v
+	} else if h := strings.IndexByte(w, '-'); h > 0 {
+		// "10-12", "72-hour", "2021-08-09"
+		v, ok := numDigits(w[:h])
+		if !ok {
+			return num{}, false
+		}
+		rest := w[h+1:]
+		if v2, ok := numDigits(rest); ok {
+			if v2 <= v {
+				return num{}, false
+			}
+			n.val, n.rangeMax, n.isRange = v, v2, true
+			return n, true
+		}
+		if rest == "" || '0' <= rest[0] && rest[0] <= '9' {
+			return num{}, false // an ISO date or a code
+		}
+		n.val, n.end, n.inToken = v, t.Start+h, true
+		return n, true
+	} else {
+		d := 0
+		for d < len(w) && ('0' <= w[d] && w[d] <= '9' || w[d] == ',' || w[d] == '.') {
+			d++
+		}
+		v, ok := numDigits(w[:d])
+		if !ok {
+			return num{}, false
+		}
+		switch suf := w[d:]; suf {
+		case "st", "nd", "rd", "th":
+			n.val, n.ordinal = v, true
+			return n, true
+		case "bn", "b", "m", "mn", "k", "tn":
+			if !money {
+				return num{}, false
+			}
+			n.val = v * map[string]float64{"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12}[suf]
+			return n, true
+		default:
+			return num{}, false // "1990s", "5pm", "3D"
+		}
+	}
+	// A scale word after the digits: "1.5 million", "2 dozen".
+	if i+1 < len(toks) && toks[i+1].Sent == t.Sent {
+		w := toks[i+1].Lower
+		if s, ok := numScales[w]; ok {
+			n.val, n.scale, n.end, n.next = n.val*s, s, toks[i+1].End, i+2
+		} else if w == "hundred" {
+			n.val, n.scale, n.end, n.next = n.val*100, 100, toks[i+1].End, i+2
+		} else if w == "dozen" {
+			n.val, n.end, n.next = n.val*12, toks[i+1].End, i+2
+		}
+	}
+	return n, true
+}
+
+// numDigits parses "3,000", "1.5", "5,183", "27". Commas must group by
+// three, so "1,5" is not a number.
+func numDigits(s string) (float64, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false
+	}
+	group, commas, dot := 0, false, false
+	first := true
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		switch {
+		case '0' <= c && c <= '9':
+			group++
+		case c == ',' && !dot:
+			if first && (group < 1 || group > 3) || !first && group != 3 {
+				return 0, false
+			}
+			first, commas, group = false, true, 0
+		case c == '.' && !dot:
+			if commas && group != 3 || group == 0 {
+				return 0, false
+			}
+			dot, group = true, 0
+		default:
+			return 0, false
+		}
+	}
+	if group == 0 || commas && !dot && group != 3 {
+		return 0, false
+	}
+	if commas {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// numGlued reports whether the digits at token i are part of an id, a
+// path or a time: glued to "_", "/", ":", "#", "@" or a "+" phone prefix.
+func numGlued(text string, toks []Token, i int) bool {
+	bad := func(s string) bool {
+		switch s {
+		case "_", "/", ":", "#", "@", "\\", "|", "=", "&":
+			return true
+		}
+		return false
+	}
+	if i > 0 && toks[i-1].End == toks[i].Start && bad(toks[i-1].Text) {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Start == toks[i].End && bad(toks[i+1].Text) {
+		return true
+	}
+	return false
+}
+
+// numIsTime reports whether the digits at token i are an hour: "9 a.m.",
+// "10 pm", "1400 GMT".
+func numIsTime(text string, toks []Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i+1].Lower {
+	case "am", "pm", "gmt", "utc", "o'clock":
+		return true
+	case "a", "p":
+		return i+3 < len(toks) && toks[i+2].Text == "." && toks[i+3].Lower == "m"
+	}
+	return false
+}
+
+// numPiece is one word of a number written in words; a hyphenated token
+// ("twenty-one", "five-year") gives one piece per part.
+type numPiece struct {
+	w          string
+	start, end int
+	tok        int
+	last       bool // the last part of its token
+}
+
+// numWords reads a number written in words starting at token i: "five",
+// "twenty-one", "one hundred and twenty", "two dozen", "a dozen", "fifth",
+// "dozens", "tens of thousands", "several hundred".
+func numWords(text string, toks []Token, i int) (num, bool) {
+	first := toks[i].Lower
+	if h := strings.IndexByte(first, '-'); h > 0 {
+		first = first[:h]
+	}
+	if !numWordStarts(first) {
+		return num{}, false
+	}
+	var buf [24]numPiece
+	ps := buf[:0]
+	for j := i; j < len(toks) && j < i+12 && len(ps) < len(buf)-4 && toks[j].Sent == toks[i].Sent; j++ {
+		w := toks[j].Lower
+		if len(w) != len(toks[j].Text) {
+			break // folded text: not a plain ASCII word
+		}
+		pos := toks[j].Start
+		for len(w) > 0 {
+			h := strings.IndexByte(w, '-')
+			part := w
+			if h >= 0 {
+				part = w[:h]
+			}
+			ps = append(ps, numPiece{w: part, start: pos, end: pos + len(part), tok: j, last: h < 0})
+			if h < 0 {
+				break
+			}
+			w, pos = w[h+1:], pos+h+1
+		}
+		if !ps[len(ps)-1].last {
+			break
+		}
+	}
+	if n, ok := numVagueWords(ps); ok {
+		return n, true
+	}
+	return numWordPieces(ps)
+}
+
+func numWordStarts(w string) bool {
+	if _, ok := numUnits[w]; ok {
+		return true
+	}
+	if _, ok := numTens[w]; ok {
+		return true
+	}
+	if _, ok := numOrdinals[w]; ok {
+		return true
+	}
+	if _, ok := numVague[w]; ok {
+		return true
+	}
+	switch w {
+	case "a", "several", "tens", "dozen", "hundred":
+		return true
+	}
+	return false
+}
+
+// Word classes for numWordPieces.
+const (
+	numNone = iota
+	numUnit
+	numTeen
+	numTen
+	numHundred
+	numScale
+	numDozen
+	numA
+)
+
+// numWordPieces is the classic words-to-number fold: units and tens add
+// to the current group, "hundred" multiplies it, a scale word closes it.
+// It stops at the first word that cannot continue the number.
+func numWordPieces(ps []numPiece) (num, bool) {
+	total, cur := 0.0, 0.0
+	last, lastScale := numNone, 0.0
+	used := 0 // pieces consumed so far that form a complete number
+	val := 0.0
+	ordinal := false
+	scale := 1.0
+	for k := 0; k < len(ps); k++ {
+		w := ps[k].w
+		if w == "and" && (last == numHundred || last == numScale) && k+1 < len(ps) && ps[k].tok != ps[k-1].tok {
+			nw := ps[k+1].w
+			_, u := numUnits[nw]
+			_, t := numTens[nw]
+			o, isOrd := numOrdinals[nw]
+			if u || t || isOrd && o < 100 {
+				continue
+			}
+			break
+		}
+		if w == "a" && k == 0 && k+1 < len(ps) {
+			nw := ps[k+1].w
+			if _, s := numScales[nw]; s || nw == "hundred" || nw == "dozen" {
+				cur, last = 1, numA
+				continue
+			}
+			break
+		}
+		if v, ok := numUnits[w]; ok {
+			if !(last == numNone || last == numHundred || last == numScale || last == numTen && v < 10 && v > 0) {
+				break
+			}
+			cur += v
+			last = numUnit
+			if v >= 10 {
+				last = numTeen
+			}
+		} else if v, ok := numTens[w]; ok {
+			if !(last == numNone || last == numHundred || last == numScale) {
+				break
+			}
+			cur += v
+			last = numTen
+		} else if w == "hundred" {
+			if !(last == numUnit || last == numTeen || last == numA) || cur >= 100 {
+				break
+			}
+			cur *= 100
+			last, scale = numHundred, 100
+		} else if s, ok := numScales[w]; ok {
+			if last == numNone || last == numScale || lastScale != 0 && s >= lastScale {
+				break
+			}
+			total += cur * s
+			cur, last, lastScale, scale = 0, numScale, s, s
+		} else if w == "dozen" {
+			if !(last == numUnit || last == numTeen || last == numTen || last == numA) {
+				break
+			}
+			cur *= 12
+			last, scale = numDozen, 1
+		} else if v, ok := numOrdinals[w]; ok {
+			switch {
+			case v < 100 && (last == numNone || last == numHundred || last == numScale || last == numTen && v < 10):
+				cur += v
+			case v >= 100 && (last == numUnit || last == numTeen || last == numTen || last == numA || last == numNone):
+				if cur == 0 {
+					cur = 1
+				}
+				if v == 100 {
+					cur *= 100
+				} else {
+					total, cur = total+cur*v, 0
+				}
+			default:
+				k = len(ps) // stop
+				continue
+			}
+			ordinal = true
+			used = k + 1
+			val = total + cur
+			break
+		} else {
+			break
+		}
+		used = k + 1
+		val = total + cur
+		if last == numDozen && k+1 < len(ps) {
+			// "two dozen" ends the number
+			break
+		}
+	}
+	if used == 0 || last == numA && used == 1 {
+		return num{}, false
+	}
+	lastP := ps[used-1]
+	n := num{val: val, start: ps[0].start, end: lastP.end, next: lastP.tok + 1, ordinal: ordinal, words: true,
+		scale: scale, inToken: !lastP.last}
+	if ps[0].w == "a" && used == 1 {
+		return num{}, false
+	}
+	if used == 1 {
+		n.single = ps[0].w
+	}
+	return n, true
+}
+
+// numVagueWords reads "dozens", "hundreds of thousands", "tens of
+// thousands", "several hundred", "a few dozen".
+func numVagueWords(ps []numPiece) (num, bool) {
+	if len(ps) == 0 {
+		return num{}, false
+	}
+	mult, k := 2.0, 0
+	switch {
+	case ps[0].w == "several":
+		mult, k = 3, 1
+	case ps[0].w == "a" && len(ps) > 1 && ps[1].w == "few":
+		mult, k = 2, 2
+	}
+	if k >= len(ps) {
+		return num{}, false
+	}
+	var unit float64
+	w := ps[k].w
+	if k > 0 {
+		// "several hundred", "several thousand", "a few dozen"
+		switch {
+		case w == "hundred":
+			unit = 100
+		case w == "dozen":
+			unit = 12
+		default:
+			s, ok := numScales[w]
+			if !ok {
+				return num{}, false
+			}
+			unit = s
+		}
+	} else {
+		v, ok := numVague[w]
+		if w == "scores" && (len(ps) < 2 || ps[1].w != "of") {
+			return num{}, false // "test scores"
+		}
+		if w == "tens" && len(ps) > 2 && ps[1].w == "of" {
+			v, ok = 10, true
+		}
+		if !ok {
+			return num{}, false
+		}
+		unit = v
+		// "hundreds of thousands", "tens of millions"
+		if len(ps) > k+2 && ps[k+1].w == "of" {
+			if v2, ok := numVague[ps[k+2].w]; ok && v2 > unit && v2 >= 1e3 {
+				unit *= v2
+				k += 2
+			}
+		}
+	}
+	if w == "tens" && unit == 10 && k == 0 {
+		return num{}, false // "tens" alone is not a number
+	}
+	last := ps[k]
+	return num{val: mult * unit, start: ps[0].start, end: last.end, next: last.tok + 1, vague: true, words: true,
+		scale: 1, inToken: !last.last}, true
+}
