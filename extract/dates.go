@@ -35,7 +35,8 @@ const (
 // days) before the reference to the reference.
 //
 // Without a published date the reference is inferred: the latest full date
-// written in the text (a caption's "Sunday, August 8, 2021"). Such a date may
+// written in the text with its weekday (a caption's "Sunday, August 8,
+// 2021"; see dateInferRef). Such a date may
 // sit a day or two before or after publication, so a weekday resolves to its
 // nearest occurrence (within three days either side), and relative
 // expressions then count from the latest of that date and those weekdays.
@@ -118,7 +119,8 @@ type dateMention struct {
 	yrel   int    // dateKFirstOf: year offset from the reference when y is 0
 	fwd    bool
 	norm   string
-	monthN int // dateKFirstOf: the last month of the interval, counted from the start month
+	monthN int // dateKFirstOf: the number of months
+	hasWd  bool // dateKAbs: written with its weekday, "Sunday, August 8, 2021"
 }
 
 var dateMonths = map[string]int{
@@ -148,9 +150,13 @@ var dateNotWeekday = map[string]bool{
 var dateMonthPreps = map[string]bool{
 	"in": true, "since": true, "from": true, "until": true, "till": true, "by": true, "during": true,
 	"early": true, "late": true, "mid": true, "last": true, "this": true, "next": true, "of": true,
-	"through": true, "before": true, "after": true, "between": true, "throughout": true, "to": true,
-	"and": true, "or": true, "that": true, "each": true, "every": true, "around": true,
+	"through": true, "before": true, "after": true, "between": true, "throughout": true,
+	"each": true, "every": true, "around": true, "a": true,
 }
+
+// dateMonthLinks join a bare month to a month before it: "between May and
+// June", "from March to May".
+var dateMonthLinks = map[string]bool{"and": true, "or": true, "to": true, "through": true, "-": true}
 
 var dateDayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
 
@@ -326,11 +332,11 @@ func dateWeekdayAt(toks []Token, i int, mod string) (dateMention, int, bool) {
 	}
 	if j < len(toks) && toks[j].Sent == toks[i].Sent {
 		if dm, n2, ok := dateDigitsAt(toks, j); ok && dm.kind == dateKAbs && dm.d > 0 {
-			dm.first = first
+			dm.first, dm.wd, dm.hasWd = first, wd, true
 			return dm, n2, true
 		}
 		if dm, n2, ok := dateMonthExpr(toks, j, j); ok && dm.d > 0 {
-			dm.first = first
+			dm.first, dm.wd, dm.hasWd = first, wd, true
 			return dm, n2, true
 		}
 	}
@@ -393,17 +399,23 @@ func dateMonthExpr(toks []Token, i, first int) (dateMention, int, bool) {
 	if first != i {
 		return dm, next, true
 	}
-	if i > 0 && dateMonthPreps[toks[i-1].Lower] && toks[i-1].Sent == sent {
-		if m == 3 || m == 5 {
-			switch toks[i-1].Lower {
-			case "to", "and", "or", "that":
-				return dateMention{}, 0, false
-			}
+	if i == 0 || toks[i-1].Sent != sent {
+		return dateMention{}, 0, false
+	}
+	prev := toks[i-1].Lower
+	switch {
+	case dateMonthPreps[prev]:
+		if (m == 3 || m == 5) && prev == "a" {
+			return dateMention{}, 0, false // "a March", "a May": not dates
 		}
-		if toks[i-1].Lower == "last" || toks[i-1].Lower == "this" || toks[i-1].Lower == "next" {
-			dm.first, dm.mod = i-1, toks[i-1].Lower
+		if prev == "last" || prev == "this" || prev == "next" {
+			dm.first, dm.mod = i-1, prev
 		}
 		return dm, next, true
+	case dateMonthLinks[prev] && i > 1:
+		if _, _, ok := dateMonthAt(toks, i-2); ok {
+			return dm, next, true
+		}
 	}
 	return dateMention{}, 0, false
 }
@@ -671,18 +683,28 @@ func dateParsePublished(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// dateInferRef returns the latest full date (day, month and year) written
-// in the text.
+// dateInferRef returns the reference day of a text without a published
+// date: the latest full date written with its (correct) weekday, as
+// captions and datelines write them ("Sunday, August 8, 2021"). A bare full
+// date is more often history ("on 7 October 2001") than the day of writing,
+// and a year mentioned later than the candidate rules it out.
 func dateInferRef(ms []dateMention) (time.Time, bool) {
 	var ref time.Time
 	ok := false
+	maxYear := 0
 	for _, m := range ms {
-		if m.kind == dateKAbs && m.y > 0 && m.d > 0 {
+		if m.kind == dateKAbs && m.y > maxYear {
+			maxYear = m.y
+		}
+		if m.kind == dateKAbs && m.y > 0 && m.d > 0 && m.hasWd {
 			t := time.Date(m.y, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC)
-			if !ok || t.After(ref) {
+			if t.Weekday() == m.wd && (!ok || t.After(ref)) {
 				ref, ok = t, true
 			}
 		}
+	}
+	if ok && maxYear > ref.Year() {
+		return time.Time{}, false
 	}
 	return ref, ok
 }
@@ -716,34 +738,43 @@ func (m dateMention) resolve(ref time.Time, ok bool) string {
 		if !ok {
 			return ""
 		}
-		// A month or a month and day without a year.
-		y := ref.Year()
-		rm, rd := int(ref.Month()), ref.Day()
-		after := m.m > rm || m.m == rm && m.d > rd
+		// A month or a month and day without a year: the nearest
+		// occurrence, a future one counting double, so that the past wins
+		// unless the future one is much closer ("Aug. 31" written on Aug.
+		// 11 is this Aug. 31, "December 25" written in August last year's).
+		best, bestCost := 0, 0
+		for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+			var diff int // in days, or in months for a bare month
+			if m.d > 0 {
+				if m.d > dateDaysIn(y, m.m) {
+					continue
+				}
+				diff = int(time.Date(y, time.Month(m.m), m.d, 0, 0, 0, 0, time.UTC).Sub(ref).Hours() / 24)
+			} else {
+				diff = (y*12 + m.m) - (ref.Year()*12 + int(ref.Month()))
+			}
+			cost := -diff
+			if diff > 0 {
+				cost = 2 * diff
+			}
+			switch {
+			case m.mod == "last" && diff >= 0, m.mod == "next" && diff <= 0,
+				m.mod == "this" && y != ref.Year(), m.fwd && m.mod == "" && diff < 0:
+				continue
+			case m.mod == "next" || m.fwd:
+				cost = diff // the first one ahead
+			}
+			if best == 0 || cost < bestCost {
+				best, bestCost = y, cost
+			}
+		}
 		switch {
-		case m.mod == "next":
-			y++
-			if m.m > rm {
-				y--
-			}
-		case m.mod == "last":
-			if m.m >= rm {
-				y--
-			}
-		case m.fwd || m.mod == "this":
-			if m.m < rm || m.m == rm && m.d > 0 && m.d < rd {
-				y++
-			}
-		case after:
-			y--
+		case best == 0:
+			return ""
+		case m.d > 0:
+			return fmt.Sprintf("%04d-%02d-%02d", best, m.m, m.d)
 		}
-		if m.d > 0 {
-			if m.d > dateDaysIn(y, m.m) {
-				return ""
-			}
-			return fmt.Sprintf("%04d-%02d-%02d", y, m.m, m.d)
-		}
-		return fmt.Sprintf("%04d-%02d", y, m.m)
+		return fmt.Sprintf("%04d-%02d", best, m.m)
 	}
 	if !ok {
 		return ""
