@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,15 +43,17 @@ func parseHTML(data []byte, pageURL string) (Article, error) {
 		return Article{}, ErrNoText
 	}
 	a := Article{InvalidUTF8: bad}
-	a.Text, a.Blocks = htmlBody(fallbackBody(res), meta.structure)
 	a.Title = firstNonEmpty(meta.title, cleanLine(res.Metadata.Title))
+	a.Text, a.Blocks = htmlBody(fallbackBody(res), meta.structure, a.Title, cleanLine(res.Metadata.Title))
 	if !hasWordChar(a.Text) || a.Text == a.Title {
 		return Article{}, ErrNoText
 	}
 	a.Byline = firstNonEmpty(cleanLine(res.Metadata.Author), meta.byline)
 	a.URL = firstNonEmpty(meta.canonical, res.Metadata.URL, pageURL)
 	a.Publisher = firstNonEmpty(meta.publisher, cleanLine(res.Metadata.Sitename))
-	a.Language = firstNonEmpty(meta.language, res.Metadata.Language)
+	// Only a declared language: go-trafilatura's guess (whatlanggo) breaks
+	// ties at random on short texts, and ingest must be deterministic.
+	a.Language = meta.language
 	a.PublishedAt = meta.published
 	if a.PublishedAt == "" {
 		if d, ok := dateFromURL(a.URL); ok {
@@ -241,10 +244,15 @@ func collectUnits(root *html.Node) []unit {
 // go-trafilatura kept ("Advertisement", captions, "Read more: …") stays in
 // the text, typed, rather than dropped: on the benchmark, dropping it cost
 // more recall (lists of links that are the body) than it won in precision.
-func htmlBody(root *html.Node, structure map[string]string) (string, []Block) {
+func htmlBody(root *html.Node, structure map[string]string, titles ...string) (string, []Block) {
 	var b strings.Builder
 	var blocks []Block
-	for _, u := range collectUnits(root) {
+	for i, u := range collectUnits(root) {
+		// The headline repeated at the top of the body is the title, which
+		// Article.Title holds; the body starts after it.
+		if i == 0 && isHeadline(u.text, titles) {
+			continue
+		}
 		var lines []string
 		for _, l := range strings.Split(u.text, "\n") {
 			if l = cleanLine(l); l != "" {
@@ -305,7 +313,39 @@ func htmlBody(root *html.Node, structure map[string]string) (string, []Block) {
 			blocks = append(blocks, proseBlocks(b.String(), start, b.Len())...)
 		}
 	}
-	return b.String(), blocks
+	// Furniture after the last line of the article (copyright, sign-up
+	// boxes, share buttons) is not part of it: cut it off.
+	text := b.String()
+	for len(blocks) > 0 && blocks[len(blocks)-1].Kind == BlockNoise {
+		blocks = blocks[:len(blocks)-1]
+		end := 0
+		if len(blocks) > 0 {
+			end = blocks[len(blocks)-1].End
+		}
+		text = text[:end]
+	}
+	return text, blocks
+}
+
+// isHeadline reports whether text is one of the page's titles: the same
+// words, or the start of a title that goes on with the site's name
+// ("Storm hits coast | The Gazette").
+func isHeadline(text string, titles []string) bool {
+	words := headlineWords(text)
+	if len(words) == 0 || len(words) > 40 {
+		return false
+	}
+	for _, t := range titles {
+		tw := headlineWords(t)
+		if len(tw) >= len(words) && slices.Equal(tw[:len(words)], words) && len(words)*2 >= len(tw) {
+			return true
+		}
+	}
+	return false
+}
+
+func headlineWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 func isHeadingTag(tag string) bool {
