@@ -50,7 +50,24 @@ func findDates(text string, toks []Token, published string) []Entity {
 			continue
 		}
 		m.span = Span{toks[m.first].Start, toks[next-1].End}
-		m.fwd = m.fwd || dateForward(toks, m.first)
+		m.fwd = m.fwd || dateForward(toks, m.first, next)
+		if m.kind == dateKAbs && m.y == 0 && m.mod == "" {
+			// "in July last year", "January of this year"
+			k := next
+			if k < len(toks) && toks[k].Lower == "of" {
+				k++
+			}
+			if k+1 < len(toks) && toks[k+1].Lower == "year" && toks[k].Sent == toks[next-1].Sent {
+				switch toks[k].Lower {
+				case "last":
+					m.ysuffix, m.yrel = true, -1
+				case "this":
+					m.ysuffix, m.yrel = true, 0
+				case "next":
+					m.ysuffix, m.yrel = true, 1
+				}
+			}
+		}
 		ms = append(ms, m)
 		i = next
 	}
@@ -119,8 +136,11 @@ type dateMention struct {
 	yrel   int    // dateKFirstOf: year offset from the reference when y is 0
 	fwd    bool
 	norm   string
-	monthN int // dateKFirstOf: the number of months
+	monthN int  // dateKFirstOf: the number of months
 	hasWd  bool // dateKAbs: written with its weekday, "Sunday, August 8, 2021"
+	// ysuffix: a year follows as "last year"/"this year" ("July last
+	// year"); the year is the reference's plus yrel.
+	ysuffix bool
 }
 
 var dateMonths = map[string]int{
@@ -286,6 +306,17 @@ func dateAt(toks []Token, i int) (dateMention, int, bool) {
 		if i+1 < len(toks) && toks[i+1].Cap {
 			if _, _, ok := dateMonthAt(toks, i+1); ok {
 				return dateMonthExpr(toks, i+1, i)
+			}
+			if w != "mid" && w != "mid-" {
+				if m, next, ok := dateWeekdayAt(toks, i+1, w); ok && m.kind == dateKWeekday {
+					m.mod = "" // "late Monday" is still Monday
+					return m, next, true
+				}
+			}
+		}
+		if i+1 < len(toks) {
+			if y, ok := dateYearNum(toks[i+1].Lower); ok && dateYearAt(toks, i+1) {
+				return dateMention{first: i, kind: dateKAbs, y: y, typ: DateYear}, i + 2, true
 			}
 		}
 	}
@@ -480,6 +511,19 @@ func dateRelAt(toks []Token, i int) (dateMention, int, bool) {
 		}
 		return ""
 	}
+	if w == "the" && at(i+1) == "previous" {
+		// "the previous year": the calendar unit before the reference's
+		switch at(i + 2) {
+		case "day":
+			return dateMention{first: i, kind: dateKRelDay, n: -1, typ: DateDay}, i + 3, true
+		case "week":
+			return dateMention{first: i, kind: dateKWeek, n: -1, typ: DateInterval}, i + 3, true
+		case "month":
+			return dateMention{first: i, kind: dateKMonthRel, n: -1, typ: DateMonth}, i + 3, true
+		case "year":
+			return dateMention{first: i, kind: dateKYearRel, n: -1, typ: DateYear}, i + 3, true
+		}
+	}
 	switch w {
 	case "yesterday":
 		return dateMention{first: i, kind: dateKRelDay, n: -1, typ: DateDay}, i + 1, true
@@ -521,6 +565,9 @@ func dateRelAt(toks []Token, i int) (dateMention, int, bool) {
 				m.mod = w
 				return m, next, true
 			}
+		}
+		if i+1 < len(toks) && toks[i+1].Cap && i > 0 && toks[i-1].Sent == toks[i].Sent {
+			return dateMention{}, 0, false // “This Week”, a programme's name
 		}
 		switch nx {
 		case "week":
@@ -652,10 +699,19 @@ func dateFirstOf(toks []Token, i int, at func(int) string) (dateMention, int, bo
 	return dateMention{}, 0, false
 }
 
-// dateForward reports whether the words before token i point to the
-// future: "by August 31", "until Friday", "will ... on Friday", "is
-// expected to ... by".
-func dateForward(toks []Token, i int) bool {
+// dateForward reports whether the words around the date in tokens [i,
+// next) point to the future: "by August 31", "until Friday", "will ... on
+// Friday", "is expected to ... by", "On Tuesday, Rubio will join".
+func dateForward(toks []Token, i, next int) bool {
+	for k := next; k < len(toks) && k < next+4 && toks[k].Sent == toks[next-1].Sent; k++ {
+		w := toks[k].Lower
+		if w == "will" || w == "'ll" || w == "shall" {
+			return true
+		}
+		if w == "that" || w == "said" || w == "says" || w == "." || w == ";" || w == "and" || w == "who" {
+			break
+		}
+	}
 	if i == 0 {
 		return false
 	}
@@ -737,6 +793,13 @@ func (m dateMention) resolve(ref time.Time, ok bool) string {
 		}
 		if !ok {
 			return ""
+		}
+		if m.ysuffix {
+			y := ref.Year() + m.yrel
+			if m.d > 0 {
+				return fmt.Sprintf("%04d-%02d-%02d", y, m.m, m.d)
+			}
+			return fmt.Sprintf("%04d-%02d", y, m.m)
 		}
 		// A month or a month and day without a year: the nearest
 		// occurrence, a future one counting double, so that the past wins

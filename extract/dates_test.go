@@ -97,6 +97,13 @@ var dateCases = []struct {
 	{"deadline ahead", "2021-08-11", "The deadline was Aug. 31.", []string{"17:24 \"Aug. 31\" 2021-08-31 date"}},
 	{"december past", "2021-08-11", "Markets fell on December 25.", []string{"16:27 \"December 25\" 2020-12-25 date"}},
 	{"in september", "2021-08-11", "Talks resume in September.", []string{"16:25 \"September\" 2021-09 month"}},
+	{"late year", "2021-08-11", "It governed from 1963 to late 2024.", []string{"17:21 \"1963\" 1963 year", "25:34 \"late 2024\" 2024 year"}},
+	{"late weekday", "2021-08-11", "The siege ended late Monday.", []string{"16:27 \"late Monday\" 2021-08-09 date"}},
+	{"programme title", "2021-08-11", "He spoke on ABC News’ “This Week” program.", []string{}},
+	{"previous year", "2021-08-11", "a 10.1% increase from the previous year", []string{"22:39 \"the previous year\" 2020 year"}},
+	{"will after date", "2021-08-11", "On Friday, the minister will visit Kabul.", []string{"3:9 \"Friday\" 2021-08-13 date"}},
+	{"said that will", "2021-08-11", "He said Monday that he will resign.", []string{"8:14 \"Monday\" 2021-08-09 date"}},
+	{"month last year", "2021-08-11", "since winning power in July last year.", []string{"23:27 \"July\" 2020-07 month", "28:37 \"last year\" 2020 year"}},
 }
 
 func TestDates(t *testing.T) {

@@ -46,7 +46,7 @@ func findNumbers(text string, toks []Token) []Entity {
 	for i := 0; i < len(toks); {
 		e, next, ok := numAt(text, toks, i)
 		if !ok {
-			i++
+			i = max(i+1, next)
 			continue
 		}
 		out = append(out, e)
@@ -186,6 +186,9 @@ func numAt(text string, toks []Token, i int) (Entity, int, bool) {
 	if qual == "" {
 		start = n.start
 	}
+	if !n.isRange && numFraction(text, toks, n) {
+		return Entity{}, n.next + 1, false // "two-thirds", "one third": a fraction, skip its denominator too
+	}
 	if qual == "" && !n.isRange && n.single == "one" && numPronounOne(toks, j, n) {
 		return Entity{}, 0, false
 	}
@@ -253,6 +256,29 @@ func numMatchWords(toks []Token, i int, words []string) bool {
 		}
 	}
 	return true
+}
+
+// numFractions are the denominators of fractions, which findNumbers
+// leaves out: "two-thirds of the vote" is not the count 2.
+var numFractions = map[string]bool{
+	"third": true, "thirds": true, "quarter": true, "quarters": true, "fifth": true, "fifths": true,
+	"half": true, "halves": true, "tenth": true, "tenths": true,
+}
+
+// numFraction reports whether the number n is a fraction's numerator.
+func numFraction(text string, toks []Token, n num) bool {
+	if !n.words {
+		return false
+	}
+	if n.inToken {
+		rest := text[n.end:toks[n.next-1].End]
+		rest = strings.TrimPrefix(rest, "-")
+		if h := strings.IndexByte(rest, '-'); h >= 0 {
+			rest = rest[:h]
+		}
+		return numFractions[strings.ToLower(rest)]
+	}
+	return n.next < len(toks) && numFractions[toks[n.next].Lower] && n.val < 20 && !n.ordinal
 }
 
 // numPronounOne reports whether the bare word "one" at token i is a

@@ -139,6 +139,8 @@ var numCases = []struct {
 	{"only one", "only one man survived", []string{"5:8 \"one\" 1 exact cardinal"}},
 	{"article number", "under Article 5 of the treaty", []string{"14:15 \"5\" 5 exact cardinal"}},
 	{"hundred thousand words", "two hundred thousand people", []string{"0:20 \"two hundred thousand\" 200000 exact cardinal"}},
+	{"fraction hyphen", "She said two-thirds were girls.", []string{}},
+	{"fraction spaced", "One third of voters stayed home.", []string{}},
 }
 
 func TestNumbers(t *testing.T) {
