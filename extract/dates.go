@@ -846,7 +846,12 @@ func (m dateMention) resolve(ref time.Time, ok bool) string {
 	case dateKWeekday:
 		d := (int(ref.Weekday()) - int(m.wd) + 7) % 7 // days back to the latest wd
 		switch {
-		case m.mod == "next" || m.mod == "coming" || m.fwd:
+		case m.mod == "next":
+			// "next Friday": the Friday of next calendar week (Monday to
+			// Sunday), so said on a Thursday it is eight days ahead.
+			mon := ref.AddDate(0, 0, 7-(int(ref.Weekday())+6)%7)
+			return dateDayNorm(mon.AddDate(0, 0, (int(m.wd)+6)%7))
+		case m.mod == "coming" || m.fwd:
 			fd := (int(m.wd) - int(ref.Weekday()) + 7) % 7
 			if fd == 0 {
 				fd = 7

@@ -237,13 +237,23 @@ func numAt(text string, toks []Token, i int) (Entity, int, bool) {
 			qual, end, next = pq, toks[next+1].End, next+2
 		}
 	}
-	v := n.val
+	v := numRound(n.val)
 	e := Entity{Kind: KindNumber, Span: Span{start, end}, Text: text[start:end], Value: &v, Qualifier: qual, Type: typ}
 	if n.isRange {
-		m := n.rangeMax
+		m := numRound(n.rangeMax)
 		e.Max = &m
 	}
 	return e, next, true
+}
+
+// numRound drops the binary noise of scaling: 4.1 * 1e9 is
+// 4099999999.9999995 in float64, and the text says 4,100,000,000.
+func numRound(v float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
 }
 
 func numMatchWords(toks []Token, i int, words []string) bool {
