@@ -51,6 +51,9 @@ type Block struct {
 // Options control reading.
 type Options struct {
 	// MaxBytes is the largest input file accepted (after decompression).
+	// JSON-lines files are streamed record by record, so for them it bounds
+	// each line instead; a longer line is reported as a broken record.
+	// Zero means DefaultMaxBytes.
 	MaxBytes int64
 	// Published is used as PublishedAt for articles that carry no date.
 	Published string

@@ -181,6 +181,11 @@ func isHeading(line string) bool {
 	case '?':
 		return titleCase(words)
 	}
+	// A longer line reads as a heading only in title case; in sentence
+	// case it is more likely prose that lost its full stop.
+	if len(words) > 8 && !titleCase(words) {
+		return false
+	}
 	// Two sentences are not a heading.
 	for i := 0; i+2 < len(line); i++ {
 		if (line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i+1] == ' ' {
@@ -208,6 +213,10 @@ func titleCase(words []string) bool {
 		}
 	}
 	return long > 0 && capital*10 >= long*7
+}
+
+func isFurniture(kind string) bool {
+	return kind == BlockNoise || kind == BlockCredit || kind == BlockDateline
 }
 
 // endsSentence reports whether a line ends like a finished sentence.
@@ -292,6 +301,18 @@ func textBlocks(text string) []Block {
 			if r, _ := utf8.DecodeRuneInString(text[l.start:l.end]); unicode.IsLower(r) {
 				lines[i-1].kind = ""
 			}
+		}
+	}
+	// An unfinished line among furniture (a video's slug, credit and
+	// dateline) is the video's or photo's title, not prose.
+	for i := range lines {
+		l := &lines[i]
+		if l.kind != "" || endsSentence(text[l.start:l.end]) || len(strings.Fields(text[l.start:l.end])) > 14 {
+			continue
+		}
+		if i > 0 && lines[i-1].group == l.group && isFurniture(lines[i-1].kind) ||
+			i+1 < len(lines) && lines[i+1].group == l.group && isFurniture(lines[i+1].kind) {
+			l.kind = BlockHeading
 		}
 	}
 	for i := range lines {

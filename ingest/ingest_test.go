@@ -207,6 +207,8 @@ func TestClassifyLine(t *testing.T) {
 		{"More than 3,000 people have been killed.", ""},
 		{"Photographers were barred from the hall.", ""},
 		{"Source of the leak remains unclear, the report says.", ""},
+		{"Pochettino took the club to the Champions League final in June", ""},
+		{"5 Things to Know About the Vote", BlockHeading},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
