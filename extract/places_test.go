@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	testGazOnce sync.Once
+	testGaz     *Gazetteer
+	testGazErr  error
+)
+
+// mustGazetteer loads the gazetteer once for all tests of the package.
+func mustGazetteer(tb testing.TB) *Gazetteer {
+	tb.Helper()
+	testGazOnce.Do(func() { testGaz, testGazErr = LoadGazetteer() })
+	if testGazErr != nil {
+		tb.Fatal(testGazErr)
+	}
+	return testGaz
+}
+
+// placeLine formats an entity for comparison: "start:end type norm country [division]".
+func placeFmt(e Entity) string {
+	s := fmt.Sprintf("%d:%d %s %q %s", e.Start, e.End, e.Type, e.Norm, e.Country)
+	if e.Division != "" {
+		s += " / " + e.Division
+	}
+	return s
+}
+
+func TestPlaces(t *testing.T) {
+	g := mustGazetteer(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"country", "Troops left Afghanistan.", []string{`12:23 country "Afghanistan" AF`}},
+		{"province cue", "Fighting spread in Kandahar province and Takhar Province.",
+			[]string{`19:36 division "Kandahar Province" AF / Kandahar Province`, `41:56 division "Takhar Province" AF / Takhar Province`}},
+		{"bare name is the city", "Rockets hit Kandahar.", []string{`12:20 city "Kandahar" AF / Kandahar Province`}},
+		{"division only", "Clashes in Helmand left 7 dead in Afghanistan.",
+			[]string{`11:18 division "Helmand Province" AF / Helmand Province`, `34:45 country "Afghanistan" AF`}},
+		{"division needs its country", "Clashes in Helmand left 7 dead.", nil},
+		{"city of", "The Taliban seized the city of Sar-e Pul in Afghanistan.",
+			[]string{`31:40 city "Sar-e Pul" AF / Sar-e Pul Province`, `44:55 country "Afghanistan" AF`}},
+		{"hyphen variant", "They took Sar-e-Pul, Afghanistan.", []string{`10:19 city "Sar-e Pul" AF / Sar-e Pul Province`, `21:32 country "Afghanistan" AF`}},
+		{"x city", "Shops burned in Kunduz city.", []string{`16:27 city "Kunduz" AF / Kunduz Province`}},
+		{"alias", "Taloquan and Sherberghan fell, officials in Afghanistan said.",
+			[]string{`0:8 city "Taloqan" AF / Takhar Province`, `13:24 city "Sheberghan" AF / Jowzjan Province`, `44:55 country "Afghanistan" AF`}},
+		{"region", "Fighting in northern Afghanistan and in northern Samangan province.",
+			[]string{`12:32 region "northern Afghanistan" AF`, `49:66 division "Samangan Province" AF / Samangan Province`}},
+		{"border", "Zaranj, near the Iranian border, fell.", []string{`17:31 region "Iran border" IR`}},
+		{"demonym", "Afghan forces and Iranian officials.", []string{`0:6 demonym "Afghanistan" AF`, `18:25 demonym "Iran" IR`}},
+		{"us forms", "The US and the U.S. and the United States; us.",
+			[]string{`4:6 country "United States" US`, `15:19 country "United States" US`, `28:41 country "United States" US`}},
+		{"hyphen part", "A U.S.-led coalition backed Iranian-backed militias.",
+			[]string{`2:6 country "United States" US`, `28:35 demonym "Iran" IR`}},
+		{"person not place", "Michael Jordan met Gen. Washington in Jordan.", []string{`38:44 country "Jordan" JO`}},
+		{"surname later", "Muhammad Naeem Wardak spoke. Wardak said more.", nil},
+		{"stopword", "Of the 27 children, Reading was one.", nil},
+		{"small town needs country", "Talks in Aybak resumed.", nil},
+		{"small town with country", "Talks in Aybak, Afghanistan resumed.", []string{`9:14 city "Aybak" AF / Samangan Province`, `16:27 country "Afghanistan" AF`}},
+		{"multibyte", "Kämpfe in Kraków und Krakow, Poland’s south.",
+			[]string{`11:18 city "Kraków" PL / Lesser Poland`, `23:29 city "Kraków" PL / Lesser Poland`, `31:37 country "Poland" PL`}},
+		{"line break", "Visitors from New\nYork.", []string{`14:22 city "New York City" US / New York`}},
+		{"no final newline", "Kabul", []string{`0:5 city "Kabul" AF / Kabul Province`}},
+		{"repeated", "Doha, then Doha again.", []string{`0:4 city "Doha" QA / Baladiyat ad Dawhah`, `11:15 city "Doha" QA / Baladiyat ad Dawhah`}},
+		{"curly possessive", "Afghanistan’s military", []string{`0:11 country "Afghanistan" AF`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks, _ := Tokenize(tt.text)
+			var got []string
+			for _, e := range g.findPlaces(tt.text, toks) {
+				if tt.text[e.Start:e.End] != e.Text || e.Kind != KindPlace || e.Lat == nil || e.Lon == nil {
+					t.Fatalf("bad entity %+v", e)
+				}
+				got = append(got, placeFmt(e))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
