@@ -190,7 +190,11 @@ func placeSeqs(phrases []string) [][]string {
 
 // LoadGazetteer builds the gazetteer from the embedded data and lexicon
 // files. Every problem in the lexicon files is reported, with file:line.
-func LoadGazetteer() (*Gazetteer, error) {
+func LoadGazetteer() (*Gazetteer, error) { return gazLoad(true) }
+
+// gazLoad builds the gazetteer; without places it holds only countries and
+// demonyms (what the organization patterns need).
+func gazLoad(withPlaces bool) (*Gazetteer, error) {
 	const aliasName, cueName, stopName = "lexicon/places_aliases.yaml", "lexicon/places_cues.yaml", "lexicon/places_stoplist.yaml"
 	var af placeAliasFile
 	var cf placeCueFile
@@ -278,6 +282,13 @@ func LoadGazetteer() (*Gazetteer, error) {
 		if len(ids) == 1 && !listed[placeKey(d)] { // "Congolese" names two countries: only the lexicon decides
 			g.addName(d, gazCand{id: ids[0], demonym: true})
 		}
+	}
+
+	if !withPlaces {
+		if len(errs) > 0 {
+			return nil, errs
+		}
+		return g, nil
 	}
 
 	// Divisions and cities.

@@ -1,0 +1,531 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed lexicon/organizations.yaml lexicon/organizations_patterns.yaml
+var orgLexFiles embed.FS
+
+// orgEntry is one organization of the lexicon.
+type orgEntry struct{ norm, typ string }
+
+// orgCand is one lexicon reading of a matched name.
+type orgCand struct {
+	id    int32
+	exact bool // an all-capitals alias: the text must be in capitals
+	upper bool // the alias starts with a capital: so must the text
+}
+
+// OrgLexicon finds organization names: lexicon entries, acronyms defined
+// in the text, and names built on head words. It is built once by
+// LoadOrganizations and never changes.
+type OrgLexicon struct {
+	orgs    []orgEntry
+	index   map[string][]orgCand // folded tokens joined by " " -> readings
+	maxToks map[string]int
+
+	countries  *Gazetteer // countries and demonyms only
+	heads      map[string]string
+	inPlace    map[string]bool
+	national   map[string]string // folded words ("security forces") -> type
+	localHeads map[string]string
+	subunits   [][]string
+	stopBefore map[string]bool
+}
+
+type orgFile struct {
+	Organizations []struct {
+		Norm    string   `yaml:"norm"`
+		Type    string   `yaml:"type"`
+		Aliases []string `yaml:"aliases"`
+	} `yaml:"organizations"`
+}
+
+type orgPatternFile struct {
+	Heads        map[string]string `yaml:"heads"`
+	InPlaceHeads []string          `yaml:"in_place_heads"`
+	National     map[string]string `yaml:"national"`
+	LocalHeads   map[string]string `yaml:"local_heads"`
+	Subunits     []string          `yaml:"subunits"`
+	StopBefore   []string          `yaml:"stop_before"`
+}
+
+// Organization types.
+var orgTypes = map[string]bool{
+	"armed_group": true, "international": true, "government": true, "military": true,
+	"media": true, "ngo": true, "party": true, "company": true,
+}
+
+// LoadOrganizations builds the organization matcher from the embedded
+// lexicon files and the gazetteer's countries. Every problem in the
+// lexicon is reported with file:line.
+func LoadOrganizations() (*OrgLexicon, error) {
+	const lexName, patName = "lexicon/organizations.yaml", "lexicon/organizations_patterns.yaml"
+	var of orgFile
+	var pf orgPatternFile
+	root, err := placeDecode(orgLexFiles, lexName, &of)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := placeDecode(orgLexFiles, patName, &pf); err != nil {
+		return nil, err
+	}
+	countries, err := gazLoad(false)
+	if err != nil {
+		return nil, err
+	}
+	l := &OrgLexicon{
+		index:      map[string][]orgCand{},
+		maxToks:    map[string]int{},
+		countries:  countries,
+		heads:      map[string]string{},
+		inPlace:    placeFoldSet(pf.InPlaceHeads),
+		national:   map[string]string{},
+		localHeads: map[string]string{},
+		subunits:   placeSeqs(pf.Subunits),
+		stopBefore: placeFoldSet(pf.StopBefore),
+	}
+	var errs RuleErrors
+	lines := placeItemLines(root, "organizations")
+	seen := map[string]int{}
+	for k, o := range of.Organizations {
+		line := placeLine(lines, k)
+		if o.Norm == "" || !orgTypes[o.Type] {
+			errs = append(errs, RuleError{lexName, line, fmt.Sprintf("organization %q: want a norm and a type (armed_group, international, government, military, media, ngo, party, company), got type %q", o.Norm, o.Type)})
+			continue
+		}
+		if prev, ok := seen[o.Norm]; ok {
+			errs = append(errs, RuleError{lexName, line, fmt.Sprintf("organization %q already listed at line %d", o.Norm, prev)})
+			continue
+		}
+		seen[o.Norm] = line
+		id := int32(len(l.orgs))
+		l.orgs = append(l.orgs, orgEntry{o.Norm, o.Type})
+		for _, a := range append([]string{o.Norm}, o.Aliases...) {
+			l.addAlias(a, id)
+		}
+	}
+	for _, m := range []struct {
+		src map[string]string
+		dst map[string]string
+	}{{pf.Heads, l.heads}, {pf.National, l.national}, {pf.LocalHeads, l.localHeads}} {
+		for w, typ := range m.src {
+			if !orgTypes[typ] {
+				errs = append(errs, RuleError{patName, 0, fmt.Sprintf("%q: unknown type %q", w, typ)})
+			}
+			m.dst[placeKey(w)] = typ
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return l, nil
+}
+
+func (l *OrgLexicon) addAlias(a string, id int32) {
+	toks, _ := Tokenize(a)
+	if len(toks) == 0 {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(a)
+	c := orgCand{id: id, exact: placeAllCaps(a), upper: unicode.IsUpper(r)}
+	key := placeKey(a)
+	for _, o := range l.index[key] {
+		if o.id == id && o.exact == c.exact {
+			return
+		}
+	}
+	l.index[key] = append(l.index[key], c)
+	if n := len(toks); n > l.maxToks[toks[0].Lower] {
+		l.maxToks[toks[0].Lower] = n
+	}
+}
+
+// orgSpan is a candidate organization over tokens [i, j).
+type orgSpan struct {
+	i, j      int
+	norm, typ string
+	lexicon   bool
+}
+
+// findOrganizations tags organization names in text:
+//   - lexicon names and aliases, longest first ("U.S. Central Command",
+//     "CentCom"); capital-only aliases (UN, AP, WHO) match capitals only;
+//   - acronyms defined in the text, "the United Nations Assistance Mission
+//     in Afghanistan (UNAMA)": the long form and the acronym share one norm
+//     (the lexicon's when it knows either, else the long form), and every
+//     bare "UNAMA" in the text gets it too;
+//   - head words: "the Interior Ministry", "Ministry of Interior", "the US
+//     Embassy in Kabul" (Norm "United States Embassy in Kabul": a country
+//     alias or demonym is replaced by the country's name);
+//   - a country's institutions: "Afghan army" -> "Afghanistan army",
+//     "US forces" -> "United States forces";
+//   - "the Helmand health department" (a place and a lower-case head);
+//   - sub-units: "the Taliban's political bureau" -> "Taliban political
+//     bureau", with the Taliban's type.
+//
+// Overlapping candidates resolve to the longest; spans are sorted.
+func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
+	var cs []orgSpan
+	var buf []byte
+	// Lexicon.
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		mx := l.maxToks[t.Lower]
+		for n := min(mx, len(toks)-i); n >= 1; n-- {
+			buf = append(buf[:0], t.Lower...)
+			for k := i + 1; k < i+n; k++ {
+				buf = append(buf, ' ')
+				buf = append(buf, toks[k].Lower...)
+			}
+			id := l.orgPick(text[t.Start:toks[i+n-1].End], t.Cap, l.index[string(buf)])
+			if id < 0 {
+				continue
+			}
+			o := l.orgs[id]
+			cs = append(cs, orgSpan{i, i + n, o.norm, o.typ, true})
+			break
+		}
+	}
+	// Acronyms defined in the text, then their bare uses.
+	acr := map[string]orgEntry{}
+	for k := 2; k+1 < len(toks); k++ {
+		if toks[k-1].Text != "(" || toks[k+1].Text != ")" || !orgIsAcronym(toks[k].Text) {
+			continue
+		}
+		start, ok := orgLongForm(toks, k-1, toks[k].Text)
+		if !ok {
+			continue
+		}
+		long := orgClean(text[toks[start].Start:toks[k-2].End])
+		e := orgEntry{norm: long, typ: orgGuessType(l, toks[k-2].Lower, long)}
+		if id := l.orgPick(toks[k].Text, true, l.index[toks[k].Lower]); id >= 0 {
+			e = l.orgs[id]
+		} else if id := l.orgLexiconSpan(cs, start, k-1); id >= 0 {
+			e = orgEntry{cs[id].norm, cs[id].typ}
+		}
+		acr[toks[k].Text] = e
+		cs = append(cs, orgSpan{start, k - 1, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
+	}
+	if len(acr) > 0 {
+		for k, t := range toks {
+			if e, ok := acr[t.Text]; ok {
+				cs = append(cs, orgSpan{k, k + 1, e.norm, e.typ, true})
+			}
+		}
+	}
+	cs = l.orgHeads(text, toks, cs)
+	cs = l.orgNational(text, toks, cs)
+	cs = l.orgLocal(text, toks, cs)
+	cs = l.orgSubunits(text, toks, cs)
+	return orgResolve(text, toks, cs)
+}
+
+// orgPick returns the lexicon entry among cands that the text s allows,
+// -1 if none.
+func (l *OrgLexicon) orgPick(s string, capFirst bool, cands []orgCand) int32 {
+	for _, c := range cands {
+		if c.exact && !placeAllCaps(s) || c.upper && !capFirst {
+			continue
+		}
+		return c.id
+	}
+	return -1
+}
+
+// orgLexiconSpan returns the index of a lexicon candidate exactly over
+// tokens [i, j), -1 if none.
+func (l *OrgLexicon) orgLexiconSpan(cs []orgSpan, i, j int) int {
+	for k, c := range cs {
+		if c.lexicon && c.i == i && c.j == j {
+			return k
+		}
+	}
+	return -1
+}
+
+func orgGuessType(l *OrgLexicon, lastWord, long string) string {
+	if strings.HasPrefix(long, "United Nations") || strings.HasPrefix(long, "UN ") || strings.HasPrefix(long, "U.N. ") {
+		return "international"
+	}
+	if t, ok := l.heads[lastWord]; ok {
+		return t
+	}
+	for _, w := range strings.Fields(strings.ToLower(long)) {
+		if t, ok := l.heads[w]; ok {
+			return t
+		}
+	}
+	return ""
+}
+
+// orgIsAcronym reports whether s is 2 to 10 capitals (digits allowed after
+// the first).
+func orgIsAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 10 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+var orgConnectors = map[string]bool{"of": true, "for": true, "in": true, "the": true, "and": true, "on": true, "'s": true, "to": true, "&": true, "-": true, "de": true}
+
+// orgLongForm finds the long form ending at token end-1 before an acronym's
+// "(" (token end), by the Schwartz-Hearst rule: the acronym's letters occur
+// in order in the long form, the first at the start of its first word. The
+// long form is made of capitalised words and connectors and is the
+// shortest that fits.
+func orgLongForm(toks []Token, end int, acr string) (int, bool) {
+	maxWords := min(len(acr)+5, 2*len(acr))
+	words := 0
+	for start := end - 1; start >= 0 && words < maxWords; start-- {
+		t := toks[start]
+		if t.Sent != toks[end].Sent {
+			break
+		}
+		if !t.Cap && !orgConnectors[t.Lower] {
+			break
+		}
+		words++
+		if !t.Cap || !strings.EqualFold(t.Text[:1], acr[:1]) {
+			continue
+		}
+		var lf strings.Builder
+		for k := start; k < end; k++ {
+			if k > start {
+				lf.WriteByte(' ')
+			}
+			lf.WriteString(toks[k].Lower)
+		}
+		if orgSchwartzHearst(lf.String(), strings.ToLower(acr)) {
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+func orgSchwartzHearst(long, short string) bool {
+	s, l := len(short)-1, len(long)-1
+	for s >= 0 {
+		c := short[s]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			s--
+			continue
+		}
+		for l >= 0 && (long[l] != c || s == 0 && l > 0 && long[l-1] != ' ' && long[l-1] != '-') {
+			l--
+		}
+		if l < 0 {
+			return false
+		}
+		l--
+		s--
+	}
+	return true
+}
+
+// orgClean normalises a span's text for a norm: one space between words,
+// ASCII quotes and apostrophes.
+func orgClean(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"").Replace(s)
+}
+
+// orgCountryAt returns the country named by tokens starting at i (a
+// country name, alias or demonym) and the end of the name.
+func (l *OrgLexicon) orgCountryAt(text string, toks []Token, i int) (string, int, bool) {
+	g := l.countries
+	t := toks[i]
+	if !t.Cap {
+		return "", 0, false
+	}
+	var buf []byte
+	for n := min(g.maxToks[t.Lower], len(toks)-i); n >= 1; n-- {
+		buf = append(buf[:0], t.Lower...)
+		for k := i + 1; k < i+n; k++ {
+			buf = append(buf, ' ')
+			buf = append(buf, toks[k].Lower...)
+		}
+		cands := placeCaseFilter(text[t.Start:toks[i+n-1].End], g.index[string(buf)])
+		if len(cands) > 0 && !g.personLike[string(buf)] {
+			return g.places[cands[0].id].norm, i + n, true
+		}
+	}
+	return "", 0, false
+}
+
+// orgNameWord reports whether t may be part of a capitalised name.
+func (l *OrgLexicon) orgNameWord(t Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Cap && (unicode.IsLetter(r)) && !l.stopBefore[t.Lower]
+}
+
+// orgNormWords builds a norm from tokens [i, j), replacing a leading
+// country name, alias or demonym by the country's name.
+func (l *OrgLexicon) orgNormWords(text string, toks []Token, i, j int) string {
+	if c, e, ok := l.orgCountryAt(text, toks, i); ok && e < j {
+		return c + " " + orgClean(text[toks[e].Start:toks[j-1].End])
+	}
+	return orgClean(text[toks[i].Start:toks[j-1].End])
+}
+
+// orgHeads: "the Interior Ministry", "Ministry of Interior", "US Embassy
+// in Kabul".
+func (l *OrgLexicon) orgHeads(text string, toks []Token, cs []orgSpan) []orgSpan {
+	for h, t := range toks {
+		typ, ok := l.heads[t.Lower]
+		if !ok || !t.Cap {
+			continue
+		}
+		i := h
+		for i > 0 && toks[i-1].Sent == t.Sent && l.orgNameWord(toks[i-1]) {
+			i--
+		}
+		j := h + 1
+		// "of" + capitalised words ("Ministry of Foreign Affairs").
+		if j+1 < len(toks) && toks[j].Lower == "of" && toks[j+1].Sent == t.Sent && l.orgNameWord(toks[j+1]) {
+			k := j + 1
+			for k < len(toks) && toks[k].Sent == t.Sent && (l.orgNameWord(toks[k]) || (toks[k].Lower == "and" || toks[k].Lower == "for") && k+1 < len(toks) && l.orgNameWord(toks[k+1])) {
+				k++
+			}
+			j = k
+		}
+		if i == h && j == h+1 {
+			continue // a bare head word
+		}
+		if l.inPlace[t.Lower] && j == h+1 && j+1 < len(toks) && toks[j].Lower == "in" && toks[j+1].Cap && toks[j+1].Sent == t.Sent {
+			k := j + 1
+			for k < len(toks) && toks[k].Sent == t.Sent && l.orgNameWord(toks[k]) {
+				k++
+			}
+			j = k
+		}
+		cs = append(cs, orgSpan{i, j, l.orgNormWords(text, toks, i, j), typ, false})
+	}
+	return cs
+}
+
+// orgNational: "Afghan army", "the Afghani government", "US forces",
+// "Afghanistan's military".
+func (l *OrgLexicon) orgNational(text string, toks []Token, cs []orgSpan) []orgSpan {
+	for i := 0; i < len(toks); i++ {
+		country, e, ok := l.orgCountryAt(text, toks, i)
+		if !ok {
+			continue
+		}
+		k := e
+		if k < len(toks) && toks[k].Lower == "'s" {
+			k++
+		}
+		for n := 2; n >= 1; n-- {
+			if k+n > len(toks) || toks[k+n-1].Sent != toks[i].Sent {
+				continue
+			}
+			words := toks[k].Lower
+			if n == 2 {
+				words += " " + toks[k+1].Lower
+			}
+			if typ, ok := l.national[words]; ok {
+				cs = append(cs, orgSpan{i, k + n, country + " " + words, typ, false})
+				break
+			}
+		}
+		i = e - 1
+	}
+	return cs
+}
+
+// orgLocal: "the Helmand health department", "Kabul police".
+func (l *OrgLexicon) orgLocal(text string, toks []Token, cs []orgSpan) []orgSpan {
+	for i, t := range toks {
+		if !l.orgNameWord(t) || i > 0 && toks[i-1].Cap && toks[i-1].Sent == t.Sent {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].Sent == t.Sent; k++ {
+			if typ, ok := l.localHeads[toks[k].Lower]; ok && !toks[k].Cap {
+				cs = append(cs, orgSpan{i, k + 1, orgClean(text[t.Start:toks[k].End]), typ, false})
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(toks[k].Text)
+			if toks[k].Cap || !unicode.IsLetter(r) {
+				break
+			}
+		}
+	}
+	return cs
+}
+
+// orgSubunits: "<organization>'s political bureau".
+func (l *OrgLexicon) orgSubunits(text string, toks []Token, cs []orgSpan) []orgSpan {
+	n := len(cs)
+	for _, c := range cs[:n] {
+		k := c.j
+		if k >= len(toks) || toks[k].Lower != "'s" {
+			continue
+		}
+		k++
+		for _, s := range l.subunits {
+			if k+len(s) > len(toks) {
+				continue
+			}
+			ok := true
+			for x, w := range s {
+				if toks[k+x].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				cs = append(cs, orgSpan{c.i, k + len(s), c.norm + " " + strings.Join(s, " "), c.typ, false})
+				break
+			}
+		}
+	}
+	return cs
+}
+
+// orgResolve keeps the longest of overlapping candidates (the lexicon's on
+// a tie) and returns entities in text order.
+func orgResolve(text string, toks []Token, cs []orgSpan) []Entity {
+	sort.SliceStable(cs, func(a, b int) bool {
+		la, lb := toks[cs[a].j-1].End-toks[cs[a].i].Start, toks[cs[b].j-1].End-toks[cs[b].i].Start
+		if la != lb {
+			return la > lb
+		}
+		if cs[a].lexicon != cs[b].lexicon {
+			return cs[a].lexicon
+		}
+		return cs[a].i < cs[b].i
+	})
+	var keep []orgSpan
+	for _, c := range cs {
+		ok := true
+		for _, k := range keep {
+			if c.i < k.j && k.i < c.j {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			keep = append(keep, c)
+		}
+	}
+	sort.Slice(keep, func(a, b int) bool { return keep[a].i < keep[b].i })
+	out := make([]Entity, 0, len(keep))
+	for _, c := range keep {
+		s := Span{toks[c.i].Start, toks[c.j-1].End}
+		out = append(out, Entity{Kind: KindOrganization, Span: s, Text: text[s.Start:s.End], Norm: c.norm, Type: c.typ})
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+var entDump = flag.Bool("entdump", false, "print the places and organizations found in the VOA corpus")
+
+var (
+	testOrgOnce sync.Once
+	testOrg     *OrgLexicon
+	testOrgErr  error
+)
+
+func mustOrganizations(tb testing.TB) *OrgLexicon {
+	tb.Helper()
+	testOrgOnce.Do(func() { testOrg, testOrgErr = LoadOrganizations() })
+	if testOrgErr != nil {
+		tb.Fatal(testOrgErr)
+	}
+	return testOrg
+}
+
+func orgFmt(e Entity) string { return fmt.Sprintf("%d:%d %s %q", e.Start, e.End, e.Type, e.Norm) }
+
+func TestOrganizations(t *testing.T) {
+	l := mustOrganizations(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"lexicon", "The Taliban and NATO met.", []string{`4:11 armed_group "Taliban"`, `16:20 international "NATO"`}},
+		{"caps alias only in caps", "The UN and WHO spoke; who knows, un-.", []string{`4:6 international "United Nations"`, `11:14 international "World Health Organization"`}},
+		{"lower-case start", "Fighters of al-Qaida and al-Shabaab.", []string{`12:20 armed_group "al-Qaida"`, `25:35 armed_group "al-Shabab"`}},
+		{"acronym defined", "The Office of Strategic Widgets (OSW) said OSW would act.",
+			[]string{`4:31 government "Office of Strategic Widgets"`, `33:36 government "Office of Strategic Widgets"`, `43:46 government "Office of Strategic Widgets"`}},
+		{"acronym known", "the United Nations Children’s Emergency Fund (UNICEF) said. UNICEF added",
+			[]string{`4:46 international "UNICEF"`, `48:54 international "UNICEF"`, `62:68 international "UNICEF"`}},
+		{"head before", "the Interior Ministry said", []string{`4:21 government "Interior Ministry"`}},
+		{"head of", "the Ministry of Foreign Affairs said", []string{`4:31 government "Ministry of Foreign Affairs"`}},
+		{"embassy in", "The US Embassy in Kabul has criticized", []string{`4:23 government "United States Embassy in Kabul"`}},
+		{"national", "Afghan army and the Afghani government and US forces",
+			[]string{`0:11 military "Afghanistan army"`, `20:38 government "Afghanistan government"`, `43:52 military "United States forces"`}},
+		{"local", "Sher Ali Shakir, the Helmand health department director", []string{`21:46 government "Helmand health department"`}},
+		{"subunit", "the spokesman for the Taliban’s political bureau, warned", []string{`22:50 armed_group "Taliban political bureau"`}},
+		{"command", "Maj. Nicole Ferrara, a US Central Command spokesperson, and CentCom",
+			[]string{`23:41 military "U.S. Central Command"`, `60:67 military "U.S. Central Command"`}},
+		{"media", "told news network Al Jazeera Arabic and ALJAZEERA and NPR News",
+			[]string{`18:35 media "Al Jazeera"`, `40:49 media "Al Jazeera"`, `54:62 media "NPR"`}},
+		{"no final newline", "CNN", []string{`0:3 media "CNN"`}},
+		{"line break", "the Associated\nPress", []string{`4:20 media "Associated Press"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks, _ := Tokenize(tt.text)
+			var got []string
+			for _, e := range l.findOrganizations(tt.text, toks) {
+				if tt.text[e.Start:e.End] != e.Text || e.Kind != KindOrganization {
+					t.Fatalf("bad entity %+v", e)
+				}
+				got = append(got, orgFmt(e))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
+			}
+		})
+	}
+}
+
+// entSpanCheck checks the span invariants of entities of one kind.
+func entSpanCheck(t *testing.T, id, text string, es []Entity) {
+	t.Helper()
+	last := -1
+	for _, e := range es {
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End || text[e.Start:e.End] != e.Text ||
+			!utf8.RuneStart(text[e.Start]) || e.End < len(text) && !utf8.RuneStart(text[e.End]) || e.Norm == "" {
+			t.Errorf("%s: bad span %+v", id, e)
+		}
+		if e.Start < last {
+			t.Errorf("%s: out of order or overlapping: %+v", id, e)
+		}
+		last = e.End
+	}
+}
+
+// TestPlacesOrgsVOA runs both finders over the VOA stories and checks the
+// span invariants. With -entdump it prints what it found, for review.
+func TestPlacesOrgsVOA(t *testing.T) {
+	path := "../../shared/corpus/voa/stories.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		path = "../testdata/voa/stories.jsonl"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no VOA corpus: %v", err)
+	}
+	defer f.Close()
+	g, l := mustGazetteer(t), mustOrganizations(t)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	n := 0
+	for sc.Scan() {
+		var st struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &st); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		n++
+		toks, _ := Tokenize(st.Text)
+		ps := g.findPlaces(st.Text, toks)
+		os := l.findOrganizations(st.Text, toks)
+		entSpanCheck(t, st.ID+" places", st.Text, ps)
+		entSpanCheck(t, st.ID+" organizations", st.Text, os)
+		if *entDump {
+			for _, e := range append(ps, os...) {
+				fmt.Printf("%s\t%s\t%q\t%s\t%s\t%s\n", st.ID, e.Kind, e.Text, e.Norm, e.Type, e.Country)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Skip("empty VOA corpus")
+	}
+}
