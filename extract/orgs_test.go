@@ -136,3 +136,21 @@ func TestPlacesOrgsVOA(t *testing.T) {
 		t.Skip("empty VOA corpus")
 	}
 }
+
+func BenchmarkOrganizations(b *testing.B) {
+	l := mustOrganizations(b)
+	texts, toks, size, ntok := benchSeeds(b)
+	b.SetBytes(int64(size))
+	found := 0
+	for b.Loop() {
+		found = 0
+		for k, s := range texts {
+			found += len(l.findOrganizations(s, toks[k]))
+		}
+	}
+	if found < 50 {
+		b.Fatalf("only %d organizations", found)
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(found), "orgs/op")
+}

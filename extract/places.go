@@ -71,6 +71,7 @@ type Gazetteer struct {
 	country map[string]int32     // ISO code -> the country's entry
 
 	stop, personLike, titles, function map[string]bool
+	nameHeads                          map[string]bool
 	divAfter, cityAfter, directions    map[string]bool
 	borderAfter                        map[string]bool
 	divBefore, cityBefore              [][]string
@@ -115,6 +116,7 @@ type placeStopFile struct {
 	PersonLike    []string `yaml:"person_like"`
 	Titles        []string `yaml:"titles"`
 	FunctionWords []string `yaml:"function_words"`
+	NameHeads     []string `yaml:"name_heads"`
 }
 
 // placeDecode decodes one embedded YAML file strictly into v.
@@ -218,6 +220,7 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		personLike:  placeFoldSet(sf.PersonLike),
 		titles:      placeFoldSet(sf.Titles),
 		function:    placeFoldSet(sf.FunctionWords),
+		nameHeads:   placeFoldSet(sf.NameHeads),
 		divAfter:    placeFoldSet(cf.DivisionAfter),
 		cityAfter:   placeFoldSet(cf.CityAfter),
 		directions:  placeFoldSet(cf.Directions),
@@ -525,8 +528,14 @@ func (g *Gazetteer) findPlaces(text string, toks []Token) []Entity {
 	var persons []string
 	for k := range ms {
 		m := &ms[k]
-		if m.sub == (Span{}) && m.i > 0 && toks[m.i-1].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.i-1]) &&
-			!(k > 0 && ms[k-1].j == m.i) && !placeHas(persons, m.key) && !g.placeCountryName(m) {
+		if m.sub != (Span{}) || placeHas(persons, m.key) || g.placeCountryName(m) {
+			continue
+		}
+		prevName := m.i > 0 && toks[m.i-1].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.i-1]) &&
+			!g.nameHeads[toks[m.i-1].Lower] && !(k > 0 && ms[k-1].j == m.i)
+		nextName := m.j < len(toks) && toks[m.j].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.j]) &&
+			!g.nameHeads[toks[m.j].Lower] && !(k+1 < len(ms) && ms[k+1].i == m.j)
+		if prevName || nextName && !g.placeFamous(m) {
 			persons = append(persons, m.key)
 		}
 	}
@@ -538,6 +547,29 @@ func (g *Gazetteer) findPlaces(text string, toks []Token) []Entity {
 		out = g.placeResolve(text, toks, ms, k, evoked, out)
 	}
 	return out
+}
+
+// placeFamous reports whether a match may name a capital or a city of a
+// million people: such a name followed by another capitalised word is
+// part of a longer name there ("Tokyo International University"), not a
+// surname everywhere.
+func (g *Gazetteer) placeFamous(m *placeMatch) bool {
+	for _, c := range m.cands {
+		if p := g.places[c.id]; p.capital || p.pop >= 1000000 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeHasCity reports whether cands has a city in country.
+func (g *Gazetteer) placeHasCity(cands []gazCand, country string) bool {
+	for _, c := range cands {
+		if p := g.places[c.id]; !c.demonym && p.typ == PlaceCity && p.country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // placeCountryName reports whether a match may name a country or be a demonym.
@@ -792,7 +824,14 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 			if p.capital {
 				s += 1 << 15
 			}
-			s += min(p.pop/1000, 1<<15-1)
+			s += min(p.pop/1000, 1<<14-1)
+		case p.typ == PlaceDivision:
+			// Below a city of its own country (Kandahar), above a
+			// foreign city that is not a capital (Ontario).
+			s += 1 << 16
+			if !g.placeHasCity(m.cands, p.country) {
+				s += 1 << 14
+			}
 		}
 		if s > bestScore {
 			best, bestScore = ci, s
@@ -808,8 +847,8 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 	if !c.demonym && p.typ != PlaceCountry && prevName {
 		return out
 	}
-	if nextName && !(c.demonym || p.typ == PlaceCountry || p.capital || p.pop >= placeLargeCity) {
-		return out
+	if nextName && !c.demonym && p.typ != PlaceCountry {
+		return out // "Columbia University", "Yao Ming", "Kabul Airport": a longer name
 	}
 	if !strong && !placeHas(evoked, p.country) && !g.placeFollowedBySameCountry(toks, ms, k, p.country) {
 		return out

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -87,5 +88,49 @@ func TestPlaces(t *testing.T) {
 				t.Fatalf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+func benchSeeds(b *testing.B) ([]string, [][]Token, int, int) {
+	var texts []string
+	var toks [][]Token
+	size, n := 0, 0
+	for _, f := range []string{"../seeds/000_23266be43dcebdac.txt", "../seeds/001_73cd811f6837bda6.txt"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tk, _ := Tokenize(string(data))
+		texts = append(texts, string(data))
+		toks = append(toks, tk)
+		size += len(data)
+		n += len(tk)
+	}
+	return texts, toks, size, n
+}
+
+func BenchmarkPlaces(b *testing.B) {
+	g := mustGazetteer(b)
+	texts, toks, size, ntok := benchSeeds(b)
+	b.SetBytes(int64(size))
+	found := 0
+	for b.Loop() {
+		found = 0
+		for k, s := range texts {
+			found += len(g.findPlaces(s, toks[k]))
+		}
+	}
+	if found < 50 {
+		b.Fatalf("only %d places", found)
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(found), "places/op")
+}
+
+func BenchmarkLoadGazetteer(b *testing.B) {
+	for b.Loop() {
+		if _, err := LoadGazetteer(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
