@@ -37,6 +37,7 @@ type OrgLexicon struct {
 	localHeads map[string]string
 	subunits   [][]string
 	stopBefore map[string]bool
+	notOrg     map[string]bool
 }
 
 type orgFile struct {
@@ -54,6 +55,7 @@ type orgPatternFile struct {
 	LocalHeads   map[string]string `yaml:"local_heads"`
 	Subunits     []string          `yaml:"subunits"`
 	StopBefore   []string          `yaml:"stop_before"`
+	NotOrgHeads  []string          `yaml:"not_org_heads"`
 }
 
 // Organization types.
@@ -90,6 +92,7 @@ func LoadOrganizations() (*OrgLexicon, error) {
 		localHeads: map[string]string{},
 		subunits:   placeSeqs(pf.Subunits),
 		stopBefore: placeFoldSet(pf.StopBefore),
+		notOrg:     placeFoldSet(pf.NotOrgHeads),
 	}
 	var errs RuleErrors
 	lines := placeItemLines(root, "organizations")
@@ -200,8 +203,11 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 			continue
 		}
 		start, ok := orgLongForm(toks, k-1, toks[k].Text)
-		if !ok {
+		if !ok || l.notOrg[toks[k-2].Lower] {
 			continue
+		}
+		if _, e, isCountry := l.orgCountryAt(text, toks, start); isCountry && e == k-1 {
+			continue // "People's Republic of China (PRC)" is a country
 		}
 		long := orgClean(text[toks[start].Start:toks[k-2].End])
 		e := orgEntry{norm: long, typ: orgGuessType(l, toks[k-2].Lower, long)}
@@ -368,7 +374,15 @@ func (l *OrgLexicon) orgCountryAt(text string, toks []Token, i int) (string, int
 // orgNameWord reports whether t may be part of a capitalised name.
 func (l *OrgLexicon) orgNameWord(t Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	return t.Cap && (unicode.IsLetter(r)) && !l.stopBefore[t.Lower]
+	if !t.Cap || !unicode.IsLetter(r) || l.stopBefore[t.Lower] {
+		return false
+	}
+	// "Hague-based", "Western-backed": an adjective, not a name word.
+	if h := strings.LastIndexByte(t.Text, '-'); h >= 0 && h+1 < len(t.Text) {
+		r, _ := utf8.DecodeRuneInString(t.Text[h+1:])
+		return !unicode.IsLower(r)
+	}
+	return true
 }
 
 // orgNormWords builds a norm from tokens [i, j), replacing a leading
