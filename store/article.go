@@ -1,0 +1,290 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/ingest"
+)
+
+// ContentSHA256 is the hex SHA-256 of an article's normalised text, the
+// key that makes re-ingesting the same content a no-op.
+func ContentSHA256(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// HasContent reports whether an article with this content_sha256 (see
+// ContentSHA256) is stored, so a batch can skip extraction.
+func (db *DB) HasContent(ctx context.Context, sha string) (bool, error) {
+	var one int
+	err := db.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE content_sha256 = ?", sha).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("has content: %w", err)
+	}
+	return true, nil
+}
+
+// SaveArticle stores an article with its blocks and everything extracted
+// from it, in one transaction: all of it or nothing. When an article with
+// the same text (content_sha256) is already stored, it returns that
+// article's id and inserted == false, and stores nothing.
+//
+// Every span is checked against the text before it is stored; a span that
+// is out of range, not on rune boundaries or does not slice the text to its
+// Text is an error wrapping ErrSpan, and the transaction is rolled back.
+func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
+	if err := checkText(a.Text); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	sha := ContentSHA256(a.Text)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	defer tx.Rollback()
+
+	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_sha256 = ?", sha).Scan(&id)
+	switch {
+	case err == nil:
+		return id, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (source_path, url, title, byline, publisher,
+		published_at, format, language, content_sha256, text, invalid_utf8, ingested_at, pipeline_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.SourcePath, nullString(a.URL), nullString(a.Title), nullString(a.Byline), nullString(a.Publisher),
+		nullString(a.PublishedAt), nullString(a.Format), nullString(a.Language), sha, a.Text, a.InvalidUTF8,
+		db.now(), pipelineVersion)
+	if err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	o := newOffsets(a.Text)
+	if err := insertBlocks(ctx, tx, id, o, a.Blocks); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	if err := insertExtraction(ctx, tx, id, o, a.PublishedAt, r); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	return id, true, nil
+}
+
+// checkText refuses text whose code points SQLite would count differently
+// from Go: invalid UTF-8, and NUL bytes (SQLite's text functions stop at
+// the first NUL).
+func checkText(text string) error {
+	if !utf8.ValidString(text) {
+		return fmt.Errorf("%w: text is not valid UTF-8", ErrInvalid)
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w: text has a NUL byte at offset %d", ErrInvalid, i)
+	}
+	return nil
+}
+
+func insertBlocks(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, blocks []ingest.Block) error {
+	if len(blocks) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO blocks (article_id, seq, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, b := range blocks {
+		s, e, err := o.convert(b.Start, b.End)
+		if err != nil {
+			return fmt.Errorf("block %d (%s): %w", i, b.Kind, err)
+		}
+		if _, err := stmt.ExecContext(ctx, articleID, i, b.Kind, s, e); err != nil {
+			return fmt.Errorf("block %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// ReplaceExtraction replaces what was extracted from a stored article
+// (for --reprocess): it deletes the article's entities and claims and
+// stores r, and sets the article's pipeline_version, in one transaction.
+// Spans are checked as in SaveArticle.
+func (db *DB) ReplaceExtraction(ctx context.Context, articleID int64, r extract.Result, version string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+	}
+	defer tx.Rollback()
+	var text string
+	var published sql.NullString
+	err = tx.QueryRowContext(ctx, "SELECT text, published_at FROM articles WHERE id = ?", articleID).Scan(&text, &published)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+	}
+	for _, q := range []string{
+		"DELETE FROM claims WHERE article_id = ?", // cascades to claim_args, claim_keys; triggers update claims_fts
+		"DELETE FROM entities WHERE article_id = ?",
+	} {
+		if _, err := tx.ExecContext(ctx, q, articleID); err != nil {
+			return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+		}
+	}
+	if err := insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r); err != nil {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET pipeline_version = ? WHERE id = ?", version, articleID); err != nil {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// StoredArticle is an article read back from the database. Article.Blocks
+// are byte offsets again, ready for extraction.
+type StoredArticle struct {
+	ID              int64
+	PipelineVersion string
+	Article         ingest.Article
+}
+
+// ArticlesOlderThan returns the stored articles whose pipeline_version is
+// older than version (see CompareVersions), in id order, for reprocessing.
+// Each comes with its text, metadata and blocks.
+func (db *DB) ArticlesOlderThan(ctx context.Context, version string) ([]StoredArticle, error) {
+	// Versions are compared in Go (numeric fields), so select the
+	// candidates (any other version) and filter.
+	rows, err := db.db.QueryContext(ctx, `SELECT id, pipeline_version, source_path, coalesce(url, ''),
+		coalesce(title, ''), coalesce(byline, ''), coalesce(publisher, ''), coalesce(published_at, ''),
+		coalesce(format, ''), coalesce(language, ''), text, invalid_utf8
+		FROM articles WHERE pipeline_version <> ? ORDER BY id`, version)
+	if err != nil {
+		return nil, fmt.Errorf("articles older than %s: %w", version, err)
+	}
+	var arts []StoredArticle
+	for rows.Next() {
+		var s StoredArticle
+		a := &s.Article
+		if err := rows.Scan(&s.ID, &s.PipelineVersion, &a.SourcePath, &a.URL, &a.Title, &a.Byline, &a.Publisher,
+			&a.PublishedAt, &a.Format, &a.Language, &a.Text, &a.InvalidUTF8); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("articles older than %s: %w", version, err)
+		}
+		if CompareVersions(s.PipelineVersion, version) < 0 {
+			arts = append(arts, s)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("articles older than %s: %w", version, err)
+	}
+	for i := range arts {
+		if arts[i].Article.Blocks, err = db.blocks(ctx, arts[i].ID, arts[i].Article.Text); err != nil {
+			return nil, fmt.Errorf("articles older than %s: %w", version, err)
+		}
+	}
+	return arts, nil
+}
+
+// blocks reads an article's blocks back as byte offsets.
+func (db *DB) blocks(ctx context.Context, articleID int64, text string) ([]ingest.Block, error) {
+	rows, err := db.db.QueryContext(ctx, "SELECT kind, span_start, span_end FROM blocks WHERE article_id = ? ORDER BY seq", articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var idx []int
+	var blocks []ingest.Block
+	for rows.Next() {
+		var b ingest.Block
+		if err := rows.Scan(&b.Kind, &b.Start, &b.End); err != nil {
+			return nil, err
+		}
+		if idx == nil {
+			idx = byteIndex(text)
+		}
+		if b.Start, b.End, err = byteSpan(idx, b.Start, b.End); err != nil {
+			return nil, fmt.Errorf("article %d block: %w", articleID, err)
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, rows.Err()
+}
+
+// CompareVersions compares pipeline versions field by field, numbers
+// numerically ("0.10.0" > "0.9.1"), other text lexically; a leading "v" is
+// ignored. It returns -1, 0 or +1.
+func CompareVersions(a, b string) int {
+	a, b = strings.TrimPrefix(a, "v"), strings.TrimPrefix(b, "v")
+	for a != "" || b != "" {
+		var x, y string
+		x, a = versionField(a)
+		y, b = versionField(b)
+		if c := compareField(x, y); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// versionField splits off the next run of digits or of non-digits.
+func versionField(s string) (field, rest string) {
+	if s == "" {
+		return "", ""
+	}
+	digit := s[0] >= '0' && s[0] <= '9'
+	i := 1
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9') == digit {
+		i++
+	}
+	return s[:i], s[i:]
+}
+
+func compareField(x, y string) int {
+	isNum := func(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+	if isNum(x) && isNum(y) {
+		x, y = strings.TrimLeft(x, "0"), strings.TrimLeft(y, "0")
+		if len(x) != len(y) {
+			if len(x) < len(y) {
+				return -1
+			}
+			return 1
+		}
+	}
+	return strings.Compare(x, y)
+}
+
+// day parses the date at the start of an ISO 8601 string ("2021-08-09",
+// "2021-08-09T10:00:00Z", "2021-08-06/2021-08-09") and returns it as
+// YYYY-MM-DD and days since 1970-01-01.
+func day(iso string) (string, int64, bool) {
+	if len(iso) < 10 {
+		return "", 0, false
+	}
+	t, err := time.Parse("2006-01-02", iso[:10])
+	if err != nil {
+		return "", 0, false
+	}
+	return iso[:10], t.Unix() / 86400, true
+}

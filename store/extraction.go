@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/newsclaims/newsclaims/extract"
+)
+
+var entityKinds = map[string]bool{
+	extract.KindPlace: true, extract.KindPerson: true, extract.KindOrganization: true,
+	extract.KindNumber: true, extract.KindDate: true,
+}
+
+var qualifiers = map[string]bool{
+	"": true, extract.QualExact: true, extract.QualAtLeast: true, extract.QualMoreThan: true,
+	extract.QualAbout: true, extract.QualAtMost: true, extract.QualLessThan: true,
+}
+
+// entityRef is what a claim argument borrows from the entity it names.
+type entityRef struct {
+	id      int64
+	kind    string
+	typ     string
+	country string
+}
+
+// entityIndex finds the entity a claim argument refers to: first by the
+// exact byte span, then by norm among places, persons and organizations.
+type entityIndex struct {
+	bySpan map[extract.Span][]entityRef
+	byNorm map[string]entityRef
+}
+
+// roleKinds says which entity kind an argument role prefers when several
+// entities share its span.
+var roleKinds = map[string]string{
+	"place": extract.KindPlace, "speaker": extract.KindPerson, "person": extract.KindPerson,
+	"organization": extract.KindOrganization, "count": extract.KindNumber, "value": extract.KindNumber,
+	"time": extract.KindDate, "deadline": extract.KindDate,
+}
+
+func (ix entityIndex) lookup(a extract.Arg) (entityRef, bool) {
+	refs := ix.bySpan[a.Span]
+	if want := roleKinds[a.Role]; want != "" {
+		for _, r := range refs {
+			if r.kind == want {
+				return r, true
+			}
+		}
+	}
+	if len(refs) > 0 {
+		return refs[0], true
+	}
+	if a.Norm != "" {
+		r, ok := ix.byNorm[normKey(a.Norm)]
+		if ok && (roleKinds[a.Role] == "" || roleKinds[a.Role] == r.kind) {
+			return r, true
+		}
+	}
+	return entityRef{}, false
+}
+
+// insertExtraction stores r's entities and claims (with their arguments
+// and keys) for one article, inside tx. o holds the article text.
+func insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result) error {
+	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
+	if len(r.Entities) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO entities (article_id, kind, text, norm, value, value_max,
+			qualifier, type, country, division, lat, lon, block, span_start, span_end)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i, e := range r.Entities {
+			if !entityKinds[e.Kind] {
+				return fmt.Errorf("entity %d %q: %w: kind %q", i, e.Text, ErrInvalid, e.Kind)
+			}
+			if !qualifiers[e.Qualifier] {
+				return fmt.Errorf("entity %d %q: %w: qualifier %q", i, e.Text, ErrInvalid, e.Qualifier)
+			}
+			s, end, err := o.span(e.Start, e.End, e.Text)
+			if err != nil {
+				return fmt.Errorf("entity %d (%s): %w", i, e.Kind, err)
+			}
+			res, err := stmt.ExecContext(ctx, articleID, e.Kind, e.Text, nullString(e.Norm), nullFloat(e.Value),
+				nullFloat(e.Max), nullString(e.Qualifier), nullString(e.Type), nullString(e.Country),
+				nullString(e.Division), nullFloat(e.Lat), nullFloat(e.Lon), nullString(e.Block), s, end)
+			if err != nil {
+				return fmt.Errorf("entity %d %q: %w", i, e.Text, err)
+			}
+			id, err := res.LastInsertId()
+			if err != nil {
+				return err
+			}
+			ref := entityRef{id: id, kind: e.Kind, typ: e.Type, country: e.Country}
+			ix.bySpan[e.Span] = append(ix.bySpan[e.Span], ref)
+			if e.Norm != "" && (e.Kind == extract.KindPlace || e.Kind == extract.KindPerson || e.Kind == extract.KindOrganization) {
+				if _, dup := ix.byNorm[normKey(e.Norm)]; !dup {
+					ix.byNorm[normKey(e.Norm)] = ref
+				}
+			}
+		}
+	}
+	if len(r.Claims) == 0 {
+		return nil
+	}
+	claimStmt, err := tx.PrepareContext(ctx, `INSERT INTO claims (article_id, kind, text, rule, certainty,
+		event_date, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer claimStmt.Close()
+	argStmt, err := tx.PrepareContext(ctx, `INSERT INTO claim_args (claim_id, role, ord, text, norm, value,
+		qualifier, entity_id, type, country, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer argStmt.Close()
+	keyStmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_keys (claim_id, article_id, kind, key, fact,
+		scope, extra, value, qualifier, lo, hi, tolerance, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer keyStmt.Close()
+
+	pubDate, pubDay, pubOK := day(published)
+	for i, c := range r.Claims {
+		if c.Kind == "" || c.Rule == "" {
+			return fmt.Errorf("claim %d %q: %w: empty kind or rule", i, c.Text, ErrInvalid)
+		}
+		s, e, err := o.span(c.Start, c.End, c.Text)
+		if err != nil {
+			return fmt.Errorf("claim %d (%s, rule %s): %w", i, c.Kind, c.Rule, err)
+		}
+		// Check and convert all arguments before inserting anything of
+		// the claim, and link them to entities.
+		args := make([]storedArg, len(c.Args))
+		ord := map[string]int{}
+		for j, a := range c.Args {
+			if a.Role == "" {
+				return fmt.Errorf("claim %d (rule %s) arg %d %q: %w: empty role", i, c.Rule, j, a.Text, ErrInvalid)
+			}
+			if !qualifiers[a.Qualifier] {
+				return fmt.Errorf("claim %d (rule %s) arg %s %q: %w: qualifier %q", i, c.Rule, a.Role, a.Text, ErrInvalid, a.Qualifier)
+			}
+			as, ae, err := o.span(a.Start, a.End, a.Text)
+			if err != nil {
+				return fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
+			}
+			sa := storedArg{Arg: a, start: as, end: ae, ord: ord[a.Role]}
+			ord[a.Role]++
+			if ref, ok := ix.lookup(a); ok {
+				sa.entity = &ref
+			}
+			args[j] = sa
+		}
+		evDate, evDay, evOK := pubDate, pubDay, pubOK
+		for _, a := range args {
+			if a.Role == "time" && a.ord == 0 {
+				if d, n, ok := day(a.Norm); ok {
+					evDate, evDay, evOK = d, n, true
+				}
+			}
+		}
+		res, err := claimStmt.ExecContext(ctx, articleID, c.Kind, c.Text, c.Rule, nullString(c.Certainty),
+			nullString(evDate), s, e)
+		if err != nil {
+			return fmt.Errorf("claim %d (rule %s): %w", i, c.Rule, err)
+		}
+		claimID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		for _, a := range args {
+			var entityID, typ, country any
+			if a.entity != nil {
+				entityID, typ, country = a.entity.id, nullString(a.entity.typ), nullString(a.entity.country)
+			}
+			if _, err := argStmt.ExecContext(ctx, claimID, a.Role, a.ord, a.Text, nullString(a.Norm),
+				nullFloat(a.Value), nullString(a.Qualifier), entityID, typ, country, a.start, a.end); err != nil {
+				return fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
+			}
+		}
+		var dayArg any
+		if evOK {
+			dayArg = evDay
+		}
+		for _, k := range claimKeys(c.Kind, args) {
+			if _, err := keyStmt.ExecContext(ctx, claimID, articleID, c.Kind, k.key, nullString(k.fact),
+				nullString(k.scope), nullString(k.extra), nullFloat(k.value), nullString(k.qualifier),
+				nullFloat(k.lo), nullFloat(k.hi), k.tolerance, dayArg); err != nil {
+				return fmt.Errorf("claim %d (rule %s) key %s: %w", i, c.Rule, k.key, err)
+			}
+		}
+	}
+	return nil
+}
+
+// storedArg is an argument with its span in code points and the entity it
+// names.
+type storedArg struct {
+	extract.Arg
+	start, end int
+	ord        int
+	entity     *entityRef
+}
+
+// normKey is the form norms and texts are compared in: lower case, single
+// spaces.
+func normKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// RunCounts are a batch run's totals.
+type RunCounts struct {
+	Seen    int // articles (or records) read
+	Stored  int // newly stored
+	Skipped int // already stored
+	Failed  int
+}
+
+// Run is one row of the runs table.
+type Run struct {
+	ID         int64
+	StartedAt  string
+	FinishedAt string // "" while running (or when the run was killed)
+	Version    string
+	RulesHash  string
+	RunCounts
+	ExitStatus *int
+}
+
+// StartRun records the start of a batch run and returns its id.
+func (db *DB) StartRun(ctx context.Context, version, rulesHash string) (int64, error) {
+	res, err := db.db.ExecContext(ctx, "INSERT INTO runs (started_at, version, rules_hash) VALUES (?, ?, ?)",
+		db.now(), version, nullString(rulesHash))
+	if err != nil {
+		return 0, fmt.Errorf("start run: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// FinishRun records the end of run id with its counts and exit status.
+func (db *DB) FinishRun(ctx context.Context, id int64, c RunCounts, exitStatus int) error {
+	res, err := db.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, seen = ?, stored = ?, skipped = ?,
+		failed = ?, exit_status = ? WHERE id = ?`, db.now(), c.Seen, c.Stored, c.Skipped, c.Failed, exitStatus, id)
+	if err != nil {
+		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("finish run %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// RecordError records a file or record that could not be stored. runID 0
+// means no run.
+func (db *DB) RecordError(ctx context.Context, path, reason string, runID int64) error {
+	var run any
+	if runID != 0 {
+		run = runID
+	}
+	if _, err := db.db.ExecContext(ctx, "INSERT INTO ingest_errors (path, reason, at, run_id) VALUES (?, ?, ?, ?)",
+		path, reason, db.now(), run); err != nil {
+		return fmt.Errorf("record error for %s: %w", path, err)
+	}
+	return nil
+}
+
+// LastRun returns the most recent run, or ErrNotFound.
+func (db *DB) LastRun(ctx context.Context) (Run, error) {
+	var r Run
+	var fin, hash sql.NullString
+	var exit sql.NullInt64
+	err := db.db.QueryRowContext(ctx, `SELECT id, started_at, finished_at, version, rules_hash, seen, stored,
+		skipped, failed, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt, &fin,
+		&r.Version, &hash, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &exit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Run{}, ErrNotFound
+	}
+	if err != nil {
+		return Run{}, fmt.Errorf("last run: %w", err)
+	}
+	r.FinishedAt, r.RulesHash = fin.String, hash.String
+	if exit.Valid {
+		e := int(exit.Int64)
+		r.ExitStatus = &e
+	}
+	return r, nil
+}
