@@ -231,3 +231,9 @@ func count(tb testing.TB, db *DB, q string, args ...any) int {
 	}
 	return n
 }
+
+// ingestArticle is a one-paragraph article.
+func ingestArticle(path, text, published string) ingest.Article {
+	return ingest.Article{SourcePath: path, Format: "text", PublishedAt: published, Text: text,
+		Blocks: []ingest.Block{{Kind: ingest.BlockParagraph, Start: 0, End: len(text)}}}
+}

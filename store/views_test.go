@@ -1,0 +1,331 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsclaims/newsclaims/extract"
+)
+
+// queryRows runs q and returns each row as "col=value" strings joined by
+// " | ", NULL as "∅", floats as %g.
+func queryRows(t *testing.T, db *DB, q string, args ...any) []string {
+	t.Helper()
+	rows, err := db.SQL().Query(q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for i, v := range vals {
+			s := "∅"
+			switch v := v.(type) {
+			case nil:
+			case []byte:
+				s = string(v)
+			case float64:
+				s = fmt.Sprintf("%g", v)
+			default:
+				s = fmt.Sprint(v)
+			}
+			parts = append(parts, cols[i]+"="+s)
+		}
+		out = append(out, strings.Join(parts, " | "))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func seedLike(t *testing.T) (db *DB, idA, idB int64) {
+	t.Helper()
+	db = mustOpenDB(t)
+	a, ra := articleA(t)
+	b, rb := articleB(t)
+	return db, mustSave(t, db, a, ra), mustSave(t, db, b, rb)
+}
+
+func diffRows(t *testing.T, name string, got, want []string) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	t.Errorf("%s: got %d rows, want %d", name, len(got), len(want))
+	for i := 0; i < max(len(got), len(want)); i++ {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			t.Errorf("row %d:\n got  %s\n want %s", i, g, w)
+		}
+	}
+}
+
+func TestViews(t *testing.T) {
+	db, idA, idB := seedLike(t)
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{
+			"the analyst's question: casualties in Kandahar since August 1 according to UNICEF",
+			`SELECT article_id, count, qualifier, outcome, victims, place, place_country, event_date, source, evidence
+			FROM casualty_claims WHERE place_norm = 'kandahar' AND event_date >= '2021-08-01' AND source_norm = 'unicef'`,
+			[]string{fmt.Sprintf("article_id=%d | count=20 | qualifier=exact | outcome=killed | victims=children | place=Kandahar | place_country=AF | event_date=2021-08-09 | source=UNICEF | evidence=including 20 in Kandahar", idA)},
+		},
+		{
+			"casualty_claims",
+			`SELECT article_id, published_at, count, count_text, qualifier, outcome, place, place_norm, place_country, time, time_norm, source
+			FROM casualty_claims ORDER BY claim_id`,
+			[]string{
+				fmt.Sprintf("article_id=%d | published_at=2021-08-10 | count=27 | count_text=at least 27 | qualifier=at_least | outcome=killed | place=∅ | place_norm=∅ | place_country=∅ | time=Monday | time_norm=2021-08-09 | source=UNICEF", idA),
+				fmt.Sprintf("article_id=%d | published_at=2021-08-10 | count=20 | count_text=20 | qualifier=exact | outcome=killed | place=Kandahar | place_norm=Kandahar | place_country=AF | time=Monday | time_norm=2021-08-09 | source=UNICEF", idA),
+				fmt.Sprintf("article_id=%d | published_at=2021-08-10T14:05:00Z | count=27 | count_text=At least 27 | qualifier=at_least | outcome=killed | place=Afghanistan | place_norm=Afghanistan | place_country=AF | time=Monday | time_norm=2021-08-09 | source=UNICEF", idB),
+				fmt.Sprintf("article_id=%d | published_at=2021-08-10T14:05:00Z | count=136 | count_text=136 | qualifier=exact | outcome=injured | place=Afghanistan | place_norm=Afghanistan | place_country=AF | time=Monday | time_norm=2021-08-09 | source=UNICEF", idB),
+			},
+		},
+		{
+			"capture_claims",
+			`SELECT article_id, event_date, actor, actor_norm, place, place_norm, place_country, time, time_norm, manner, source, certainty, evidence FROM capture_claims`,
+			[]string{fmt.Sprintf("article_id=%d | event_date=2021-08-08 | actor=insurgents | actor_norm=Taliban | place=Kunduz | place_norm=Kunduz | place_country=AF | time=Sunday | time_norm=2021-08-08 | manner=∅ | source=∅ | certainty=reported | evidence=The insurgents seized Kunduz on Sunday\u00a0– the first major city to fall.", idB)},
+		},
+		{
+			"statements: the speaker's title comes from the role claim",
+			`SELECT article_id, speaker, speaker_norm, speaker_title, content, medium, time FROM statements`,
+			[]string{fmt.Sprintf("article_id=%d | speaker=Jane Doe | speaker_norm=Jane Doe | speaker_title=Mayor | content=the city has fallen. | medium=∅ | time=∅", idA)},
+		},
+		{
+			"roles",
+			`SELECT article_id, person, person_norm, title, organization, place FROM roles`,
+			[]string{fmt.Sprintf("article_id=%d | person=Jane Doe | person_norm=Jane Doe | title=Mayor | organization=∅ | place=∅", idA)},
+		},
+		{
+			"quantities",
+			`SELECT article_id, subject, subject_norm, attribute, value, value_text, qualifier, unit FROM quantities ORDER BY claim_id`,
+			[]string{
+				fmt.Sprintf("article_id=%d | subject=Kunduz | subject_norm=Kunduz | attribute=population | value=340000 | value_text=more than 340,000 | qualifier=more_than | unit=people", idA),
+				fmt.Sprintf("article_id=%d | subject=Kunduz | subject_norm=Kunduz | attribute=population | value=375000 | value_text=375,000 | qualifier=exact | unit=∅", idB),
+			},
+		},
+		{"attack_claims (none)", `SELECT * FROM attack_claims`, nil},
+		{"surrender_claims (none)", `SELECT * FROM surrender_claims`, nil},
+		{"withdrawal_claims (none)", `SELECT * FROM withdrawal_claims`, nil},
+		{
+			// Views carry the evidence span in code points.
+			"evidence spans slice the text",
+			`SELECT count(*) AS bad FROM (
+				SELECT article_id, evidence, span_start, span_end FROM casualty_claims UNION ALL
+				SELECT article_id, evidence, span_start, span_end FROM capture_claims UNION ALL
+				SELECT article_id, evidence, span_start, span_end FROM statements UNION ALL
+				SELECT article_id, evidence, span_start, span_end FROM roles UNION ALL
+				SELECT article_id, evidence, span_start, span_end FROM quantities) v
+			JOIN articles a ON a.id = v.article_id
+			WHERE substr(a.text, v.span_start + 1, v.span_end - v.span_start) IS NOT v.evidence`,
+			[]string{"bad=0"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diffRows(t, tt.name, queryRows(t, db, tt.q), tt.want)
+		})
+	}
+}
+
+// TestEventViews fills the attack, surrender and withdrawal views.
+func TestEventViews(t *testing.T) {
+	db := mustOpenDB(t)
+	text := "Militants attacked a checkpoint in Helmand with rockets on Tuesday. " +
+		"Local militia leaders surrendered to the Taliban in Sar-e\u00a0Pul. " +
+		"US troops will withdraw from Afghanistan by August\u00a031."
+	b := builder{t, text}
+	a := ingestArticle("events.txt", text, "2021-08-12")
+	r := extract.Result{
+		Entities: []extract.Entity{b.place("Helmand", "Helmand", "AF", "division"), b.place("Sar-e\u00a0Pul", "Sar-e Pul", "AF", "division")},
+		Claims: []extract.Claim{
+			b.claim("attack", "attack.attacked", "Militants attacked a checkpoint in Helmand with rockets on Tuesday.",
+				b.arg("actor", "Militants", 0, ""), b.arg("target", "a checkpoint", 0, "checkpoint"),
+				b.arg("means", "rockets", 0, ""), b.arg("place", "Helmand", 0, "Helmand"), b.arg("time", "Tuesday", 0, "2021-08-10")),
+			b.claim("surrender", "surrender.surrendered", "Local militia leaders surrendered to the Taliban in Sar-e\u00a0Pul.",
+				b.arg("actor", "Local militia leaders", 0, "militia"), b.arg("recipient", "the Taliban", 0, "Taliban"),
+				b.arg("place", "Sar-e\u00a0Pul", 0, "Sar-e Pul")),
+			b.claim("withdrawal", "withdrawal.withdraw", "US troops will withdraw from Afghanistan by August\u00a031.",
+				b.arg("actor", "US troops", 0, "United States"), b.arg("place", "Afghanistan", 0, "Afghanistan"),
+				b.arg("deadline", "August\u00a031", 0, "2021-08-31")),
+		},
+	}
+	id := mustSave(t, db, a, r)
+	checkSpans(t, db)
+	tests := []struct {
+		q    string
+		want string
+	}{
+		{`SELECT article_id, event_date, actor, target, target_norm, means, place, place_country, time_norm FROM attack_claims`,
+			fmt.Sprintf("article_id=%d | event_date=2021-08-10 | actor=Militants | target=a checkpoint | target_norm=checkpoint | means=rockets | place=Helmand | place_country=AF | time_norm=2021-08-10", id)},
+		{`SELECT article_id, event_date, actor, actor_norm, recipient, recipient_norm, place, place_norm, place_country FROM surrender_claims`,
+			fmt.Sprintf("article_id=%d | event_date=2021-08-12 | actor=Local militia leaders | actor_norm=militia | recipient=the Taliban | recipient_norm=Taliban | place=Sar-e\u00a0Pul | place_norm=Sar-e Pul | place_country=AF", id)},
+		{`SELECT article_id, actor, actor_norm, place, deadline, deadline_norm FROM withdrawal_claims`,
+			fmt.Sprintf("article_id=%d | actor=US troops | actor_norm=United States | place=Afghanistan | deadline=August\u00a031 | deadline_norm=2021-08-31", id)},
+	}
+	for _, tt := range tests {
+		diffRows(t, tt.q, queryRows(t, db, tt.q), []string{tt.want})
+	}
+}
+
+// TestCorroborationContradiction: on seed-shaped articles, UNICEF's 27
+// children killed corroborate; Kunduz's population (more than 340,000 vs
+// 375,000) is a contradiction, flagged compatible because "more than
+// 340,000" allows 375,000.
+func TestCorroborationContradiction(t *testing.T) {
+	db, idA, idB := seedLike(t)
+	got := queryRows(t, db, `SELECT kind, article_a, article_b, matched_on, value_a, qualifier_a, value_b, qualifier_b, date_a, date_b FROM corroborations`)
+	diffRows(t, "corroborations", got, []string{
+		fmt.Sprintf("kind=casualty | article_a=%d | article_b=%d | matched_on=killed|source=unicef | value_a=27 | qualifier_a=at_least | value_b=27 | qualifier_b=at_least | date_a=2021-08-09 | date_b=2021-08-09", idA, idB),
+	})
+	got = queryRows(t, db, `SELECT kind, key, article_a, article_b, value_a, qualifier_a, value_b, qualifier_b, compatible, evidence_a, evidence_b FROM contradictions`)
+	diffRows(t, "contradictions", got, []string{
+		fmt.Sprintf("kind=quantity | key=population|subject=kunduz | article_a=%d | article_b=%d | value_a=340000 | qualifier_a=more_than | value_b=375000 | qualifier_b=exact | compatible=1 | evidence_a=With a population of more than 340,000 people, Kunduz is one of the country’s major towns. | evidence_b=With a population of 375,000, Kunduz is a significant military prize.", idA, idB),
+	})
+	// Kandahar's 20 (inside AF) against Afghanistan's 27 share the
+	// country key but differ beyond the tolerance: neither corroboration
+	// nor (different places) contradiction.
+	if n := count(t, db, "SELECT count(*) FROM claim_keys WHERE key = 'killed|country=AF'"); n != 2 {
+		t.Errorf("%d claims on key killed|country=AF, want 2", n)
+	}
+}
+
+// TestCorroborationRules checks the matching rules on small hand-built
+// casualty claims, one article each.
+func TestCorroborationRules(t *testing.T) {
+	type cas struct {
+		place, country, typ string
+		count               float64
+		qual                string
+		time                string // norm of the time argument
+		victims             string
+	}
+	save := func(t *testing.T, db *DB, i int, c cas) {
+		t.Helper()
+		text := fmt.Sprintf("Report %d:\u00a0%g %s were killed in %s on %s.", i, c.count, c.victims, c.place, c.time)
+		b := builder{t, text}
+		cs := fmt.Sprintf("%g", c.count)
+		a := ingestArticle(fmt.Sprintf("r%d.txt", i), text, "2021-08-10")
+		p := b.place(c.place, c.place, c.country, c.typ)
+		r := extract.Result{
+			Entities: []extract.Entity{p},
+			Claims: []extract.Claim{b.claim("casualty", "casualty.killed_passive", text,
+				b.num("count", cs, 0, c.count, c.qual),
+				b.arg("victims", c.victims, 0, c.victims),
+				b.arg("outcome", "killed", 0, "killed"),
+				b.arg("place", c.place, 0, c.place),
+				b.arg("time", c.time, 0, c.time))},
+		}
+		mustSave(t, db, a, r)
+	}
+	kandahar := cas{"Kandahar", "AF", "division", 20, "exact", "2021-08-09", "people"}
+	tests := []struct {
+		name          string
+		a, b          cas
+		corroborate   bool
+		contradiction bool
+	}{
+		{"same place, same count", kandahar, kandahar, true, false},
+		{"same place, count within 10%", kandahar, with(kandahar, func(c *cas) { c.count = 21; c.qual = "about" }), true, false},
+		{"same place, same day, count far off", kandahar, with(kandahar, func(c *cas) { c.count = 50 }), false, true},
+		{"same place, count far off, a week apart", kandahar, with(kandahar, func(c *cas) { c.count = 50; c.time = "2021-08-16" }), false, false},
+		{"same place, same count, a week apart", kandahar, with(kandahar, func(c *cas) { c.time = "2021-08-16" }), false, false},
+		{"same place, same count, 3 days apart", kandahar, with(kandahar, func(c *cas) { c.time = "2021-08-12" }), true, false},
+		{"same place, different victims", kandahar, with(kandahar, func(c *cas) { c.victims = "soldiers" }), false, false},
+		{"two provinces of one country", kandahar, with(kandahar, func(c *cas) { c.place = "Helmand" }), false, false},
+		{"a province and its country", kandahar, with(kandahar, func(c *cas) { c.place, c.typ = "Afghanistan", "country" }), true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := mustOpenDB(t)
+			save(t, db, 1, tt.a)
+			save(t, db, 2, tt.b)
+			if got := count(t, db, "SELECT count(*) FROM corroborations") > 0; got != tt.corroborate {
+				t.Errorf("corroborate = %v, want %v", got, tt.corroborate)
+			}
+			if got := count(t, db, "SELECT count(*) FROM contradictions") > 0; got != tt.contradiction {
+				t.Errorf("contradiction = %v, want %v", got, tt.contradiction)
+			}
+		})
+	}
+}
+
+func with[T any](v T, f func(*T)) T {
+	f(&v)
+	return v
+}
+
+// TestCrossSourceQueryPlans: the corroboration views and the analysts'
+// queries go through indexes, never a scan of claim pairs.
+func TestCrossSourceQueryPlans(t *testing.T) {
+	db, _, _ := seedLike(t)
+	tests := []struct {
+		q       string
+		no      []string // plan details that must not appear
+		someIdx string   // an index the plan must use ("a|b": one of them)
+	}{
+		{"SELECT * FROM corroborations", []string{"SCAN b"}, "claim_keys_key"},
+		{"SELECT * FROM contradictions", []string{"SCAN b"}, "claim_keys_key"},
+		{"SELECT * FROM casualty_claims WHERE place_norm = 'Kandahar' AND event_date >= '2021-08-01'",
+			[]string{"SCAN c", "SCAN pl"}, "claim_args_role_norm|claims_kind_date"},
+		{"SELECT * FROM statements WHERE speaker_norm = 'Jane Doe'", []string{"SCAN c", "SCAN sp"}, "claim_args_role_norm"},
+		{"SELECT * FROM claims WHERE article_id = 1", []string{"SCAN claims"}, "claims_article"},
+		{"SELECT * FROM entities WHERE kind = 'place' AND norm = 'kunduz'", []string{"SCAN entities"}, "entities_kind_norm"},
+	}
+	for _, tt := range tests {
+		plan := strings.Join(queryPlan(t, db.SQL(), tt.q), "\n")
+		for _, no := range tt.no {
+			if strings.Contains(plan, no+"\n") || strings.HasSuffix(plan, no) {
+				t.Errorf("%s: plan has %q:\n%s", tt.q, no, plan)
+			}
+		}
+		used := false
+		for _, idx := range strings.Split(tt.someIdx, "|") {
+			used = used || strings.Contains(plan, idx)
+		}
+		if !used {
+			t.Errorf("%s: plan does not use %s:\n%s", tt.q, tt.someIdx, plan)
+		}
+	}
+}
+
+func queryPlan(t *testing.T, db *sql.DB, q string) []string {
+	t.Helper()
+	rows, err := db.Query("EXPLAIN QUERY PLAN " + q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, detail)
+	}
+	return out
+}
