@@ -76,10 +76,10 @@ func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Resul
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	o := newOffsets(a.Text)
-	if err := insertBlocks(ctx, tx, id, o, a.Blocks); err != nil {
+	if err := db.insertBlocks(ctx, tx, id, o, a.Blocks); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	if err := insertExtraction(ctx, tx, id, o, a.PublishedAt, r); err != nil {
+	if err := db.insertExtraction(ctx, tx, id, o, a.PublishedAt, r); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -101,14 +101,11 @@ func checkText(text string) error {
 	return nil
 }
 
-func insertBlocks(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, blocks []ingest.Block) error {
+func (db *DB) insertBlocks(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, blocks []ingest.Block) error {
 	if len(blocks) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO blocks (article_id, seq, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)")
-	if err != nil {
-		return err
-	}
+	stmt := tx.StmtContext(ctx, db.stmts.block)
 	defer stmt.Close()
 	for i, b := range blocks {
 		s, e, err := o.convert(b.Start, b.End)
@@ -149,7 +146,7 @@ func (db *DB) ReplaceExtraction(ctx context.Context, articleID int64, r extract.
 			return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 		}
 	}
-	if err := insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r); err != nil {
+	if err := db.insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r); err != nil {
 		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE articles SET pipeline_version = ? WHERE id = ?", version, articleID); err != nil {

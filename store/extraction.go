@@ -63,17 +63,57 @@ func (ix entityIndex) lookup(a extract.Arg) (entityRef, bool) {
 	return entityRef{}, false
 }
 
-// insertExtraction stores r's entities and claims (with their arguments
-// and keys) for one article, inside tx. o holds the article text.
-func insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result) error {
-	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
-	if len(r.Entities) > 0 {
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO entities (article_id, kind, text, norm, value, value_max,
-			qualifier, type, country, division, lat, lon, block, span_start, span_end)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+// Insert statements, prepared once per DB and bound to each transaction
+// with tx.StmtContext (database/sql reuses the prepared statement on the
+// same connection).
+const (
+	insertEntitySQL = `INSERT INTO entities (article_id, kind, text, norm, value, value_max,
+		qualifier, type, country, division, lat, lon, block, span_start, span_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertClaimSQL = `INSERT INTO claims (article_id, kind, text, rule, certainty,
+		event_date, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	insertArgSQL = `INSERT INTO claim_args (claim_id, role, ord, text, norm, value,
+		qualifier, entity_id, type, country, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertKeySQL = `INSERT OR IGNORE INTO claim_keys (claim_id, article_id, kind, key, fact,
+		scope, extra, value, qualifier, lo, hi, tolerance, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertBlockSQL = "INSERT INTO blocks (article_id, seq, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)"
+)
+
+type statements struct {
+	entity, claim, arg, key, block *sql.Stmt
+}
+
+func (db *DB) prepare(ctx context.Context) error {
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&db.stmts.entity, insertEntitySQL}, {&db.stmts.claim, insertClaimSQL}, {&db.stmts.arg, insertArgSQL},
+		{&db.stmts.key, insertKeySQL}, {&db.stmts.block, insertBlockSQL},
+	} {
+		st, err := db.db.PrepareContext(ctx, p.sql)
 		if err != nil {
 			return err
 		}
+		*p.dst = st
+	}
+	return nil
+}
+
+func (db *DB) closeStatements() {
+	for _, st := range []*sql.Stmt{db.stmts.entity, db.stmts.claim, db.stmts.arg, db.stmts.key, db.stmts.block} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// insertExtraction stores r's entities and claims (with their arguments
+// and keys) for one article, inside tx. o holds the article text.
+func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result) error {
+	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
+	if len(r.Entities) > 0 {
+		stmt := tx.StmtContext(ctx, db.stmts.entity)
 		defer stmt.Close()
 		for i, e := range r.Entities {
 			if !entityKinds[e.Kind] {
@@ -108,23 +148,11 @@ func insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offset
 	if len(r.Claims) == 0 {
 		return nil
 	}
-	claimStmt, err := tx.PrepareContext(ctx, `INSERT INTO claims (article_id, kind, text, rule, certainty,
-		event_date, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
+	claimStmt := tx.StmtContext(ctx, db.stmts.claim)
 	defer claimStmt.Close()
-	argStmt, err := tx.PrepareContext(ctx, `INSERT INTO claim_args (claim_id, role, ord, text, norm, value,
-		qualifier, entity_id, type, country, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
+	argStmt := tx.StmtContext(ctx, db.stmts.arg)
 	defer argStmt.Close()
-	keyStmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_keys (claim_id, article_id, kind, key, fact,
-		scope, extra, value, qualifier, lo, hi, tolerance, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
+	keyStmt := tx.StmtContext(ctx, db.stmts.key)
 	defer keyStmt.Close()
 
 	pubDate, pubDay, pubOK := day(published)

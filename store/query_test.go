@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -288,25 +289,38 @@ func TestStats(t *testing.T) {
 }
 
 // BenchmarkSaveArticle stores seed-shaped articles, each made unique so
-// none is skipped as already stored.
+// none is skipped as already stored, in memory and in a WAL file.
 func BenchmarkSaveArticle(b *testing.B) {
-	ctx := context.Background()
-	db := mustOpenDB(b)
-	a, r := articleB(b)
-	claims := len(r.Claims)
-	b.SetBytes(int64(len(a.Text)))
-	i := 0
-	for b.Loop() {
-		i++
-		a.Text = textB + fmt.Sprintf("\n\n%d", i) // spans stay valid: the suffix comes after them
-		_, inserted, err := db.SaveArticle(ctx, a, r, "0.1.0")
-		if err != nil || !inserted {
-			b.Fatalf("SaveArticle = %v, %v", inserted, err)
-		}
+	for _, where := range []string{"memory", "file"} {
+		b.Run(where, func(b *testing.B) {
+			ctx := context.Background()
+			var db *DB
+			if where == "memory" {
+				db = mustOpenDB(b)
+			} else {
+				var err error
+				if db, err = Open(ctx, filepath.Join(b.TempDir(), "bench.db")); err != nil {
+					b.Fatal(err)
+				}
+				defer db.Close()
+			}
+			a, r := articleB(b)
+			claims := len(r.Claims)
+			b.SetBytes(int64(len(a.Text)))
+			i := 0
+			for b.Loop() {
+				i++
+				a.Text = textB + fmt.Sprintf("\n\n%d", i) // spans stay valid: the suffix comes after them
+				_, inserted, err := db.SaveArticle(ctx, a, r, "0.1.0")
+				if err != nil || !inserted {
+					b.Fatalf("SaveArticle = %v, %v", inserted, err)
+				}
+			}
+			b.StopTimer()
+			if n := count(b, db, "SELECT count(*) FROM claims"); n != i*claims {
+				b.Fatalf("%d claims stored, want %d", n, i*claims)
+			}
+			b.ReportMetric(float64(claims), "claims/op")
+		})
 	}
-	b.StopTimer()
-	if n := count(b, db, "SELECT count(*) FROM claims"); n != i*claims {
-		b.Fatalf("%d claims stored, want %d", n, i*claims)
-	}
-	b.ReportMetric(float64(claims), "claims/op")
 }

@@ -32,8 +32,9 @@ var (
 
 // DB is a newsclaims database.
 type DB struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	stmts statements
 
 	// Now returns the current time; tests replace it for deterministic
 	// ingested_at, run and error timestamps.
@@ -81,6 +82,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqldb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	if err := db.prepare(ctx); err != nil {
+		db.closeStatements()
+		sqldb.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	return db, nil
 }
 
@@ -108,6 +114,7 @@ func (db *DB) check(ctx context.Context, memory bool) error {
 // Close closes the database, first letting SQLite refresh the planner's
 // statistics (PRAGMA optimize; cheap, and a no-op when nothing changed).
 func (db *DB) Close() error {
+	db.closeStatements()
 	_, _ = db.db.Exec("PRAGMA optimize")
 	return db.db.Close()
 }

@@ -45,9 +45,11 @@ func TestReopen(t *testing.T) {
 	if v1 != len(ms) {
 		t.Errorf("schema version %d, want %d", v1, len(ms))
 	}
-	var mode string
-	if err := db.SQL().QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
-		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "1", "busy_timeout": "10000"} {
+		var got string
+		if err := db.SQL().QueryRow("PRAGMA " + pragma).Scan(&got); err != nil || got != want {
+			t.Errorf("PRAGMA %s = %q, %v; want %s", pragma, got, err, want)
+		}
 	}
 	db.Close()
 
