@@ -204,6 +204,14 @@ func TestCorroborationContradiction(t *testing.T) {
 	diffRows(t, "contradictions", got, []string{
 		fmt.Sprintf("kind=quantity | key=population|subject=kunduz | article_a=%d | article_b=%d | value_a=340000 | qualifier_a=more_than | value_b=375000 | qualifier_b=exact | compatible=1 | evidence_a=With a population of more than 340,000 people, Kunduz is one of the country’s major towns. | evidence_b=With a population of 375,000, Kunduz is a significant military prize.", idA, idB),
 	})
+	got = queryRows(t, db, `SELECT c.article_id, c.kind, s.corroborating_articles, s.contradicting_articles
+		FROM claim_support s JOIN claims c ON c.id = s.claim_id ORDER BY c.id`)
+	diffRows(t, "claim_support", got, []string{
+		fmt.Sprintf("article_id=%d | kind=quantity | corroborating_articles=0 | contradicting_articles=1", idA),
+		fmt.Sprintf("article_id=%d | kind=casualty | corroborating_articles=1 | contradicting_articles=0", idA),
+		fmt.Sprintf("article_id=%d | kind=quantity | corroborating_articles=0 | contradicting_articles=1", idB),
+		fmt.Sprintf("article_id=%d | kind=casualty | corroborating_articles=1 | contradicting_articles=0", idB),
+	})
 	// Kandahar's 20 (inside AF) against Afghanistan's 27 share the
 	// country key but differ beyond the tolerance: neither corroboration
 	// nor (different places) contradiction.
