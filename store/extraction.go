@@ -148,6 +148,14 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	if len(r.Claims) == 0 {
 		return nil
 	}
+	if err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix); err != nil {
+		return err
+	}
+	return insertPairs(ctx, tx, articleID)
+}
+
+// insertClaims stores claims with their arguments and keys.
+func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, claims []extract.Claim, ix entityIndex) error {
 	claimStmt := tx.StmtContext(ctx, db.stmts.claim)
 	defer claimStmt.Close()
 	argStmt := tx.StmtContext(ctx, db.stmts.arg)
@@ -156,7 +164,7 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	defer keyStmt.Close()
 
 	pubDate, pubDay, pubOK := day(published)
-	for i, c := range r.Claims {
+	for i, c := range claims {
 		if c.Kind == "" || c.Rule == "" {
 			return fmt.Errorf("claim %d %q: %w: empty kind or rule", i, c.Text, ErrInvalid)
 		}

@@ -131,6 +131,12 @@ type migration struct {
 	version int
 	name    string
 	sql     string
+	after   func(context.Context, *sql.Tx) error // Go work in the same transaction, or nil
+}
+
+// migrationHooks run after a migration's SQL, in its transaction.
+var migrationHooks = map[int]func(context.Context, *sql.Tx) error{
+	6: rebuildPairs, // 0006_claim_pairs: fill claim_pairs from claim_keys
 }
 
 // migrations lists the embedded migrations in order. Files are named
@@ -153,7 +159,7 @@ func migrations() ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
+		ms = append(ms, migration{version: v, name: base, sql: string(b), after: migrationHooks[v]})
 	}
 	return ms, nil
 }
@@ -196,6 +202,11 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return err
+	}
+	if m.after != nil {
+		if err := m.after(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return err

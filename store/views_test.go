@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"reflect"
@@ -304,8 +305,10 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 		no      []string // plan details that must not appear
 		someIdx string   // an index the plan must use ("a|b": one of them)
 	}{
-		{"SELECT * FROM corroborations", nil, "claim_keys_key_day"},
-		{"SELECT * FROM contradictions", nil, "claim_keys_key_day"},
+		{"SELECT * FROM corroborations WHERE claim_a = 2", nil, "PRIMARY KEY (claim_a=?"},
+		{"SELECT * FROM contradictions WHERE claim_b = 2", nil, "claim_pairs_b"},
+		{strings.Replace(insertCorroborationsSQL, "?1", "2", -1), nil, "claim_keys_key_day"},
+		{strings.Replace(insertContradictionsSQL, "?1", "2", -1), nil, "claim_keys_key_day"},
 		{"SELECT * FROM casualty_claims WHERE place_norm = 'Kandahar' AND event_date >= '2021-08-01'",
 			[]string{"SCAN c", "SCAN pl"}, "claim_args_role_norm|claims_kind_date"},
 		{"SELECT * FROM statements WHERE speaker_norm = 'Jane Doe'", []string{"SCAN c", "SCAN sp"}, "claim_args_role_norm"},
@@ -314,16 +317,20 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		lines := queryPlan(t, db.SQL(), tt.q)
-		// A pair of claim keys is never found by a scan inside a scan.
+		// A pair of claim keys is never found by a scan inside a scan, and
+		// a new article's keys are found by article.
+		if strings.Contains(tt.q, "claim_keys x") && !strings.Contains(strings.Join(lines, "\n"), "SEARCH x USING INDEX claim_keys_article") {
+			t.Errorf("%s: the new article's keys are not looked up by article:\n%s", tt.q[:40], strings.Join(lines, "\n"))
+		}
 		for i := 1; i < len(lines); i++ {
 			if isKeyScan(lines[i-1]) && isKeyScan(lines[i]) {
-				t.Errorf("%s: nested scan of claim_keys:\n%s", tt.q, strings.Join(lines, "\n"))
+				t.Errorf("%.60s: nested scan of claim_keys:\n%s", tt.q, strings.Join(lines, "\n"))
 			}
 		}
 		plan := strings.Join(lines, "\n")
 		for _, no := range tt.no {
 			if strings.Contains(plan, no+"\n") || strings.HasSuffix(plan, no) {
-				t.Errorf("%s: plan has %q:\n%s", tt.q, no, plan)
+				t.Errorf("%.60s: plan has %q:\n%s", tt.q, no, plan)
 			}
 		}
 		used := false
@@ -331,7 +338,7 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 			used = used || strings.Contains(plan, idx)
 		}
 		if !used {
-			t.Errorf("%s: plan does not use %s:\n%s", tt.q, tt.someIdx, plan)
+			t.Errorf("%.60s: plan does not use %s:\n%s", tt.q, tt.someIdx, plan)
 		}
 	}
 }
@@ -340,7 +347,7 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 // the cross-source views) without a search key.
 func isKeyScan(line string) bool {
 	line = strings.TrimSpace(line)
-	return line == "SCAN a" || line == "SCAN b" || strings.HasPrefix(line, "SCAN claim_keys")
+	return line == "SCAN a" || line == "SCAN b" || line == "SCAN x" || line == "SCAN o" || strings.HasPrefix(line, "SCAN claim_keys")
 }
 
 func queryPlan(t *testing.T, db *sql.DB, q string) []string {
@@ -360,4 +367,42 @@ func queryPlan(t *testing.T, db *sql.DB, q string) []string {
 		out = append(out, detail)
 	}
 	return out
+}
+
+// TestPairsMaintained: reprocessing an article recomputes its pairs, and
+// RebuildPairs gives the same rows as incremental matching.
+func TestPairsMaintained(t *testing.T) {
+	ctx := context.Background()
+	db, idA, _ := seedLike(t)
+	pairs := func() []string {
+		return queryRows(t, db, "SELECT relation, claim_a, claim_b, article_a, article_b, kind, key, compatible FROM claim_pairs ORDER BY 1, 2, 3")
+	}
+	before := pairs()
+	if len(before) != 2 {
+		t.Fatalf("claim_pairs = %v, want a corroboration and a contradiction", before)
+	}
+	if err := db.RebuildPairs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	diffRows(t, "rebuilt pairs", pairs(), before)
+
+	// Reprocess A without its quantity claim: the contradiction goes, the
+	// corroboration is found again for A's new claim ids.
+	_, ra := articleA(t)
+	ra.Claims = ra.Claims[1:]
+	if err := db.ReplaceExtraction(ctx, idA, ra, "0.2.0"); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "SELECT count(*) FROM contradictions"); n != 0 {
+		t.Errorf("%d contradictions after A lost its quantity claim", n)
+	}
+	got := queryRows(t, db, "SELECT article_a, article_b, matched_on FROM corroborations")
+	if len(got) != 1 || !strings.Contains(got[0], "killed|source=unicef") {
+		t.Errorf("corroborations after reprocessing A = %v", got)
+	}
+	incremental := pairs()
+	if err := db.RebuildPairs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	diffRows(t, "rebuilt pairs after reprocess", pairs(), incremental)
 }
