@@ -81,6 +81,7 @@ const (
 
 type statements struct {
 	entity, claim, arg, key, block *sql.Stmt
+	corroborations, contradictions *sql.Stmt
 }
 
 func (db *DB) prepare(ctx context.Context) error {
@@ -90,6 +91,7 @@ func (db *DB) prepare(ctx context.Context) error {
 	}{
 		{&db.stmts.entity, insertEntitySQL}, {&db.stmts.claim, insertClaimSQL}, {&db.stmts.arg, insertArgSQL},
 		{&db.stmts.key, insertKeySQL}, {&db.stmts.block, insertBlockSQL},
+		{&db.stmts.corroborations, insertCorroborationsSQL}, {&db.stmts.contradictions, insertContradictionsSQL},
 	} {
 		st, err := db.db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -101,7 +103,8 @@ func (db *DB) prepare(ctx context.Context) error {
 }
 
 func (db *DB) closeStatements() {
-	for _, st := range []*sql.Stmt{db.stmts.entity, db.stmts.claim, db.stmts.arg, db.stmts.key, db.stmts.block} {
+	for _, st := range []*sql.Stmt{db.stmts.entity, db.stmts.claim, db.stmts.arg, db.stmts.key, db.stmts.block,
+		db.stmts.corroborations, db.stmts.contradictions} {
 		if st != nil {
 			st.Close()
 		}
@@ -151,7 +154,7 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	if err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix); err != nil {
 		return err
 	}
-	return insertPairs(ctx, tx, articleID)
+	return insertPairs(ctx, tx, articleID, db.stmts.corroborations, db.stmts.contradictions)
 }
 
 // insertClaims stores claims with their arguments and keys.

@@ -78,8 +78,15 @@ func claimKeys(kind string, args []storedArg) []keyRow {
 			}
 		}
 		if s := first("source"); s != nil {
+			// Two claims with places are compared by place; the source
+			// key is for a claim without one ("27 children were killed,
+			// UNICEF said"), else every "1 killed, police said" would
+			// match every other.
 			k := base
 			k.key = outcome + "|source=" + name(s)
+			if first("place") != nil {
+				k.scope = "placed"
+			}
 			keys = append(keys, k)
 		}
 	case "quantity":

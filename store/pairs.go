@@ -12,7 +12,10 @@ import (
 // index claim_keys (kind, key, day), and each matching pair of claims is
 // recorded in claim_pairs, the claim of the article with the smaller id as
 // claim_a. The corroborations and contradictions views read claim_pairs.
-// The rules are documented in migrations/0006_claim_pairs.sql.
+// The rules are documented in migrations/0006_claim_pairs.sql, with the
+// scope rule of 0007: two claims whose keys have the same scope 'within'
+// (two places inside one country) or 'placed' (two claims with places,
+// compared on a source key) do not match on that key.
 
 // pairColumns orders a pair by article id: the column of x or o,
 // whichever has the smaller article id, as name_a, the other as name_b
@@ -31,7 +34,7 @@ func pairColumns(cols ...string) string {
 
 // matchConditions are shared by all corroboration branches.
 const matchConditions = `
-	AND (x.scope IS NOT 'within' OR o.scope IS NOT 'within')
+	AND (x.scope IS NULL OR o.scope IS NULL OR x.scope <> o.scope OR x.scope = 'country')
 	AND (x.extra IS NULL OR o.extra IS NULL OR x.extra = o.extra)
 	AND ((x.value IS NULL AND o.value IS NULL)
 		OR abs(x.value - o.value) <= max(x.tolerance, o.tolerance) * max(abs(x.value), abs(o.value)))`
@@ -76,14 +79,27 @@ var (
 		AND x.value IS NOT NULL AND o.value IS NOT NULL
 		AND abs(x.value - o.value) > max(x.tolerance, o.tolerance) * max(abs(x.value), abs(o.value))
 		AND (x.extra IS NULL OR o.extra IS NULL OR x.extra = o.extra)
-		AND (x.fact = 'timeless' OR (x.day IS NOT NULL AND o.day IS NOT NULL AND abs(x.day - o.day) <= 1))`
+		AND (x.fact = 'timeless' OR (x.day IS NOT NULL AND o.day IS NOT NULL AND abs(x.day - o.day) <= 1))
+		-- one representative per differing value: the latest other article
+		-- stating it, so that n articles with n values make O(n) pairs, not
+		-- a clique of n² (index claim_keys_value)
+		AND o.article_id = (SELECT max(o2.article_id) FROM claim_keys o2
+			WHERE o2.kind = o.kind AND o2.key = o.key AND o2.value = o.value AND o2.article_id <> ?1)`
 )
 
 // insertPairs records the corroborations and contradictions between one
-// article's claims and the stored claims of other articles.
-func insertPairs(ctx context.Context, tx *sql.Tx, articleID int64) error {
-	for _, q := range []string{insertCorroborationsSQL, insertContradictionsSQL} {
-		if _, err := tx.ExecContext(ctx, q, articleID); err != nil {
+// article's claims and the stored claims of other articles. stmts are the
+// prepared insertCorroborationsSQL and insertContradictionsSQL, or nil to
+// prepare them here (migrations).
+func insertPairs(ctx context.Context, tx *sql.Tx, articleID int64, stmts ...*sql.Stmt) error {
+	for i, q := range []string{insertCorroborationsSQL, insertContradictionsSQL} {
+		var err error
+		if i < len(stmts) && stmts[i] != nil {
+			_, err = tx.StmtContext(ctx, stmts[i]).ExecContext(ctx, articleID)
+		} else {
+			_, err = tx.ExecContext(ctx, q, articleID)
+		}
+		if err != nil {
 			return fmt.Errorf("match claims across articles: %w", err)
 		}
 	}

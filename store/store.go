@@ -137,6 +137,7 @@ type migration struct {
 // migrationHooks run after a migration's SQL, in its transaction.
 var migrationHooks = map[int]func(context.Context, *sql.Tx) error{
 	6: rebuildPairs, // 0006_claim_pairs: fill claim_pairs from claim_keys
+	7: rebuildPairs, // 0007_source_key_scope: new matching rule
 }
 
 // migrations lists the embedded migrations in order. Files are named

@@ -225,37 +225,51 @@ func TestCorroborationContradiction(t *testing.T) {
 // casualty claims, one article each.
 func TestCorroborationRules(t *testing.T) {
 	type cas struct {
-		place, country, typ string
+		place, country, typ string // place "": none
 		count               float64
 		qual                string
-		time                string // norm of the time argument
+		time                string // norm of the time argument; "": no date at all
 		victims             string
+		source              string // "": none
 	}
 	save := func(t *testing.T, db *DB, i int, c cas) {
 		t.Helper()
-		text := fmt.Sprintf("Report %d:\u00a0%g %s were killed in %s on %s.", i, c.count, c.victims, c.place, c.time)
-		b := builder{t, text}
-		cs := fmt.Sprintf("%g", c.count)
+		text := fmt.Sprintf("Report %d:\u00a0%g %s were killed", i, c.count, c.victims)
+		if c.place != "" {
+			text += " in " + c.place
+		}
+		if c.time != "" {
+			text += " on " + c.time
+		}
+		if c.source != "" {
+			text += ", " + c.source + " said"
+		}
+		text += "."
 		published := "2021-08-10"
-		if c.time == "" { // no date at all: the claim's day is unknown
-			text = fmt.Sprintf("Report %d:\u00a0%g %s were killed in %s.", i, c.count, c.victims, c.place)
+		if c.time == "" { // the claim's day is unknown
 			published = ""
 		}
 		a := ingestArticle(fmt.Sprintf("r%d.txt", i), text, published)
-		b.text = text
-		p := b.place(c.place, c.place, c.country, c.typ)
+		b := builder{t, text}
 		cl := b.claim("casualty", "casualty.killed_passive", text,
-			b.num("count", cs, 0, c.count, c.qual),
+			b.num("count", fmt.Sprintf("%g", c.count), 0, c.count, c.qual),
 			b.arg("victims", c.victims, 0, c.victims),
-			b.arg("outcome", "killed", 0, "killed"),
-			b.arg("place", c.place, 0, c.place))
+			b.arg("outcome", "killed", 0, "killed"))
+		var r extract.Result
+		if c.place != "" {
+			r.Entities = append(r.Entities, b.place(c.place, c.place, c.country, c.typ))
+			cl.Args = append(cl.Args, b.arg("place", c.place, 0, c.place))
+		}
 		if c.time != "" {
 			cl.Args = append(cl.Args, b.arg("time", c.time, 0, c.time))
 		}
-		r := extract.Result{Entities: []extract.Entity{p}, Claims: []extract.Claim{cl}}
+		if c.source != "" {
+			cl.Args = append(cl.Args, b.arg("source", c.source, 0, c.source))
+		}
+		r.Claims = []extract.Claim{cl}
 		mustSave(t, db, a, r)
 	}
-	kandahar := cas{"Kandahar", "AF", "division", 20, "exact", "2021-08-09", "people"}
+	kandahar := cas{"Kandahar", "AF", "division", 20, "exact", "2021-08-09", "people", ""}
 	tests := []struct {
 		name          string
 		a, b          cas
@@ -272,6 +286,12 @@ func TestCorroborationRules(t *testing.T) {
 		{"same place, second day unknown", kandahar, with(kandahar, func(c *cas) { c.time = "" }), true, false},
 		{"same place, both days unknown", with(kandahar, func(c *cas) { c.time = "" }), with(kandahar, func(c *cas) { c.time = "" }), true, false},
 		{"same place, day unknown, count far off", kandahar, with(kandahar, func(c *cas) { c.time = ""; c.count = 50 }), false, false},
+		{"two places, same source", with(kandahar, func(c *cas) { c.source = "police" }),
+			with(kandahar, func(c *cas) { c.place = "Helmand"; c.source = "police" }), false, false},
+		{"no place, same source", with(kandahar, func(c *cas) { c.place = ""; c.source = "police" }),
+			with(kandahar, func(c *cas) { c.place = ""; c.source = "police" }), true, false},
+		{"no place and a place, same source", with(kandahar, func(c *cas) { c.place = ""; c.source = "police" }),
+			with(kandahar, func(c *cas) { c.source = "police" }), true, false},
 		{"same place, different victims", kandahar, with(kandahar, func(c *cas) { c.victims = "soldiers" }), false, false},
 		{"two provinces of one country", kandahar, with(kandahar, func(c *cas) { c.place = "Helmand" }), false, false},
 		{"a province and its country", kandahar, with(kandahar, func(c *cas) { c.place, c.typ = "Afghanistan", "country" }), true, false},
@@ -308,7 +328,7 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 		{"SELECT * FROM corroborations WHERE claim_a = 2", nil, "PRIMARY KEY (claim_a=?"},
 		{"SELECT * FROM contradictions WHERE claim_b = 2", nil, "claim_pairs_b"},
 		{strings.Replace(insertCorroborationsSQL, "?1", "2", -1), nil, "claim_keys_key_day"},
-		{strings.Replace(insertContradictionsSQL, "?1", "2", -1), nil, "claim_keys_key_day"},
+		{strings.Replace(insertContradictionsSQL, "?1", "2", -1), nil, "claim_keys_value|claim_keys_key_day"},
 		{"SELECT * FROM casualty_claims WHERE place_norm = 'Kandahar' AND event_date >= '2021-08-01'",
 			[]string{"SCAN c", "SCAN pl"}, "claim_args_role_norm|claims_kind_date"},
 		{"SELECT * FROM statements WHERE speaker_norm = 'Jane Doe'", []string{"SCAN c", "SCAN sp"}, "claim_args_role_norm"},

@@ -114,7 +114,8 @@ CREATE TABLE claim_keys (
 	fact       TEXT CHECK (fact IN ('timeless', 'dated')),
 	-- scope is set on country keys: 'country' when the claim's place is the
 	-- country itself, 'within' when it is a place inside it. Two 'within'
-	-- claims (Helmand, Kandahar) do not corroborate each other.
+	-- claims (Helmand, Kandahar) do not corroborate each other. (0007 adds
+	-- 'placed' on source keys; see there.)
 	scope      TEXT,
 	extra      TEXT,                   -- victims (casualty) or actor (capture, attack): must agree when both set
 	value      REAL,
