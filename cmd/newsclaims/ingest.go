@@ -1,0 +1,438 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/ingest"
+	"github.com/newsclaims/newsclaims/store"
+)
+
+const ingestHelp = `Usage: newsclaims ingest [flags] PATH...
+
+Reads articles from files and folders (recursively, in name order) or from
+standard input (-), extracts entities and claims, and stores each article
+with everything found in it in one transaction. Content already stored is
+skipped. Bad files are reported and recorded in ingest_errors; the batch
+goes on.
+
+Exit status: 0 all stored or already stored, 1 some inputs failed,
+2 usage error or nothing could run (database cannot be opened, locked).
+
+Example:
+  newsclaims ingest --db news.db seeds/
+  zcat crawl.jsonl.gz | newsclaims ingest --published 2021-08-09 -
+
+Flags:
+`
+
+type ingestFlags struct {
+	db        string
+	rules     string
+	published string
+	maxBytes  int64
+	workers   int
+	logFormat string
+	wait      bool
+	reprocess bool
+	progress  string
+}
+
+func runIngest(ctx context.Context, env *environ, args []string) int {
+	fset := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fset.SetOutput(env.stderr)
+	var f ingestFlags
+	fset.StringVar(&f.db, "db", "", "SQLite database file (default $NEWSCLAIMS_DB or newsclaims.db)")
+	fset.StringVar(&f.rules, "rules", "", "folder of extra rule files (*.yaml) added to the built-in rules")
+	fset.StringVar(&f.published, "published", "", "publication date (YYYY-MM-DD) for articles that carry none")
+	fset.Int64Var(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest input file accepted, in bytes")
+	fset.IntVar(&f.workers, "workers", runtime.NumCPU(), "parallel readers and extractors (one writer)")
+	fset.StringVar(&f.logFormat, "log-format", "", "log format: text or json (default: text on a terminal, json otherwise)")
+	fset.BoolVar(&f.wait, "wait", false, "wait for another running ingest instead of exiting")
+	fset.BoolVar(&f.reprocess, "reprocess", false, "re-extract stored articles whose pipeline_version is older")
+	fset.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when a terminal), always, never")
+	fset.Usage = func() { fmt.Fprint(env.stderr, ingestHelp); fset.PrintDefaults() }
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fset.NArg() == 0 && !f.reprocess {
+		fmt.Fprintln(env.stderr, "newsclaims ingest: no PATH given (use - for standard input)")
+		fset.Usage()
+		return exitUsage
+	}
+	if f.published != "" {
+		if _, err := time.Parse("2006-01-02", f.published); err != nil {
+			if _, err := time.Parse(time.RFC3339, f.published); err != nil {
+				fmt.Fprintf(env.stderr, "newsclaims ingest: --published %q: want YYYY-MM-DD or RFC 3339\n", f.published)
+				return exitUsage
+			}
+		}
+	}
+	if f.workers < 1 {
+		f.workers = 1
+	}
+	logger, err := newLogger(env.stderr, f.logFormat)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "newsclaims ingest: %v\n", err)
+		return exitUsage
+	}
+	b := &batch{env: env, flags: f, log: logger}
+	return b.run(ctx, fset.Args())
+}
+
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	if format == "" {
+		format = "json"
+		if isTerminal(w) {
+			format = "text"
+		}
+	}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// batch is one ingest run: parallel readers and extractors, one writer.
+type batch struct {
+	env   *environ
+	flags ingestFlags
+	log   *slog.Logger
+
+	seen, stored, skipped, failed int
+}
+
+// item is one input (an article or a failure) on its way to the writer.
+type item struct {
+	source string
+	art    ingest.Article
+	res    extract.Result
+	sha    string
+	known  bool // content already stored: skip
+	err    error
+	dur    time.Duration
+}
+
+func (b *batch) run(ctx context.Context, paths []string) int {
+	dbPath := b.env.dbPath(b.flags.db)
+	unlock, err := lockDB(dbPath, b.flags.wait)
+	if err != nil {
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: %v\n", err)
+		return exitUsage
+	}
+	defer unlock()
+
+	db, err := store.Open(ctx, dbPath)
+	if err != nil {
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: open database %s: %v\n", dbPath, err)
+		return exitUsage
+	}
+	defer db.Close()
+	x, err := extract.New(extract.Options{RulesDir: b.flags.rules})
+	if err != nil {
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: load extractor:\n%v\n", err)
+		return exitUsage
+	}
+	runID, err := db.StartRun(ctx, Version, x.RulesHash())
+	if err != nil {
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: %v\n", err)
+		return exitUsage
+	}
+
+	files, walkErrs := collectPaths(paths)
+	for _, we := range walkErrs {
+		b.seen++
+		b.fail(ctx, db, runID, we.path, we.err)
+	}
+	if b.flags.reprocess {
+		if err := b.reprocess(ctx, db, x); err != nil {
+			b.log.Error("reprocess", "err", err)
+			b.failed++
+		}
+	}
+	b.pipeline(ctx, db, x, runID, files)
+
+	code := exitOK
+	if b.failed > 0 {
+		code = exitFailed
+	}
+	interrupted := ctx.Err() != nil
+	if interrupted {
+		code = exitFailed
+	}
+	// The run record is written even when interrupted; use a fresh context.
+	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed}, code); err != nil {
+		b.log.Error("finish run", "err", err)
+	}
+	msg := fmt.Sprintf("newsclaims ingest: %d seen, %d stored, %d already stored, %d failed", b.seen, b.stored, b.skipped, b.failed)
+	if interrupted {
+		msg += " (interrupted)"
+	}
+	fmt.Fprintln(b.env.stderr, msg)
+	return code
+}
+
+type walkErr struct {
+	path string
+	err  error
+}
+
+// collectPaths expands folders recursively in lexical order; "-" stays.
+func collectPaths(paths []string) ([]string, []walkErr) {
+	var files []string
+	var errs []walkErr
+	for _, p := range paths {
+		if p == "-" {
+			files = append(files, p)
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, walkErr{p, err})
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, walkErr{q, err})
+				return nil
+			}
+			if d.IsDir() {
+				if q != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
+				return nil
+			}
+			files = append(files, q)
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, walkErr{p, err})
+		}
+	}
+	return files, errs
+}
+
+// pipeline reads and extracts files on b.flags.workers goroutines and
+// stores the results on this one, in input order, so article ids are
+// stable from run to run. At most 2*workers files are in flight.
+func (b *batch) pipeline(ctx context.Context, db *store.DB, x *extract.Extractor, runID int64, files []string) {
+	type fileJob struct {
+		path string
+		out  chan item
+	}
+	jobs := make(chan fileJob)
+	order := make(chan chan item, 2*b.flags.workers)
+	var wg sync.WaitGroup
+	for range b.flags.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				b.readFile(ctx, db, x, j.path, j.out)
+				close(j.out)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		for _, p := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			out := make(chan item, 16)
+			order <- out
+			jobs <- fileJob{p, out}
+		}
+	}()
+	prog := newProgress(b.env.stderr, b.flags.progress, len(files))
+	for out := range order {
+		for it := range out {
+			if ctx.Err() != nil {
+				continue // drain; nothing more is stored once interrupted
+			}
+			b.write(ctx, db, runID, it)
+		}
+		prog.step()
+	}
+	prog.done()
+	wg.Wait()
+}
+
+// readFile reads one file and extracts each article in it, streaming items.
+func (b *batch) readFile(ctx context.Context, db *store.DB, x *extract.Extractor, path string, out chan<- item) {
+	opt := ingest.Options{MaxBytes: b.flags.maxBytes, Published: b.flags.published}
+	emit := func(rec ingest.Record) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		it := item{source: rec.Source, art: rec.Article, err: rec.Err}
+		if it.err == nil {
+			sum := sha256.Sum256([]byte(rec.Article.Text))
+			it.sha = hex.EncodeToString(sum[:])
+			known, err := db.HasContent(ctx, it.sha)
+			if err != nil {
+				it.err = err
+			} else if known {
+				it.known = true
+			} else {
+				start := time.Now()
+				it.res = process(x, rec.Article)
+				it.dur = time.Since(start)
+			}
+		}
+		out <- it
+		return nil
+	}
+	var err error
+	if path == "-" {
+		err = ingest.Read("-", b.env.stdin, opt, emit)
+	} else {
+		err = ingest.ReadFile(path, opt, emit)
+	}
+	if err != nil && !errors.Is(err, context.Canceled) {
+		out <- item{source: path, err: err}
+	}
+}
+
+func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
+	b.seen++
+	if it.err != nil {
+		b.fail(ctx, db, runID, it.source, it.err)
+		return
+	}
+	if it.known {
+		b.skipped++
+		b.log.Debug("already stored", "source", it.source)
+		return
+	}
+	id, inserted, err := db.SaveArticle(ctx, it.art, it.res, Version)
+	if err != nil {
+		b.fail(ctx, db, runID, it.source, err)
+		return
+	}
+	if !inserted {
+		b.skipped++
+		return
+	}
+	b.stored++
+	b.log.Info("stored", "source", it.source, "article_id", id, "entities", len(it.res.Entities),
+		"claims", len(it.res.Claims), "extract_ms", it.dur.Milliseconds())
+}
+
+func (b *batch) fail(ctx context.Context, db *store.DB, runID int64, source string, err error) {
+	b.failed++
+	fmt.Fprintf(b.env.stderr, "newsclaims ingest: %s: %v\n", source, err)
+	if rerr := db.RecordError(context.WithoutCancel(ctx), source, err.Error(), runID); rerr != nil {
+		b.log.Error("record error", "source", source, "err", rerr)
+	}
+}
+
+// reprocess re-extracts stored articles of an older pipeline version.
+func (b *batch) reprocess(ctx context.Context, db *store.DB, x *extract.Extractor) error {
+	arts, err := db.ArticlesOlderThan(ctx, Version)
+	if err != nil {
+		return err
+	}
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	for _, a := range arts {
+		if ctx.Err() != nil {
+			return nil
+		}
+		res := process(x, a.Article)
+		if err := db.ReplaceExtraction(ctx, a.ID, res, Version); err != nil {
+			return fmt.Errorf("article %d: %w", a.ID, err)
+		}
+		b.log.Info("reprocessed", "article_id", a.ID, "claims", len(res.Claims))
+	}
+	return nil
+}
+
+// lockDB takes an exclusive lock on DB.lock so that two batches never run
+// at once. With wait, it blocks until the other run ends.
+func lockDB(dbPath string, wait bool) (func(), error) {
+	if dbPath == ":memory:" {
+		return func() {}, nil
+	}
+	lp := dbPath + ".lock"
+	f, err := os.OpenFile(lp, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", lp, err)
+	}
+	how := syscall.LOCK_EX
+	if !wait {
+		how |= syscall.LOCK_NB
+	}
+	if err := syscall.Flock(int(f.Fd()), how); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("another newsclaims ingest is running on %s (lock %s); use --wait to wait for it", dbPath, lp)
+		}
+		return nil, fmt.Errorf("lock %s: %w", lp, err)
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+}
+
+// progress prints "files done/total" on one line of a terminal.
+type progress struct {
+	w     io.Writer
+	on    bool
+	total int
+	n     int
+}
+
+func newProgress(w io.Writer, mode string, total int) *progress {
+	on := mode == "always" || mode == "auto" && isTerminal(w)
+	return &progress{w: w, on: on, total: total}
+}
+
+func (p *progress) step() {
+	p.n++
+	if p.on {
+		fmt.Fprintf(p.w, "\r%d/%d files", p.n, p.total)
+	}
+}
+
+func (p *progress) done() {
+	if p.on {
+		fmt.Fprintln(p.w)
+	}
+}

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/ingest"
+)
+
+// process runs extraction on one ingested article. It is the only place
+// that turns ingest's blocks into extract's regions, so neither package
+// imports the other.
+func process(x *extract.Extractor, a ingest.Article) extract.Result {
+	regions := make([]extract.Region, len(a.Blocks))
+	for i, b := range a.Blocks {
+		regions[i] = extract.Region{Kind: b.Kind, Span: extract.Span{Start: b.Start, End: b.End}}
+	}
+	return x.Extract(extract.Doc{Text: a.Text, Published: a.PublishedAt, Regions: regions})
+}

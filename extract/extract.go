@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Options configure an Extractor.
+type Options struct {
+	// RulesDir, when not "", holds extra *.yaml claim rule files loaded
+	// after the embedded ones.
+	RulesDir string
+}
+
+// Extractor holds the loaded lexicons and rules. It is read-only after New
+// and safe for concurrent use by many goroutines.
+type Extractor struct {
+	places *Gazetteer
+	orgs   *OrgLexicon
+	rules  *RuleSet
+}
+
+// New loads the embedded gazetteer, lexicons and rules.
+func New(opt Options) (*Extractor, error) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	o, err := LoadOrganizations()
+	if err != nil {
+		return nil, fmt.Errorf("organizations: %w", err)
+	}
+	r, err := LoadRules(opt.RulesDir)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{places: g, orgs: o, rules: r}, nil
+}
+
+// RulesHash identifies the loaded claim rules; runs record it so that an
+// analyst can tell which rules produced a row.
+func (x *Extractor) RulesHash() string { return x.rules.Hash }
+
+// Extract finds the entities and claims of one document.
+func (x *Extractor) Extract(doc Doc) Result {
+	toks, sents := Tokenize(doc.Text)
+	var found []Entity
+	found = append(found, x.orgs.findOrganizations(doc.Text, toks)...)
+	found = append(found, x.places.findPlaces(doc.Text, toks)...)
+	found = append(found, findDates(doc.Text, toks, doc.Published)...)
+	found = append(found, findNumbers(doc.Text, toks)...)
+	ents := mergeEntities(found)
+	tagBlocks(ents, doc.Regions)
+
+	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
+	claims := cd.claims()
+	if claims == nil {
+		claims = []Claim{}
+	}
+	if ents == nil {
+		ents = []Entity{}
+	}
+	return Result{Entities: ents, Claims: claims}
+}
+
+// kindRank breaks ties between entities with the same span: a date beats
+// the number inside it, an organization beats the place its name holds.
+var kindRank = map[string]int{KindDate: 0, KindOrganization: 1, KindPerson: 2, KindPlace: 3, KindNumber: 4}
+
+// mergeEntities keeps one entity per stretch of text: the longest span
+// wins, then the kind rank. A mention inside a longer one ("Kabul" in
+// "Kabul University", "15" in "August 15") is dropped, so every word is
+// counted once by an analyst's GROUP BY.
+func mergeEntities(es []Entity) []Entity {
+	sort.SliceStable(es, func(i, j int) bool {
+		li, lj := es[i].End-es[i].Start, es[j].End-es[j].Start
+		if li != lj {
+			return li > lj
+		}
+		if es[i].Start != es[j].Start {
+			return es[i].Start < es[j].Start
+		}
+		return kindRank[es[i].Kind] < kindRank[es[j].Kind]
+	})
+	var kept []Entity
+	for _, e := range es {
+		if e.End <= e.Start {
+			continue
+		}
+		clash := false
+		for _, k := range kept {
+			if overlaps(k.Span, e.Span) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, e)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	return kept
+}
+
+// tagBlocks records the kind of text block each entity sits in.
+func tagBlocks(es []Entity, regions []Region) {
+	for i := range es {
+		for _, r := range regions {
+			if es[i].Start >= r.Start && es[i].End <= r.End {
+				es[i].Block = r.Kind
+				break
+			}
+		}
+	}
+}
