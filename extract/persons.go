@@ -1,0 +1,998 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The given-name list is generated (see lexicon/persons_README.md); the
+// other files are kept by hand.
+//
+//go:embed lexicon/titles.yaml lexicon/persons_names.yaml lexicon/persons_given_names.yaml
+var personLexFiles embed.FS
+
+// titleEntry is one title phrase of the lexicon.
+type titleEntry struct {
+	words []string // folded tokens, without abbreviation periods
+	norm  string
+	rank  bool
+}
+
+// PersonFinder finds person names and the titles the text gives them. It
+// is built once by LoadPersons and never changes, so one value may serve
+// many goroutines.
+type PersonFinder struct {
+	titles   map[string][]titleEntry // first folded word -> phrases, longest first
+	honorifc map[string]bool
+	modifier map[string]bool // in the title's span and norm: "deputy"
+	descr    map[string]bool // in the title's span only: "chief", "provincial"
+	qualif   map[string]bool // before a title, outside its span: "former"
+	heads    map[string]string
+
+	given       map[string]bool // folded given names and name elements
+	elements    map[string]bool
+	familyFirst map[string]bool
+	particles   map[string]bool
+	notNames    map[string]bool
+	sayVerbs    map[string]bool
+}
+
+type titleFile struct {
+	Honorifics  []string          `yaml:"honorifics"`
+	Modifiers   []string          `yaml:"modifiers"`
+	Descriptors []string          `yaml:"descriptors"`
+	Qualifiers  []string          `yaml:"qualifiers"`
+	Heads       map[string]string `yaml:"heads"`
+	Titles      []struct {
+		Norm    string   `yaml:"norm"`
+		Rank    bool     `yaml:"rank"`
+		Phrases []string `yaml:"phrases"`
+	} `yaml:"titles"`
+}
+
+type personNameFile struct {
+	GivenNames   []string `yaml:"given_names"`
+	NameElements []string `yaml:"name_elements"`
+	FamilyFirst  []string `yaml:"family_first"`
+	Particles    []string `yaml:"particles"`
+	NotNames     []string `yaml:"not_names"`
+	SayVerbs     []string `yaml:"say_verbs"`
+}
+
+type givenNameFile struct {
+	GivenNames []string `yaml:"given_names"`
+}
+
+// LoadPersons reads the embedded title/role lexicon.
+func LoadPersons() (*PersonFinder, error) {
+	const titleName, namesName, givenName = "lexicon/titles.yaml", "lexicon/persons_names.yaml", "lexicon/persons_given_names.yaml"
+	var tf titleFile
+	var nf personNameFile
+	var gf givenNameFile
+	root, err := placeDecode(personLexFiles, titleName, &tf)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := placeDecode(personLexFiles, namesName, &nf); err != nil {
+		return nil, err
+	}
+	if _, err := placeDecode(personLexFiles, givenName, &gf); err != nil {
+		return nil, err
+	}
+	p := &PersonFinder{
+		titles:      map[string][]titleEntry{},
+		honorifc:    personWordSet(tf.Honorifics),
+		modifier:    personWordSet(tf.Modifiers),
+		descr:       personWordSet(tf.Descriptors),
+		qualif:      personWordSet(tf.Qualifiers),
+		heads:       map[string]string{},
+		given:       personWordSet(append(gf.GivenNames, nf.GivenNames...)),
+		elements:    personWordSet(nf.NameElements),
+		familyFirst: personWordSet(nf.FamilyFirst),
+		particles:   personWordSet(nf.Particles),
+		notNames:    personWordSet(nf.NotNames),
+		sayVerbs:    personWordSet(nf.SayVerbs),
+	}
+	for w, norm := range tf.Heads {
+		p.heads[placeKey(w)] = norm
+	}
+	var errs RuleErrors
+	lines := placeItemLines(root, "titles")
+	seen := map[string]int{}
+	for k, t := range tf.Titles {
+		line := placeLine(lines, k)
+		if t.Norm == "" || t.Norm != strings.ToLower(t.Norm) || len(t.Phrases) == 0 {
+			errs = append(errs, RuleError{titleName, line, fmt.Sprintf("title %q: want a lower-case norm and phrases", t.Norm)})
+			continue
+		}
+		if prev, ok := seen[t.Norm]; ok {
+			errs = append(errs, RuleError{titleName, line, fmt.Sprintf("title %q already listed at line %d", t.Norm, prev)})
+			continue
+		}
+		seen[t.Norm] = line
+		for _, ph := range t.Phrases {
+			words := personPhrase(ph)
+			if len(words) == 0 {
+				errs = append(errs, RuleError{titleName, line, fmt.Sprintf("title %q: empty phrase", t.Norm)})
+				continue
+			}
+			p.titles[words[0]] = append(p.titles[words[0]], titleEntry{words, t.Norm, t.Rank})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for _, es := range p.titles {
+		sort.SliceStable(es, func(a, b int) bool { return len(es[a].words) > len(es[b].words) })
+	}
+	return p, nil
+}
+
+// personPhrase folds a phrase to its tokens, dropping periods.
+func personPhrase(s string) []string {
+	toks, _ := Tokenize(s)
+	var out []string
+	for _, t := range toks {
+		if t.Text != "." {
+			out = append(out, t.Lower)
+		}
+	}
+	return out
+}
+
+// personWordSet folds each phrase (abbreviation periods dropped).
+func personWordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.Join(personPhrase(w), " ")] = true
+	}
+	return m
+}
+
+// personTitleCommon lists titles that are also common words: directly
+// before a name they count only when capitalised.
+var personTitleCommon = map[string]bool{
+	"justice": true, "speaker": true, "head": true, "leader": true, "chair": true, "secretary": true,
+	"official": true, "officer": true, "expert": true, "director": true, "judge": true, "king": true,
+	"queen": true, "prince": true, "pope": true,
+}
+
+// titleMatch is a title phrase over tokens [i, j) (a final abbreviation
+// period included).
+type titleMatch struct {
+	i, j  int
+	e     titleEntry
+	words int // tokens of the phrase proper, before modifiers
+}
+
+// titleAt returns the longest title phrase starting at token i.
+func (p *PersonFinder) titleAt(toks []Token, i int) (titleMatch, bool) {
+	for _, e := range p.titles[toks[i].Lower] {
+		k, ok := personMatchWords(toks, i, e.words)
+		if ok {
+			return titleMatch{i: i, j: k, e: e}, true
+		}
+	}
+	return titleMatch{}, false
+}
+
+// personMatchWords matches folded words from token i, allowing an
+// abbreviation period after any word; it returns the end token.
+func personMatchWords(toks []Token, i int, words []string) (int, bool) {
+	k := i
+	for n, w := range words {
+		if k >= len(toks) || toks[k].Lower != w || n > 0 && toks[k].Sent != toks[i].Sent {
+			return 0, false
+		}
+		k++
+		if k < len(toks) && toks[k].Text == "." && toks[k].Start == toks[k-1].End && abbreviations[toks[k-1].Lower] {
+			k++
+		}
+	}
+	return k, true
+}
+
+// honorificAt returns the end of an honorific starting at token i.
+func (p *PersonFinder) honorificAt(toks []Token, i int) (int, bool) {
+	if !toks[i].Cap || !p.honorifc[toks[i].Lower] {
+		return 0, false
+	}
+	k := i + 1
+	if k < len(toks) && toks[k].Text == "." && toks[k].Start == toks[k-1].End {
+		k++
+	}
+	return k, true
+}
+
+// personRun is a candidate name over tokens [i, j).
+type personRun struct {
+	i, j   int
+	norm   string
+	strong bool // a title, honorific, given name or name shape says person
+	ok     bool
+}
+
+// Sentence-start and name-shape helpers.
+
+func personStartsSentence(toks []Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].Sent != toks[i].Sent {
+			return true
+		}
+		if !isOpener(toks[k].Text) && toks[k].Text != "\u201c" && toks[k].Text != "-" && toks[k].Text != "\u2014" {
+			return false
+		}
+	}
+	return true
+}
+
+// personArticlePrefix reports whether w is an Arabic article prefix
+// followed by a capital: al-Baghdadi, el-Sisi, ad-Din.
+func personArticlePrefix(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 1 || h > 3 || h+1 >= len(w) {
+		return false
+	}
+	switch w[:h] {
+	case "al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "ul", "ud", "Al", "El":
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r)
+}
+
+var personSuffixes = []string{"ullah", "uddin", "udin", "zai", "zada", "zadeh", "enko", "chuk", "skyy", "skiy", "vich", "ovic", "ević"}
+
+func personHasNameSuffix(lower string) bool {
+	for _, s := range personSuffixes {
+		if strings.HasSuffix(lower, s) && len(lower) > len(s)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTok reports whether token k may be part of a name.
+func (p *PersonFinder) nameTok(toks []Token, k int) bool {
+	t := toks[k]
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	if personArticlePrefix(t.Text) {
+		return true
+	}
+	if !t.Cap || p.notNames[t.Lower] || p.honorifc[t.Lower] && k+1 < len(toks) && toks[k+1].Text == "." {
+		return false
+	}
+	if isInitialism(t.Text) && len(t.Text) > 1 || orgIsAcronym(t.Text) && len(t.Text) > 1 {
+		return false // U.S., NATO
+	}
+	return true
+}
+
+// initialAt reports whether tokens k, k+1 are an initial "W." inside a name.
+func personInitialAt(toks []Token, k int) bool {
+	t := toks[k]
+	return len(t.Text) == 1 && t.Cap && k+2 < len(toks) && toks[k+1].Text == "." && toks[k+1].Start == t.End && toks[k+2].Cap
+}
+
+// findPersons returns person mentions, in text order. taken are spans
+// already claimed by places, organizations, dates and numbers.
+//
+// A name is a run of capitalised words (with inner particles "bin", "van",
+// al-prefixed words and initials) in one sentence, stopped by titles,
+// punctuation, possessive 's and lower-case words. A run is a person when
+//   - a title or honorific stands before it ("President Joe Biden",
+//     "Mr. Smith", "Taliban spokesman, Zabihullah Mujahid");
+//   - its first word is a known given name or name element, a word ends
+//     like a name ("-ullah", "-zai", "-enko"), or it holds a particle or
+//     al-word, and it has at least two words;
+//   - a say-verb stands next to it ("Smith said", "said Smith",
+//     "according to Smith"), unless it is a lone word opening a sentence;
+//   - an apposition gives it a title or an age (", the Taliban spokesman",
+//     ", who heads", ", 45,");
+//   - it is the full name, or the surname, of a person found elsewhere in
+//     the text: Norm is then the full name ("Biden" -> "Joe Biden").
+//
+// Taken spans: a run that only partly overlaps a taken span, or equals
+// one, is cut back to the words outside it ("The Taliban said" finds
+// nobody). A run may strictly contain taken spans when it has a given
+// name, title or honorific of its own: "Jordan Peterson" is a person even
+// when "Jordan" was taken as a place, "New York" alone never is.
+//
+// Entity.Type is the norm of the person's title, from any mention (an
+// office is preferred to a military rank).
+func (p *PersonFinder) findPersons(text string, toks []Token, taken []Span) []Entity {
+	if len(toks) == 0 {
+		return nil
+	}
+	takenAt := personTakenTokens(toks, taken)
+	runs := p.personRuns(toks)
+	var cands []personRun
+	for _, r := range runs {
+		cands = append(cands, p.personSplitTaken(toks, takenAt, r)...)
+	}
+	// Evidence.
+	for k := range cands {
+		c := &cands[k]
+		c.ok = c.strong || p.personSays(toks, c.i, c.j) || p.personApposition(toks, c.j)
+		if c.ok && c.j-c.i == 1 && !c.strong && personStartsSentence(toks, c.i) && !p.personApposition(toks, c.j) {
+			c.ok = false // "Officials said", "Residents told"
+		}
+	}
+	// Full names and surnames of the persons found.
+	full := map[string]string{}  // key -> full name
+	fullAt := map[string][]int{} // surname key -> candidates indexes with that full name
+	for k, c := range cands {
+		if !c.ok || c.j-c.i < 2 {
+			continue
+		}
+		name := personJoin(text, toks, c.i, c.j)
+		full[strings.ToLower(name)] = name
+		for _, key := range p.personKeys(toks, c.i, c.j) {
+			fullAt[key] = append(fullAt[key], k)
+		}
+	}
+	for k := range cands {
+		c := &cands[k]
+		name := personJoin(text, toks, c.i, c.j)
+		c.norm = name
+		if c.j-c.i <= 2 {
+			best := -1
+			for _, x := range fullAt[strings.ToLower(name)] {
+				if cands[x].j-cands[x].i > c.j-c.i && (best < 0 || cands[x].i < c.i) {
+					best = x // the nearest longer mention before, else the first
+				}
+			}
+			if best >= 0 {
+				c.norm, c.ok = personJoin(text, toks, cands[best].i, cands[best].j), true
+				continue
+			}
+		}
+		if f, ok := full[strings.ToLower(name)]; ok {
+			c.norm, c.ok = f, true
+		}
+	}
+	var out []Entity
+	for _, c := range cands {
+		if !c.ok {
+			continue
+		}
+		s, e := toks[c.i].Start, toks[c.j-1].End
+		out = append(out, Entity{Kind: KindPerson, Span: Span{s, e}, Text: text[s:e], Norm: c.norm})
+	}
+	// Types from titles.
+	typ := map[string]titleEntry{}
+	pseudo := make([]Entity, len(taken))
+	for k, sp := range taken {
+		pseudo[k] = Entity{Span: sp} // an owner of unknown kind: a title's shape, not its owner
+	}
+	for _, pt := range p.personTitles(text, toks, out, pseudo) {
+		prev, ok := typ[pt.Person.Norm]
+		if !ok || prev.rank && !pt.rank {
+			typ[pt.Person.Norm] = titleEntry{norm: pt.TitleNorm, rank: pt.rank}
+		}
+	}
+	for k := range out {
+		out[k].Type = typ[out[k].Norm].norm
+	}
+	return out
+}
+
+// personTakenTokens marks tokens inside a taken span with the span's
+// index + 1.
+func personTakenTokens(toks []Token, taken []Span) []int {
+	at := make([]int, len(toks))
+	if len(taken) == 0 {
+		return at
+	}
+	for si, s := range taken {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].End > s.Start })
+		for ; k < len(toks) && toks[k].Start < s.End; k++ {
+			at[k] = si + 1
+		}
+	}
+	return at
+}
+
+// personRuns returns the maximal runs of name words, with strong evidence
+// marked.
+func (p *PersonFinder) personRuns(toks []Token) []personRun {
+	var runs []personRun
+	for i := 0; i < len(toks); {
+		if !p.nameTok(toks, i) && !personInitialAt(toks, i) {
+			i++
+			continue
+		}
+		if _, ok := p.titleAt(toks, i); ok && toks[i].Cap {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].Sent == toks[i].Sent {
+			if personInitialAt(toks, j) && j > i {
+				j += 2
+				continue
+			}
+			if j > i && p.particles[toks[j].Lower] && !toks[j].Cap {
+				// "von der Leyen": particles, then a name word.
+				e := j
+				for e < len(toks) && p.particles[toks[e].Lower] && !toks[e].Cap && e-j < 3 {
+					e++
+				}
+				if e < len(toks) && toks[e].Sent == toks[i].Sent && p.nameTok(toks, e) {
+					j = e + 1
+					continue
+				}
+				break
+			}
+			if !p.nameTok(toks, j) {
+				break
+			}
+			if _, ok := p.titleAt(toks, j); ok && j > i {
+				break
+			}
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		runs = append(runs, personRun{i: i, j: j})
+		i = j
+	}
+	// "Präsident Recep Tayyip Erdoğan": a capitalised word opening a
+	// sentence before a given name is not part of the name.
+	for k := range runs {
+		r := &runs[k]
+		if r.j-r.i >= 3 && personStartsSentence(toks, r.i) && !p.given[toks[r.i].Lower] && !p.elements[toks[r.i].Lower] &&
+			p.given[toks[r.i+1].Lower] {
+			r.i++
+		}
+	}
+	// Particles opening a name: "bin Laden", "van der Leyen" after a
+	// non-name word.
+	for k := range runs {
+		r := &runs[k]
+		for r.i > 0 && p.particles[toks[r.i-1].Lower] && !toks[r.i-1].Cap && toks[r.i-1].Sent == toks[r.i].Sent &&
+			(r.i < 2 || !p.nameTok(toks, r.i-2)) {
+			r.i--
+		}
+	}
+	return runs
+}
+
+// personStrong reports whether run [i, j) carries person evidence of its
+// own: a title or honorific before it, or a name shape.
+func (p *PersonFinder) personStrong(toks []Token, i, j int) bool {
+	if p.personTitled(toks, i) {
+		return true
+	}
+	if j-i < 2 {
+		return false
+	}
+	first := toks[i].Lower
+	if p.particles[first] {
+		return true
+	}
+	if p.given[first] || p.elements[first] || personHasNameSuffix(first) || p.familyFirst[first] && j-i <= 3 {
+		return true
+	}
+	for k := i; k < j; k++ {
+		l := toks[k].Lower
+		if personArticlePrefix(toks[k].Text) || p.particles[l] && !toks[k].Cap || k > i && (personHasNameSuffix(l) || p.elements[l]) {
+			return true
+		}
+	}
+	return false
+}
+
+// personTitled reports whether a title or honorific ends right before
+// token i (an apposed ", " allowed after a title: "the spokesman, X").
+func (p *PersonFinder) personTitled(toks []Token, i int) bool {
+	end := i
+	comma := false
+	if end > 0 && toks[end-1].Text == "," {
+		end--
+		comma = true
+	}
+	if end == 0 || toks[end-1].Sent != toks[i].Sent {
+		return false
+	}
+	if !comma {
+		for s := max(0, end-2); s < end; s++ {
+			if e, ok := p.honorificAt(toks, s); ok && e == end {
+				return true
+			}
+		}
+	}
+	m, ok := p.titleEndingAt(toks, end)
+	if !ok {
+		return false
+	}
+	if !comma && (m.e.rank || personTitleCommon[m.e.words[len(m.e.words)-1]]) && !toks[m.i].Cap {
+		return false
+	}
+	return !comma || p.personTitlePhraseStart(toks, m.i)
+}
+
+// titleEndingAt returns the longest title phrase ending right before token
+// end, in end-1's sentence.
+func (p *PersonFinder) titleEndingAt(toks []Token, end int) (titleMatch, bool) {
+	if end == 0 {
+		return titleMatch{}, false
+	}
+	sent := toks[end-1].Sent
+	for s := max(0, end-6); s < end; s++ {
+		if toks[s].Sent != sent {
+			continue
+		}
+		if m, ok := p.titleAt(toks, s); ok && m.j == end {
+			return m, true
+		}
+	}
+	return titleMatch{}, false
+}
+
+// personTitlePhraseStart reports whether the title at s is introduced as a
+// noun phrase ("the spokesman, X", "Taliban's spokesman, X"), which an
+// apposition after it needs.
+func (p *PersonFinder) personTitlePhraseStart(toks []Token, s int) bool {
+	k := s - 1
+	for ; k >= 0 && k >= s-5 && toks[k].Sent == toks[s].Sent; k-- {
+		l := toks[k].Lower
+		switch {
+		case l == "the" || l == "'s" || l == "its" || l == "his" || l == "her" || l == "their" || l == "a" || l == "an":
+			return true
+		case p.modifier[l] || p.descr[l] || p.qualif[l] || toks[k].Cap:
+			continue
+		}
+		return false
+	}
+	return k < 0 || toks[k].Sent != toks[s].Sent
+}
+
+// personSplitTaken cuts run r around taken tokens, unless r strictly
+// contains its taken spans and has evidence of its own.
+func (p *PersonFinder) personSplitTaken(toks []Token, takenAt []int, r personRun) []personRun {
+	any := false
+	for k := r.i; k < r.j; k++ {
+		if takenAt[k] != 0 {
+			any = true
+			break
+		}
+	}
+	if !any {
+		r.strong = p.personStrong(toks, r.i, r.j)
+		return []personRun{r}
+	}
+	contained := true
+	for _, k := range []int{r.i, r.j - 1} {
+		id := takenAt[k]
+		if id == 0 {
+			continue
+		}
+		// The taken span must not reach outside the run.
+		if k == r.i && r.i > 0 && takenAt[r.i-1] == id || k == r.j-1 && r.j < len(toks) && takenAt[r.j] == id {
+			contained = false
+		}
+	}
+	allTaken := takenAt[r.i] != 0 && takenAt[r.i] == takenAt[r.j-1]
+	first := toks[r.i].Lower
+	if contained && !allTaken && (p.personTitled(toks, r.i) || p.given[first] && r.j-r.i >= 2) {
+		r.strong = true
+		return []personRun{r}
+	}
+	var out []personRun
+	for k := r.i; k < r.j; {
+		if takenAt[k] != 0 {
+			k++
+			continue
+		}
+		e := k
+		for e < r.j && takenAt[e] == 0 {
+			e++
+		}
+		// Trim particles and initials left at the edges.
+		s := k
+		for s < e && !toks[s].Cap {
+			s++
+		}
+		for e > s && (!toks[e-1].Cap || toks[e-1].Text == ".") {
+			e--
+		}
+		if e > s {
+			out = append(out, personRun{i: s, j: e, strong: p.personStrong(toks, s, e)})
+		}
+		k = e + 1
+		if k <= s {
+			k = s + 1
+		}
+	}
+	return out
+}
+
+// personSays reports whether a say-verb stands next to run [i, j).
+func (p *PersonFinder) personSays(toks []Token, i, j int) bool {
+	if j < len(toks) && toks[j].Sent == toks[i].Sent {
+		k := j
+		if toks[k].Lower == "also" || toks[k].Lower == "later" || toks[k].Lower == "has" || toks[k].Lower == "had" {
+			k++
+		}
+		if k < len(toks) && p.sayVerbs[toks[k].Lower] && toks[k].Lower != "reported" {
+			return true
+		}
+	}
+	if i > 0 && toks[i-1].Sent == toks[i].Sent {
+		prev := toks[i-1].Lower
+		if prev == "said" || prev == "says" || prev == "asked" || prev == "wrote" || prev == "added" {
+			return j >= len(toks) || toks[j].Text == "." || toks[j].Text == "," || toks[j].Lower == "in" || toks[j].Lower == "on"
+		}
+		if prev == "to" && i > 1 && toks[i-2].Lower == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// personApposition reports whether an apposition after the run (token j)
+// gives a title, an age or "who heads".
+func (p *PersonFinder) personApposition(toks []Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].Text != "," || toks[j+1].Sent != toks[j].Sent {
+		return false
+	}
+	if j+2 < len(toks) && toks[j+2].Text == "," && personIsAge(toks[j+1].Text) {
+		return true
+	}
+	_, ok := p.postTitle(toks, j+1)
+	return ok
+}
+
+func personIsAge(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// postTitle reads an apposed title starting at token k (after the comma):
+// "[the|a] [former] [X's|ORG|PLACE|descriptors]* TITLE", or "who heads".
+// It returns the title match (its i is the first word after the article).
+func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
+	sent := toks[k].Sent
+	if k+1 < len(toks) && toks[k].Lower == "who" && toks[k+1].Sent == sent {
+		if norm, ok := p.heads[toks[k+1].Lower]; ok {
+			return titleMatch{i: k + 1, j: k + 2, e: titleEntry{norm: norm}}, true
+		}
+		return titleMatch{}, false
+	}
+	if toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" {
+		k++
+	}
+	start := -1
+	for n := 0; k < len(toks) && toks[k].Sent == sent && n < 8; n++ {
+		t := toks[k]
+		if m, ok := p.titleAt(toks, k); ok {
+			if start < 0 {
+				start = k
+			}
+			// A longer title may follow ("deputy foreign minister").
+			if m2, ok := p.titleAt(toks, m.j); ok && m.j < len(toks) && toks[m.j].Sent == sent {
+				m = m2
+			}
+			m.words = m.j - m.i
+			m.i = start
+			return m, true
+		}
+		switch {
+		case p.qualif[t.Lower] && start < 0:
+		case p.modifier[t.Lower] || p.descr[t.Lower] || t.Lower == "'s" || t.Cap:
+			if start < 0 {
+				start = k
+			}
+		default:
+			return titleMatch{}, false
+		}
+		k++
+	}
+	return titleMatch{}, false
+}
+
+// personKeys are the short forms a later mention of the full name over
+// tokens [i, j) may take: the surname with its particles ("Biden", "bin
+// Laden", "al-Baghdadi"), or the family name written first ("Xi").
+func (p *PersonFinder) personKeys(toks []Token, i, j int) []string {
+	var keys []string
+	s := j - 1
+	for s-1 > i && p.particles[toks[s-1].Lower] && !toks[s-1].Cap {
+		s--
+	}
+	var b strings.Builder
+	for k := s; k < j; k++ {
+		if k > s {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Lower)
+	}
+	keys = append(keys, b.String())
+	if p.familyFirst[toks[i].Lower] {
+		keys = append(keys, toks[i].Lower)
+	}
+	// "Abu Bakr al-Baghdadi" -> "Baghdadi" is rare; the al-word is kept.
+	return keys
+}
+
+// personJoin returns the words of tokens [i, j) joined by single spaces
+// (a name broken over a line reads as one), keeping the period of an
+// initial attached.
+func personJoin(text string, toks []Token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
+}
+
+// PersonTitle links a person mention to an office/title stated in the text.
+type PersonTitle struct {
+	Person    Entity // the person mention
+	Title     Span   // the title words, e.g. "spokesman", "Foreign Minister", "President"
+	TitleNorm string // lower-case canonical title, e.g. "spokesperson", "foreign minister", "president"
+	Org       Span   // organization the office belongs to, zero Span when absent ("the Taliban spokesman")
+	Place     Span   // country/place of the office, zero when absent ("Ukraine's President", "Afghan President")
+	Evidence  Span   // the words that state the link: whole apposition or "President X" phrase
+
+	rank bool
+}
+
+// findTitles links persons to the titles the text gives them:
+//   - a title before the name: "President Joe Biden", "Afghan President
+//     Ashraf Ghani", "Ukraine's President Volodymyr Zelenskyy", "Taliban
+//     spokesman Zabihullah Mujahid", "the group's spokesman, X", "the
+//     governor of Kandahar province, X";
+//   - an apposition after it: "X, the Taliban spokesman,", "X, a spokesman
+//     for the Y,", "X, the governor of Kandahar province", "X, who heads
+//     the Y".
+//
+// others are the place and organization mentions: one right before the
+// title (or after its "of", "for", "in") is the office's Org or Place.
+func (p *PersonFinder) findTitles(text string, toks []Token, persons []Entity, others []Entity) []PersonTitle {
+	return p.personTitles(text, toks, persons, others)
+}
+
+func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity, others []Entity) []PersonTitle {
+	if len(persons) == 0 {
+		return nil
+	}
+	startTok := make(map[int]int, len(toks))
+	endTok := make(map[int]int, len(toks))
+	for k, t := range toks {
+		startTok[t.Start] = k
+		endTok[t.End] = k
+	}
+	entEnd := map[int]Entity{} // token index of an entity's last token -> entity
+	entStart := map[int]Entity{}
+	for _, e := range others {
+		if e.Kind != KindPlace && e.Kind != KindOrganization && e.Kind != "" {
+			continue
+		}
+		inside := false // "US" in "US Central Command"
+		for _, o := range others {
+			if o.Start <= e.Start && e.End <= o.End && o.End-o.Start > e.End-e.Start {
+				inside = true
+				break
+			}
+		}
+		if inside {
+			continue
+		}
+		if k, ok := endTok[e.End]; ok {
+			entEnd[k] = e
+		}
+		if k, ok := startTok[e.Start]; ok {
+			entStart[k] = e
+		}
+	}
+	var out []PersonTitle
+	for _, per := range persons {
+		i, ok1 := startTok[per.Start]
+		j, ok2 := endTok[per.End]
+		if !ok1 || !ok2 {
+			continue
+		}
+		j++
+		if pt, ok := p.preTitle(toks, i, entEnd, entStart); ok {
+			pt.Person = per
+			pt.Evidence = Span{min(pt.Evidence.Start, per.Start), per.End}
+			out = append(out, pt)
+		}
+		if j+1 < len(toks) && toks[j].Text == "," {
+			if m, ok := p.postTitle(toks, j+1); ok {
+				pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
+				pt.Title = p.personTitleSpan(toks, m)
+				end := m.j
+				p.personOrgPlace(toks, &pt, m.i, entEnd)
+				// "of the Y", "for the Y", "in Y", "who heads the Y"
+				if e, k, ok := personEntityAfter(toks, m.j, entStart, m.words == 0); ok {
+					personSetOwner(&pt, e)
+					end = k
+				}
+				pt.Evidence = Span{per.Start, toks[end-1].End}
+				out = append(out, pt)
+			}
+		}
+	}
+	return out
+}
+
+// personTitleSpan is the span of a title match without qualifiers,
+// articles, possessives or entity words before the phrase: from the
+// first modifier or descriptor to the phrase's end.
+func (p *PersonFinder) personTitleSpan(toks []Token, m titleMatch) Span {
+	if m.words == 0 && m.j-m.i == 1 {
+		return toks[m.i].Span
+	}
+	s := m.j - m.words
+	if m.words == 0 {
+		s = m.i
+	}
+	for s-1 >= m.i && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
+		s--
+	}
+	norm := m.e.norm
+	_ = norm
+	return Span{toks[s].Start, toks[m.j-1].End}
+}
+
+// personNormWithModifiers adds modifiers ("deputy") to a title's norm.
+func (p *PersonFinder) personNormWithModifiers(toks []Token, s, e int, norm string) string {
+	var mods []string
+	for k := s; k < e; k++ {
+		if p.modifier[toks[k].Lower] && !strings.Contains(norm, toks[k].Lower) {
+			mods = append(mods, toks[k].Lower)
+		}
+	}
+	if len(mods) == 0 {
+		return norm
+	}
+	return strings.Join(mods, " ") + " " + norm
+}
+
+// preTitle reads a title ending right before person token i.
+func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]Entity) (PersonTitle, bool) {
+	end := i
+	comma := false
+	if end > 0 && toks[end-1].Text == "," {
+		end--
+		comma = true
+	}
+	if end == 0 || toks[end-1].Sent != toks[i].Sent {
+		return PersonTitle{}, false
+	}
+	// "the governor of Kandahar province, X"
+	var owner *Entity
+	if e, ok := entEnd[end-1]; ok && comma {
+		k, _ := personTokenAt(toks, e.Start)
+		s := k
+		if s > 0 && toks[s-1].Lower == "the" {
+			s--
+		}
+		if s > 0 && (toks[s-1].Lower == "of" || toks[s-1].Lower == "for") {
+			owner = &e
+			end = s - 1
+		}
+	}
+	m, found := p.titleEndingAt(toks, end)
+	if !found {
+		return PersonTitle{}, false
+	}
+	if !comma && (m.e.rank || personTitleCommon[m.e.words[len(m.e.words)-1]]) && !toks[m.i].Cap {
+		return PersonTitle{}, false
+	}
+	if comma && !p.personTitlePhraseStart(toks, m.i) && owner == nil {
+		return PersonTitle{}, false
+	}
+	// Modifiers and descriptors before the phrase.
+	s := m.i
+	for s > 0 && toks[s-1].Sent == toks[i].Sent && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
+		if _, isEnt := entEnd[s-1]; isEnt {
+			break
+		}
+		s--
+	}
+	pt := PersonTitle{TitleNorm: p.personNormWithModifiers(toks, s, m.j, m.e.norm), rank: m.e.rank}
+	pt.Title = Span{toks[s].Start, toks[m.j-1].End}
+	ev := toks[s].Start
+	if owner != nil {
+		personSetOwner(&pt, *owner)
+	}
+	// ORG/PLACE ('s)? right before.
+	k := s
+	for n := 0; n < 2 && k > 0; n++ {
+		q := k - 1
+		if toks[q].Lower == "'s" && q > 0 {
+			q--
+		}
+		e, ok := entEnd[q]
+		if !ok {
+			break
+		}
+		if e.Kind == KindPlace && pt.Place == (Span{}) || e.Kind == KindOrganization && pt.Org == (Span{}) {
+			personSetOwner(&pt, e)
+			ev = e.Start
+		}
+		k, _ = personTokenAt(toks, e.Start)
+	}
+	pt.Evidence = Span{ev, 0}
+	return pt, true
+}
+
+// personOrgPlace sets the owner of an apposed title from entities among
+// tokens [from, title end).
+func (p *PersonFinder) personOrgPlace(toks []Token, pt *PersonTitle, from int, entEnd map[int]Entity) {
+	for k := from; k < len(toks) && toks[k].Start < pt.Title.Start; k++ {
+		if e, ok := entEnd[k]; ok {
+			personSetOwner(pt, e)
+		}
+	}
+	if pt.TitleNorm != "" {
+		s, _ := personTokenAt(toks, pt.Title.Start)
+		e, _ := personTokenAt(toks, pt.Title.End-1)
+		pt.TitleNorm = p.personNormWithModifiers(toks, s, e+1, pt.TitleNorm)
+	}
+}
+
+func personSetOwner(pt *PersonTitle, e Entity) {
+	switch e.Kind {
+	case KindPlace:
+		pt.Place = e.Span
+	case KindOrganization:
+		pt.Org = e.Span
+	}
+}
+
+// personEntityAfter reads "of|for|in|at [the] ENTITY" (or, after a
+// "who heads" verb, "the ENTITY") from token k; it returns the entity and
+// the token after it.
+func personEntityAfter(toks []Token, k int, entStart map[int]Entity, verb bool) (Entity, int, bool) {
+	if k >= len(toks) {
+		return Entity{}, 0, false
+	}
+	if !verb {
+		switch toks[k].Lower {
+		case "of", "for", "in", "at", "with":
+			k++
+		default:
+			return Entity{}, 0, false
+		}
+	}
+	if k < len(toks) && toks[k].Lower == "the" {
+		k++
+	}
+	e, ok := entStart[k]
+	if !ok {
+		return Entity{}, 0, false
+	}
+	end, _ := personTokenAt(toks, e.End-1)
+	return e, end + 1, true
+}
+
+// personTokenAt returns the index of the token holding byte offset off.
+func personTokenAt(toks []Token, off int) (int, bool) {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
+	return k, k < len(toks) && toks[k].Start <= off
+}
