@@ -13,6 +13,7 @@ type claimDoc struct {
 	ents     []Entity
 	body     []bool // per sentence: inside a paragraph region
 	mentions map[int][]*mention
+	dated    []bool // per token: inside a date mention
 	rules    *RuleSet
 }
 
@@ -30,6 +31,14 @@ func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, reg
 	for i := range ents {
 		e := &ents[i]
 		a, b := d.tokRange(e.Span)
+		if e.Kind == KindDate {
+			if d.dated == nil {
+				d.dated = make([]bool, len(toks))
+			}
+			for k := a; k < b; k++ {
+				d.dated[k] = true
+			}
+		}
 		if a < b {
 			d.mentions[a] = append(d.mentions[a], &mention{kind: e.Kind, start: a, end: b, ent: e, norm: e.Norm})
 		}
@@ -58,7 +67,7 @@ func (d *claimDoc) claims() []Claim {
 		if !d.body[si] {
 			continue
 		}
-		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions}
+		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated}
 		var sentClaims []Claim
 		for _, r := range d.rules.Rules {
 			for _, p := range r.Patterns {
@@ -106,6 +115,16 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		}
 		c.Args = append(c.Args, a)
 	}
+	// A place is never a cause: "an airstrike on a convoy in central Gaza
+	// killed seven" has no cause "central Gaza".
+	kept := c.Args[:0]
+	for _, a := range c.Args {
+		if a.Role == "cause" && d.endsInPlace(a.Span) {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	c.Args = kept
 	for role, n := range r.Norm {
 		if !hasRole(c, role) {
 			// A constant norm with no words of its own borrows the trigger's
@@ -127,7 +146,13 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
-	cert := d.certainty(si, start, end)
+	// A statement's content keeps its own modality: "X said the city
+	// could fall" is a plain statement.
+	var quoted Span
+	if a, ok := findArg(c, "content"); ok {
+		quoted = a.Span
+	}
+	cert := d.certainty(si, start, end, quoted)
 	if r.Certainty != "" {
 		cert = r.Certainty
 	}
@@ -204,7 +229,7 @@ func (d *claimDoc) arg(cp capture) Arg {
 		if m.span != (Span{}) {
 			sp = m.span
 		}
-	} else if a.Norm == "" {
+	} else if a.Norm == "" && cp.role != "content" {
 		// A phrase: carry the norm of an entity it contains, when just one.
 		a.Norm = d.innerNorm(cp.start, cp.end)
 	}
@@ -214,10 +239,18 @@ func (d *claimDoc) arg(cp capture) Arg {
 }
 
 func (d *claimDoc) innerNorm(a, b int) string {
+	// Only an entity that is the phrase's head names it: "Russian forces"
+	// and "the city of Dnipro" yes, "Russia's defense ministry" and
+	// "troops sent to Kabul" no. A force noun after the entity keeps it
+	// the head ("Ukrainian troops").
+	head := b
+	if b-1 > a && d.isForceNoun(b-1) {
+		head = b - 1
+	}
 	norm := ""
 	for i := a; i < b; i++ {
 		for _, m := range d.mentions[i] {
-			if m.end <= b && m.kind != KindNumber && m.kind != KindDate && m.kind != "quote" {
+			if (m.end == head || m.end == b) && m.kind != KindNumber && m.kind != KindDate && m.kind != "quote" {
 				if norm != "" && norm != m.norm {
 					return ""
 				}
@@ -228,12 +261,24 @@ func (d *claimDoc) innerNorm(a, b int) string {
 	return norm
 }
 
+func (d *claimDoc) isForceNoun(i int) bool {
+	for _, w := range d.rules.Lists["force_nouns"] {
+		if len(w) == 1 && w[0] == d.toks[i].Lower {
+			return true
+		}
+	}
+	return false
+}
+
 // certainty reads the words around a match: a negation or modal right
 // before the trigger, "claimed"/"accused", and a nearby "could not
 // independently verify".
-func (d *claimDoc) certainty(si, start, end int) string {
+func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 	s := d.sents[si]
 	for i := max(s.First, start-4); i < end; i++ {
+		if t := d.toks[i]; t.Start >= skip.Start && t.End <= skip.End && skip.End > 0 || d.dated != nil && d.dated[i] {
+			continue // inside the content, or the month May
+		}
 		switch d.toks[i].Lower {
 		case "not", "n't", "never":
 			if i >= start-3 || i > start {
@@ -282,6 +327,9 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string) (Arg, bool) {
 			if m.kind != kind || m.end > s.Last {
 				continue
 			}
+			if kind == KindDate && (m.end <= start || m.start >= end) && d.saidWhen(m.start) {
+				continue // "said Monday that seven were killed": when it was said
+			}
 			dist := 0
 			if m.end <= start {
 				dist = start - m.end
@@ -299,6 +347,38 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string) (Arg, bool) {
 	return d.arg(capture{role, best.start, best.end, best}), true
 }
 
+// endsInPlace reports whether the last word of s belongs to a place.
+func (d *claimDoc) endsInPlace(s Span) bool {
+	for i := max(0, d.tokIndex(s.End)-6); i < len(d.toks) && d.toks[i].Start < s.End; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind == KindPlace && d.toks[m.end-1].End == s.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokIndex is the index of the first token starting at or after byte b.
+func (d *claimDoc) tokIndex(b int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+}
+
+// saidWhen reports whether the date at token i tells when something was
+// said ("said Monday", "told CNN on Sunday") rather than when it happened.
+func (d *claimDoc) saidWhen(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := d.toks[k].Lower
+		if d.isSayVerb(k) || t == "said" || t == "told" || t == "saying" {
+			return true
+		}
+		if t != "on" && t != "late" && t != "early" && !d.toks[k].Cap {
+			return false
+		}
+	}
+	return false
+}
+
 // placeIn finds a place introduced by "in" (or "near") in the sentence,
 // closest after the match, else before it.
 func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
@@ -310,9 +390,32 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 			continue
 		}
 		for _, m := range d.mentions[i] {
-			if m.kind == KindPlace {
-				cands = append(cands, m)
+			if m.kind != KindPlace {
+				continue
 			}
+			// "in the city of Dnipro": the name, not the phrase pointing to it.
+			if m.ent == nil && m.end+1 < s.Last && d.toks[m.end].Lower == "of" {
+				for _, n := range d.mentions[m.end+1] {
+					if n.kind == KindPlace && n.ent != nil {
+						m = n
+					}
+				}
+			}
+			cands = append(cands, m)
+		}
+	}
+	// "27 were killed in different districts, including 20 in Kandahar":
+	// the place after "including" is the subset's, not the match's.
+	for i := end; i < s.Last; i++ {
+		if d.toks[i].Lower == "including" {
+			kept := cands[:0]
+			for _, m := range cands {
+				if m.start < i {
+					kept = append(kept, m)
+				}
+			}
+			cands = kept
+			break
 		}
 	}
 	for _, m := range cands {

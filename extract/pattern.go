@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -9,11 +10,14 @@ import (
 // A pattern is a sequence of elements matched against the tokens of one
 // sentence. The syntax, written in rule files:
 //
-//	seized|captured        one token (or token sequence) from the alternatives
+//	seized|captured        one token from the alternatives; a space always
+//	                       separates elements, so multi-word alternatives
+//	                       go in a list: "has been" in @passive_aux
 //	@capture_verbs         one entry of a word list defined under "lists:"
 //	[place] [person|org]   an entity mention of one of the kinds; also
 //	                       [actor] (organization or person), [np] (a short
-//	                       noun phrase of plain words)
+//	                       noun phrase of plain words), [name] (capitalised
+//	                       words no lexicon knows)
 //	...  ...{0,3}          a gap of 0 to 4 (or the given) tokens
 //	*                      any one token
 //	( a b | c )            a group of alternative sequences
@@ -42,7 +46,7 @@ type patElem struct {
 // entity-slot kinds accepted in patterns.
 var slotKinds = map[string]bool{
 	KindPlace: true, KindPerson: true, KindOrganization: true, KindNumber: true, KindDate: true,
-	"org": true, "actor": true, "np": true, "quote": true, "rest": true, "clause": true,
+	"org": true, "actor": true, "np": true, "name": true, "quote": true, "rest": true, "clause": true,
 }
 
 func (p *patSeq) roles() []string {
@@ -198,7 +202,10 @@ func (p *patParser) elem() (*patElem, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown list %s", l)
 		}
-		e.words = entries
+		// Longest entries first, so that the first match is the longest:
+		// "in a video message" before "in a video".
+		e.words = append([][]string(nil), entries...)
+		sort.SliceStable(e.words, func(i, j int) bool { return len(e.words[i]) > len(e.words[j]) })
 	default:
 		for _, w := range strings.Split(l, "|") {
 			toks, _ := Tokenize(w)
@@ -254,7 +261,10 @@ type sentMatcher struct {
 	first    int // first token of the sentence
 	last     int // one past its last token
 	mentions map[int][]*mention
-	steps    int // backtracking budget, so a bad rule cannot hang a batch
+	// dated marks tokens inside a date mention: a date is never part of
+	// a noun phrase ("said Monday" has no speaker "Monday").
+	dated []bool
+	steps int // backtracking budget, so a bad rule cannot hang a batch
 }
 
 const matchBudget = 20000
@@ -319,11 +329,13 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 		for _, kind := range e.kinds {
 			if kind == "rest" {
 				// The rest of the sentence, less its final punctuation.
+				// It starts with a word or a quote, not with a
+				// preposition: "confirmed to CNN" has no content.
 				j := sm.last
 				for j > i && isTrailingPunct(sm.toks[j-1].Text) {
 					j--
 				}
-				if j-i >= 2 && next(j, nil, caps) {
+				if j-i >= 2 && !restStop[sm.toks[i].Lower] && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && next(j, nil, caps) {
 					return true
 				}
 				continue
@@ -340,10 +352,30 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				}
 				continue
 			}
+			if kind == "name" {
+				// A capitalised name no lexicon knows: the rule around it is
+				// the evidence ("Sherberghan fell on Saturday").
+				n := 0
+				for n < 4 && i+n < sm.last && sm.nameToken(i+n) {
+					n++
+				}
+				for ; n >= 1; n-- {
+					if next(i+n, nil, caps) {
+						return true
+					}
+				}
+				continue
+			}
 			if kind == "np" {
-				for n := 1; n <= 6 && i+n <= sm.last; n++ {
-					if !sm.npToken(i+n-1, n == 1) {
-						break
+				// Longest first: "told news network Al Jazeera" has the
+				// medium "news network Al Jazeera", not "news".
+				n := 0
+				for n < 6 && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n)) {
+					n++
+				}
+				for ; n >= 1; n-- {
+					if npEnd[sm.toks[i+n-1].Lower] {
+						continue
 					}
 					if next(i+n, nil, caps) {
 						return true
@@ -390,11 +422,68 @@ var npStop = map[string]bool{
 	"also": true, "then": true, "have": true, "has": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "been": true, "be": true, "to": true, "of": true, "in": true, "on": true,
 	"at": true, "by": true, "for": true, "with": true, "from": true, "meanwhile": true, "however": true,
-	"not": true,
+	"not": true, "now": true, "still": true, "already": true, "just": true, "currently": true, "again": true,
+}
+
+// restStop are words content after a verb of saying does not start with.
+var restStop = map[string]bool{
+	"to": true, "on": true, "at": true, "by": true, "for": true, "with": true, "from": true, "over": true,
+	"during": true, "after": true, "before": true, "and": true, "but": true, "or": true, "in": true,
+}
+
+func isOpenQuote(s string) bool { return s == "\u201c" || s == "\"" || s == "'" || s == "\u2018" }
+
+// npAdverbNouns are lower-case nouns ending in -ly; other such words are
+// adverbs and end a noun phrase ("McKenzie publicly said").
+var npAdverbNouns = map[string]bool{"family": true, "ally": true, "assembly": true, "supply": true, "rally": true, "italy": true}
+
+// nameStop are capitalised words that are not names.
+var nameStop = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"it": true, "its": true, "they": true, "he": true, "she": true, "we": true, "i": true, "you": true,
+	"there": true, "then": true, "but": true, "and": true, "when": true, "after": true, "before": true,
+	"on": true, "in": true, "at": true, "by": true, "as": true, "next": true, "later": true, "meanwhile": true,
+}
+
+// nameToken reports whether token i can be part of an unknown name: a
+// capitalised word, or a hyphen inside one ("Sar-e-Pul").
+func (sm *sentMatcher) nameToken(i int) bool {
+	t := sm.toks[i]
+	if sm.dated != nil && sm.dated[i] || len(sm.mentions[i]) > 0 {
+		return false
+	}
+	if t.Text == "-" {
+		return i > sm.first && sm.toks[i-1].End == t.Start
+	}
+	return t.Cap && !nameStop[t.Lower] && isWordRune([]rune(t.Text)[0])
+}
+
+// verbLike reports a past-tense verb inside would-be noun phrase: a
+// lower-case -ed word before a determiner ("the ministry condemned the
+// strike"). "armed groups" and "displaced people" stay nouns.
+func (sm *sentMatcher) verbLike(i int) bool {
+	t := sm.toks[i]
+	if t.Cap || !strings.HasSuffix(t.Lower, "ed") || i+1 >= sm.last {
+		return false
+	}
+	switch sm.toks[i+1].Lower {
+	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's":
+		return true
+	}
+	return false
+}
+
+// npEnd are words a noun phrase cannot end with.
+var npEnd = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "our": true,
+	"this": true, "these": true, "those": true, "some": true, "and": true, "of": true, "-": true,
 }
 
 func (sm *sentMatcher) npToken(i int, first bool) bool {
 	t := sm.toks[i]
+	if sm.dated != nil && sm.dated[i] {
+		return false
+	}
 	if t.Lower == "'s" || t.Lower == "-" {
 		return !first
 	}
@@ -402,6 +491,9 @@ func (sm *sentMatcher) npToken(i int, first bool) bool {
 		return false
 	}
 	if first && npStop[t.Lower] {
+		return false
+	}
+	if !t.Cap && strings.HasSuffix(t.Lower, "ly") && !npAdverbNouns[t.Lower] {
 		return false
 	}
 	// Inside a phrase "and" and "of" may join nouns ("the US and its

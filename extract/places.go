@@ -75,6 +75,7 @@ type Gazetteer struct {
 	divAfter, cityAfter, directions    map[string]bool
 	borderAfter                        map[string]bool
 	divBefore, cityBefore              [][]string
+	eventAfter, eventBefore            [][]string // "X fell", "seized X": a settlement, not in the span
 }
 
 type placeAliasFile struct {
@@ -109,6 +110,8 @@ type placeCueFile struct {
 	CityBefore     []string `yaml:"city_before"`
 	Directions     []string `yaml:"directions"`
 	BorderAfter    []string `yaml:"border_after"`
+	EventAfter     []string `yaml:"event_after"`
+	EventBefore    []string `yaml:"event_before"`
 }
 
 type placeStopFile struct {
@@ -227,6 +230,8 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		borderAfter: placeFoldSet(cf.BorderAfter),
 		divBefore:   placeSeqs(cf.DivisionBefore),
 		cityBefore:  placeSeqs(cf.CityBefore),
+		eventAfter:  placeSeqs(cf.EventAfter),
+		eventBefore: placeSeqs(cf.EventBefore),
 	}
 
 	// Countries, their names and demonyms.
@@ -741,6 +746,9 @@ func (g *Gazetteer) placeCue(toks []Token, m *placeMatch) string {
 	if placeBefore(toks, m.i, g.cityBefore) {
 		return PlaceCity
 	}
+	if placeBefore(toks, m.i, g.eventBefore) || placeAfter(toks, m.j, g.eventAfter) {
+		return PlaceCity
+	}
 	return ""
 }
 
@@ -754,6 +762,31 @@ func placeBefore(toks []Token, i int, seqs [][]string) bool {
 		for k, w := range s {
 			t := toks[i-len(s)+k]
 			if t.Lower != w || t.Sent != toks[i].Sent {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAfter reports whether one of seqs starts at token j, in the same
+// sentence as the token before it.
+func placeAfter(toks []Token, j int, seqs [][]string) bool {
+	if j == 0 || j >= len(toks) {
+		return false
+	}
+	for _, s := range seqs {
+		if j+len(s) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range s {
+			t := toks[j+k]
+			if t.Lower != w || t.Sent != toks[j-1].Sent {
 				ok = false
 				break
 			}

@@ -44,7 +44,8 @@ type Rule struct {
 	Norm      map[string]string // constant norms per role (outcome: killed)
 	Inherit   []string          // roles copied from the previous claim of the same kind in the sentence
 	Patterns  []*patSeq
-	Pos       string // file:line, for messages
+	Examples  []string // sentences the rule must match (TestRuleExamples)
+	Pos       string   // file:line, for messages
 }
 
 // RuleSet is every rule and word list, loaded once and never changed.
@@ -276,7 +277,7 @@ func compileRule(file string, s ruleSpec, lists map[string][][]string) (*Rule, R
 	if len(s.Patterns) == 0 {
 		bad(s.line, "rule %s: no patterns", s.ID)
 	}
-	r := &Rule{ID: stem + "." + s.ID, Kind: s.Kind, Certainty: s.Certainty, Norm: s.Norm, Inherit: s.Inherit,
+	r := &Rule{ID: stem + "." + s.ID, Kind: s.Kind, Certainty: s.Certainty, Norm: s.Norm, Inherit: s.Inherit, Examples: s.Examples,
 		Pos: fmt.Sprintf("%s:%d", file, s.line)}
 	for _, pn := range s.Patterns {
 		if pn.Kind != yaml.ScalarNode {
