@@ -1,12 +1,18 @@
 package extract
 
 import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"os"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 )
+
+var personDump = flag.Bool("persondump", false, "print the persons and titles found in the VOA corpus")
 
 var (
 	testPersonOnce sync.Once
@@ -189,5 +195,76 @@ func TestTitles(t *testing.T) {
 				t.Fatalf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+// voaStory is one story of the VOA corpus.
+type voaStory struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// readVOA reads the VOA stories, skipping the test when they are absent.
+func readVOA(t *testing.T) []voaStory {
+	t.Helper()
+	path := "../../shared/corpus/voa/stories.jsonl"
+	if _, err := os.Stat(path); err != nil {
+		path = "../testdata/voa/stories.jsonl"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no VOA corpus: %v", err)
+	}
+	defer f.Close()
+	var out []voaStory
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var st voaStory
+		if err := json.Unmarshal(sc.Bytes(), &st); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, st)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Skip("empty VOA corpus")
+	}
+	return out
+}
+
+// TestPersonsVOA runs persons and titles over the VOA stories and checks
+// that spans are exact, in order, apart from the taken spans, and that
+// titles lie outside their persons. With -persondump it prints them.
+func TestPersonsVOA(t *testing.T) {
+	p := mustPersons(t)
+	for _, st := range readVOA(t) {
+		toks, _ := Tokenize(st.Text)
+		ps, others := personEnv(t, st.Text, toks)
+		entSpanCheck(t, st.ID+" persons", st.Text, ps)
+		for _, e := range ps {
+			for _, o := range others {
+				if o.Start < e.End && e.Start < o.End && !(e.Start <= o.Start && o.End <= e.End && e.End-e.Start > o.End-o.Start) {
+					t.Errorf("%s: person %q overlaps %s %q", st.ID, e.Text, o.Kind, o.Text)
+				}
+			}
+		}
+		pts := p.findTitles(st.Text, toks, ps, others)
+		for _, pt := range pts {
+			if pt.Title.Start < pt.Person.End && pt.Person.Start < pt.Title.End ||
+				pt.Evidence.Start > min(pt.Title.Start, pt.Person.Start) || pt.Evidence.End < max(pt.Title.End, pt.Person.End) {
+				t.Errorf("%s: bad title link %+v", st.ID, pt)
+			}
+		}
+		if *personDump {
+			for _, e := range ps {
+				fmt.Printf("%s\tperson\t%q\t%s\t%s\n", st.ID, e.Text, e.Norm, e.Type)
+			}
+			for _, pt := range pts {
+				fmt.Printf("%s\ttitle\t%s\n", st.ID, titleFmt(st.Text, pt))
+			}
+		}
 	}
 }
