@@ -169,7 +169,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	c.Certainty = cert
 	if !hasRole(c, "time") && roleAllowed(c.Kind, "time") {
-		if t, ok := d.nearest(si, start, end, KindDate, "time"); ok {
+		if t, ok := d.nearest(si, start, end, KindDate, "time"); ok && !usesSpan(c, t.Span) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -180,6 +180,16 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 	return c, true
+}
+
+// usesSpan reports whether an argument of c already holds span s.
+func usesSpan(c Claim, s Span) bool {
+	for _, a := range c.Args {
+		if a.Span == s {
+			return true
+		}
+	}
+	return false
 }
 
 func isEvent(kind string) bool {
@@ -243,6 +253,11 @@ func (d *claimDoc) innerNorm(a, b int) string {
 	// and "the city of Dnipro" yes, "Russia's defense ministry" and
 	// "troops sent to Kabul" no. A force noun after the entity keeps it
 	// the head ("Ukrainian troops").
+	for i := a; i < b; i++ {
+		if d.toks[i].Lower == "and" {
+			return "" // "American and NATO troops" name two
+		}
+	}
 	head := b
 	if b-1 > a && d.isForceNoun(b-1) {
 		head = b - 1

@@ -15,9 +15,10 @@ type Options struct {
 // Extractor holds the loaded lexicons and rules. It is read-only after New
 // and safe for concurrent use by many goroutines.
 type Extractor struct {
-	places *Gazetteer
-	orgs   *OrgLexicon
-	rules  *RuleSet
+	places  *Gazetteer
+	orgs    *OrgLexicon
+	persons *PersonFinder
+	rules   *RuleSet
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -30,11 +31,15 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("organizations: %w", err)
 	}
+	p, err := LoadPersons()
+	if err != nil {
+		return nil, fmt.Errorf("persons: %w", err)
+	}
 	r, err := LoadRules(opt.RulesDir)
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{places: g, orgs: o, rules: r}, nil
+	return &Extractor{places: g, orgs: o, persons: p, rules: r}, nil
 }
 
 // RulesHash identifies the loaded claim rules; runs record it so that an
@@ -50,6 +55,14 @@ func (x *Extractor) Extract(doc Doc) Result {
 	found = append(found, findDates(doc.Text, toks, doc.Published)...)
 	found = append(found, findNumbers(doc.Text, toks)...)
 	ents := mergeEntities(found)
+	// Persons come last: a name is read around the places and
+	// organizations already found ("Jordan" in "Michael Jordan" is not a
+	// country when the first name says otherwise).
+	taken := make([]Span, len(ents))
+	for i, e := range ents {
+		taken[i] = e.Span
+	}
+	ents = mergeEntities(append(ents, x.persons.findPersons(doc.Text, toks, taken)...))
 	tagBlocks(ents, doc.Regions)
 
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)

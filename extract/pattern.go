@@ -370,7 +370,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
-				for n < 6 && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n)) {
+				for n < 6 && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n) && !sm.personAt(i+n)) {
 					n++
 				}
 				for ; n >= 1; n-- {
@@ -469,6 +469,18 @@ func (sm *sentMatcher) verbLike(i int) bool {
 	switch sm.toks[i+1].Lower {
 	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's":
 		return true
+	}
+	return false
+}
+
+// personAt reports a person mention starting at token i: a noun phrase
+// stops before it, so "President Joe Biden said" has the speaker "Joe
+// Biden", a person.
+func (sm *sentMatcher) personAt(i int) bool {
+	for _, m := range sm.mentions[i] {
+		if m.kind == KindPerson {
+			return true
+		}
 	}
 	return false
 }

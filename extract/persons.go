@@ -273,6 +273,12 @@ func (p *PersonFinder) nameTok(toks []Token, k int) bool {
 	if isInitialism(t.Text) && len(t.Text) > 1 || orgIsAcronym(t.Text) && len(t.Text) > 1 {
 		return false // U.S., NATO
 	}
+	if h := strings.LastIndexByte(t.Lower, '-'); h > 0 {
+		switch t.Lower[h+1:] {
+		case "based", "led", "backed", "born", "run", "owned", "made", "style", "era":
+			return false // Brussels-based
+		}
+	}
 	return true
 }
 
