@@ -994,6 +994,9 @@ func personEntityAfter(toks []Token, k int, entStart map[int]Entity, verb bool) 
 		return Entity{}, 0, false
 	}
 	end, _ := personTokenAt(toks, e.End-1)
+	if end+1 < len(toks) && toks[end+1].Lower == "'s" {
+		return Entity{}, 0, false // "who heads Thailand's People's Foundation"
+	}
 	return e, end + 1, true
 }
 
