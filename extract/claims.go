@@ -115,6 +115,15 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		}
 		c.Args = append(c.Args, a)
 	}
+	// "With a population of 340,000, it is ...": a pronoun subject names
+	// the last town named before.
+	for k, a := range c.Args {
+		if a.Role == "subject" && a.Norm == "" && strings.EqualFold(a.Text, "it") {
+			if m := d.lastPlaceBefore(s.First); m != nil {
+				c.Args[k].Norm = m.norm
+			}
+		}
+	}
 	// A place is never a cause: "an airstrike on a convoy in central Gaza
 	// killed seven" has no cause "central Gaza".
 	kept := c.Args[:0]
@@ -180,6 +189,28 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 	return c, true
+}
+
+// lastPlaceBefore returns the last city or province (else country) named in the two
+// sentences before token i.
+func (d *claimDoc) lastPlaceBefore(i int) *mention {
+	si := d.toks[i].Sent
+	first := d.sents[max(0, si-2)].First
+	var country *mention
+	for k := i - 1; k >= first; k-- {
+		for _, m := range d.mentions[k] {
+			if m.ent == nil || m.kind != KindPlace {
+				continue
+			}
+			if m.ent.Type == "city" || m.ent.Type == "division" {
+				return m
+			}
+			if m.ent.Type == "country" && country == nil {
+				country = m
+			}
+		}
+	}
+	return country
 }
 
 // usesSpan reports whether an argument of c already holds span s.
