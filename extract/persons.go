@@ -332,6 +332,22 @@ func (p *PersonFinder) findPersons(text string, toks []Token, taken []Span) []En
 			c.ok = false // "Officials said", "Residents told"
 		}
 	}
+	// "X and Y Z": a name of two words or more coordinated with a person.
+	for k := range cands {
+		c := &cands[k]
+		if c.ok || c.j-c.i < 2 {
+			continue
+		}
+		for _, d := range []int{k - 1, k + 1} {
+			if d < 0 || d >= len(cands) || !cands[d].ok {
+				continue
+			}
+			a, b := cands[min(k, d)], cands[max(k, d)]
+			if a.j+1 == b.i && (toks[a.j].Lower == "and" || toks[a.j].Text == ",") {
+				c.ok = true
+			}
+		}
+	}
 	// Full names and surnames of the persons found.
 	full := map[string]string{}  // key -> full name
 	fullAt := map[string][]int{} // surname key -> candidates indexes with that full name
@@ -437,6 +453,11 @@ func (p *PersonFinder) personRuns(toks []Token) []personRun {
 					continue
 				}
 				break
+			}
+			if j > i && j+3 < len(toks) && isOpener(toks[j].Text) && toks[j+1].Cap && isCloser(toks[j+2].Text) &&
+				toks[j+3].Sent == toks[i].Sent && p.nameTok(toks, j+3) && toks[j+3].Cap {
+				j += 4 // Kenneth “Frank” McKenzie
+				continue
 			}
 			if !p.nameTok(toks, j) {
 				break
@@ -950,9 +971,13 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 // personOrgPlace sets the owner of an apposed title from entities among
 // tokens [from, title end).
 func (p *PersonFinder) personOrgPlace(toks []Token, pt *PersonTitle, from int, entEnd map[int]Entity) {
-	for k := from; k < len(toks) && toks[k].Start < pt.Title.Start; k++ {
-		if e, ok := entEnd[k]; ok {
+	for k := from; k < len(toks) && toks[k].Start < pt.Title.End; k++ {
+		if e, ok := entEnd[k]; ok && e.End < pt.Title.End {
 			personSetOwner(pt, e)
+			if e.End > pt.Title.Start { // "the Helmand health department director"
+				n, _ := personTokenAt(toks, e.End-1)
+				pt.Title.Start = toks[n+1].Start
+			}
 		}
 	}
 	if pt.TitleNorm != "" {

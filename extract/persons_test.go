@@ -96,6 +96,9 @@ func TestPersons(t *testing.T) {
 		{"line break ends a name", "Prime Minister Imran\nKhan said", []string{`15:20 "Imran" prime minister`}},
 		{"no final newline", "said Jane Doe", []string{`5:13 "Jane Doe"`}},
 		{"jordan peterson", "Jordan Peterson visited Jordan.", []string{`0:15 "Jordan Peterson"`}},
+		{"nickname", "Gen. Kenneth “Frank” McKenzie said.", []string{`5:33 "Kenneth “Frank” McKenzie" general`}},
+		{"coordinated", "Hayatullah Samangani and Mahboba Rahmat, two legislators, spoke.", []string{`0:20 "Hayatullah Samangani"`, `25:39 "Mahboba Rahmat"`}},
+		{"council head", "said Mohammad Noor Rahmani, the council head of Sar-e Pul province", []string{`5:26 "Mohammad Noor Rahmani" head`}},
 		{"lowercase spokesman", "police spokesman Abdul Khaliq Achakzai told VOA", []string{`17:38 "Abdul Khaliq Achakzai" spokesperson`}},
 		// Negatives.
 		{"weekday", "Monday was calm. On Monday, officials said.", nil},
@@ -171,6 +174,8 @@ func TestTitles(t *testing.T) {
 		{"two titles", "Maj. Nicole Ferrara, a US Central Command spokesperson, said.",
 			[]string{`Nicole Ferrara | Maj. major | - | - | Maj. Nicole Ferrara`,
 				`Nicole Ferrara | spokesperson spokesperson | US Central Command | - | Nicole Ferrara, a US Central Command spokesperson`}},
+		{"department director", "Sher Ali Shakir, the Helmand health department director, said",
+			[]string{`Sher Ali Shakir | director director | Helmand health department | - | Sher Ali Shakir, the Helmand health department director`}},
 		{"former", "former President Hamid Karzai said.", []string{`Hamid Karzai | President president | - | - | President Hamid Karzai`}},
 		{"no title", "Smith said it was over.", nil},
 	}
