@@ -67,6 +67,16 @@ func (x *Extractor) Extract(doc Doc) Result {
 
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
 	claims := cd.claims()
+	var persons, others []Entity
+	for _, e := range ents {
+		if e.Kind == KindPerson {
+			persons = append(persons, e)
+		} else {
+			others = append(others, e)
+		}
+	}
+	claims = append(claims, cd.roleClaims(x.persons.findTitles(doc.Text, toks, persons, others))...)
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
 	if claims == nil {
 		claims = []Claim{}
 	}
