@@ -90,7 +90,7 @@ func (d *claimDoc) actorAt(i, limit int) *mention {
 func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 	s := d.sents[si]
 	if m := d.actorEndingAt(s.First, v); m != nil {
-		return d.arg(capture{"source", m.start, m.end, m}), true
+		return d.actorArg(s.First, m), true
 	}
 	j := v
 	if j > s.First && d.toks[j-1].Text == ")" {
@@ -110,7 +110,7 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		for k := j - 2; k > s.First && k > j-14; k-- {
 			if d.toks[k].Text == "," {
 				if m := d.actorEndingAt(s.First, k); m != nil {
-					return d.arg(capture{"source", m.start, m.end, m}), true
+					return d.actorArg(s.First, m), true
 				}
 				break
 			}
@@ -141,6 +141,17 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		}
 	}
 	return Arg{}, false
+}
+
+// actorArg is the source argument for actor m, widened to a coordinated
+// actor before it: "Hayatullah Samangani and Mahboba Rahmat".
+func (d *claimDoc) actorArg(first int, m *mention) Arg {
+	if m.start-1 > first && d.toks[m.start-1].Lower == "and" {
+		if p := d.actorEndingAt(first, m.start-1); p != nil {
+			return d.arg(capture{"source", p.start, m.end, nil})
+		}
+	}
+	return d.arg(capture{"source", m.start, m.end, m})
 }
 
 func (d *claimDoc) actorEndingAt(first, v int) *mention {

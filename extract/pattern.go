@@ -367,6 +367,15 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				continue
 			}
 			if kind == "np" {
+				// A determiner before an actor takes the whole actor: "the
+				// U.N. refugee agency", "the US Embassy in Kabul".
+				if i+1 < sm.last && npDeterminers[sm.toks[i].Lower] {
+					for _, m := range sm.mentions[i+1] {
+						if (m.kind == KindOrganization || m.kind == KindPerson) && m.ent != nil && m.end <= sm.last && next(m.end, nil, caps) {
+							return true
+						}
+					}
+				}
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
@@ -473,17 +482,19 @@ func (sm *sentMatcher) verbLike(i int) bool {
 	return false
 }
 
-// personAt reports a person mention starting at token i: a noun phrase
-// stops before it, so "President Joe Biden said" has the speaker "Joe
-// Biden", a person.
+// personAt reports a person or organization mention starting at token i:
+// a noun phrase stops before it, so "President Joe Biden said" has the
+// speaker "Joe Biden" and "The US Embassy in Kabul, saying" the embassy.
 func (sm *sentMatcher) personAt(i int) bool {
 	for _, m := range sm.mentions[i] {
-		if m.kind == KindPerson {
+		if m.kind == KindPerson || m.kind == KindOrganization && m.ent != nil {
 			return true
 		}
 	}
 	return false
 }
+
+var npDeterminers = map[string]bool{"the": true, "a": true, "an": true, "all": true, "both": true, "some": true, "several": true}
 
 // npEnd are words a noun phrase cannot end with.
 var npEnd = map[string]bool{
