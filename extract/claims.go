@@ -185,6 +185,15 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if !hasRole(c, "place") && (c.Kind == "casualty" || c.Kind == "attack") {
 		if p, ok := d.placeIn(si, start, end); ok {
 			c.Args = append(c.Args, p)
+		} else if si > 0 && d.sameParagraph(si-1, si) {
+			// "UNICEF expressed concern at child deaths in Afghanistan.
+			// At least 27 children have been killed." A country carries
+			// over from the sentence before, in the same paragraph; a town
+			// might not be where the next event happened.
+			ps := d.sents[si-1]
+			if p, ok := d.placeIn(si-1, ps.Last, ps.Last); ok && d.isCountry(p.Span) {
+				c.Args = append(c.Args, p)
+			}
 		}
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
@@ -408,6 +417,20 @@ func (d *claimDoc) endsInPlace(s Span) bool {
 // tokIndex is the index of the first token starting at or after byte b.
 func (d *claimDoc) tokIndex(b int) int {
 	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= b })
+}
+
+func (d *claimDoc) isCountry(s Span) bool {
+	for _, e := range d.ents {
+		if e.Span == s && e.Kind == KindPlace && e.Type == "country" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameParagraph reports whether sentences a and b are in one paragraph.
+func (d *claimDoc) sameParagraph(a, b int) bool {
+	return !strings.Contains(d.text[d.sents[a].End:d.sents[b].Start], "\n\n")
 }
 
 // saidWhen reports whether the date at token i tells when something was

@@ -88,6 +88,22 @@ func TestIngestSeedsSpans(t *testing.T) {
 	if n := count(t, db, "SELECT count(*) FROM articles WHERE length(text) <> length(CAST(text AS BLOB))"); n != 2 {
 		t.Errorf("want both seed texts to contain multi-byte characters, got %d", n)
 	}
+	// Across the two seeds: the 27 children killed (UNICEF's figure, in
+	// both) corroborate; Kunduz's population (more than 340,000 in one,
+	// 375,000 in the other) contradicts.
+	if n := count(t, db, `SELECT count(*) FROM corroborations WHERE kind = 'casualty'
+		AND value_a = 27 AND value_b = 27 AND article_a <> article_b`); n == 0 {
+		t.Error("the 27 children killed in both seeds do not corroborate")
+	}
+	if n := count(t, db, `SELECT count(*) FROM contradictions WHERE kind = 'quantity'
+		AND key = 'population|subject=kunduz'`); n != 1 {
+		t.Errorf("Kunduz population contradictions = %d, want 1", n)
+	}
+	// The analyst's question of issue 6, on a view.
+	if n := count(t, db, `SELECT count(*) FROM casualty_claims
+		WHERE outcome = 'killed' AND count = 27 AND source_norm = 'UNICEF'`); n == 0 {
+		t.Error("casualty_claims has no UNICEF figure of 27 killed")
+	}
 	// Stored text is the seed's bytes (plain text is kept as written).
 	for _, f := range seedFiles(t) {
 		b, _ := os.ReadFile(f)
