@@ -344,7 +344,9 @@ func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
 		b.log.Debug("already stored", "source", it.source)
 		return
 	}
-	id, inserted, err := db.SaveArticle(ctx, it.art, it.res, Version)
+	// An article that reached the writer is stored whole even when a
+	// signal arrives meanwhile: SIGINT/SIGTERM finish the current article.
+	id, inserted, err := db.SaveArticle(context.WithoutCancel(ctx), it.art, it.res, Version)
 	if err != nil {
 		b.fail(ctx, db, runID, it.source, err)
 		return
