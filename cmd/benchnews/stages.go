@@ -103,7 +103,9 @@ func runStages(ctx context.Context, x *extract.Extractor, c corpusStats, dbPath,
 		return r, fmt.Errorf("stages: no claims found in %d articles; the extractor is broken", r.Articles)
 	}
 	entClaimT := extT - tokT
-	r.Seconds = total.Seconds()
+	// The separate Tokenize call is the benchmark's own extra work: the
+	// pipeline's time is the total without it.
+	r.Seconds = (total - tokT).Seconds()
 	r.ArticlesPS = float64(r.Articles) / r.Seconds
 	r.ExtractTokensPS = float64(r.Tokens) / extT.Seconds()
 	r.ExtractMBPS = float64(r.TextBytes) / 1e6 / extT.Seconds()
