@@ -33,11 +33,14 @@ fuzz:
 bench-go:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
 
+# Issue 7 figures in one run (about 6 minutes on 2 cores); add
+# BENCHFLAGS=-queries for the 100,000-article analyst queries.
 bench: build
-	$(GO) run $(TAGS) ./cmd/benchnews -shared $(SHARED)
+	$(GO) run $(TAGS) ./cmd/benchnews -shared $(SHARED) -out /tmp/benchnews.json $(BENCHFLAGS)
 
 bench-html:
-	$(GO) run $(TAGS) ./cmd/benchhtml -dir $(BENCHDIR)
+	$(GO) run $(TAGS) ./cmd/benchhtml -bench $(BENCHDIR) -out /tmp/benchhtml.json
+	python3 $(BENCHDIR)/score.py /tmp/benchhtml.json
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock
