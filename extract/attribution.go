@@ -123,7 +123,9 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		}
 		return Arg{}, false
 	}
-	// A plain noun phrase before the verb: "a local journalist confirmed".
+	// A plain noun phrase before the verb: "a local journalist confirmed",
+	// "security forces in Somalia say" (the place is not the speaker).
+	j = d.skipPlaceModifier(s.First, j)
 	k := j
 	for k > s.First && j-k < 6 {
 		t := d.toks[k-1]
@@ -152,6 +154,20 @@ func (d *claimDoc) actorArg(first int, m *mention) Arg {
 		}
 	}
 	return d.arg(capture{"source", m.start, m.end, m})
+}
+
+// skipPlaceModifier returns the start of "in|from PLACE" ending at j, or j.
+func (d *claimDoc) skipPlaceModifier(first, j int) int {
+	for k := j - 1; k > first && k >= j-4; k-- {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPlace && m.end == j {
+				if p := d.toks[k-1].Lower; p == "in" || p == "from" {
+					return k - 1
+				}
+			}
+		}
+	}
+	return j
 }
 
 func (d *claimDoc) actorEndingAt(first, v int) *mention {

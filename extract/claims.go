@@ -165,6 +165,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if r.Certainty != "" {
 		cert = r.Certainty
 	}
+	if c.Kind == "attack" && d.figurative(si, start) {
+		cert = Hypothetical
+	}
 	if (cert == Denied || cert == Hypothetical) && isEvent(c.Kind) {
 		return Claim{}, false
 	}
@@ -220,6 +223,25 @@ func (d *claimDoc) lastPlaceBefore(i int) *mention {
 		}
 	}
 	return country
+}
+
+// figurative reports an attack named as a figure of speech: "denounced
+// the moves as an attack on the constitutional order", "an attack on one
+// is an attack on all".
+func (d *claimDoc) figurative(si, start int) bool {
+	s := d.sents[si]
+	k := start - 1
+	for k > s.First && (d.toks[k].Lower == "a" || d.toks[k].Lower == "an" || d.toks[k].Lower == "the") {
+		k--
+	}
+	if k < s.First || k == start-1 && start == s.First {
+		return false
+	}
+	switch d.toks[k].Lower {
+	case "as", "is", "was", "be", "been", "are", "were":
+		return true
+	}
+	return false
 }
 
 // usesSpan reports whether an argument of c already holds span s.
@@ -330,19 +352,30 @@ func (d *claimDoc) isForceNoun(i int) bool {
 // independently verify".
 func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 	s := d.sents[si]
-	for i := max(s.First, start-4); i < end; i++ {
+	// Look back up to five words, but not past a clause break: "it was
+	// not about an attack on the train" denies; "No one was hurt, but 3
+	// were killed" does not.
+	from := start
+	for from > s.First && start-from < 5 {
+		if t := d.toks[from-1].Text; t == "," || t == ";" || d.toks[from-1].Lower == "but" {
+			break
+		}
+		from--
+	}
+	for i := from; i < end; i++ {
 		if t := d.toks[i]; t.Start >= skip.Start && t.End <= skip.End && skip.End > 0 || d.dated != nil && d.dated[i] {
 			continue // inside the content, or the month May
 		}
 		switch d.toks[i].Lower {
-		case "not", "n't", "never":
-			if i >= start-3 || i > start {
-				return Denied
+		case "no":
+			if i+1 < end && (d.toks[i+1].Lower == "fewer" || d.toks[i+1].Lower == "less" || d.toks[i+1].Lower == "more") {
+				continue // "no fewer than 20": a number
 			}
-		case "would", "could", "might", "may", "if":
-			if i >= start-3 && i < end {
-				return Hypothetical
-			}
+			return Denied
+		case "not", "n't", "never", "nobody", "denied", "denies":
+			return Denied
+		case "would", "could", "might", "may", "if", "threat", "threatened", "threatens", "risk":
+			return Hypothetical
 		}
 	}
 	for i := s.First; i < start; i++ {

@@ -374,8 +374,8 @@ func (l *OrgLexicon) orgCountryAt(text string, toks []Token, i int) (string, int
 // orgNameWord reports whether t may be part of a capitalised name.
 func (l *OrgLexicon) orgNameWord(t Token) bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
-	if !t.Cap || !unicode.IsLetter(r) || l.stopBefore[t.Lower] {
-		return false
+	if !t.Cap || !unicode.IsLetter(r) || l.stopBefore[t.Lower] || numIsNumberWord(t.Lower) {
+		return false // "Five Frontier Corps personnel": the number is not a name word
 	}
 	// "Hague-based", "Western-backed": an adjective, not a name word.
 	if h := strings.LastIndexByte(t.Text, '-'); h >= 0 && h+1 < len(t.Text) {

@@ -342,7 +342,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 			}
 			if kind == "clause" {
 				// A clause from the start of the sentence: "…, UNICEF said".
-				if i != sm.first {
+				if i != sm.first || !sm.clauseStart(i) {
 					continue
 				}
 				for n := 3; n <= 80 && i+n <= sm.last; n++ {
@@ -431,7 +431,32 @@ var npStop = map[string]bool{
 	"also": true, "then": true, "have": true, "has": true, "had": true, "was": true, "were": true,
 	"is": true, "are": true, "been": true, "be": true, "to": true, "of": true, "in": true, "on": true,
 	"at": true, "by": true, "for": true, "with": true, "from": true, "meanwhile": true, "however": true,
+	"say": true, "says": true, "told": true, "tells": true,
+	"since": true, "although": true, "though": true, "until": true, "unless": true, "whether": true,
+	"where": true, "whose": true, "whom": true,
 	"not": true, "now": true, "still": true, "already": true, "just": true, "currently": true, "again": true,
+}
+
+// clauseStop are words a reported clause does not start with: "In a
+// separate statement, X said" and "Pressed on the matter, X said" have no
+// content before "said".
+var clauseStop = map[string]bool{
+	"in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "from": true, "after": true,
+	"before": true, "during": true, "following": true, "while": true, "although": true, "though": true,
+	"when": true, "as": true, "since": true, "speaking": true, "asked": true, "pressed": true, "responding": true,
+	"according": true, "if": true, "unless": true, "until": true, "ready": true, "writing": true, "separately": true,
+	"meanwhile": true, "earlier": true, "later": true, "also": true, "but": true, "and": true, "to": true,
+}
+
+func (sm *sentMatcher) clauseStart(i int) bool {
+	t := sm.toks[i]
+	if isOpenQuote(t.Text) {
+		return false // quotations have their own rules
+	}
+	if t.Lower == "at" && i+1 < sm.last && sm.toks[i+1].Lower == "least" {
+		return true // "At least 27 people were killed, officials said."
+	}
+	return !clauseStop[t.Lower] && !(strings.HasSuffix(t.Lower, "ing") && len(t.Lower) > 5)
 }
 
 // restStop are words content after a verb of saying does not start with.
@@ -444,7 +469,9 @@ func isOpenQuote(s string) bool { return s == "\u201c" || s == "\"" || s == "'" 
 
 // npAdverbNouns are lower-case nouns ending in -ly; other such words are
 // adverbs and end a noun phrase ("McKenzie publicly said").
-var npAdverbNouns = map[string]bool{"family": true, "ally": true, "assembly": true, "supply": true, "rally": true, "italy": true}
+var npAdverbNouns = map[string]bool{"family": true, "ally": true, "assembly": true, "supply": true, "rally": true, "italy": true,
+	// degree words that belong to the number after them: "nearly 10 villages"
+	"nearly": true, "roughly": true, "approximately": true, "only": true}
 
 // nameStop are capitalised words that are not names.
 var nameStop = map[string]bool{

@@ -133,7 +133,7 @@ func scanWord(text string, i int) int {
 			}
 			j += w
 			continue
-		case r == '.' && isInitialism(text[i:j]) && (unicode.IsLetter(next) && unicode.IsUpper(next) || !isWordRune(next)):
+		case r == '.' && isInitialism(lastPart(text[i:j])) && (unicode.IsLetter(next) && unicode.IsUpper(next) || !isWordRune(next)):
 			// U.S. U.N. -- take the dot; a following capital letter continues it
 			j += w
 			continue
@@ -141,6 +141,15 @@ func scanWord(text string, i int) int {
 		break
 	}
 	return j
+}
+
+// lastPart is the part of a word after its last hyphen: "Kenya-U.S." has
+// the initialism "U.S.".
+func lastPart(w string) string {
+	if k := strings.LastIndexByte(w, '-'); k >= 0 {
+		return w[k+1:]
+	}
+	return w
 }
 
 func startsWord(s string) bool {
@@ -194,6 +203,13 @@ func splitSentences(text string, toks []Token) []Sentence {
 			}
 		case "\u201d":
 			inQuote = false
+			// “... size 34.” Experts said ...: a quotation that ends a
+			// sentence ends it, unless its speaker follows ("... .” Smith
+			// said.", loose but common).
+			if k > 0 && isTerminal(toks[k-1].Text) && k+1 < len(toks) && startsUpper(toks[k+1].Text) && !saidSoon(toks, k+1) {
+				flush(k + 1)
+				continue
+			}
 		}
 		if inQuote || t.Text != "." && t.Text != "!" && t.Text != "?" {
 			continue
@@ -222,6 +238,27 @@ func splitSentences(text string, toks []Token) []Sentence {
 		}
 	}
 	return sents
+}
+
+func isTerminal(s string) bool { return s == "." || s == "!" || s == "?" }
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// saidSoon reports a verb of saying within the next few tokens, before
+// any sentence punctuation.
+func saidSoon(toks []Token, k int) bool {
+	for i := k; i < len(toks) && i < k+6; i++ {
+		switch toks[i].Lower {
+		case "said", "says", "told", "added", "wrote", "asked", "explained":
+			return true
+		case ".", "!", "?", ",":
+			return false
+		}
+	}
+	return false
 }
 
 func isCloser(s string) bool {
