@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Attribution: who says so. A claim found by a rule gets a "source"
 // argument from the words around it in its sentence: "according to X",
 // "X said", "X told CNN", "said X". Event claims with a source are
@@ -33,6 +35,14 @@ func (d *claimDoc) attributions(si int) []attribution {
 }
 
 func (d *claimDoc) isSayVerb(i int) bool {
+	// "221 cases reported in nine states", "deaths confirmed by the
+	// ministry": a participle before a preposition names no source.
+	if w := d.toks[i].Lower; strings.HasSuffix(w, "ed") && i+1 < len(d.toks) {
+		switch d.toks[i+1].Lower {
+		case "in", "by", "at", "on", "across", "over", "since", "during", "from":
+			return false
+		}
+	}
 	for _, w := range d.rules.Lists["source_verbs"] {
 		if len(w) == 1 && w[0] == d.toks[i].Lower {
 			return true

@@ -83,7 +83,7 @@ func (d *claimDoc) claims() []Claim {
 				}
 			}
 		}
-		out = append(out, dedupeClaims(sentClaims)...)
+		out = append(out, dropCountedQuantities(dedupeClaims(sentClaims))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -553,6 +553,28 @@ next:
 				}
 				continue next
 			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// dropCountedQuantities drops a quantity whose value is a casualty count
+// of the same sentence: "the death toll rose to 5,000" is a casualty
+// figure, not also a generic amount.
+func dropCountedQuantities(cs []Claim) []Claim {
+	counts := map[Span]bool{}
+	for _, c := range cs {
+		if c.Kind == "casualty" {
+			if a, ok := findArg(c, "count"); ok {
+				counts[a.Span] = true
+			}
+		}
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if a, ok := findArg(c, "value"); ok && c.Kind == "quantity" && counts[a.Span] {
+			continue
 		}
 		out = append(out, c)
 	}
