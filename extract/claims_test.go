@@ -134,3 +134,26 @@ func TestRuleExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimsOnlyFromBody: a "Read Also:" headline or a photo caption states
+// no facts; the same sentence in a body paragraph does.
+func TestClaimsOnlyFromBody(t *testing.T) {
+	x := testExtractor(t)
+	related := "Read Also: Kandahar Falls to the Taliban as Fighting Rages"
+	caption := "Kunduz was captured by the Taliban on Sunday."
+	body := "Zaranj fell to the Taliban on Friday."
+	text := related + "\n\n" + caption + "\n\n" + body
+	r1 := Span{0, len(related)}
+	r2 := Span{r1.End + 2, r1.End + 2 + len(caption)}
+	r3 := Span{r2.End + 2, len(text)}
+	res := x.Extract(Doc{Text: text, Published: "2021-08-09", Regions: []Region{
+		{Kind: "related", Span: r1}, {Kind: "caption", Span: r2}, {Kind: "paragraph", Span: r3}}})
+	if len(res.Claims) != 1 || res.Claims[0].Start != r3.Start || res.Claims[0].Kind != "capture" {
+		t.Errorf("want one capture claim from the body paragraph, got:\n%s", formatClaims(res.Claims))
+	}
+	for _, e := range res.Entities {
+		if e.Text == "Kunduz" && e.Block != "caption" {
+			t.Errorf("caption entity %q tagged block %q", e.Text, e.Block)
+		}
+	}
+}

@@ -4,7 +4,9 @@ package extract
 // from a coref list becomes a mention carrying its antecedent's norm only
 // when the antecedent is clear.
 //
-//	coref_armed:   "the insurgents", "the militants" -> last armed group
+//	coref_armed:   "the insurgents", "the militants" -> last armed group;
+//	               coref_armed_pronoun ("they") only when that group was
+//	               named in this or the previous sentence
 //	coref_capital: "the provincial capital", "the city" -> a city named in
 //	               the same sentence, else the last city named
 //	coref_country: "the country", "the war-torn nation" -> last country
@@ -40,8 +42,18 @@ func (d *claimDoc) addCoref() {
 			d.mentions[i] = append(d.mentions[i], &mention{kind: kind, start: i, end: i + n, norm: ante.norm})
 			return true
 		}
+		// "They held five of the country's 34 provincial capitals": a
+		// pronoun takes the armed group named in this or the previous
+		// sentence, unless it is a speaker ("they said" is too often
+		// someone else).
+		if lastArmed != nil && d.listAt("coref_armed_pronoun", i) > 0 && d.toks[i].Sent-d.toks[lastArmed.start].Sent <= 1 &&
+			!(i+1 < len(d.toks) && d.isSayVerb(i+1)) {
+			d.mentions[i] = append(d.mentions[i], &mention{kind: KindOrganization, start: i, end: i + 1, norm: lastArmed.norm})
+			continue
+		}
 		switch {
 		case try("coref_armed", KindOrganization, lastArmed):
+			lastArmed = d.mentions[i][len(d.mentions[i])-1] // "the insurgents" carries the chain on
 		case try("coref_capital", KindPlace, d.cityInSentence(i, lastCity)):
 		case try("coref_country", KindPlace, lastCountry):
 		case try("coref_person", KindPerson, lastPerson):
