@@ -29,7 +29,12 @@ func printReport(w io.Writer, r report) {
 	}
 	f1 := func(v float64) string { return fmt.Sprintf("%.1f", v) }
 	f0 := func(v float64) string { return fmt.Sprintf("%.0f", v) }
-	x := func(v float64) string { return fmt.Sprintf("%.1fx", v) }
+	x := func(v float64) string {
+		if v < 1 {
+			return fmt.Sprintf("%.2fx", v) // a latency far under its target
+		}
+		return fmt.Sprintf("%.1fx", v)
+	}
 	p := r.Prose
 	row("figure", "newsclaims", "baseline", "baseline value", "ratio", "target")
 	row(fmt.Sprintf("end-to-end ingest, %d CPUs, articles/s", r.CPUs), f1(r.Ingest.ArticlesPS), "prose, 1 core", f1(p.ArticlesPS), x(r.Ratios.IngestAllCores), "")
