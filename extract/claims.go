@@ -63,14 +63,26 @@ func (d *claimDoc) spanOf(a, b int) Span { return Span{d.toks[a].Start, d.toks[b
 // claim may carry: source, time, place, certainty.
 func (d *claimDoc) claims() []Claim {
 	var out []Claim
+	words, kinds := map[string]bool{}, map[string]bool{}
 	for si, s := range d.sents {
 		if !d.body[si] {
 			continue
 		}
 		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated}
+		clear(words)
+		clear(kinds)
+		for i := s.First; i < s.Last; i++ {
+			words[d.toks[i].Lower] = true
+			for _, m := range d.mentions[i] {
+				kinds[m.kind] = true
+			}
+		}
 		var sentClaims []Claim
 		for _, r := range d.rules.Rules {
 			for _, p := range r.Patterns {
+				if !p.possible(words, kinds) {
+					continue
+				}
 				for i := s.First; i < s.Last; i++ {
 					end, caps, ok := sm.matchAt(p, i)
 					if !ok || end <= i {

@@ -28,6 +28,12 @@ import (
 // "country's" matches the two tokens "country" and "'s".
 type patSeq struct {
 	elems []*patElem
+	// What a sentence must hold for the pattern to match at all, so that
+	// most patterns are skipped without trying every token: for each
+	// mandatory word element the first words of its alternatives, and for
+	// each mandatory entity slot its kinds.
+	needWords [][]string
+	needKinds [][]string
 }
 
 type patElem struct {
@@ -78,7 +84,74 @@ func parsePattern(src string, lists map[string][][]string) (*patSeq, error) {
 	if seq.elems[0].gap || seq.elems[len(seq.elems)-1].gap {
 		return nil, fmt.Errorf("pattern %q: a gap cannot start or end a pattern", src)
 	}
+	seq.prefilter()
 	return seq, nil
+}
+
+// prefilter fills needWords and needKinds from the mandatory top-level
+// elements.
+func (s *patSeq) prefilter() {
+	for _, e := range s.elems {
+		if e.optional {
+			continue
+		}
+		switch {
+		case e.words != nil:
+			firsts := make([]string, 0, len(e.words))
+			for _, w := range e.words {
+				firsts = append(firsts, w[0])
+			}
+			s.needWords = append(s.needWords, firsts)
+		case e.kinds != nil:
+			var ks []string
+			for _, k := range e.kinds {
+				switch k {
+				case "actor":
+					ks = append(ks, KindPerson, KindOrganization)
+				case KindPlace, KindPerson, KindOrganization, KindNumber, KindDate, "quote":
+					ks = append(ks, k)
+				default:
+					ks = nil // np, name, rest, clause: any sentence may have them
+				}
+				if ks == nil {
+					break
+				}
+			}
+			if ks != nil {
+				s.needKinds = append(s.needKinds, ks)
+			}
+		}
+	}
+}
+
+// possible reports whether a sentence with these words and mention kinds
+// can match s.
+func (s *patSeq) possible(words, kinds map[string]bool) bool {
+	for _, alts := range s.needWords {
+		ok := false
+		for _, w := range alts {
+			if words[w] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, alts := range s.needKinds {
+		ok := false
+		for _, k := range alts {
+			if kinds[k] {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // lexPattern splits on white space and makes "(", ")" and a lone "|"
