@@ -32,8 +32,17 @@ func pairColumns(cols ...string) string {
 	return strings.Join(out, ",\n\t")
 }
 
+// pairWindow bounds the pairs one new claim makes: only the 50 most
+// recent other articles sharing a key are compared (migration 0008). The
+// window keeps inserts constant-time however often a fact is repeated;
+// claim_support therefore counts at most 50 corroborating articles.
+const pairWindow = `
+	AND o.article_id >= coalesce((SELECT w.article_id FROM claim_keys w
+		WHERE w.kind = x.kind AND w.key = x.key AND w.article_id <> ?1
+		ORDER BY w.article_id DESC LIMIT 1 OFFSET 49), 0)`
+
 // matchConditions are shared by all corroboration branches.
-const matchConditions = `
+const matchConditions = pairWindow + `
 	AND (x.scope IS NULL OR o.scope IS NULL OR x.scope <> o.scope OR x.scope = 'country')
 	AND (x.extra IS NULL OR o.extra IS NULL OR x.extra = o.extra)
 	AND ((x.value IS NULL AND o.value IS NULL)
