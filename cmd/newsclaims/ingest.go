@@ -142,6 +142,8 @@ type item struct {
 	known  bool // content already stored: skip
 	err    error
 	dur    time.Duration
+	// fileEnd marks the end of an input file, for the progress line.
+	fileEnd bool
 }
 
 func (b *batch) run(ctx context.Context, paths []string) int {
@@ -250,24 +252,26 @@ func collectPaths(paths []string) ([]string, []walkErr) {
 	return files, errs
 }
 
-// pipeline reads and extracts files on b.flags.workers goroutines and
-// stores the results on this one, in input order, so article ids are
-// stable from run to run. At most 2*workers files are in flight.
+// pipeline reads the files in order on one goroutine (reading is a small
+// share of the work), extracts their articles on b.flags.workers
+// goroutines, and stores them on this one in input order, so article ids
+// are stable from run to run. The unit of work is an article, not a file:
+// one large JSON-lines file uses every core. At most 4*workers articles
+// are in flight, so memory does not grow with the batch.
 func (b *batch) pipeline(ctx context.Context, db *store.DB, x *extract.Extractor, runID int64, files []string) {
-	type fileJob struct {
-		path string
-		out  chan item
+	type job struct {
+		it  item
+		out chan item
 	}
-	jobs := make(chan fileJob)
-	order := make(chan chan item, 2*b.flags.workers)
+	jobs := make(chan job)
+	order := make(chan chan item, 4*b.flags.workers)
 	var wg sync.WaitGroup
 	for range b.flags.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				b.readFile(ctx, db, x, j.path, j.out)
-				close(j.out)
+				j.out <- b.extractItem(ctx, db, x, j.it)
 			}
 		}()
 	}
@@ -278,59 +282,73 @@ func (b *batch) pipeline(ctx context.Context, db *store.DB, x *extract.Extractor
 			if ctx.Err() != nil {
 				return
 			}
-			out := make(chan item, 16)
-			order <- out
-			jobs <- fileJob{p, out}
+			b.readFile(ctx, p, func(it item) {
+				out := make(chan item, 1)
+				order <- out
+				jobs <- job{it, out}
+			})
+			end := make(chan item, 1)
+			end <- item{fileEnd: true}
+			order <- end
 		}
 	}()
 	prog := newProgress(b.env.stderr, b.flags.progress, len(files))
 	for out := range order {
-		for it := range out {
-			if ctx.Err() != nil {
-				continue // drain; nothing more is stored once interrupted
-			}
+		it := <-out
+		switch {
+		case it.fileEnd:
+			prog.step()
+		case ctx.Err() != nil:
+			// drain; nothing more is stored once interrupted
+		default:
 			b.write(ctx, db, runID, it)
 		}
-		prog.step()
 	}
 	prog.done()
 	wg.Wait()
 }
 
-// readFile reads one file and extracts each article in it, streaming items.
-func (b *batch) readFile(ctx context.Context, db *store.DB, x *extract.Extractor, path string, out chan<- item) {
+// readFile reads one file and passes each article (or broken record, or
+// the file's own error) to emit, in file order.
+func (b *batch) readFile(ctx context.Context, path string, emit func(item)) {
 	opt := ingest.Options{MaxBytes: b.flags.maxBytes, Published: b.flags.published}
-	emit := func(rec ingest.Record) error {
+	fn := func(rec ingest.Record) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		it := item{source: rec.Source, art: rec.Article, err: rec.Err}
-		if it.err == nil {
-			sum := sha256.Sum256([]byte(rec.Article.Text))
-			it.sha = hex.EncodeToString(sum[:])
-			known, err := db.HasContent(ctx, it.sha)
-			if err != nil {
-				it.err = err
-			} else if known {
-				it.known = true
-			} else {
-				start := time.Now()
-				it.res = process(x, rec.Article)
-				it.dur = time.Since(start)
-			}
-		}
-		out <- it
+		emit(item{source: rec.Source, art: rec.Article, err: rec.Err})
 		return nil
 	}
 	var err error
 	if path == "-" {
-		err = ingest.Read("-", b.env.stdin, opt, emit)
+		err = ingest.Read("-", b.env.stdin, opt, fn)
 	} else {
-		err = ingest.ReadFile(path, opt, emit)
+		err = ingest.ReadFile(path, opt, fn)
 	}
 	if err != nil && !errors.Is(err, context.Canceled) {
-		out <- item{source: path, err: err}
+		emit(item{source: path, err: err})
 	}
+}
+
+// extractItem skips content already stored and extracts the rest.
+func (b *batch) extractItem(ctx context.Context, db *store.DB, x *extract.Extractor, it item) item {
+	if it.err != nil {
+		return it
+	}
+	sum := sha256.Sum256([]byte(it.art.Text))
+	it.sha = hex.EncodeToString(sum[:])
+	known, err := db.HasContent(ctx, it.sha)
+	switch {
+	case err != nil:
+		it.err = err
+	case known:
+		it.known = true
+	default:
+		start := time.Now()
+		it.res = process(x, it.art)
+		it.dur = time.Since(start)
+	}
+	return it
 }
 
 func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
