@@ -258,7 +258,8 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		for _, a := range placeSplit(f[3]) {
 			g.addName(a, gazCand{id: id})
 		}
-		for _, d := range placeSplit(f[4]) {
+		// The adjective field may list several: "Bosnian, Herzegovinian".
+		for _, d := range placeSplit(strings.ReplaceAll(f[4], ", ", "|")) {
 			demonymOf[d] = append(demonymOf[d], id)
 		}
 	}
