@@ -27,7 +27,7 @@ golden:
 	$(GO) test $(TAGS) ./cmd/newsclaims ./extract -run 'Golden|Txtar' -update
 
 fuzz:
-	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 60s
+	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 120s
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzText$$' -fuzztime 60s
 
 bench-go:
