@@ -536,7 +536,7 @@ func (sm *sentMatcher) clauseStart(i int) bool {
 var restStop = map[string]bool{
 	"to": true, "on": true, "at": true, "by": true, "for": true, "with": true, "from": true, "over": true,
 	"during": true, "after": true, "before": true, "and": true, "but": true, "or": true, "in": true,
-	"of": true, "about": true,
+	"of": true,
 }
 
 func isOpenQuote(s string) bool { return s == "\u201c" || s == "\"" || s == "'" || s == "\u2018" }
