@@ -39,8 +39,15 @@ func (d *claimDoc) isSayVerb(i int) bool {
 	// ministry": a participle before a preposition names no source.
 	if w := d.toks[i].Lower; strings.HasSuffix(w, "ed") && i+1 < len(d.toks) {
 		switch d.toks[i+1].Lower {
-		case "in", "by", "at", "on", "across", "over", "since", "during", "from":
+		case "in", "by", "at", "on", "across", "over", "since", "during", "from", "worldwide", "nationwide", "globally":
 			return false
+		}
+		// "an estimated 200,000": an adjective.
+		if i > 0 {
+			switch d.toks[i-1].Lower {
+			case "a", "an", "the":
+				return false
+			}
 		}
 	}
 	for _, w := range d.rules.Lists["source_verbs"] {

@@ -177,6 +177,18 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if r.Certainty != "" {
 		cert = r.Certainty
 	}
+	// "a kidnapped 8-year-old girl": a number glued to a hyphenated word
+	// is an age or a measure, not a count of people.
+	if a, ok := findArg(c, "count"); ok && a.End < len(d.text) && d.text[a.End] == '-' {
+		return Claim{}, false
+	}
+	// "only one of the matches reached three sets": a small bare number
+	// with no unit and no named attribute says nothing on its own.
+	if c.Kind == "quantity" && r.Norm["attribute"] == "amount" && !hasRole(c, "unit") {
+		if v, ok := findArg(c, "value"); ok && v.Value != nil && *v.Value < 1000 && isBareNumber(v.Text) {
+			return Claim{}, false
+		}
+	}
 	if c.Kind == "attack" && d.figurative(si, start) {
 		cert = Hypothetical
 	}
@@ -254,6 +266,13 @@ func (d *claimDoc) figurative(si, start int) bool {
 		return true
 	}
 	return false
+}
+
+// isBareNumber reports a number written without a currency, percent or
+// scale word.
+func isBareNumber(s string) bool {
+	return !strings.ContainsAny(s, "$€£¥%") && !strings.Contains(strings.ToLower(s), "percent") &&
+		!strings.Contains(s, "illion")
 }
 
 // usesSpan reports whether an argument of c already holds span s.

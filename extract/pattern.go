@@ -577,7 +577,7 @@ func (sm *sentMatcher) verbLike(i int) bool {
 		return false
 	}
 	switch sm.toks[i+1].Lower {
-	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's":
+	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's", "from", "by":
 		return true
 	}
 	return false
