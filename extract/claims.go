@@ -64,6 +64,7 @@ func (d *claimDoc) spanOf(a, b int) Span { return Span{d.toks[a].Start, d.toks[b
 func (d *claimDoc) claims() []Claim {
 	var out []Claim
 	words, kinds := map[string]bool{}, map[string]bool{}
+	var mark []bool
 	for si, s := range d.sents {
 		if !d.body[si] {
 			continue
@@ -71,10 +72,12 @@ func (d *claimDoc) claims() []Claim {
 		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated}
 		clear(words)
 		clear(kinds)
+		longMention := false // a mention longer than the anchors assume
 		for i := s.First; i < s.Last; i++ {
 			words[d.toks[i].Lower] = true
 			for _, m := range d.mentions[i] {
 				kinds[m.kind] = true
+				longMention = longMention || m.end-m.start > maxMention
 			}
 		}
 		var sentClaims []Claim
@@ -83,7 +86,18 @@ func (d *claimDoc) claims() []Claim {
 				if !p.possible(words, kinds) {
 					continue
 				}
+				if longMention {
+					mark = mark[:0]
+					for i := s.First; i < s.Last; i++ {
+						mark = append(mark, true)
+					}
+				} else {
+					mark = p.starts(d.toks, s.First, s.Last, mark)
+				}
 				for i := s.First; i < s.Last; i++ {
+					if !mark[i-s.First] {
+						continue
+					}
 					end, caps, ok := sm.matchAt(p, i)
 					if !ok || end <= i {
 						continue

@@ -34,6 +34,11 @@ type patSeq struct {
 	// each mandatory entity slot its kinds.
 	needWords [][]string
 	needKinds [][]string
+	// anchor: the first mandatory word element, its first words, and the
+	// most tokens the elements before it can take (-1: unbounded). A match
+	// can only start within anchorReach tokens before an anchor word.
+	anchor      map[string]bool
+	anchorReach int
 }
 
 type patElem struct {
@@ -85,6 +90,7 @@ func parsePattern(src string, lists map[string][][]string) (*patSeq, error) {
 		return nil, fmt.Errorf("pattern %q: a gap cannot start or end a pattern", src)
 	}
 	seq.prefilter()
+	seq.setAnchor()
 	return seq, nil
 }
 
@@ -96,9 +102,10 @@ func (s *patSeq) prefilter() {
 			continue
 		}
 		switch {
-		case e.words != nil:
-			firsts := make([]string, 0, len(e.words))
-			for _, w := range e.words {
+		case e.wordAlts() != nil:
+			alts := e.wordAlts()
+			firsts := make([]string, 0, len(alts))
+			for _, w := range alts {
 				firsts = append(firsts, w[0])
 			}
 			s.needWords = append(s.needWords, firsts)
@@ -122,6 +129,117 @@ func (s *patSeq) prefilter() {
 			}
 		}
 	}
+}
+
+// setAnchor finds the first mandatory word element and how far before
+// it a match may start.
+func (s *patSeq) setAnchor() {
+	s.anchorReach = -1
+	reach := 0
+	for _, e := range s.elems {
+		if alts := e.wordAlts(); alts != nil && !e.optional {
+			s.anchor = map[string]bool{}
+			for _, w := range alts {
+				s.anchor[w[0]] = true
+			}
+			s.anchorReach = reach
+			return
+		}
+		n := e.maxLen()
+		if n < 0 {
+			return
+		}
+		reach += n
+	}
+}
+
+// wordAlts returns the word sequences an element matches when it is a
+// word element, or a group of alternatives that are each one mandatory
+// word element ("(@attack_verbs | @attack_verbs_weak)"); nil otherwise.
+func (e *patElem) wordAlts() [][]string {
+	if e.words != nil {
+		return e.words
+	}
+	if e.group == nil {
+		return nil
+	}
+	var out [][]string
+	for _, g := range e.group {
+		if len(g.elems) != 1 || g.elems[0].words == nil || g.elems[0].optional {
+			return nil
+		}
+		out = append(out, g.elems[0].words...)
+	}
+	return out
+}
+
+// maxLen is the most tokens an element can match, -1 when unbounded.
+func (e *patElem) maxLen() int {
+	switch {
+	case e.gap:
+		return e.gapMax
+	case e.any:
+		return 1
+	case e.words != nil:
+		m := 0
+		for _, w := range e.words {
+			m = max(m, len(w))
+		}
+		return m
+	case e.group != nil:
+		m := 0
+		for _, g := range e.group {
+			sum := 0
+			for _, x := range g.elems {
+				n := x.maxLen()
+				if n < 0 {
+					return -1
+				}
+				sum += n
+			}
+			m = max(m, sum)
+		}
+		return m
+	case e.kinds != nil:
+		m := 0
+		for _, k := range e.kinds {
+			switch k {
+			case "rest", "clause", "quote":
+				return -1
+			case "name":
+				m = max(m, 4)
+			case "np":
+				m = max(m, 1+maxMention) // a determiner and an actor
+			default:
+				m = max(m, maxMention)
+			}
+		}
+		return m
+	}
+	return -1
+}
+
+// maxMention bounds the tokens of an entity mention the anchor assumes;
+// starts() falls back to every token when a longer mention exists.
+const maxMention = 10
+
+// starts marks the tokens of [first, last) where s may start a match.
+func (s *patSeq) starts(toks []Token, first, last int, mark []bool) []bool {
+	mark = mark[:0]
+	for i := first; i < last; i++ {
+		mark = append(mark, s.anchor == nil || s.anchorReach < 0)
+	}
+	if s.anchor == nil || s.anchorReach < 0 {
+		return mark
+	}
+	for j := first; j < last; j++ {
+		if s.anchor[toks[j].Lower] {
+			for i := max(first, j-s.anchorReach); i <= j; i++ {
+				mark[i-first] = true
+			}
+		}
+	}
+	return mark
 }
 
 // possible reports whether a sentence with these words and mention kinds

@@ -51,10 +51,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("open database: %w: empty path", ErrInvalid)
 	}
-	// A 32 MiB page cache per connection (SQLite's default is 2 MiB) keeps
-	// the index pages a batch touches in memory as the database grows.
 	params := "_foreign_keys=on&_busy_timeout=" + strconv.Itoa(int(busyTimeout/time.Millisecond)) +
-		"&_synchronous=NORMAL&_txlock=immediate&_cache_size=-32768"
+		"&_synchronous=NORMAL&_txlock=immediate"
 	var dsn string
 	memory := path == ":memory:"
 	if memory {
