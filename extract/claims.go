@@ -219,7 +219,8 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	c.Certainty = cert
 	if !hasRole(c, "time") && roleAllowed(c.Kind, "time") {
-		if t, ok := d.nearest(si, start, end, KindDate, "time"); ok && !usesSpan(c, t.Span) {
+		// A date inside what was said is not when it was said.
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -452,12 +453,15 @@ outer:
 
 // nearest returns, as an argument with the given role, the mention of kind
 // closest to the match within the sentence.
-func (d *claimDoc) nearest(si, start, end int, kind, role string) (Arg, bool) {
+func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span) (Arg, bool) {
 	s := d.sents[si]
 	best, bestDist := (*mention)(nil), 1<<30
 	for i := s.First; i < s.Last; i++ {
 		for _, m := range d.mentions[i] {
 			if m.kind != kind || m.end > s.Last {
+				continue
+			}
+			if skip.End > 0 && d.toks[m.start].Start >= skip.Start && d.toks[m.end-1].End <= skip.End {
 				continue
 			}
 			if kind == KindDate && (m.end <= start || m.start >= end) && d.saidWhen(m.start) {

@@ -567,6 +567,16 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 						}
 					}
 				}
+				// A title abbreviation before a person takes the person:
+				// "said Gen. Charles Brown".
+				if i+2 < sm.last && abbreviations[sm.toks[i].Lower] && sm.toks[i+1].Text == "." {
+					for _, m := range sm.mentions[i+2] {
+						if m.kind == KindPerson && m.end <= sm.last && next(m.end, nil, caps) {
+							return true
+						}
+					}
+					continue // "Gen" alone is no noun phrase
+				}
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
