@@ -112,6 +112,7 @@ func (d *claimDoc) claims() []Claim {
 		out = append(out, dropCountedQuantities(dedupeClaims(sentClaims))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
+	quotedSources(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
@@ -288,6 +289,44 @@ func (d *claimDoc) figurative(si, start int) bool {
 func isBareNumber(s string) bool {
 	return !strings.ContainsAny(s, "$€£¥%") && !strings.Contains(strings.ToLower(s), "percent") &&
 		!strings.Contains(s, "illion")
+}
+
+// quotedSources gives an event claim read from inside what someone said
+// ("“Seven other people were killed,” he said") that speaker as its
+// source, and makes it reported.
+func quotedSources(cs []Claim) {
+	for i := range cs {
+		c := &cs[i]
+		if !isEvent(c.Kind) || hasRole(*c, "source") {
+			continue
+		}
+		for _, st := range cs {
+			if st.Kind != "statement" || st.Span != c.Span {
+				continue
+			}
+			content, ok1 := findArg(st, "content")
+			speaker, ok2 := findArg(st, "speaker")
+			if !ok1 || !ok2 || argStart(*c) < content.Start || claimArgsEnd(*c) > content.End {
+				continue
+			}
+			speaker.Role = "source"
+			c.Args = append(c.Args, speaker)
+			if c.Certainty == Asserted {
+				c.Certainty = Reported
+			}
+			break
+		}
+	}
+}
+
+func claimArgsEnd(c Claim) int {
+	e := 0
+	for _, a := range c.Args {
+		if a.Role != "time" && a.Role != "place" {
+			e = max(e, a.End)
+		}
+	}
+	return e
 }
 
 // usesSpan reports whether an argument of c already holds span s.
