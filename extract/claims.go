@@ -109,7 +109,7 @@ func (d *claimDoc) claims() []Claim {
 				}
 			}
 		}
-		out = append(out, dropCountedQuantities(dedupeClaims(sentClaims))...)
+		out = append(out, d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims)))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
 	quotedSources(out)
@@ -327,6 +327,62 @@ func claimArgsEnd(c Claim) int {
 		}
 	}
 	return e
+}
+
+// changeSubjects gives "a 47% increase from 2020" the subject of the
+// clause it hangs on: another quantity's subject in the sentence ("Trade
+// hit $1.1 billion, a 10.1% increase"), else the noun after the last count
+// before it ("5,183 casualties were recorded – a 47% increase").
+func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != "quantity" || hasRole(*c, "subject") {
+			continue
+		}
+		if a, ok := findArg(*c, "attribute"); !ok || !d.rules.inList("change_nouns", a.Text) {
+			continue
+		}
+		for _, o := range cs {
+			if sub, ok := findArg(o, "subject"); ok && o.Kind == "quantity" && sub.End <= argStart(*c) {
+				c.Args = append(c.Args, sub)
+				break
+			}
+		}
+		if hasRole(*c, "subject") {
+			continue
+		}
+		start, _ := d.tokRange(Span{argStart(*c), argStart(*c)})
+		s := d.sents[si]
+		for k := start - 1; k >= s.First; k-- {
+			var num *mention
+			for _, m := range d.mentions[k] {
+				if m.kind == KindNumber && m.end < start {
+					num = m
+				}
+			}
+			if num == nil {
+				continue
+			}
+			e := num.end
+			for e < start && e-num.end < 3 && isWordRune([]rune(d.toks[e].Text)[0]) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
+				e++
+			}
+			if e > num.end {
+				c.Args = append(c.Args, d.arg(capture{"subject", num.end, e, nil}))
+			}
+			break
+		}
+		sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+	}
+	return cs
+}
+
+func (d *claimDoc) isBeAux(i int) bool {
+	switch d.toks[i].Lower {
+	case "were", "was", "are", "is", "have", "has", "had", "been", "be":
+		return true
+	}
+	return false
 }
 
 // usesSpan reports whether an argument of c already holds span s.

@@ -205,6 +205,17 @@ func LoadRules(dir string) (*RuleSet, error) {
 // yamlError turns a yaml.v3 error into RuleErrors with a line. yaml.v3's
 // TypeError carries "line N:" inside each message; it has no structured
 // line, so this is the one place that reads one.
+// inList reports whether text (folded to lower case, one entry) is an
+// entry of list name.
+func (rs *RuleSet) inList(name, text string) bool {
+	for _, w := range rs.Lists[name] {
+		if strings.Join(w, " ") == foldLower(text) {
+			return true
+		}
+	}
+	return false
+}
+
 func yamlError(file string, err error) RuleError {
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
