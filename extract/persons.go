@@ -327,7 +327,12 @@ func (p *PersonFinder) findPersons(text string, toks []Token, taken []Span) []En
 	// Evidence.
 	for k := range cands {
 		c := &cands[k]
-		c.ok = c.strong || p.personSays(toks, c.i, c.j) || p.personApposition(toks, c.j)
+		// A lone word beside a say-verb is a person only when written like
+		// a name, not an acronym or a brand ("Iberdrola said", "MSF told"):
+		// news introduces people by full name, and later surnames link
+		// to it.
+		says := p.personSays(toks, c.i, c.j) && (c.j-c.i >= 2 || !personAllCapsOrMixed(toks[c.i].Text))
+		c.ok = c.strong || says || p.personApposition(toks, c.j)
 		if c.ok && c.j-c.i == 1 && !c.strong && personStartsSentence(toks, c.i) && !p.personApposition(toks, c.j) {
 			c.ok = false // "Officials said", "Residents told"
 		}
@@ -643,6 +648,17 @@ func (p *PersonFinder) personSplitTaken(toks []Token, takenAt []int, r personRun
 		}
 	}
 	return out
+}
+
+// personAllCapsOrMixed reports an acronym or a brand-like word: all
+// capitals ("MSF") or a capital after the first letter ("CamboJA").
+func personAllCapsOrMixed(w string) bool {
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // personSays reports whether a say-verb stands next to run [i, j).
