@@ -472,12 +472,20 @@ func (l *OrgLexicon) orgLocal(text string, toks []Token, cs []orgSpan) []orgSpan
 				break
 			}
 			r, _ := utf8.DecodeRuneInString(toks[k].Text)
-			if toks[k].Cap || !unicode.IsLetter(r) {
-				break
+			if toks[k].Cap || !unicode.IsLetter(r) || orgLocalStop[toks[k].Lower] || strings.HasSuffix(toks[k].Lower, "ed") {
+				break // "MSF told the council" is no "MSF council"
 			}
 		}
 	}
 	return cs
+}
+
+// orgLocalStop are words that cannot stand between a place and a local
+// head ("the Helmand health department" yes, "MSF told the council" no).
+var orgLocalStop = map[string]bool{
+	"the": true, "a": true, "an": true, "to": true, "of": true, "in": true, "on": true, "and": true, "or": true,
+	"told": true, "said": true, "says": true, "tells": true, "with": true, "for": true, "at": true, "by": true,
+	"from": true, "its": true, "their": true, "his": true, "her": true, "that": true, "is": true, "was": true,
 }
 
 // orgSubunits: "<organization>'s political bureau".
