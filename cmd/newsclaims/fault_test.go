@@ -156,7 +156,7 @@ func TestFaultKillAndRerun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command in child processes")
 	}
-	dir := faultCorpus(t, 240)
+	dir := faultCorpus(t, 400)
 	tmp := t.TempDir()
 	clean := filepath.Join(tmp, "clean.db")
 	if code, _, stderr := runCmd(t, "", "ingest", "--db", clean, "--published", "2024-01-01", "--log-format", "json", dir); code != exitOK {
@@ -175,7 +175,7 @@ func TestFaultKillAndRerun(t *testing.T) {
 	<-done
 	db := openSQL(t, killed)
 	partial := count(t, db, "SELECT count(*) FROM articles")
-	if partial >= 240 {
+	if partial >= 400 {
 		t.Skip("the batch finished before the kill landed")
 	}
 	// Every stored article is whole: it has the claims and entities the
@@ -201,7 +201,7 @@ func TestFaultTermFinishesArticle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command in child processes")
 	}
-	dir := faultCorpus(t, 240)
+	dir := faultCorpus(t, 400)
 	tmp := t.TempDir()
 	dbPath := filepath.Join(tmp, "term.db")
 	cmd := startIngest(t, dbPath, dir)
@@ -250,7 +250,7 @@ func TestConcurrentRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command in child processes")
 	}
-	dir := faultCorpus(t, 240)
+	dir := faultCorpus(t, 400)
 	dbPath := filepath.Join(t.TempDir(), "c.db")
 	cmd := startIngest(t, dbPath, dir)
 	done := waitDone(cmd)
