@@ -105,21 +105,32 @@ func mergeEntities(es []Entity) []Entity {
 		}
 		return kindRank[es[i].Kind] < kindRank[es[j].Kind]
 	})
+	// covered marks the bytes of kept entities: the overlap test costs the
+	// length of one span, so a very long article stays linear.
+	end := 0
+	for _, e := range es {
+		end = max(end, e.End)
+	}
+	covered := make([]bool, end)
 	var kept []Entity
 	for _, e := range es {
-		if e.End <= e.Start {
+		if e.End <= e.Start || e.Start < 0 {
 			continue
 		}
 		clash := false
-		for _, k := range kept {
-			if overlaps(k.Span, e.Span) {
+		for b := e.Start; b < e.End; b++ {
+			if covered[b] {
 				clash = true
 				break
 			}
 		}
-		if !clash {
-			kept = append(kept, e)
+		if clash {
+			continue
 		}
+		for b := e.Start; b < e.End; b++ {
+			covered[b] = true
+		}
+		kept = append(kept, e)
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 	return kept
@@ -127,12 +138,12 @@ func mergeEntities(es []Entity) []Entity {
 
 // tagBlocks records the kind of text block each entity sits in.
 func tagBlocks(es []Entity, regions []Region) {
+	// Regions are sorted and do not overlap (ingest's blocks): find each
+	// entity's by binary search.
 	for i := range es {
-		for _, r := range regions {
-			if es[i].Start >= r.Start && es[i].End <= r.End {
-				es[i].Block = r.Kind
-				break
-			}
+		k := sort.Search(len(regions), func(k int) bool { return regions[k].End > es[i].Start })
+		if k < len(regions) && es[i].Start >= regions[k].Start && es[i].End <= regions[k].End {
+			es[i].Block = regions[k].Kind
 		}
 	}
 }

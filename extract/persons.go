@@ -829,12 +829,17 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	}
 	entEnd := map[int]Entity{} // token index of an entity's last token -> entity
 	entStart := map[int]Entity{}
-	for _, e := range others {
+	// Sorted by start, a mention containing another is among the few just
+	// before or after it; looking only there keeps a long article linear.
+	others = append([]Entity(nil), others...)
+	sort.SliceStable(others, func(i, j int) bool { return others[i].Start < others[j].Start })
+	for i, e := range others {
 		if e.Kind != KindPlace && e.Kind != KindOrganization && e.Kind != "" {
 			continue
 		}
 		inside := false // "US" in "US Central Command"
-		for _, o := range others {
+		for j := max(0, i-16); j < len(others) && j <= i+16; j++ {
+			o := others[j]
 			if o.Start <= e.Start && e.End <= o.End && o.End-o.Start > e.End-e.Start {
 				inside = true
 				break

@@ -124,7 +124,7 @@ func scanWord(text string, i int) int {
 			continue
 		case isApostrophe(r) && unicode.IsLetter(next):
 			// possessive 's / s' and contractions n't stay separate tokens
-			rest := strings.ToLower(text[j+w:])
+			rest := strings.ToLower(text[j+w : min(len(text), j+w+4)]) // a window: never the whole text
 			if (strings.HasPrefix(rest, "s") && !startsWord(rest[1:])) ||
 				(strings.HasPrefix(rest, "t") && strings.HasSuffix(strings.ToLower(text[i:j]), "n")) ||
 				strings.HasPrefix(rest, "ll ") || strings.HasPrefix(rest, "re ") ||
@@ -198,7 +198,7 @@ func splitSentences(text string, toks []Token) []Sentence {
 		// soon, so that a quote of several sentences stays one unit.
 		switch t.Text {
 		case "\u201c":
-			if c := strings.Index(text[t.End:], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") {
+			if c := strings.Index(text[t.End:min(len(text), t.End+600+len("\u201d"))], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") {
 				inQuote = true
 			}
 		case "\u201d":
