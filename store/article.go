@@ -48,13 +48,24 @@ func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Resul
 	if err := checkText(a.Text); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	sha := ContentSHA256(a.Text)
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	defer tx.Rollback()
+	id, inserted, err = db.saveInTx(ctx, tx, a, r, pipelineVersion)
+	if err != nil || !inserted {
+		return id, inserted, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	return id, true, nil
+}
 
+// saveInTx is SaveArticle's work inside tx.
+func (db *DB) saveInTx(ctx context.Context, tx *sql.Tx, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
+	sha := ContentSHA256(a.Text)
 	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_sha256 = ?", sha).Scan(&id)
 	switch {
 	case err == nil:
@@ -80,9 +91,6 @@ func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Resul
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	if err := db.insertExtraction(ctx, tx, id, o, a.PublishedAt, r); err != nil {
-		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	return id, true, nil
@@ -285,3 +293,63 @@ func day(iso string) (string, int64, bool) {
 	}
 	return iso[:10], t.Unix() / 86400, true
 }
+
+// Batch stores several articles in one transaction, each inside a
+// savepoint of its own: an article and everything extracted from it are
+// stored whole or not at all, and a failed article leaves the others of the
+// batch alone. One transaction for many articles lets SQLite and FTS5 write
+// their pages once per batch instead of once per article. A batch that is
+// never committed (the process is killed) stores nothing; content-hash
+// skipping makes the next run store it.
+type Batch struct {
+	db *DB
+	tx *sql.Tx
+	n  int // articles stored in the batch
+}
+
+// Begin starts a batch. Nothing else may write to the database (the
+// connection holds the write lock) until it is committed or rolled back.
+func (db *DB) Begin(ctx context.Context) (*Batch, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin batch: %w", err)
+	}
+	return &Batch{db: db, tx: tx}, nil
+}
+
+// Len is the number of articles stored in the batch so far.
+func (b *Batch) Len() int { return b.n }
+
+// Save is SaveArticle inside the batch.
+func (b *Batch) Save(ctx context.Context, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
+	if err := checkText(a.Text); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
+	}
+	id, inserted, err = b.db.saveInTx(ctx, b.tx, a, r, pipelineVersion)
+	if err != nil {
+		if _, rerr := b.tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
+			return 0, false, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
+		}
+	}
+	if _, rerr := b.tx.ExecContext(ctx, "RELEASE article"); rerr != nil && err == nil {
+		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, rerr)
+	}
+	if inserted {
+		b.n++
+	}
+	return id, inserted, err
+}
+
+// Commit stores the batch.
+func (b *Batch) Commit() error {
+	if err := b.tx.Commit(); err != nil {
+		return fmt.Errorf("commit batch of %d articles: %w", b.n, err)
+	}
+	return nil
+}
+
+// Rollback drops the batch.
+func (b *Batch) Rollback() error { return b.tx.Rollback() }

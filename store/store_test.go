@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/ingest"
 )
 
 func TestMigrationsNumbered(t *testing.T) {
@@ -398,5 +399,47 @@ func TestRuns(t *testing.T) {
 	}
 	if n := count(t, db, "SELECT count(*) FROM ingest_errors WHERE run_id = ?", id); n != 1 {
 		t.Errorf("%d errors for run %d, want 1", n, id)
+	}
+}
+
+// TestBatch: a failed article inside a batch leaves the others whole, a
+// duplicate inside the batch is skipped, and nothing is visible before the
+// commit.
+func TestBatch(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b, err := db.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := ingest.Article{SourcePath: "a", Format: "text", Text: "Kabul fell."}
+	r := extract.Result{Entities: []extract.Entity{{Kind: extract.KindPlace, Span: extract.Span{Start: 0, End: 5}, Text: "Kabul"}}}
+	if _, ins, err := b.Save(ctx, good, r, "1"); err != nil || !ins {
+		t.Fatalf("save: %v %v", ins, err)
+	}
+	bad := ingest.Article{SourcePath: "b", Format: "text", Text: "Herat fell."}
+	badR := extract.Result{Entities: []extract.Entity{{Kind: extract.KindPlace, Span: extract.Span{Start: 0, End: 4}, Text: "Herat"}}}
+	if _, _, err := b.Save(ctx, bad, badR, "1"); err == nil {
+		t.Fatal("a span that does not slice to its text must fail")
+	}
+	if _, ins, err := b.Save(ctx, good, r, "1"); err != nil || ins {
+		t.Fatalf("duplicate in batch: inserted=%v err=%v", ins, err)
+	}
+	var n int
+	if err := db.SQL().QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil || n != 0 {
+		t.Fatalf("before commit: %d articles visible (%v)", n, err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var arts, ents int
+	db.SQL().QueryRow("SELECT count(*) FROM articles").Scan(&arts)
+	db.SQL().QueryRow("SELECT count(*) FROM entities").Scan(&ents)
+	if arts != 1 || ents != 1 || b.Len() != 1 {
+		t.Errorf("after commit: %d articles, %d entities, Len %d; want 1, 1, 1", arts, ents, b.Len())
 	}
 }

@@ -131,6 +131,9 @@ type batch struct {
 	log   *slog.Logger
 
 	seen, stored, skipped, failed int
+
+	cur      *store.Batch // the open write batch, nil when none
+	curStart time.Time
 }
 
 // item is one input (an article or a failure) on its way to the writer.
@@ -304,6 +307,7 @@ func (b *batch) pipeline(ctx context.Context, db *store.DB, x *extract.Extractor
 			b.write(ctx, db, runID, it)
 		}
 	}
+	b.flush(ctx, db, runID)
 	prog.done()
 	wg.Wait()
 }
@@ -364,7 +368,16 @@ func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
 	}
 	// An article that reached the writer is stored whole even when a
 	// signal arrives meanwhile: SIGINT/SIGTERM finish the current article.
-	id, inserted, err := db.SaveArticle(context.WithoutCancel(ctx), it.art, it.res, Version)
+	wctx := context.WithoutCancel(ctx)
+	if b.cur == nil {
+		cur, err := db.Begin(wctx)
+		if err != nil {
+			b.fail(ctx, db, runID, it.source, err)
+			return
+		}
+		b.cur, b.curStart = cur, time.Now()
+	}
+	id, inserted, err := b.cur.Save(wctx, it.art, it.res, Version)
 	if err != nil {
 		b.fail(ctx, db, runID, it.source, err)
 		return
@@ -376,9 +389,39 @@ func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
 	b.stored++
 	b.log.Info("stored", "source", it.source, "article_id", id, "entities", len(it.res.Entities),
 		"claims", len(it.res.Claims), "extract_ms", it.dur.Milliseconds())
+	if b.cur.Len() >= batchArticles || time.Since(b.curStart) >= batchWait {
+		b.flush(ctx, db, runID)
+	}
+}
+
+// Articles are committed in batches of at most batchArticles, or after
+// batchWait: SQLite and FTS5 then write their pages once per batch. A
+// kill loses at most one batch, which the next run stores again.
+const (
+	batchArticles = 32
+	batchWait     = time.Second
+)
+
+// flush commits the open batch, if any. A failed commit fails every
+// article of the batch.
+func (b *batch) flush(ctx context.Context, db *store.DB, runID int64) {
+	if b.cur == nil {
+		return
+	}
+	cur := b.cur
+	b.cur = nil
+	if err := cur.Commit(); err != nil {
+		b.stored -= cur.Len()
+		b.failed += cur.Len()
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: %v\n", err)
+		if rerr := db.RecordError(context.WithoutCancel(ctx), "(batch)", err.Error(), runID); rerr != nil {
+			b.log.Error("record error", "err", rerr)
+		}
+	}
 }
 
 func (b *batch) fail(ctx context.Context, db *store.DB, runID int64, source string, err error) {
+	b.flush(ctx, db, runID) // the error row is written outside the batch
 	b.failed++
 	fmt.Fprintf(b.env.stderr, "newsclaims ingest: %s: %v\n", source, err)
 	if rerr := db.RecordError(context.WithoutCancel(ctx), source, err.Error(), runID); rerr != nil {
