@@ -580,7 +580,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
-				for n < 6 && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n) && !sm.personAt(i+n)) {
+				for n < 6 && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n) && !(sm.personAt(i+n) && sm.toks[i+n-1].Lower != "and")) {
 					n++
 				}
 				for ; n >= 1; n-- {
