@@ -50,12 +50,7 @@ func (d *claimDoc) isSayVerb(i int) bool {
 			}
 		}
 	}
-	for _, w := range d.rules.Lists["source_verbs"] {
-		if len(w) == 1 && w[0] == d.toks[i].Lower {
-			return true
-		}
-	}
-	return false
+	return d.rules.hasWord("source_verbs", d.toks[i].Lower)
 }
 
 // accordingTo reads the phrase after "according to": a person or

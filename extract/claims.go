@@ -480,12 +480,7 @@ func (d *claimDoc) innerNorm(a, b int) string {
 }
 
 func (d *claimDoc) isForceNoun(i int) bool {
-	for _, w := range d.rules.Lists["force_nouns"] {
-		if len(w) == 1 && w[0] == d.toks[i].Lower {
-			return true
-		}
-	}
-	return false
+	return d.rules.hasWord("force_nouns", d.toks[i].Lower)
 }
 
 // certainty reads the words around a match: a negation or modal right

@@ -52,7 +52,10 @@ type Rule struct {
 type RuleSet struct {
 	Rules []*Rule
 	Lists map[string][][]string // list name -> entries (each a folded token sequence)
-	Hash  string                // SHA-256 over the rule files, stored with each run
+	// words holds each list's one-token entries as a set, for the checks
+	// made per token (is this a verb of saying, a force noun).
+	words map[string]map[string]bool
+	Hash  string // SHA-256 over the rule files, stored with each run
 }
 
 // RuleError is one problem in a rule file.
@@ -169,6 +172,15 @@ func LoadRules(dir string) (*RuleSet, error) {
 					seq[i] = t.Lower
 				}
 				rs.Lists[name] = append(rs.Lists[name], seq)
+				if len(seq) == 1 {
+					if rs.words == nil {
+						rs.words = map[string]map[string]bool{}
+					}
+					if rs.words[name] == nil {
+						rs.words[name] = map[string]bool{}
+					}
+					rs.words[name][seq[0]] = true
+				}
 			}
 		}
 		for i, s := range rf.Rules {
@@ -205,6 +217,9 @@ func LoadRules(dir string) (*RuleSet, error) {
 // yamlError turns a yaml.v3 error into RuleErrors with a line. yaml.v3's
 // TypeError carries "line N:" inside each message; it has no structured
 // line, so this is the one place that reads one.
+// hasWord reports whether word (folded) is a one-token entry of list name.
+func (rs *RuleSet) hasWord(name, word string) bool { return rs.words[name][word] }
+
 // inList reports whether text (folded to lower case, one entry) is an
 // entry of list name.
 func (rs *RuleSet) inList(name, text string) bool {
