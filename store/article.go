@@ -308,13 +308,48 @@ type Batch struct {
 }
 
 // Begin starts a batch. Nothing else may write to the database (the
-// connection holds the write lock) until it is committed or rolled back.
+// connection holds the write lock) until it is committed or rolled back,
+// and batches of one DB follow each other, never overlap.
+//
+// Batches of a file database all run on one connection, kept from the
+// first Begin to Close, with a 32 MB page cache (SQLite's default is 2 MB)
+// so that the index pages a batch touches stay in memory. Had each batch
+// taken any pooled connection, every connection would in time grow its
+// own large cache: peak RSS over 10,000 articles was 264 MB that way, 210
+// MB with a 16 MB cache, 166 MB with the default; the single writer keeps
+// the speed of the large cache without the growth.
 func (db *DB) Begin(ctx context.Context) (*Batch, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	var tx *sql.Tx
+	var err error
+	if db.memory {
+		tx, err = db.db.BeginTx(ctx, nil) // the pool is one connection already
+	} else {
+		if db.writer == nil {
+			if db.writer, err = db.writerConn(ctx); err != nil {
+				return nil, fmt.Errorf("begin batch: %w", err)
+			}
+		}
+		tx, err = db.writer.BeginTx(ctx, nil)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("begin batch: %w", err)
 	}
 	return &Batch{db: db, tx: tx}, nil
+}
+
+// writerCacheKiB is the page cache of the batch connection, in KiB.
+const writerCacheKiB = 32 << 10
+
+func (db *DB) writerConn(ctx context.Context) (*sql.Conn, error) {
+	c, err := db.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", writerCacheKiB)); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // Len is the number of articles stored in the batch so far.

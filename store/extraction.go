@@ -151,14 +151,16 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	if len(r.Claims) == 0 {
 		return nil
 	}
-	if err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix); err != nil {
-		return err
+	keys, err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix)
+	if err != nil || keys == 0 {
+		return err // an article without claim keys pairs with nothing
 	}
 	return insertPairs(ctx, tx, articleID, db.stmts.corroborations, db.stmts.contradictions)
 }
 
-// insertClaims stores claims with their arguments and keys.
-func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, claims []extract.Claim, ix entityIndex) error {
+// insertClaims stores claims with their arguments and keys, and returns
+// how many keys it stored.
+func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, claims []extract.Claim, ix entityIndex) (keys int, err error) {
 	claimStmt := tx.StmtContext(ctx, db.stmts.claim)
 	defer claimStmt.Close()
 	argStmt := tx.StmtContext(ctx, db.stmts.arg)
@@ -169,11 +171,11 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 	pubDate, pubDay, pubOK := day(published)
 	for i, c := range claims {
 		if c.Kind == "" || c.Rule == "" {
-			return fmt.Errorf("claim %d %q: %w: empty kind or rule", i, c.Text, ErrInvalid)
+			return 0, fmt.Errorf("claim %d %q: %w: empty kind or rule", i, c.Text, ErrInvalid)
 		}
 		s, e, err := o.span(c.Start, c.End, c.Text)
 		if err != nil {
-			return fmt.Errorf("claim %d (%s, rule %s): %w", i, c.Kind, c.Rule, err)
+			return 0, fmt.Errorf("claim %d (%s, rule %s): %w", i, c.Kind, c.Rule, err)
 		}
 		// Check and convert all arguments before inserting anything of
 		// the claim, and link them to entities.
@@ -181,14 +183,14 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 		ord := map[string]int{}
 		for j, a := range c.Args {
 			if a.Role == "" {
-				return fmt.Errorf("claim %d (rule %s) arg %d %q: %w: empty role", i, c.Rule, j, a.Text, ErrInvalid)
+				return 0, fmt.Errorf("claim %d (rule %s) arg %d %q: %w: empty role", i, c.Rule, j, a.Text, ErrInvalid)
 			}
 			if !qualifiers[a.Qualifier] {
-				return fmt.Errorf("claim %d (rule %s) arg %s %q: %w: qualifier %q", i, c.Rule, a.Role, a.Text, ErrInvalid, a.Qualifier)
+				return 0, fmt.Errorf("claim %d (rule %s) arg %s %q: %w: qualifier %q", i, c.Rule, a.Role, a.Text, ErrInvalid, a.Qualifier)
 			}
 			as, ae, err := o.span(a.Start, a.End, a.Text)
 			if err != nil {
-				return fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
+				return 0, fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
 			}
 			sa := storedArg{Arg: a, start: as, end: ae, ord: ord[a.Role]}
 			ord[a.Role]++
@@ -208,11 +210,11 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 		res, err := claimStmt.ExecContext(ctx, articleID, c.Kind, c.Text, c.Rule, nullString(c.Certainty),
 			nullString(evDate), s, e)
 		if err != nil {
-			return fmt.Errorf("claim %d (rule %s): %w", i, c.Rule, err)
+			return 0, fmt.Errorf("claim %d (rule %s): %w", i, c.Rule, err)
 		}
 		claimID, err := res.LastInsertId()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		for _, a := range args {
 			var entityID, typ, country any
@@ -221,7 +223,7 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 			}
 			if _, err := argStmt.ExecContext(ctx, claimID, a.Role, a.ord, a.Text, nullString(a.Norm),
 				nullFloat(a.Value), nullString(a.Qualifier), entityID, typ, country, a.start, a.end); err != nil {
-				return fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
+				return 0, fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
 			}
 		}
 		var dayArg any
@@ -232,11 +234,12 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 			if _, err := keyStmt.ExecContext(ctx, claimID, articleID, c.Kind, k.key, nullString(k.fact),
 				nullString(k.scope), nullString(k.extra), nullFloat(k.value), nullString(k.qualifier),
 				nullFloat(k.lo), nullFloat(k.hi), k.tolerance, dayArg); err != nil {
-				return fmt.Errorf("claim %d (rule %s) key %s: %w", i, c.Rule, k.key, err)
+				return 0, fmt.Errorf("claim %d (rule %s) key %s: %w", i, c.Rule, k.key, err)
 			}
+			keys++
 		}
 	}
-	return nil
+	return keys, nil
 }
 
 // storedArg is an argument with its span in code points and the entity it

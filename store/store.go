@@ -32,9 +32,13 @@ var (
 
 // DB is a newsclaims database.
 type DB struct {
-	db    *sql.DB
-	path  string
-	stmts statements
+	db     *sql.DB
+	path   string
+	memory bool
+	stmts  statements
+	// writer is the connection batches write on (file databases only),
+	// taken on the first Begin and kept: see Begin.
+	writer *sql.Conn
 
 	// Now returns the current time; tests replace it for deterministic
 	// ingested_at, run and error timestamps.
@@ -73,7 +77,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqldb.SetConnMaxLifetime(0)
 		sqldb.SetConnMaxIdleTime(0)
 	}
-	db := &DB{db: sqldb, path: path, Now: time.Now}
+	db := &DB{db: sqldb, path: path, memory: memory, Now: time.Now}
 	if err := db.check(ctx, memory); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -115,6 +119,9 @@ func (db *DB) check(ctx context.Context, memory bool) error {
 // statistics (PRAGMA optimize; cheap, and a no-op when nothing changed).
 func (db *DB) Close() error {
 	db.closeStatements()
+	if db.writer != nil {
+		db.writer.Close()
+	}
 	_, _ = db.db.Exec("PRAGMA optimize")
 	return db.db.Close()
 }

@@ -442,4 +442,32 @@ func TestBatch(t *testing.T) {
 	if arts != 1 || ents != 1 || b.Len() != 1 {
 		t.Errorf("after commit: %d articles, %d entities, Len %d; want 1, 1, 1", arts, ents, b.Len())
 	}
+	// Later batches reuse the writer connection: a rolled-back one leaves
+	// nothing, the next one commits, and the writer keeps its large cache.
+	for i, commit := range []bool{false, true} {
+		b, err := db.Begin(ctx)
+		if err != nil {
+			t.Fatalf("batch %d: %v", i+2, err)
+		}
+		a := ingest.Article{SourcePath: "c", Format: "text", Text: "Herat fell."}
+		if _, ins, err := b.Save(ctx, a, extract.Result{}, "1"); err != nil || !ins {
+			t.Fatalf("batch %d save: %v %v", i+2, ins, err)
+		}
+		if commit {
+			err = b.Commit()
+		} else {
+			err = b.Rollback()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.SQL().QueryRow("SELECT count(*) FROM articles").Scan(&arts)
+	if arts != 2 {
+		t.Errorf("after a rolled-back and a committed batch: %d articles, want 2", arts)
+	}
+	var cache int
+	if err := db.writer.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil || cache != -writerCacheKiB {
+		t.Errorf("writer cache_size = %d (%v), want %d", cache, err, -writerCacheKiB)
+	}
 }

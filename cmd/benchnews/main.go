@@ -18,10 +18,12 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
 	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/store"
 )
 
 // version is stored with the in-process stage run's articles; the
@@ -29,6 +31,7 @@ import (
 const version = "bench"
 
 func main() {
+	store.TuneAllocator() // as newsclaims does, for the in-process stage run
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -46,6 +49,7 @@ type config struct {
 	queries          bool
 	queryArticles    int
 	keep             bool
+	cpuProfile       string
 }
 
 // report is everything measured, written as JSON with -out.
@@ -88,6 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&c.queries, "queries", false, "also run store's BenchmarkAnalystQueries (slow)")
 	fs.IntVar(&c.queryArticles, "query-articles", 100000, "articles in the analyst-query database")
 	fs.BoolVar(&c.keep, "keep", false, "keep the temporary folder (corpus and databases)")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the one-core stage run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -137,7 +142,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("load extractor: %w", err)
 	}
 	logf("stage breakdown on one core")
-	if rep.Stages, err = runStages(ctx, x, rep.Corpus, filepath.Join(tmp, "stages.db"), version); err != nil {
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
+	rep.Stages, err = runStages(ctx, x, rep.Corpus, filepath.Join(tmp, "stages.db"), version)
+	if c.cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
 		return err
 	}
 	logf("prose v2 pipeline on one core")

@@ -37,8 +37,13 @@ type stageRun struct {
 	Stages           []stage `json:"stages"`
 }
 
+// batchArticles mirrors newsclaims ingest's write batches (package main
+// there, so not importable): one transaction per 128 articles.
+const batchArticles = 128
+
 // runStages reads, extracts and stores the corpus on one core, one
-// article at a time as newsclaims ingest does, and times each stage.
+// article at a time and committed in batches as newsclaims ingest does,
+// and times each stage.
 //
 // extract exposes Tokenize and Extract, not its entity and claim passes,
 // so "entities + claims" is Extract's time less a separate Tokenize call
@@ -58,6 +63,12 @@ func runStages(ctx context.Context, x *extract.Extractor, c corpusStats, dbPath,
 	}
 
 	var tokT, extT, storeT, inside time.Duration
+	var batch *store.Batch
+	defer func() {
+		if batch != nil {
+			batch.Rollback()
+		}
+	}()
 	start := time.Now()
 	for _, path := range files {
 		err := ingest.ReadFile(path, ingest.Options{}, func(rec ingest.Record) error {
@@ -74,10 +85,21 @@ func runStages(ctx context.Context, x *extract.Extractor, c corpusStats, dbPath,
 			t1 := time.Now()
 			res := x.Extract(doc(a))
 			t2 := time.Now()
-			if _, inserted, err := db.SaveArticle(ctx, a, res, version); err != nil {
+			if batch == nil {
+				if batch, err = db.Begin(ctx); err != nil {
+					return err
+				}
+			}
+			if _, inserted, err := batch.Save(ctx, a, res, version); err != nil {
 				return fmt.Errorf("store %s: %w", rec.Source, err)
 			} else if !inserted {
 				return fmt.Errorf("store %s: not inserted (content already stored)", rec.Source)
+			}
+			if batch.Len() >= batchArticles {
+				err, batch = batch.Commit(), nil
+				if err != nil {
+					return err
+				}
 			}
 			t3 := time.Now()
 			tokT += t1.Sub(t0)
@@ -90,6 +112,15 @@ func runStages(ctx context.Context, x *extract.Extractor, c corpusStats, dbPath,
 			r.TextBytes += int64(len(a.Text))
 			return nil
 		})
+		if err != nil {
+			return r, err
+		}
+	}
+	if batch != nil {
+		t0 := time.Now()
+		err, batch = batch.Commit(), nil
+		storeT += time.Since(t0)
+		inside += time.Since(t0)
 		if err != nil {
 			return r, err
 		}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -52,6 +53,7 @@ type ingestFlags struct {
 	wait      bool
 	reprocess bool
 	progress  string
+	cpuProf   string
 }
 
 func runIngest(ctx context.Context, env *environ, args []string) int {
@@ -67,6 +69,7 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	fset.BoolVar(&f.wait, "wait", false, "wait for another running ingest instead of exiting")
 	fset.BoolVar(&f.reprocess, "reprocess", false, "re-extract stored articles whose pipeline_version is older")
 	fset.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when a terminal), always, never")
+	fset.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fset.Usage = func() { fmt.Fprint(env.stderr, ingestHelp); fset.PrintDefaults() }
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -94,6 +97,18 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.stderr, "newsclaims ingest: %v\n", err)
 		return exitUsage
+	}
+	if f.cpuProf != "" {
+		pf, err := os.Create(f.cpuProf)
+		if err == nil {
+			err = pprof.StartCPUProfile(pf)
+		}
+		if err != nil {
+			fmt.Fprintf(env.stderr, "newsclaims ingest: --cpuprofile: %v\n", err)
+			return exitUsage
+		}
+		defer pf.Close()
+		defer pprof.StopCPUProfile()
 	}
 	b := &batch{env: env, flags: f, log: logger}
 	return b.run(ctx, fset.Args())
@@ -398,7 +413,7 @@ func (b *batch) write(ctx context.Context, db *store.DB, runID int64, it item) {
 // batchWait: SQLite and FTS5 then write their pages once per batch. A
 // kill loses at most one batch, which the next run stores again.
 const (
-	batchArticles = 32
+	batchArticles = 128
 	batchWait     = time.Second
 )
 

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/newsclaims/newsclaims/store"
 )
 
 // Version is the pipeline version stored with every article; a change in
@@ -23,6 +25,7 @@ const (
 )
 
 func main() {
+	store.TuneAllocator()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
