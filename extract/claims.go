@@ -109,7 +109,7 @@ func (d *claimDoc) claims() []Claim {
 				}
 			}
 		}
-		out = append(out, d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims)))...)
+		out = append(out, dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims))))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
 	quotedSources(out)
@@ -351,7 +351,14 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 		if hasRole(*c, "subject") {
 			continue
 		}
-		start, _ := d.tokRange(Span{argStart(*c), argStart(*c)})
+		// From the figure itself: a source or time may come first
+		// ("According to the agency, 821,838 Chinese nationals were living
+		// in Japan, a 13% increase").
+		at := argStart(*c)
+		if v, ok := findArg(*c, "value"); ok {
+			at = v.Start
+		}
+		start, _ := d.tokRange(Span{at, at})
 		s := d.sents[si]
 		for k := start - 1; k >= s.First; k-- {
 			var num *mention
@@ -373,6 +380,32 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 			break
 		}
 		sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+	}
+	return cs
+}
+
+// dropBaselineTimes removes a time that another claim of the sentence
+// holds as its baseline: in "Trade hit $1.1 billion, a 10.1% increase from
+// the previous year", the previous year is what the change is measured
+// against, not when trade hit $1.1 billion.
+func dropBaselineTimes(cs []Claim) []Claim {
+	for i := range cs {
+		t, ok := findArg(cs[i], "time")
+		if !ok {
+			continue
+		}
+		for j, o := range cs {
+			if b, ok := findArg(o, "baseline"); ok && j != i && b.Span == t.Span {
+				kept := cs[i].Args[:0]
+				for _, a := range cs[i].Args {
+					if a.Role != "time" || a.Span != t.Span {
+						kept = append(kept, a)
+					}
+				}
+				cs[i].Args = kept
+				break
+			}
+		}
 	}
 	return cs
 }
