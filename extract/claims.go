@@ -161,6 +161,28 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		kept = append(kept, a)
 	}
 	c.Args = kept
+	// A weapon is never the attacker: "Two missiles struck the port" is
+	// the means_hit reading, not "[np] struck X" with the actor "Two
+	// missiles".
+	// Nor is the word before a weapon: "hit by a Russian missile strike"
+	// has no actor "Russian".
+	if a, ok := findArg(c, "actor"); ok && c.Kind == "attack" {
+		if f := strings.Fields(a.Text); len(f) > 0 && d.rules.inList("attack_means", f[len(f)-1]) {
+			return Claim{}, false
+		}
+		m, _ := findArg(c, "means")
+		if after := d.tokIndex(a.End); after < len(d.toks) && d.toks[after].Start != m.Start && d.listAt("attack_means", after) > 0 {
+			return Claim{}, false // ("an Israeli airstrike", its own means, is fine)
+		}
+	}
+	// "Al-Shabab claimed responsibility for the attack" claims a deed, it
+	// reports no words: a say verb's object from claim_objects is no
+	// statement.
+	if a, ok := findArg(c, "content"); ok && c.Kind == "statement" {
+		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && d.listAt("claim_objects", k) > 0 {
+			return Claim{}, false
+		}
+	}
 	for role, n := range r.Norm {
 		if !hasRole(c, role) {
 			// A constant norm with no words of its own borrows the trigger's
@@ -547,6 +569,14 @@ func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 			return Hypothetical
 		}
 	}
+	// A modal right after a nominal event governs it: "the Taliban's
+	// takeover of Kunduz would be a major victory".
+	if end < s.Last {
+		switch d.toks[end].Lower {
+		case "would", "could", "might", "may":
+			return Hypothetical
+		}
+	}
 	for i := s.First; i < start; i++ {
 		switch d.toks[i].Lower {
 		case "claimed", "claims", "claim", "alleged", "allegedly", "accused", "accuses":
@@ -708,22 +738,28 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 // kind: the same arguments, or the same core argument (count, place,
 // content) found by a weaker rule. The claim with more arguments wins.
 func dedupeClaims(cs []Claim) []Claim {
-	core := map[string]string{"capture": "place", "casualty": "count", "statement": "content", "quantity": "value",
-		"attack": "means", "surrender": "actor", "withdrawal": "actor", "role": "person"}
+	// An attack is one whether its words were read as the weapon or the
+	// target: "Russian missiles hit a hospital" is matched both as
+	// "missiles hit X" and as "[actor] hit X".
+	core := map[string][]string{"capture": {"place"}, "casualty": {"count"}, "statement": {"content"},
+		"quantity": {"value"}, "attack": {"means", "target"}, "surrender": {"actor"}, "withdrawal": {"actor"},
+		"role": {"person"}}
 	var out []Claim
 next:
 	for _, c := range cs {
-		ca, hasCore := findArg(c, core[c.Kind])
 		for k, o := range out {
-			if o.Kind != c.Kind {
+			if o.Kind != c.Kind || c.Kind == "casualty" && !sameOutcome(c, o) {
 				continue
 			}
-			oa, ok := findArg(o, core[c.Kind])
-			if hasCore && ok && overlaps(ca.Span, oa.Span) && (c.Kind != "casualty" || sameOutcome(c, o)) {
-				if len(c.Args) > len(o.Args) {
-					out[k] = c
+			for _, role := range core[c.Kind] {
+				ca, ok1 := findArg(c, role)
+				oa, ok2 := findArg(o, role)
+				if ok1 && ok2 && overlaps(ca.Span, oa.Span) {
+					if len(c.Args) > len(o.Args) {
+						out[k] = c
+					}
+					continue next
 				}
-				continue next
 			}
 		}
 		out = append(out, c)

@@ -19,7 +19,7 @@ import (
 //	                       noun phrase of plain words), [name] (capitalised
 //	                       words no lexicon knows)
 //	...  ...{0,3}          a gap of 0 to 4 (or the given) tokens
-//	*                      any one token
+//	*                      any one word (not punctuation)
 //	( a b | c )            a group of alternative sequences
 //	role:ELEM              the words ELEM matched fill the claim role
 //	ELEM?                  optional
@@ -508,7 +508,9 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 		}
 		return false
 	case e.any:
-		return i < sm.last && next(i+1, nil, caps)
+		// A word, not punctuation: "car bombs on hotels, restaurants" has
+		// the target "hotels", not "hotels, restaurants".
+		return i < sm.last && isWordRune([]rune(sm.toks[i].Text)[0]) && next(i+1, nil, caps)
 	case e.words != nil:
 		for _, w := range e.words {
 			if sm.wordsAt(w, i) && next(i+len(w), nil, caps) {
@@ -580,7 +582,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
-				for n < npMax && i+n < sm.last && sm.npToken(i+n, n == 0) && (n == 0 || !sm.verbLike(i+n) && !(sm.personAt(i+n) && sm.toks[i+n-1].Lower != "and")) {
+				for n < npMax && i+n < sm.last && sm.npToken(i+n, n == 0) && !sm.verbLike(i+n) && (n == 0 || !(sm.personAt(i+n) && sm.toks[i+n-1].Lower != "and")) {
 					n++
 				}
 				for ; n >= 1; n-- {
@@ -711,8 +713,15 @@ func (sm *sentMatcher) verbLike(i int) bool {
 		return false
 	}
 	switch sm.toks[i+1].Lower {
-	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's", "from", "by":
+	case "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "to", "on", "in", "at", "that's", "from", "by",
+		"all", "both", "several", "dozens", "hundreds", "thousands", "scores":
 		return true
+	}
+	// "Security forces killed six militants": a count after it.
+	for _, m := range sm.mentions[i+1] {
+		if m.kind == KindNumber {
+			return true
+		}
 	}
 	return false
 }
