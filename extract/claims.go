@@ -69,7 +69,7 @@ func (d *claimDoc) claims() []Claim {
 		if !d.body[si] {
 			continue
 		}
-		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated}
+		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules}
 		clear(words)
 		clear(kinds)
 		longMention := false // a mention longer than the anchors assume
@@ -109,7 +109,7 @@ func (d *claimDoc) claims() []Claim {
 				}
 			}
 		}
-		out = append(out, dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims))))...)
+		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims)))))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
 	quotedSources(out)
@@ -402,6 +402,67 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 			break
 		}
 		sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+	}
+	return cs
+}
+
+// coordinatedPlaces gives each place of a list its own capture or
+// withdrawal claim: "The Taliban captured Kunduz, Sar-e-Pul and Taloqan"
+// is three captures sharing actor and time. The list is places joined by
+// commas and "and", right after the claim's place.
+func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		c := cs[i]
+		if c.Kind != "capture" && c.Kind != "withdrawal" {
+			continue
+		}
+		p, ok := findArg(c, "place")
+		if !ok {
+			continue
+		}
+		// Read "A, B, C and D": items after commas count only once the
+		// list closes with "and"; "Kandahar, Afghanistan's second city,"
+		// is an apposition, not a list.
+		var items []*mention
+		k, sent := d.tokIndex(p.End), d.toks[d.tokIndex(p.Start)].Sent
+		closed := false
+		for !closed && k < len(d.toks) && d.toks[k].Sent == sent {
+			j, and := k, false
+			for j < len(d.toks) && (d.toks[j].Text == "," || d.toks[j].Lower == "and") {
+				and = and || d.toks[j].Lower == "and"
+				j++
+			}
+			if j == k || j >= len(d.toks) {
+				break
+			}
+			var next *mention
+			for _, m := range d.mentions[j] {
+				if m.kind == KindPlace && (next == nil || m.end > next.end) {
+					next = m
+				}
+			}
+			if next == nil || next.end < len(d.toks) && d.toks[next.end].Lower == "'s" {
+				break
+			}
+			items = append(items, next)
+			closed = and
+			k = next.end
+		}
+		if !closed {
+			continue
+		}
+		for _, m := range items {
+			extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text}
+			for _, a := range c.Args {
+				if a.Role == "place" && a.Span == p.Span {
+					a = d.arg(capture{"place", m.start, m.end, m})
+				}
+				extra.Args = append(extra.Args, a)
+			}
+			sort.SliceStable(extra.Args, func(i, j int) bool { return extra.Args[i].Start < extra.Args[j].Start })
+			cs = append(cs, extra)
+		}
 	}
 	return cs
 }

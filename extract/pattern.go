@@ -455,6 +455,8 @@ type sentMatcher struct {
 	// dated marks tokens inside a date mention: a date is never part of
 	// a noun phrase ("said Monday" has no speaker "Monday").
 	dated []bool
+	// rules, when set, names the event verbs a noun phrase stops at.
+	rules *RuleSet
 	steps int // backtracking budget, so a bad rule cannot hang a batch
 }
 
@@ -627,6 +629,9 @@ func (sm *sentMatcher) wordsAt(w []string, i int) bool {
 	return true
 }
 
+// eventVerbLists are the word lists whose -ed words end a noun phrase.
+var eventVerbLists = []string{"killed", "injured", "displaced", "arrested"}
+
 // npMax is the most tokens a noun phrase takes. Eight would take "the
 // retail cost of 1.5 kilograms of chicken" whole, but on the VOA stories it
 // also glued clauses into speakers and victims ("7% of Indonesians consume
@@ -709,7 +714,21 @@ func (sm *sentMatcher) nameToken(i int) bool {
 // strike"). "armed groups" and "displaced people" stay nouns.
 func (sm *sentMatcher) verbLike(i int) bool {
 	t := sm.toks[i]
-	if t.Cap || !strings.HasSuffix(t.Lower, "ed") || i+1 >= sm.last {
+	if t.Cap || !strings.HasSuffix(t.Lower, "ed") {
+		return false
+	}
+	// An event verb of the casualty lists is a verb whatever follows: "Two
+	// police officers died and three were injured" has the victims "police
+	// officers", not "police officers died and three". After a determiner
+	// it is a noun: "the wounded".
+	if sm.rules != nil && (i == 0 || !npDeterminers[sm.toks[i-1].Lower]) {
+		for _, list := range eventVerbLists {
+			if sm.rules.hasWord(list, t.Lower) {
+				return true
+			}
+		}
+	}
+	if i+1 >= sm.last {
 		return false
 	}
 	switch sm.toks[i+1].Lower {
