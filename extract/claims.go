@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // claimDoc is everything the claim matchers read for one article.
@@ -179,7 +180,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	// reports no words: a say verb's object from claim_objects is no
 	// statement.
 	if a, ok := findArg(c, "content"); ok && c.Kind == "statement" {
-		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && d.listAt("claim_objects", k) > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(d.text[:a.Start])
+		sp, _ := findArg(c, "speaker")
+		// Only reported words after their verb: a fronted clause ("At
+		// least 1,500 people were killed, officials said") or a quote may
+		// start with anything.
+		quoted := strings.ContainsRune("\"'“‘", prev) || a.Start < sp.End
+		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !quoted &&
+			(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
 			return Claim{}, false
 		}
 	}

@@ -649,6 +649,9 @@ var npStop = map[string]bool{
 	"since": true, "although": true, "though": true, "until": true, "unless": true, "whether": true,
 	"where": true, "whose": true, "whom": true,
 	"not": true, "now": true, "still": true, "already": true, "just": true, "currently": true, "again": true,
+	// time adverbs: "One day earlier, parliament voted ..., saying" has no
+	// speaker "One day earlier".
+	"ago": true, "earlier": true, "later": true,
 }
 
 // clauseStop are words a reported clause does not start with: "In a
