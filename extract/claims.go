@@ -191,6 +191,18 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false
 		}
 	}
+	// An outcome without a constant norm takes the list its words are in:
+	// "among those killed" is killed, "among the wounded" injured.
+	for k, a := range c.Args {
+		if c.Kind == "casualty" && a.Role == "outcome" && a.Norm == "" {
+			for _, o := range outcomeLists {
+				if d.rules.inList(o.list, a.Text) {
+					c.Args[k].Norm = o.norm
+					break
+				}
+			}
+		}
+	}
 	for role, n := range r.Norm {
 		if !hasRole(c, role) {
 			// A constant norm with no words of its own borrows the trigger's
@@ -271,6 +283,13 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 	return c, true
+}
+
+// outcomeLists maps the casualty word lists to the outcome norms of the
+// claim contract.
+var outcomeLists = []struct{ list, norm string }{
+	{"killed", "killed"}, {"injured", "injured"}, {"displaced", "displaced"}, {"arrested", "arrested"},
+	{"missing", "missing"}, {"death_nouns", "killed"}, {"injury_nouns", "injured"}, {"casualty_nouns", "casualties"},
 }
 
 // lastPlaceBefore returns the last city or province (else country) named in the two

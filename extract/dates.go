@@ -51,6 +51,7 @@ func findDates(text string, toks []Token, published string) []Entity {
 		}
 		m.span = Span{toks[m.first].Start, toks[next-1].End}
 		m.fwd = m.fwd || dateForward(toks, m.first, next)
+		m.back = !m.fwd && dateBackward(toks, m.first)
 		if m.kind == dateKAbs && m.y == 0 && m.mod == "" {
 			// "in July last year", "January of this year"
 			k := next
@@ -135,6 +136,7 @@ type dateMention struct {
 	unit   string // "day", "week", "month", "year"
 	yrel   int    // dateKFirstOf: year offset from the reference when y is 0
 	fwd    bool
+	back   bool // a past cue: "since April", "were killed in April"
 	norm   string
 	monthN int  // dateKFirstOf: the number of months
 	hasWd  bool // dateKAbs: written with its weekday, "Sunday, August 8, 2021"
@@ -702,6 +704,26 @@ func dateFirstOf(toks []Token, i int, at func(int) string) (dateMention, int, bo
 // dateForward reports whether the words around the date in tokens [i,
 // next) point to the future: "by August 31", "until Friday", "will ... on
 // Friday", "is expected to ... by", "On Tuesday, Rubio will join".
+// dateBackward reports a cue that a month or day without a year lies in
+// the past: "since" right before it, or a past or perfect auxiliary
+// earlier in the clause ("have fled their homes in April"), not right
+// before the date.
+func dateBackward(toks []Token, i int) bool {
+	if i > 0 && toks[i-1].Lower == "since" {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-8 && toks[k].Sent == toks[i].Sent; k-- {
+		switch toks[k].Lower {
+		case "was", "were", "had", "did", "has", "have":
+			// not a copula right before the date: "The deadline was Aug. 31"
+			return k < i-1
+		case ",", ";", "will", "'ll", "would", "said", "says":
+			return false
+		}
+	}
+	return false
+}
+
 func dateForward(toks []Token, i, next int) bool {
 	for k := next; k < len(toks) && k < next+4 && toks[k].Sent == toks[next-1].Sent; k++ {
 		w := toks[k].Lower
@@ -822,7 +844,8 @@ func (m dateMention) resolve(ref time.Time, ok bool) string {
 			}
 			switch {
 			case m.mod == "last" && diff >= 0, m.mod == "next" && diff <= 0,
-				m.mod == "this" && y != ref.Year(), m.fwd && m.mod == "" && diff < 0:
+				m.mod == "this" && y != ref.Year(), m.fwd && m.mod == "" && diff < 0,
+				m.back && m.mod == "" && diff > 0:
 				continue
 			case m.mod == "next" || m.fwd:
 				cost = diff // the first one ahead
