@@ -249,8 +249,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind == "attack" && d.figurative(si, start) {
 		cert = Hypothetical
 	}
-	if (cert == Denied || cert == Hypothetical) && isEvent(c.Kind) {
+	// What the article itself negates ("did not fall", "Nobody was
+	// killed") or supposes is no event; what someone denies is one, with
+	// the certainty "denied".
+	if (cert == negated || cert == Hypothetical) && isEvent(c.Kind) {
 		return Claim{}, false
+	}
+	if cert == negated {
+		cert = Denied
 	}
 	if c.Kind != "statement" && c.Kind != "role" {
 		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") {
@@ -284,6 +290,10 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 	return c, true
 }
+
+// negated is certainty's answer for the article's own negation; events
+// with it are dropped, other claims store it as Denied.
+const negated = "negated"
 
 // outcomeLists maps the casualty word lists to the outcome norms of the
 // claim contract.
@@ -650,11 +660,19 @@ func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 			if i+1 < end && (d.toks[i+1].Lower == "fewer" || d.toks[i+1].Lower == "less" || d.toks[i+1].Lower == "more") {
 				continue // "no fewer than 20": a number
 			}
-			return Denied
-		case "not", "n't", "never", "nobody", "denied", "denies":
-			return Denied
+			return negated
+		case "not", "n't", "never", "nobody":
+			return negated
 		case "would", "could", "might", "may", "if", "threat", "threatened", "threatens", "risk":
 			return Hypothetical
+		}
+	}
+	// Someone denies it: "The Taliban denied that its fighters had killed
+	// 40 civilians" is a casualty claim, disputed.
+	for i := s.First; i < start; i++ {
+		switch d.toks[i].Lower {
+		case "denied", "denies", "deny", "denying":
+			return Denied
 		}
 	}
 	// A modal right after a nominal event governs it: "the Taliban's
