@@ -798,6 +798,9 @@ type PersonTitle struct {
 	Org       Span   // organization the office belongs to, zero Span when absent ("the Taliban spokesman")
 	Place     Span   // country/place of the office, zero when absent ("Ukraine's President", "Afghan President")
 	Evidence  Span   // the words that state the link: whole apposition or "President X" phrase
+	// Status is a qualifier before the title that says whether the office
+	// is held now: "former", "acting", "outgoing", "late" (zero when none).
+	Status Span
 
 	rank bool
 }
@@ -884,7 +887,36 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			}
 		}
 	}
+	for k := range out {
+		out[k].Status = p.titleStatus(toks, startTok, out[k])
+	}
 	return out
+}
+
+// titleStatus finds a qualifier such as "former" in the three words before
+// the title and its owner: "Former French Ambassador X", "X, the acting
+// governor", "the late President X".
+func (p *PersonFinder) titleStatus(toks []Token, startTok map[int]int, pt PersonTitle) Span {
+	first := pt.Title.Start
+	for _, s := range []Span{pt.Org, pt.Place} {
+		if s != (Span{}) && s.Start < first {
+			first = s.Start
+		}
+	}
+	k, ok := startTok[first]
+	if !ok {
+		return Span{}
+	}
+	for i := k - 1; i >= 0 && i >= k-3 && toks[i].Sent == toks[k].Sent; i-- {
+		switch l := toks[i].Lower; {
+		case p.qualif[l]:
+			return toks[i].Span
+		case l == "the" || l == "a" || l == "an" || l == "-" || l == "'s" || toks[i].Cap:
+		default:
+			return Span{}
+		}
+	}
+	return Span{}
 }
 
 // personTitleSpan is the span of a title match without qualifiers,

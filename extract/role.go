@@ -1,6 +1,9 @@
 package extract
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // roleClaims turns the titles the person finder linked to persons into
 // "role" claims: who holds which office, of which organization or country.
@@ -33,6 +36,13 @@ func (d *claimDoc) roleClaims(titles []PersonTitle) []Claim {
 		}
 		if t.Place != (Span{}) {
 			c.Args = append(c.Args, d.spanArg("place", t.Place, d.normAt(t.Place, KindPlace)))
+		}
+		// "Former Ambassador X" held the office once: the status says so,
+		// so that "who holds which office" can leave him out.
+		if t.Status != (Span{}) {
+			a := d.spanArg("status", t.Status, "")
+			a.Norm = strings.ToLower(a.Text)
+			c.Args = append(c.Args, a)
 		}
 		sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 		out = append(out, c)

@@ -426,3 +426,26 @@ func TestPairsMaintained(t *testing.T) {
 	}
 	diffRows(t, "rebuilt pairs after reprocess", pairs(), incremental)
 }
+
+// TestRolesStatus: the roles view shows a role claim's status ("former"),
+// so an analyst can leave out those who no longer hold the office.
+func TestRolesStatus(t *testing.T) {
+	db := mustOpenDB(t)
+	text := "Former Ambassador Jane Doe spoke."
+	arg := func(role, s string, norm string) extract.Arg {
+		i := strings.Index(text, s)
+		return extract.Arg{Role: role, Span: extract.Span{Start: i, End: i + len(s)}, Text: s, Norm: norm}
+	}
+	c := extract.Claim{Kind: "role", Rule: "role.title", Certainty: extract.Asserted,
+		Span: extract.Span{Start: 0, End: len(text)}, Text: text,
+		Args: []extract.Arg{arg("status", "Former", "former"), arg("title", "Ambassador", "ambassador"), arg("person", "Jane Doe", "")}}
+	a := ingestArticle("status.txt", text, "2024-03-10")
+	if _, _, err := db.SaveArticle(context.Background(), a, extract.Result{Claims: []extract.Claim{c}}, "1"); err != nil {
+		t.Fatal(err)
+	}
+	got := queryRows(t, db, "SELECT person, title_norm, status, status_norm FROM roles")
+	want := []string{"person=Jane Doe | title_norm=ambassador | status=Former | status_norm=former"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("roles = %q, want %q", got, want)
+	}
+}
