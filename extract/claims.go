@@ -156,7 +156,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	// killed seven" has no cause "central Gaza".
 	kept := c.Args[:0]
 	for _, a := range c.Args {
-		if a.Role == "cause" && d.endsInPlace(a.Span) {
+		if a.Role == "cause" && (d.endsInPlace(a.Span) || d.afterLocative(a.Span)) {
 			continue
 		}
 		kept = append(kept, a)
@@ -300,6 +300,21 @@ const negated = "negated"
 var outcomeLists = []struct{ list, norm string }{
 	{"killed", "killed"}, {"injured", "injured"}, {"displaced", "displaced"}, {"arrested", "arrested"},
 	{"missing", "missing"}, {"death_nouns", "killed"}, {"injury_nouns", "injured"}, {"casualty_nouns", "casualties"},
+}
+
+// afterLocative reports whether s follows "in", "near", "at" or "across":
+// "airstrikes in the Middle Shabelle region have killed 50" has no cause
+// "the Middle Shabelle region".
+func (d *claimDoc) afterLocative(s Span) bool {
+	k := d.tokIndex(s.Start)
+	if k == 0 || k >= len(d.toks) {
+		return false
+	}
+	switch d.toks[k-1].Lower {
+	case "in", "near", "at", "across", "throughout":
+		return true
+	}
+	return false
 }
 
 // lastPlaceBefore returns the last city or province (else country) named in the two
