@@ -253,6 +253,14 @@ func saidSoon(toks []Token, k int) bool {
 	for i := k; i < len(toks) && i < k+6; i++ {
 		switch toks[i].Lower {
 		case "said", "says", "told", "added", "wrote", "asked", "explained":
+			// "The president said the tariffs would ..." starts a report of
+			// its own; the quote before it ended its sentence.
+			if i+1 < len(toks) {
+				switch toks[i+1].Lower {
+				case "the", "a", "an", "that", "it", "he", "she", "they", "we", "this", "there", "his", "her", "their":
+					return false
+				}
+			}
 			return true
 		case ".", "!", "?", ",":
 			return false
