@@ -302,6 +302,20 @@ var outcomeLists = []struct{ list, norm string }{
 	{"missing", "missing"}, {"death_nouns", "killed"}, {"injury_nouns", "injured"}, {"casualty_nouns", "casualties"},
 }
 
+// isPlace reports whether a place mention covers exactly s.
+func (d *claimDoc) isPlace(s Span) bool {
+	k := d.tokIndex(s.Start)
+	if k >= len(d.toks) {
+		return false
+	}
+	for _, m := range d.mentions[k] {
+		if m.kind == KindPlace && d.toks[m.end-1].End == s.End {
+			return true
+		}
+	}
+	return false
+}
+
 // afterLocative reports whether s follows "in", "near", "at" or "across":
 // "airstrikes in the Middle Shabelle region have killed 50" has no cause
 // "the Middle Shabelle region".
@@ -458,19 +472,24 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 	return cs
 }
 
-// coordinatedPlaces gives each place of a list its own capture or
-// withdrawal claim: "The Taliban captured Kunduz, Sar-e-Pul and Taloqan"
+// coordinatedPlaces gives each place of a list its own capture,
+// withdrawal or attack (on a place) claim: "The Taliban captured Kunduz, Sar-e-Pul and Taloqan"
 // is three captures sharing actor and time. The list is places joined by
 // commas and "and", right after the claim's place.
 func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
 	n := len(cs)
 	for i := 0; i < n; i++ {
 		c := cs[i]
-		if c.Kind != "capture" && c.Kind != "withdrawal" {
+		role := "place"
+		switch c.Kind {
+		case "capture", "withdrawal":
+		case "attack":
+			role = "target" // "shelled Kramatorsk and Lysychansk"
+		default:
 			continue
 		}
-		p, ok := findArg(c, "place")
-		if !ok {
+		p, ok := findArg(c, role)
+		if !ok || !d.isPlace(p.Span) {
 			continue
 		}
 		// Read "A, B, C and D": items after commas count only once the
@@ -507,8 +526,8 @@ func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
 		for _, m := range items {
 			extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text}
 			for _, a := range c.Args {
-				if a.Role == "place" && a.Span == p.Span {
-					a = d.arg(capture{"place", m.start, m.end, m})
+				if a.Role == role && a.Span == p.Span {
+					a = d.arg(capture{role, m.start, m.end, m})
 				}
 				extra.Args = append(extra.Args, a)
 			}

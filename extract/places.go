@@ -436,8 +436,18 @@ func (g *Gazetteer) loadPlaces(af *placeAliasFile) error {
 			}
 		case PlaceCity:
 			div := divNorm[f[2]+"\t"+f[3]]
-			g.places = append(g.places, gazPlace{norm: f[1], typ: PlaceCity, country: f[2], division: div, lat: lat, lon: lon, pop: pop, capital: f[7] == "PPLC"})
-			g.addName(f[1], gazCand{id: id})
+			// GeoNames writes the Ukrainian and Russian soft sign as an
+			// apostrophe ("Kramators’k", "Lysychans’k"); the press drops it
+			// ("Kramatorsk"). The norm is the press spelling; both are names.
+			name := f[1]
+			if softSignCountries[f[2]] {
+				name = strings.ReplaceAll(name, "’", "")
+			}
+			g.places = append(g.places, gazPlace{norm: name, typ: PlaceCity, country: f[2], division: div, lat: lat, lon: lon, pop: pop, capital: f[7] == "PPLC"})
+			g.addName(name, gazCand{id: id})
+			if name != f[1] {
+				g.addName(f[1], gazCand{id: id})
+			}
 			if f[8] != "" {
 				g.addName(f[8], gazCand{id: id})
 			}
@@ -447,6 +457,10 @@ func (g *Gazetteer) loadPlaces(af *placeAliasFile) error {
 	}
 	return sc.Err()
 }
+
+// softSignCountries are where GeoNames transliterates the soft sign as an
+// apostrophe.
+var softSignCountries = map[string]bool{"UA": true, "RU": true, "BY": true}
 
 // addName indexes name and its hyphen/space spelling variants ("Sar-e
 // Pul", "Sar-e-Pul", "Sar e Pul") for the reading c.
