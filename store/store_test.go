@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -469,5 +470,43 @@ func TestBatch(t *testing.T) {
 	var cache int
 	if err := db.writer.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil || cache != -writerCacheKiB {
 		t.Errorf("writer cache_size = %d (%v), want %d", cache, err, -writerCacheKiB)
+	}
+}
+
+// TestAnalyze: statistics are taken on the first call and again only when
+// the articles table has grown fourfold.
+func TestAnalyze(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	add := func(n int) {
+		for i := 0; i < n; i++ {
+			a := ingestArticle(fmt.Sprintf("%d.txt", i), fmt.Sprintf("Article %d of the test %s.", i, t.Name()), "2024-03-10")
+			a.Text += fmt.Sprint(count(t, db, "SELECT count(*) FROM articles"))
+			if _, _, err := db.SaveArticle(ctx, a, extract.Result{}, "1"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	add(2)
+	for i, want := range []bool{true, false} {
+		ran, err := db.Analyze(ctx)
+		if err != nil || ran != want {
+			t.Fatalf("call %d: Analyze = %v, %v; want %v", i+1, ran, err, want)
+		}
+	}
+	if n := count(t, db, "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'articles'"); n == 0 {
+		t.Fatal("no statistics for articles after Analyze")
+	}
+	add(5) // 7 articles: less than 4 x 2
+	if ran, _ := db.Analyze(ctx); ran {
+		t.Error("Analyze ran after growth below fourfold")
+	}
+	add(2) // 9 articles
+	if ran, _ := db.Analyze(ctx); !ran {
+		t.Error("Analyze did not run after fourfold growth")
 	}
 }

@@ -211,6 +211,17 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 	if interrupted {
 		code = exitFailed
 	}
+	// Planner statistics for the analysts' queries, refreshed when a
+	// table has grown fourfold since they were taken; skipped when
+	// interrupted.
+	if b.stored > 0 && !interrupted {
+		start := time.Now()
+		if ran, err := db.Analyze(ctx); err != nil {
+			b.log.Error("analyze", "err", err)
+		} else if ran {
+			b.log.Info("analyzed", "ms", time.Since(start).Milliseconds())
+		}
+	}
 	// The run record is written even when interrupted; use a fresh context.
 	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed}, code); err != nil {
 		b.log.Error("finish run", "err", err)
