@@ -26,3 +26,17 @@ func TestCorpusVaried(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishedRSS: the peak RSS comes from ingest's own "finished" line,
+// and its absence is reported, not read as zero.
+func TestFinishedRSS(t *testing.T) {
+	log := []byte(`{"level":"INFO","msg":"stored","article_id":1}
+{"level":"INFO","msg":"finished","seen":2,"stored":2,"peak_rss_mb":110.5}
+`)
+	if mb, ok := finishedRSS(log); !ok || mb != 110.5 {
+		t.Errorf("finishedRSS = %v, %v; want 110.5, true", mb, ok)
+	}
+	if _, ok := finishedRSS([]byte(`{"msg":"stored"}`)); ok {
+		t.Error("finishedRSS found a figure in a log without a finished line")
+	}
+}

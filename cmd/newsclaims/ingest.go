@@ -226,6 +226,13 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed}, code); err != nil {
 		b.log.Error("finish run", "err", err)
 	}
+	// The peak memory of this process alone: a parent that measures it
+	// from outside (getrusage of a child) also counts its own memory at
+	// the fork.
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	b.log.Info("finished", "seen", b.seen, "stored", b.stored, "skipped", b.skipped, "failed", b.failed,
+		"peak_rss_mb", float64(ru.Maxrss)/1024)
 	msg := fmt.Sprintf("newsclaims ingest: %d seen, %d stored, %d already stored, %d failed", b.seen, b.stored, b.skipped, b.failed)
 	if interrupted {
 		msg += " (interrupted)"
