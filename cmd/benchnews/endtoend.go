@@ -45,10 +45,11 @@ func runIngest(ctx context.Context, bin, dbPath string, c corpusStats) (ingestRu
 		}
 		return r, fmt.Errorf("%s ingest %s: %w\n%s", bin, c.Dir, err, tail)
 	}
-	// The child's own figure from its "finished" log line: getrusage of a
-	// child also counts this process's memory at the fork (250 MB here
-	// against 200 MB for the same run under /usr/bin/time, once the
-	// extractor and prose's model are loaded). Maxrss is the fallback.
+	// The child's own figure (VmHWM) from its "finished" log line:
+	// getrusage of a child also keeps the peak of the memory it shared
+	// with this process before exec (246 MB reported for a 200 MB run once
+	// the extractor and prose's model are loaded here). Maxrss is the
+	// fallback.
 	if mb, ok := finishedRSS(stderr.Bytes()); ok {
 		r.PeakRSSMB = mb
 	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
