@@ -73,6 +73,7 @@ type Gazetteer struct {
 	stop, personLike, titles, function map[string]bool
 	nameHeads                          map[string]bool
 	divAfter, cityAfter, directions    map[string]bool
+	nationalityAfter                   map[string]bool // "French President": a stoplisted language word as a nationality
 	borderAfter                        map[string]bool
 	divBefore, cityBefore              [][]string
 	eventAfter, eventBefore            [][]string // "X fell", "seized X": a settlement, not in the span
@@ -112,6 +113,10 @@ type placeCueFile struct {
 	BorderAfter    []string `yaml:"border_after"`
 	EventAfter     []string `yaml:"event_after"`
 	EventBefore    []string `yaml:"event_before"`
+	// NationalityAfter: after a stoplisted word that is also a demonym
+	// ("French", "Spanish"), these make it the nationality, not the
+	// language: "French President", "Spanish troops".
+	NationalityAfter []string `yaml:"nationality_after"`
 }
 
 type placeStopFile struct {
@@ -216,22 +221,23 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		return nil, err
 	}
 	g := &Gazetteer{
-		index:       make(map[string][]gazCand, 80000),
-		maxToks:     make(map[string]int, 60000),
-		country:     make(map[string]int32, 256),
-		stop:        placeFoldSet(sf.Stop),
-		personLike:  placeFoldSet(sf.PersonLike),
-		titles:      placeFoldSet(sf.Titles),
-		function:    placeFoldSet(sf.FunctionWords),
-		nameHeads:   placeFoldSet(sf.NameHeads),
-		divAfter:    placeFoldSet(cf.DivisionAfter),
-		cityAfter:   placeFoldSet(cf.CityAfter),
-		directions:  placeFoldSet(cf.Directions),
-		borderAfter: placeFoldSet(cf.BorderAfter),
-		divBefore:   placeSeqs(cf.DivisionBefore),
-		cityBefore:  placeSeqs(cf.CityBefore),
-		eventAfter:  placeSeqs(cf.EventAfter),
-		eventBefore: placeSeqs(cf.EventBefore),
+		index:            make(map[string][]gazCand, 80000),
+		maxToks:          make(map[string]int, 60000),
+		country:          make(map[string]int32, 256),
+		stop:             placeFoldSet(sf.Stop),
+		personLike:       placeFoldSet(sf.PersonLike),
+		titles:           placeFoldSet(sf.Titles),
+		function:         placeFoldSet(sf.FunctionWords),
+		nameHeads:        placeFoldSet(sf.NameHeads),
+		divAfter:         placeFoldSet(cf.DivisionAfter),
+		cityAfter:        placeFoldSet(cf.CityAfter),
+		nationalityAfter: placeFoldSet(cf.NationalityAfter),
+		directions:       placeFoldSet(cf.Directions),
+		borderAfter:      placeFoldSet(cf.BorderAfter),
+		divBefore:        placeSeqs(cf.DivisionBefore),
+		cityBefore:       placeSeqs(cf.CityBefore),
+		eventAfter:       placeSeqs(cf.EventAfter),
+		eventBefore:      placeSeqs(cf.EventBefore),
 	}
 
 	// Countries, their names and demonyms.
@@ -723,7 +729,7 @@ func (g *Gazetteer) placeParts(t Token, i int, ms []placeMatch) []placeMatch {
 
 // placeEvokes reports the country a match names without doubt.
 func (g *Gazetteer) placeEvokes(toks []Token, m *placeMatch) (string, bool) {
-	if g.stop[m.key] || g.personLike[m.key] {
+	if g.stop[m.key] && !g.nationality(toks, m) || g.personLike[m.key] {
 		return "", false
 	}
 	country := ""
@@ -738,6 +744,21 @@ func (g *Gazetteer) placeEvokes(toks []Token, m *placeMatch) (string, bool) {
 		country = p.country
 	}
 	return country, country != ""
+}
+
+// nationality reports a stoplisted demonym used as a nationality: the
+// word after it is in nationality_after ("French President", "Spanish
+// troops"), and the match has a demonym reading.
+func (g *Gazetteer) nationality(toks []Token, m *placeMatch) bool {
+	if m.sub != (Span{}) || m.j >= len(toks) || toks[m.j].Sent != toks[m.j-1].Sent || !g.nationalityAfter[toks[m.j].Lower] {
+		return false
+	}
+	for _, c := range m.cands {
+		if c.demonym {
+			return true
+		}
+	}
+	return false
 }
 
 // placeCue returns the type a cue word around the match asks for: "division",
@@ -822,7 +843,7 @@ func (g *Gazetteer) placeNameWord(t Token) bool {
 
 func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k int, evoked []string, out []Entity) []Entity {
 	m := &ms[k]
-	if g.stop[m.key] {
+	if g.stop[m.key] && !g.nationality(toks, m) {
 		return out
 	}
 	cue := g.placeCue(toks, m)
