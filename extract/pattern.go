@@ -102,8 +102,8 @@ func (s *patSeq) prefilter() {
 			continue
 		}
 		switch {
-		case e.wordAlts() != nil:
-			alts := e.wordAlts()
+		case e.leadWords() != nil:
+			alts := e.leadWords()
 			firsts := make([]string, 0, len(alts))
 			for _, w := range alts {
 				firsts = append(firsts, w[0])
@@ -137,7 +137,7 @@ func (s *patSeq) setAnchor() {
 	s.anchorReach = -1
 	reach := 0
 	for _, e := range s.elems {
-		if alts := e.wordAlts(); alts != nil && !e.optional {
+		if alts := e.leadWords(); alts != nil && !e.optional {
 			s.anchor = map[string]bool{}
 			for _, w := range alts {
 				s.anchor[w[0]] = true
@@ -153,10 +153,13 @@ func (s *patSeq) setAnchor() {
 	}
 }
 
-// wordAlts returns the word sequences an element matches when it is a
-// word element, or a group of alternatives that are each one mandatory
-// word element ("(@attack_verbs | @attack_verbs_weak)"); nil otherwise.
-func (e *patElem) wordAlts() [][]string {
+// leadWords returns the word sequences an element must start with: a
+// word element's alternatives, or, for a group whose every alternative
+// starts with a mandatory word element, those elements' alternatives
+// ("(came|come under | faced)", "means:(@attack_means | rocket fire)").
+// Only their first words are used (prefilter, anchor); nil when the
+// element may start with anything else.
+func (e *patElem) leadWords() [][]string {
 	if e.words != nil {
 		return e.words
 	}
@@ -165,10 +168,14 @@ func (e *patElem) wordAlts() [][]string {
 	}
 	var out [][]string
 	for _, g := range e.group {
-		if len(g.elems) != 1 || g.elems[0].words == nil || g.elems[0].optional {
+		if len(g.elems) == 0 || g.elems[0].optional {
 			return nil
 		}
-		out = append(out, g.elems[0].words...)
+		lw := g.elems[0].leadWords()
+		if lw == nil {
+			return nil
+		}
+		out = append(out, lw...)
 	}
 	return out
 }
