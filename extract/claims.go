@@ -189,6 +189,31 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !quoted &&
 			(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
 			return Claim{}, false
+		}		// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
+		if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
+			return Claim{}, false
+		}
+		// "The larger landers, he said, could deliver tools": the speaker
+		// stands inside the sentence; what was said runs on after it.
+		// A conjunction or a participle after it starts words of the
+		// article's own ("police said, and no one was injured").
+		// Only "…, he said, …" (the verb right before the comma), never an
+		// apposition after an inverted speaker ("said Rockhold, a veteran")
+		// or a quotation.
+		if a.End <= sp.Start && !strings.ContainsRune("\"'“‘", prev) && end-2 > 0 && end < s.Last && d.toks[end-1].Text == "," && d.isSayVerb(end-2) &&
+			isWordRune([]rune(d.toks[end].Text)[0]) && !npStop[d.toks[end].Lower] && !strings.HasSuffix(d.toks[end].Lower, "ing") {
+			last := s.Last
+			for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
+				last--
+			}
+			if last > end {
+				for k := range c.Args {
+					if c.Args[k].Role == "content" {
+						c.Args[k].Span = Span{a.Start, d.toks[last-1].End}
+						c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
+					}
+				}
+			}
 		}
 	}
 	// An outcome without a constant norm takes the list its words are in:
@@ -711,7 +736,7 @@ func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 	}
 	// A modal right after a nominal event governs it: "the Taliban's
 	// takeover of Kunduz would be a major victory".
-	if end < s.Last {
+	if end < s.Last && !(skip.End > 0 && d.toks[end].Start >= skip.Start && d.toks[end].End <= skip.End) {
 		switch d.toks[end].Lower {
 		case "would", "could", "might", "may":
 			return Hypothetical
