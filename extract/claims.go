@@ -189,7 +189,8 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !quoted &&
 			(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
 			return Claim{}, false
-		} // "Correction added Nov. 18: ..." is an editor's note, not a speaker.
+		}
+		// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
 		if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
 			return Claim{}, false
 		}
