@@ -176,46 +176,8 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false // ("an Israeli airstrike", its own means, is fine)
 		}
 	}
-	// "Al-Shabab claimed responsibility for the attack" claims a deed, it
-	// reports no words: a say verb's object from claim_objects is no
-	// statement.
-	if a, ok := findArg(c, "content"); ok && c.Kind == "statement" {
-		prev, _ := utf8.DecodeLastRuneInString(d.text[:a.Start])
-		sp, _ := findArg(c, "speaker")
-		// Only reported words after their verb: a fronted clause ("At
-		// least 1,500 people were killed, officials said") or a quote may
-		// start with anything.
-		quoted := strings.ContainsRune("\"'“‘", prev) || a.Start < sp.End
-		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !quoted &&
-			(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
-			return Claim{}, false
-		}
-		// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
-		if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
-			return Claim{}, false
-		}
-		// "The larger landers, he said, could deliver tools": the speaker
-		// stands inside the sentence; what was said runs on after it.
-		// A conjunction or a participle after it starts words of the
-		// article's own ("police said, and no one was injured").
-		// Only "…, he said, …" (the verb right before the comma), never an
-		// apposition after an inverted speaker ("said Rockhold, a veteran")
-		// or a quotation.
-		if a.End <= sp.Start && !strings.ContainsRune("\"'“‘", prev) && end-2 > 0 && end < s.Last && d.toks[end-1].Text == "," && d.isSayVerb(end-2) &&
-			isWordRune([]rune(d.toks[end].Text)[0]) && !npStop[d.toks[end].Lower] && !strings.HasSuffix(d.toks[end].Lower, "ing") {
-			last := s.Last
-			for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
-				last--
-			}
-			if last > end {
-				for k := range c.Args {
-					if c.Args[k].Role == "content" {
-						c.Args[k].Span = Span{a.Start, d.toks[last-1].End}
-						c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
-					}
-				}
-			}
-		}
+	if c.Kind == "statement" && !d.statementHolds(&c, s, end) {
+		return Claim{}, false
 	}
 	// An outcome without a constant norm takes the list its words are in:
 	// "among those killed" is killed, "among the wounded" injured.
@@ -315,6 +277,55 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
 	return c, true
+}
+
+// statementHolds checks a statement's speaker and content and widens a
+// content cut by a speaker inside the sentence. It reports false for a
+// match that reports no words.
+func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
+	a, ok := findArg(*c, "content")
+	if !ok {
+		return true
+	}
+	sp, _ := findArg(*c, "speaker")
+	prev, _ := utf8.DecodeLastRuneInString(d.text[:a.Start])
+	inQuote := strings.ContainsRune("\"'“‘", prev)
+	// "Al-Shabab claimed responsibility for the attack" claims a deed, it
+	// reports no words (claim_objects); reported words after their verb
+	// never start with a preposition (content_not_start). A fronted clause
+	// ("At least 1,500 people were killed, officials said") or a quote may
+	// start with anything.
+	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End &&
+		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
+		return false
+	}
+	// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
+	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
+		return false
+	}
+	// "The larger landers, he said, could deliver tools": the speaker
+	// stands inside the sentence and what was said runs on after it. Only
+	// after "…, he said," (the verb right before the comma): not after an
+	// inverted speaker's apposition ("said Rockhold, a veteran"), a quote,
+	// or a conjunction or participle that starts the article's own words
+	// ("police said, and no one was injured").
+	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.isSayVerb(end-2) ||
+		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
+		return true
+	}
+	last := s.Last
+	for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
+		last--
+	}
+	if last > end {
+		for k := range c.Args {
+			if c.Args[k].Role == "content" {
+				c.Args[k].Span = Span{a.Start, d.toks[last-1].End}
+				c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
+			}
+		}
+	}
+	return true
 }
 
 // negated is certainty's answer for the article's own negation; events

@@ -253,30 +253,26 @@ func (s *patSeq) starts(toks []Token, first, last int, mark []bool) []bool {
 // can match s.
 func (s *patSeq) possible(words, kinds map[string]bool) bool {
 	for _, alts := range s.needWords {
-		ok := false
-		for _, w := range alts {
-			if words[w] {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !anyIn(alts, words) {
 			return false
 		}
 	}
 	for _, alts := range s.needKinds {
-		ok := false
-		for _, k := range alts {
-			if kinds[k] {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !anyIn(alts, kinds) {
 			return false
 		}
 	}
 	return true
+}
+
+// anyIn reports whether one of keys is in set.
+func anyIn(keys []string, set map[string]bool) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // lexPattern splits on white space and makes "(", ")" and a lone "|"
@@ -636,7 +632,8 @@ func (sm *sentMatcher) wordsAt(w []string, i int) bool {
 	return true
 }
 
-// eventVerbLists are the word lists whose -ed words end a noun phrase.
+// eventVerbLists are the word lists whose -ed words end a noun phrase
+// (RuleSet.eventVerbs holds their one-word entries).
 var eventVerbLists = []string{"killed", "injured", "displaced", "arrested"}
 
 // npMax is the most tokens a noun phrase takes. Eight would take "the
@@ -731,12 +728,8 @@ func (sm *sentMatcher) verbLike(i int) bool {
 	// police officers died and three were injured" has the victims "police
 	// officers", not "police officers died and three". After a determiner
 	// it is a noun: "the wounded".
-	if sm.rules != nil && (i == 0 || !npDeterminers[sm.toks[i-1].Lower]) {
-		for _, list := range eventVerbLists {
-			if sm.rules.hasWord(list, t.Lower) {
-				return true
-			}
-		}
+	if sm.rules != nil && sm.rules.eventVerbs[t.Lower] && (i == 0 || !npDeterminers[sm.toks[i-1].Lower]) {
+		return true
 	}
 	if i+1 >= sm.last {
 		return false

@@ -55,7 +55,10 @@ type RuleSet struct {
 	// words holds each list's one-token entries as a set, for the checks
 	// made per token (is this a verb of saying, a force noun).
 	words map[string]map[string]bool
-	Hash  string // SHA-256 over the rule files, stored with each run
+	// eventVerbs are the one-word entries of eventVerbLists, one set for
+	// the per-token noun-phrase check.
+	eventVerbs map[string]bool
+	Hash       string // SHA-256 over the rule files, stored with each run
 }
 
 // RuleError is one problem in a rule file.
@@ -180,6 +183,12 @@ func LoadRules(dir string) (*RuleSet, error) {
 						rs.words[name] = map[string]bool{}
 					}
 					rs.words[name][seq[0]] = true
+					if slices.Contains(eventVerbLists, name) {
+						if rs.eventVerbs == nil {
+							rs.eventVerbs = map[string]bool{}
+						}
+						rs.eventVerbs[seq[0]] = true
+					}
 				}
 			}
 		}
