@@ -1,0 +1,172 @@
+package learn
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+// toy is a learnable problem: the label of an example is the class of its
+// "key word" (word w has class w%3), among distractor words that carry no
+// signal, plus a bias feature.
+func toy(n int, seed uint64) (feats [][]uint64, gold []int) {
+	s := seed
+	next := func(k int) int {
+		s += golden
+		return int(mix(s) % uint64(k))
+	}
+	for range n {
+		key := next(30)
+		f := []uint64{Feat(0, 0), Feat(1, uint64(key))}
+		for range 4 {
+			f = append(f, Feat(2, uint64(next(1000))))
+		}
+		feats = append(feats, f)
+		gold = append(gold, key%3)
+	}
+	return feats, gold
+}
+
+func argmax(s []int32) int {
+	b := 0
+	for i, v := range s {
+		if v > s[b] {
+			b = i
+		}
+	}
+	return b
+}
+
+func train(t *testing.T) *Trainer {
+	feats, gold := toy(3000, 1)
+	tr := NewTrainer(3)
+	order := make([]int, len(feats))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]int32, 3)
+	for ep := range 5 {
+		Shuffle(order, uint64(ep))
+		for _, i := range order {
+			tr.Scores(feats[i], scores)
+			tr.Update(feats[i], gold[i], argmax(scores))
+		}
+	}
+	return tr
+}
+
+func TestLearnsToy(t *testing.T) {
+	m := train(t).Model(Prune{MinUpdates: 1})
+	feats, gold := toy(1000, 99)
+	scores := make([]int32, 3)
+	right := 0
+	for i := range feats {
+		m.Scores(feats[i], scores)
+		if argmax(scores) == gold[i] {
+			right++
+		}
+	}
+	if acc := float64(right) / float64(len(feats)); acc < 0.98 {
+		t.Fatalf("held-out accuracy %.3f, want >= 0.98", acc)
+	}
+	if m.Features() == 0 || m.Features() > 1100 {
+		t.Fatalf("model keeps %d features", m.Features())
+	}
+}
+
+func TestRoundTripAndSameBytes(t *testing.T) {
+	write := func() []byte {
+		m := train(t).Model(Prune{MinUpdates: 1})
+		m.Header = Header{Kind: "toy", FeatureSet: 3, Labels: []string{"a", "b", "c"},
+			Training: []TrainingFile{{Name: "x", SHA256: "00"}}, Scores: map[string]float64{"dev": 0.9, "a": 1}}
+		var buf bytes.Buffer
+		if err := m.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := write(), write()
+	if !bytes.Equal(a, b) {
+		t.Fatal("training twice wrote different bytes")
+	}
+	m, err := Read(a, "toy.model", "toy", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := train(t).Model(Prune{MinUpdates: 1})
+	feats, _ := toy(200, 7)
+	s1, s2 := make([]int32, 3), make([]int32, 3)
+	for _, f := range feats {
+		orig.Scores(f, s1)
+		m.Scores(f, s2)
+		if s1[0] != s2[0] || s1[1] != s2[1] || s1[2] != s2[2] {
+			t.Fatalf("scores differ after load: %v vs %v", s1, s2)
+		}
+	}
+	if m.Header.Labels[2] != "c" || m.Header.Scores["dev"] != 0.9 {
+		t.Fatalf("header not kept: %+v", m.Header)
+	}
+	if _, err := Read(a, "toy.model", "toy", 4); !errors.Is(err, ErrVersion) {
+		t.Fatalf("feature set 4: err %v, want ErrVersion", err)
+	}
+	if _, err := Read(a, "toy.model", "parser", 3); err == nil {
+		t.Fatal("wrong kind accepted")
+	}
+	bad := append([]byte(nil), a...)
+	bad[len(Magic)] = 9
+	if _, err := Read(bad, "toy.model", "toy", 3); !errors.Is(err, ErrVersion) {
+		t.Fatalf("format 9: err %v, want ErrVersion", err)
+	}
+	if _, err := Read(a[:len(a)-3], "toy.model", "toy", 3); err == nil {
+		t.Fatal("truncated file accepted")
+	}
+}
+
+func TestPrune(t *testing.T) {
+	tr := train(t)
+	all := tr.Model(Prune{MinUpdates: 1})
+	few := tr.Model(Prune{MinUpdates: 1, MaxFeatures: 30})
+	if few.Features() != 30 || all.Features() <= 30 {
+		t.Fatalf("features: all %d, capped %d", all.Features(), few.Features())
+	}
+	// The 30 key words and the bias carry the signal: the capped model
+	// still solves the problem.
+	feats, gold := toy(500, 5)
+	scores := make([]int32, 3)
+	right := 0
+	for i := range feats {
+		few.Scores(feats[i], scores)
+		if argmax(scores) == gold[i] {
+			right++
+		}
+	}
+	if right < 480 {
+		t.Fatalf("capped model: %d/500 right", right)
+	}
+}
+
+func TestAverageIsExact(t *testing.T) {
+	tr := NewTrainer(2)
+	f := []uint64{Feat(0, 0)}
+	tr.Update(f, 1, 0) // t=1: w1=+1, w0=-1
+	tr.Update(f, 1, 1) // t=2
+	tr.Update(f, 0, 1) // t=3: w1=0, w0=0
+	tr.Update(f, 0, 0) // t=4
+	// Average of class 1: (1 + 1 + 0 + 0) / 4 = 0.5; class 0: -0.5.
+	m := tr.Model(Prune{})
+	s := make([]int32, 2)
+	m.Scores(f, s)
+	if got := float32(s[1]) * m.Scale(); got < 0.4999 || got > 0.5001 || s[0] != -s[1] {
+		t.Fatalf("averaged scores %v (scale %g)", s, m.Scale())
+	}
+}
+
+func BenchmarkScores(b *testing.B) {
+	m := train(nil).Model(Prune{})
+	feats, _ := toy(100, 3)
+	s := make([]int32, 3)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Scores(feats[i%100], s)
+	}
+}

@@ -1,0 +1,292 @@
+package learn
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+)
+
+// Magic starts every model file.
+const Magic = "NCLEARN\n"
+
+// FormatVersion is the version of the file layout written by Write. Read
+// refuses any other.
+const FormatVersion = 1
+
+// Header says what a model is. It is JSON in the file.
+type Header struct {
+	Kind       string             `json:"kind"`        // head: "tagger", "parser", "ner", ...
+	FeatureSet int                `json:"feature_set"` // version of the head's feature templates
+	Labels     []string           `json:"labels"`      // class i is Labels[i]
+	Training   []TrainingFile     `json:"training"`    // the files it was trained on
+	Scores     map[string]float64 `json:"scores"`      // dev/test figures it was released with
+	Options    map[string]string  `json:"options,omitempty"`
+	Extra      json.RawMessage    `json:"extra,omitempty"` // head-specific data (small)
+}
+
+// TrainingFile is a training file's base name and sha256 (hex).
+type TrainingFile struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+}
+
+// FileSum returns the TrainingFile of the file at path.
+func FileSum(path string) (TrainingFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return TrainingFile{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return TrainingFile{}, fmt.Errorf("checksum %s: %w", path, err)
+	}
+	return TrainingFile{Name: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// pair is one class weight of a feature in the model.
+type pair struct {
+	class uint16
+	w     int16
+}
+
+// Model is an immutable, quantized, pruned perceptron. Its zero value
+// scores nothing.
+type Model struct {
+	Header  Header
+	classes int
+	scale   float32
+	// slots[i] is a feature key fingerprint (low 32 bits, 0 = empty) and
+	// the start of its weights in pairs (high 32 bits); the weights end
+	// where the next slot's start. len(slots) = nslot + 1 (a sentinel).
+	slots []uint64
+	// pairs are class<<16 | uint16(weight).
+	pairs []uint32
+}
+
+// Classes is the label count.
+func (m *Model) Classes() int { return m.classes }
+
+// Scale converts a score to the averaged perceptron's units.
+func (m *Model) Scale() float32 { return m.scale }
+
+// Features is how many features the model keeps.
+func (m *Model) Features() int {
+	n := 0
+	for i := 0; i+1 < len(m.slots); i++ {
+		if uint32(m.slots[i]) != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Weights is how many (feature, class) weights the model keeps.
+func (m *Model) Weights() int { return len(m.pairs) }
+
+func split(h uint64, nslot int) (slot int, fp uint32) {
+	fp = uint32(h >> 32)
+	if fp == 0 {
+		fp = 1
+	}
+	return int((uint64(uint32(h)) * uint64(nslot)) >> 32), fp
+}
+
+// Scores sets scores[c] to the sum of class c's weights over feats.
+// len(scores) must be Classes().
+func (m *Model) Scores(feats []uint64, scores []int32) {
+	clear(scores)
+	m.Add(feats, scores)
+}
+
+// Add adds the weights of feats into scores.
+func (m *Model) Add(feats []uint64, scores []int32) {
+	nslot := len(m.slots) - 1
+	if nslot <= 0 {
+		return
+	}
+	slots, pairs := m.slots, m.pairs
+	for _, f := range feats {
+		s, fp := split(f, nslot)
+		for {
+			e := slots[s]
+			k := uint32(e)
+			if k == fp {
+				end := uint32(slots[s+1] >> 32)
+				for _, p := range pairs[uint32(e>>32):end] {
+					scores[p>>16] += int32(int16(uint16(p)))
+				}
+				break
+			}
+			if k == 0 {
+				break
+			}
+			if s++; s == nslot {
+				s = 0
+			}
+		}
+	}
+}
+
+type builder struct {
+	nslot int
+	owner []int32 // feature index per slot, -1 empty
+	fps   []uint32
+	ws    [][]pair
+}
+
+func newBuilder(n int) *builder {
+	nslot := n*10/7 + 1
+	b := &builder{nslot: nslot, owner: make([]int32, nslot), fps: make([]uint32, nslot)}
+	for i := range b.owner {
+		b.owner[i] = -1
+	}
+	return b
+}
+
+// add places a feature; a later feature whose fingerprint is already on
+// its probe path is dropped (it would be unreachable; rare).
+func (b *builder) add(key uint64, ws []pair) {
+	s, fp := split(key, b.nslot)
+	for b.owner[s] >= 0 {
+		if b.fps[s] == fp {
+			return
+		}
+		if s++; s == b.nslot {
+			s = 0
+		}
+	}
+	b.owner[s] = int32(len(b.ws))
+	b.fps[s] = fp
+	b.ws = append(b.ws, ws)
+}
+
+func (b *builder) build(classes int, scale float32) *Model {
+	m := &Model{classes: classes, scale: scale, slots: make([]uint64, b.nslot+1)}
+	for s := 0; s < b.nslot; s++ {
+		start := uint64(len(m.pairs)) << 32
+		if i := b.owner[s]; i >= 0 {
+			m.slots[s] = start | uint64(b.fps[s])
+			for _, p := range b.ws[i] {
+				m.pairs = append(m.pairs, uint32(p.class)<<16|uint32(uint16(p.w)))
+			}
+		} else {
+			m.slots[s] = start
+		}
+	}
+	m.slots[b.nslot] = uint64(len(m.pairs)) << 32
+	return m
+}
+
+// Write writes the model file.
+func (m *Model) Write(w io.Writer) error {
+	if len(m.Header.Labels) != 0 && len(m.Header.Labels) != m.classes {
+		return fmt.Errorf("learn: header has %d labels, model %d classes", len(m.Header.Labels), m.classes)
+	}
+	hdr, err := json.Marshal(m.Header)
+	if err != nil {
+		return fmt.Errorf("learn: header: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(Magic)
+	le := binary.LittleEndian
+	buf.Write(le.AppendUint32(nil, FormatVersion))
+	buf.Write(le.AppendUint32(nil, uint32(len(hdr))))
+	buf.Write(hdr)
+	buf.Write(le.AppendUint32(nil, uint32(m.classes)))
+	buf.Write(le.AppendUint32(nil, math.Float32bits(m.scale)))
+	buf.Write(le.AppendUint32(nil, uint32(len(m.slots))))
+	buf.Write(le.AppendUint32(nil, uint32(len(m.pairs))))
+	b := buf.Bytes()
+	for _, s := range m.slots {
+		b = le.AppendUint64(b, s)
+	}
+	for _, p := range m.pairs {
+		b = le.AppendUint32(b, p)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// ErrVersion is wrapped by Read's errors about versions.
+var ErrVersion = errors.New("model version mismatch")
+
+// Read decodes a model file of the given kind and feature-set version.
+// name is only for error messages.
+func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
+	bad := func(what string) error { return fmt.Errorf("model %s: %s", name, what) }
+	if len(data) < len(Magic)+8 || string(data[:len(Magic)]) != Magic {
+		return nil, bad("not a newsclaims model file (bad magic)")
+	}
+	le := binary.LittleEndian
+	p := data[len(Magic):]
+	if v := le.Uint32(p); v != FormatVersion {
+		return nil, fmt.Errorf("model %s: file format version %d, this build reads %d (retrain with make train): %w",
+			name, v, FormatVersion, ErrVersion)
+	}
+	hl := int(le.Uint32(p[4:]))
+	p = p[8:]
+	if hl > len(p) {
+		return nil, bad("truncated header")
+	}
+	m := &Model{}
+	if err := json.Unmarshal(p[:hl], &m.Header); err != nil {
+		return nil, bad("header: " + err.Error())
+	}
+	if m.Header.Kind != kind {
+		return nil, bad(fmt.Sprintf("is a %q model, want %q", m.Header.Kind, kind))
+	}
+	if m.Header.FeatureSet != featureSet {
+		return nil, fmt.Errorf("model %s: feature set version %d, this build computes %d (retrain with make train): %w",
+			name, m.Header.FeatureSet, featureSet, ErrVersion)
+	}
+	p = p[hl:]
+	if len(p) < 16 {
+		return nil, bad("truncated")
+	}
+	m.classes = int(le.Uint32(p))
+	m.scale = math.Float32frombits(le.Uint32(p[4:]))
+	ns, np := int(le.Uint32(p[8:])), int(le.Uint32(p[12:]))
+	p = p[16:]
+	if len(p) != ns*8+np*4 || ns < 1 {
+		return nil, bad(fmt.Sprintf("size %d does not match %d slots and %d weights", len(p), ns, np))
+	}
+	if len(m.Header.Labels) != 0 && len(m.Header.Labels) != m.classes {
+		return nil, bad("label count differs from class count")
+	}
+	m.slots = make([]uint64, ns)
+	for i := range m.slots {
+		m.slots[i] = le.Uint64(p[i*8:])
+	}
+	p = p[ns*8:]
+	m.pairs = make([]uint32, np)
+	for i := range m.pairs {
+		m.pairs[i] = le.Uint32(p[i*4:])
+	}
+	// Validate so that Add cannot index out of range on a corrupt file.
+	prev := uint64(0)
+	for _, s := range m.slots {
+		st := s >> 32
+		if st < prev || st > uint64(np) {
+			return nil, bad("corrupt weight offsets")
+		}
+		prev = st
+	}
+	if uint32(m.slots[ns-1]) != 0 || m.slots[ns-1]>>32 != uint64(np) {
+		return nil, bad("corrupt sentinel")
+	}
+	for _, q := range m.pairs {
+		if int(q>>16) >= m.classes {
+			return nil, bad("class out of range")
+		}
+	}
+	return m, nil
+}
