@@ -57,7 +57,7 @@ func (d *claimDoc) tokRange(s Span) (int, int) {
 }
 
 // spanText returns the byte span and text of tokens [a, b).
-func (d *claimDoc) spanOf(a, b int) Span { return Span{d.toks[a].Start, d.toks[b-1].End} }
+func (d *claimDoc) spanOf(a, b int) Span { return Span{Start: d.toks[a].Start, End: d.toks[b-1].End} }
 
 // claims runs every rule over every body sentence, then the Go matchers
 // that are really code (quote continuation), then fills the roles every
@@ -320,7 +320,7 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	if last > end {
 		for k := range c.Args {
 			if c.Args[k].Role == "content" {
-				c.Args[k].Span = Span{a.Start, d.toks[last-1].End}
+				c.Args[k].Span = Span{Start: a.Start, End: d.toks[last-1].End}
 				c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
 			}
 		}
@@ -483,7 +483,7 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 		if v, ok := findArg(*c, "value"); ok {
 			at = v.Start
 		}
-		start, _ := d.tokRange(Span{at, at})
+		start, _ := d.tokRange(Span{Start: at, End: at})
 		s := d.sents[si]
 		for k := start - 1; k >= s.First; k-- {
 			var num *mention

@@ -143,9 +143,9 @@ func TestClaimsOnlyFromBody(t *testing.T) {
 	caption := "Kunduz was captured by the Taliban on Sunday."
 	body := "Zaranj fell to the Taliban on Friday."
 	text := related + "\n\n" + caption + "\n\n" + body
-	r1 := Span{0, len(related)}
-	r2 := Span{r1.End + 2, r1.End + 2 + len(caption)}
-	r3 := Span{r2.End + 2, len(text)}
+	r1 := Span{Start: 0, End: len(related)}
+	r2 := Span{Start: r1.End + 2, End: r1.End + 2 + len(caption)}
+	r3 := Span{Start: r2.End + 2, End: len(text)}
 	res := x.Extract(Doc{Text: text, Published: "2021-08-09", Regions: []Region{
 		{Kind: "related", Span: r1}, {Kind: "caption", Span: r2}, {Kind: "paragraph", Span: r3}}})
 	if len(res.Claims) != 1 || res.Claims[0].Start != r3.Start || res.Claims[0].Kind != "capture" {

@@ -49,7 +49,7 @@ func findDates(text string, toks []Token, published string) []Entity {
 			i++
 			continue
 		}
-		m.span = Span{toks[m.first].Start, toks[next-1].End}
+		m.span = Span{Start: toks[m.first].Start, End: toks[next-1].End}
 		m.fwd = m.fwd || dateForward(toks, m.first, next)
 		m.back = !m.fwd && dateBackward(toks, m.first)
 		if m.kind == dateKAbs && m.y == 0 && m.mod == "" {

@@ -160,7 +160,7 @@ func TestDatesPublishedFormats(t *testing.T) {
 	toks, _ := Tokenize(text)
 	for _, p := range []string{"2021-08-11", "2021-08-11T09:30:00+04:30", "2021-08-11 20:30:26Z"} {
 		got := findDates(text, toks, p)
-		if len(got) != 1 || got[0].Norm != "2021-08-09" || got[0].Span != (Span{19, 25}) {
+		if len(got) != 1 || got[0].Norm != "2021-08-09" || got[0].Span != (Span{Start: 19, End: 25}) {
 			t.Fatalf("published %q: got %+v", p, got)
 		}
 	}

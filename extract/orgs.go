@@ -546,7 +546,7 @@ func orgResolve(text string, toks []Token, cs []orgSpan) []Entity {
 	sort.Slice(keep, func(a, b int) bool { return keep[a].i < keep[b].i })
 	out := make([]Entity, 0, len(keep))
 	for _, c := range keep {
-		s := Span{toks[c.i].Start, toks[c.j-1].End}
+		s := Span{Start: toks[c.i].Start, End: toks[c.j-1].End}
 		out = append(out, Entity{Kind: KindOrganization, Span: s, Text: text[s.Start:s.End], Norm: c.norm, Type: c.typ})
 	}
 	return out

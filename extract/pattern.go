@@ -576,7 +576,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				}
 				// A title abbreviation before a person takes the person:
 				// "said Gen. Charles Brown".
-				if i+2 < sm.last && abbreviations[sm.toks[i].Lower] && sm.toks[i+1].Text == "." {
+				if i+2 < sm.last && isAbbreviation(sm.toks[i].Lower) && sm.toks[i+1].Text == "." {
 					for _, m := range sm.mentions[i+2] {
 						if m.kind == KindPerson && m.end <= sm.last && next(m.end, nil, caps) {
 							return true

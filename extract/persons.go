@@ -189,7 +189,7 @@ func personMatchWords(toks []Token, i int, words []string) (int, bool) {
 			return 0, false
 		}
 		k++
-		if k < len(toks) && toks[k].Text == "." && toks[k].Start == toks[k-1].End && abbreviations[toks[k-1].Lower] {
+		if k < len(toks) && toks[k].Text == "." && toks[k].Start == toks[k-1].End && isAbbreviation(toks[k-1].Lower) {
 			k++
 		}
 	}
@@ -392,7 +392,7 @@ func (p *PersonFinder) findPersons(text string, toks []Token, taken []Span) []En
 			continue
 		}
 		s, e := toks[c.i].Start, toks[c.j-1].End
-		out = append(out, Entity{Kind: KindPerson, Span: Span{s, e}, Text: text[s:e], Norm: c.norm})
+		out = append(out, Entity{Kind: KindPerson, Span: Span{Start: s, End: e}, Text: text[s:e], Norm: c.norm})
 	}
 	// Types from titles.
 	typ := map[string]titleEntry{}
@@ -868,7 +868,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 		j++
 		if pt, ok := p.preTitle(toks, i, entEnd, entStart); ok {
 			pt.Person = per
-			pt.Evidence = Span{min(pt.Evidence.Start, per.Start), per.End}
+			pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
 			out = append(out, pt)
 		}
 		if j+1 < len(toks) && toks[j].Text == "," {
@@ -882,7 +882,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 					personSetOwner(&pt, e)
 					end = k
 				}
-				pt.Evidence = Span{per.Start, toks[end-1].End}
+				pt.Evidence = Span{Start: per.Start, End: toks[end-1].End}
 				out = append(out, pt)
 			}
 		}
@@ -935,7 +935,7 @@ func (p *PersonFinder) personTitleSpan(toks []Token, m titleMatch) Span {
 	}
 	norm := m.e.norm
 	_ = norm
-	return Span{toks[s].Start, toks[m.j-1].End}
+	return Span{Start: toks[s].Start, End: toks[m.j-1].End}
 }
 
 // personNormWithModifiers adds modifiers ("deputy") to a title's norm.
@@ -995,7 +995,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 		s--
 	}
 	pt := PersonTitle{TitleNorm: p.personNormWithModifiers(toks, s, m.j, m.e.norm), rank: m.e.rank}
-	pt.Title = Span{toks[s].Start, toks[m.j-1].End}
+	pt.Title = Span{Start: toks[s].Start, End: toks[m.j-1].End}
 	ev := toks[s].Start
 	if owner != nil {
 		personSetOwner(&pt, *owner)
@@ -1017,7 +1017,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 		}
 		k, _ = personTokenAt(toks, e.Start)
 	}
-	pt.Evidence = Span{ev, 0}
+	pt.Evidence = Span{Start: ev, End: 0}
 	return pt, true
 }
 

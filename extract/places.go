@@ -719,7 +719,7 @@ func (g *Gazetteer) placeParts(t Token, i int, ms []placeMatch) []placeMatch {
 				}
 			}
 			if len(keep) > 0 {
-				ms = append(ms, placeMatch{i: i, j: i + 1, sub: Span{t.Start + start, t.Start + end}, key: key, cands: keep})
+				ms = append(ms, placeMatch{i: i, j: i + 1, sub: Span{Start: t.Start + start, End: t.Start + end}, key: key, cands: keep})
 			}
 		}
 		start = end + 1
@@ -934,7 +934,7 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 	case sub:
 		e.Span = m.sub
 	default:
-		e.Span = Span{toks[m.i].Start, toks[m.j-1].End}
+		e.Span = Span{Start: toks[m.i].Start, End: toks[m.j-1].End}
 		if useCue && next != nil && (g.divAfter[next.Lower] || g.cityAfter[next.Lower]) {
 			e.End = next.End
 		}

@@ -68,7 +68,7 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			s := d.sents[d.toks[i].Sent]
 			end := max(s.End, d.toks[m.end-1].End)
 			c := Claim{Kind: "statement", Rule: "statement.continued_quote", Certainty: prev.Certainty,
-				Span: Span{d.toks[m.start].Start, end}, Text: d.text[d.toks[m.start].Start:end],
+				Span: Span{Start: d.toks[m.start].Start, End: end}, Text: d.text[d.toks[m.start].Start:end],
 				Args: []Arg{{Role: "content", Span: m.span, Text: d.text[m.span.Start:m.span.End]}, sp}}
 			if sp.Role == "" {
 				c.Args = c.Args[:1]

@@ -114,7 +114,7 @@ func matchOne(t *testing.T, pattern, text string, ents []Entity) map[string]stri
 
 func ent(text, kind, sub, norm string) Entity {
 	i := strings.Index(text, sub)
-	return Entity{Kind: kind, Span: Span{i, i + len(sub)}, Text: sub, Norm: norm}
+	return Entity{Kind: kind, Span: Span{Start: i, End: i + len(sub)}, Text: sub, Norm: norm}
 }
 
 func TestPatternMatching(t *testing.T) {

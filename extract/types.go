@@ -4,12 +4,6 @@
 // offsets into that string; store converts them to code points.
 package extract
 
-// Span is a half-open byte range [Start, End) in the article text.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
 // Entity kinds.
 const (
 	KindPlace        = "place"

@@ -1,0 +1,302 @@
+// Package tokens is the lowest stage of extraction: it splits an article's
+// text into tokens and sentences with exact byte spans. It imports nothing
+// of the project, so every later stage (entities, claims, syntax) can use it.
+package tokens
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) in the article text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Token is one word, number or punctuation mark, with its byte span.
+type Token struct {
+	Text  string
+	Lower string // lower case, curly quotes and apostrophes folded to ASCII
+	Span
+	Sent int  // index of the sentence the token belongs to
+	Cap  bool // starts with an upper-case letter
+}
+
+// Sentence is a span of tokens [First, Last) and its byte span.
+type Sentence struct {
+	Span
+	First, Last int
+}
+
+// IsAbbreviation reports whether lower (a lower-cased token) is an
+// abbreviation whose period does not end a sentence ("mr", "gen", "jan").
+func IsAbbreviation(lower string) bool { return abbreviations[lower] }
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "adm": true, "gov": true,
+	"sen": true, "rep": true, "rev": true, "st": true, "jr": true, "sr": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "etc": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "mt": true, "ft": true, "brig": true,
+	"cmdr": true, "pres": true, "amb": true, "supt": true, "insp": true, "pvt": true, "cpl": true,
+}
+
+// Tokenize splits text into tokens and sentences. It never rewrites text:
+// every token's Text is text[Start:End].
+func Tokenize(text string) ([]Token, []Sentence) {
+	var toks []Token
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case IsWordRune(r):
+			j := scanWord(text, i)
+			toks = append(toks, newToken(text, i, j))
+			i = j
+		case isApostrophe(r) && i+w < len(text) && (text[i+w] == 's' || text[i+w] == 'S') && !startsWord(text[i+w+1:]):
+			toks = append(toks, newToken(text, i, i+w+1)) // possessive 's
+			i += w + 1
+		default:
+			toks = append(toks, newToken(text, i, i+w))
+			i += w
+		}
+	}
+	return toks, splitSentences(text, toks)
+}
+
+func newToken(text string, s, e int) Token {
+	t := text[s:e]
+	r, _ := utf8.DecodeRuneInString(t)
+	return Token{Text: t, Lower: FoldLower(t), Span: Span{s, e}, Cap: unicode.IsUpper(r)}
+}
+
+// FoldLower lower-cases and maps typographic quotes and dashes to ASCII so
+// that rules match either spelling.
+func FoldLower(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\u2018', '\u2019', '\u02bc':
+			r = '\''
+		case '\u201c', '\u201d':
+			r = '"'
+		case '\u2013', '\u2014':
+			r = '-'
+		case '\u00a0':
+			r = ' '
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// IsWordRune reports a letter, digit or combining mark: a rune words are made of.
+func IsWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '\u2019' || r == '\u02bc' }
+
+// scanWord returns the end of the word starting at i. A word keeps inner
+// hyphens (Sar-e-Pul, twenty-one), apostrophes (al-Rufay'i; the possessive
+// 's is split off), digit separators (3,000 and 1.5) and the dots of
+// initialisms (U.S., U.N.).
+func scanWord(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if IsWordRune(r) {
+			j += w
+			continue
+		}
+		next, nw := utf8.DecodeRuneInString(text[j+w:])
+		if j+w >= len(text) {
+			next, nw = 0, 0
+		}
+		_ = nw
+		prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+		switch {
+		case r == '-' && IsWordRune(next):
+			j += w
+			continue
+		case (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			j += w
+			continue
+		case isApostrophe(r) && unicode.IsLetter(next):
+			// possessive 's / s' and contractions n't stay separate tokens
+			rest := strings.ToLower(text[j+w : min(len(text), j+w+4)]) // a window: never the whole text
+			if (strings.HasPrefix(rest, "s") && !startsWord(rest[1:])) ||
+				(strings.HasPrefix(rest, "t") && strings.HasSuffix(strings.ToLower(text[i:j]), "n")) ||
+				strings.HasPrefix(rest, "ll ") || strings.HasPrefix(rest, "re ") ||
+				strings.HasPrefix(rest, "ve ") || strings.HasPrefix(rest, "d ") || strings.HasPrefix(rest, "m ") {
+				return j
+			}
+			j += w
+			continue
+		case r == '.' && IsInitialism(lastPart(text[i:j])) && (unicode.IsLetter(next) && unicode.IsUpper(next) || !IsWordRune(next)):
+			// U.S. U.N. -- take the dot; a following capital letter continues it
+			j += w
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// lastPart is the part of a word after its last hyphen: "Kenya-U.S." has
+// the initialism "U.S.".
+func lastPart(w string) string {
+	if k := strings.LastIndexByte(w, '-'); k >= 0 {
+		return w[k+1:]
+	}
+	return w
+}
+
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return IsWordRune(r)
+}
+
+// IsInitialism reports whether w (so far) looks like "U" or "U.S" -- single
+// upper-case letters separated by dots.
+func IsInitialism(w string) bool {
+	n := 0
+	for k, r := range w {
+		if k%2 == 0 {
+			if !unicode.IsUpper(r) || r > unicode.MaxASCII {
+				return false
+			}
+			n++
+		} else if r != '.' {
+			return false
+		}
+	}
+	return n >= 1 && len(w)%2 == 1
+}
+
+// splitSentences groups tokens into sentences. A sentence ends at . ! ?
+// (and following closing quotes or brackets) when the next token starts a
+// new sentence, and always at a line break.
+func splitSentences(text string, toks []Token) []Sentence {
+	var sents []Sentence
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			sents = append(sents, Sentence{Span: Span{toks[start].Start, toks[end-1].End}, First: start, Last: end})
+		}
+		start = end
+	}
+	inQuote := false
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if k+1 < len(toks) && strings.Contains(text[t.End:toks[k+1].Start], "\n") {
+			flush(k + 1)
+			inQuote = false
+			continue
+		}
+		// A sentence does not end inside a curly quotation that closes
+		// soon, so that a quote of several sentences stays one unit.
+		switch t.Text {
+		case "\u201c":
+			if c := strings.Index(text[t.End:min(len(text), t.End+600+len("\u201d"))], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") {
+				inQuote = true
+			}
+		case "\u201d":
+			inQuote = false
+			// “... size 34.” Experts said ...: a quotation that ends a
+			// sentence ends it, unless its speaker follows ("... .” Smith
+			// said.", loose but common).
+			if k > 0 && isTerminal(toks[k-1].Text) && k+1 < len(toks) && startsUpper(toks[k+1].Text) && !saidSoon(toks, k+1) {
+				flush(k + 1)
+				continue
+			}
+		}
+		if inQuote || t.Text != "." && t.Text != "!" && t.Text != "?" {
+			continue
+		}
+		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && IsCloser(toks[end].Text) && toks[end].Start == toks[end-1].End {
+			end++
+		}
+		if end < len(toks) {
+			nx := toks[end]
+			r, _ := utf8.DecodeRuneInString(nx.Text)
+			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || IsOpener(nx.Text)) {
+				continue
+			}
+		}
+		flush(end)
+		k = end - 1
+	}
+	flush(len(toks))
+	for si, s := range sents {
+		for k := s.First; k < s.Last; k++ {
+			toks[k].Sent = si
+		}
+	}
+	return sents
+}
+
+func isTerminal(s string) bool { return s == "." || s == "!" || s == "?" }
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// saidSoon reports a verb of saying within the next few tokens, before
+// any sentence punctuation.
+func saidSoon(toks []Token, k int) bool {
+	for i := k; i < len(toks) && i < k+6; i++ {
+		switch toks[i].Lower {
+		case "said", "says", "told", "added", "wrote", "asked", "explained":
+			// "The president said the tariffs would ..." starts a report of
+			// its own; the quote before it ended its sentence.
+			if i+1 < len(toks) {
+				switch toks[i+1].Lower {
+				case "the", "a", "an", "that", "it", "he", "she", "they", "we", "this", "there", "his", "her", "their":
+					return false
+				}
+			}
+			return true
+		case ".", "!", "?", ",":
+			return false
+		}
+	}
+	return false
+}
+
+// IsCloser reports a closing quote or bracket token.
+func IsCloser(s string) bool {
+	switch s {
+	case "\"", "'", "\u201d", "\u2019", ")", "]":
+		return true
+	}
+	return false
+}
+
+// IsOpener reports an opening quote or bracket token.
+func IsOpener(s string) bool {
+	switch s {
+	case "\"", "'", "\u201c", "\u2018", "(", "[":
+		return true
+	}
+	return false
+}
