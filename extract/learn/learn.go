@@ -29,7 +29,7 @@
 //			tr.Update(feats, gold, guess)        // call for every example: it is also the clock
 //		}
 //	}
-//	m := tr.Model(learn.Prune{MinUpdates: 2})   // averaged, quantized, pruned
+//	m := tr.Model(learn.Prune{MinSeen: 2})   // averaged, quantized, pruned
 //
 // Averaging is lazy: each weight keeps the time of its last change and a
 // running total, so an update costs O(features), not O(model). Weights are

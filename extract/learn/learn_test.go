@@ -56,7 +56,7 @@ func train(t *testing.T) *Trainer {
 }
 
 func TestLearnsToy(t *testing.T) {
-	m := train(t).Model(Prune{MinUpdates: 1})
+	m := train(t).Model(Prune{MinSeen: 0})
 	feats, gold := toy(1000, 99)
 	scores := make([]int32, 3)
 	right := 0
@@ -76,7 +76,7 @@ func TestLearnsToy(t *testing.T) {
 
 func TestRoundTripAndSameBytes(t *testing.T) {
 	write := func() []byte {
-		m := train(t).Model(Prune{MinUpdates: 1})
+		m := train(t).Model(Prune{MinSeen: 0})
 		m.Header = Header{Kind: "toy", FeatureSet: 3, Labels: []string{"a", "b", "c"},
 			Training: []TrainingFile{{Name: "x", SHA256: "00"}}, Scores: map[string]float64{"dev": 0.9, "a": 1}}
 		var buf bytes.Buffer
@@ -93,7 +93,7 @@ func TestRoundTripAndSameBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orig := train(t).Model(Prune{MinUpdates: 1})
+	orig := train(t).Model(Prune{MinSeen: 0})
 	feats, _ := toy(200, 7)
 	s1, s2 := make([]int32, 3), make([]int32, 3)
 	for _, f := range feats {
@@ -124,8 +124,8 @@ func TestRoundTripAndSameBytes(t *testing.T) {
 
 func TestPrune(t *testing.T) {
 	tr := train(t)
-	all := tr.Model(Prune{MinUpdates: 1})
-	few := tr.Model(Prune{MinUpdates: 1, MaxFeatures: 30})
+	all := tr.Model(Prune{MinSeen: 0})
+	few := tr.Model(Prune{MinSeen: 0, MaxFeatures: 30})
 	if few.Features() != 30 || all.Features() <= 30 {
 		t.Fatalf("features: all %d, capped %d", all.Features(), few.Features())
 	}

@@ -18,7 +18,7 @@ type weight struct {
 // row is the weights of one feature, a few classes each.
 type row struct {
 	ws      []weight
-	updates int32 // how many updates touched this feature
+	seen    int32 // how many Scores calls saw it after its first update
 }
 
 // Trainer is an averaged perceptron over hashed features. Not safe for
@@ -44,7 +44,8 @@ func (t *Trainer) Classes() int { return t.classes }
 func (t *Trainer) Features() int { return len(t.rows) }
 
 // Scores sets scores[c] to the sum of the current weights of class c over
-// feats. len(scores) must be Classes().
+// feats. len(scores) must be Classes(). It also counts how often each
+// feature is seen, for Prune.MinSeen.
 func (t *Trainer) Scores(feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
@@ -52,6 +53,7 @@ func (t *Trainer) Scores(feats []uint64, scores []int32) {
 		if r == nil {
 			continue
 		}
+		r.seen++
 		for i := range r.ws {
 			scores[r.ws[i].class] += r.ws[i].w
 		}
@@ -72,7 +74,6 @@ func (t *Trainer) Update(feats []uint64, gold, guess int) {
 			r = &row{}
 			t.rows[f] = r
 		}
-		r.updates++
 		r.add(t.now, uint16(gold), 1)
 		r.add(t.now, uint16(guess), -1)
 	}
@@ -94,8 +95,11 @@ func (r *row) add(now int32, class uint16, d int32) {
 
 // Prune says which averaged weights the model keeps.
 type Prune struct {
-	// MinUpdates drops features updated fewer times (rare features).
-	MinUpdates int
+	// MinSeen drops features that Scores saw fewer times after their
+	// first update (rare features). Counting updates instead would drop
+	// the strongest features: a frequent word's feature is often right
+	// after one update.
+	MinSeen int
 	// MaxFeatures, if > 0, keeps at most this many features, those with
 	// the largest sum of absolute averaged weights.
 	MaxFeatures int
@@ -112,7 +116,7 @@ func (t *Trainer) Model(p Prune) *Model {
 	}
 	keys := make([]uint64, 0, len(t.rows))
 	for k, r := range t.rows {
-		if int(r.updates) >= p.MinUpdates {
+		if int(r.seen) >= p.MinSeen {
 			keys = append(keys, k)
 		}
 	}
