@@ -17,8 +17,8 @@ type weight struct {
 
 // row is the weights of one feature, a few classes each.
 type row struct {
-	ws      []weight
-	seen    int32 // how many Scores calls saw it after its first update
+	ws   []weight
+	seen int32 // how many Scores calls saw it after its first update
 }
 
 // Trainer is an averaged perceptron over hashed features. Not safe for
