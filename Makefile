@@ -6,7 +6,7 @@ DB       ?= newsclaims.db
 SHARED   ?= ../shared
 BENCHDIR ?= $(SHARED)/bench/article-extraction
 
-.PHONY: all build test run bench bench-go bench-html fuzz golden vet clean
+.PHONY: all build test run report basemap screenshot bench bench-go bench-html fuzz golden vet clean
 
 all: build
 
@@ -18,9 +18,27 @@ test:
 	$(GO) vet $(TAGS) ./...
 	$(GO) test $(TAGS) ./...
 
-# The main job on the seeds: ingest seeds/ into $(DB).
+# The main job on the seeds: ingest seeds/ into $(DB) and write the
+# analyst's report.html beside it.
 run: build
-	./bin/newsclaims ingest --db $(DB) seeds/
+	./bin/newsclaims ingest --db $(DB) --report $(dir $(DB))report.html seeds/
+
+# The report of what the last run stored, beside $(DB).
+report: build
+	./bin/newsclaims report --db $(DB)
+
+# Regenerate the report's world basemap from Natural Earth (needs npm and
+# the npm registry; the build and CI never run it).
+basemap:
+	cd store/report/basemap/gen && npm ci --no-audit --no-fund && node gen.js
+
+# Screenshots of the report of the seeds and the VOA stories, desktop and
+# phone, for the README (needs Chromium; never run by go test).
+screenshot: build
+	rm -rf /tmp/newsclaims-shot && mkdir -p /tmp/newsclaims-shot
+	./bin/newsclaims ingest --db /tmp/newsclaims-shot/news.db --log-format text seeds/ testdata/voa/stories.jsonl
+	./bin/newsclaims report --db /tmp/newsclaims-shot/news.db
+	$(GO) run ./cmd/reportshot -html /tmp/newsclaims-shot/report.html -o store/report/screenshot
 
 # Rewrite golden files; read every diff before committing it.
 golden:
@@ -43,4 +61,4 @@ bench-html:
 	python3 $(BENCHDIR)/score.py /tmp/benchhtml.json
 
 clean:
-	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock
+	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock $(dir $(DB))report.html

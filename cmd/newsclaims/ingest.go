@@ -24,6 +24,7 @@ import (
 	"github.com/newsclaims/newsclaims/extract"
 	"github.com/newsclaims/newsclaims/ingest"
 	"github.com/newsclaims/newsclaims/store"
+	"github.com/newsclaims/newsclaims/store/report"
 )
 
 const ingestHelp = `Usage: newsclaims ingest [flags] PATH...
@@ -55,6 +56,7 @@ type ingestFlags struct {
 	reprocess bool
 	progress  string
 	cpuProf   string
+	report    string
 }
 
 func runIngest(ctx context.Context, env *environ, args []string) int {
@@ -71,6 +73,7 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	fset.BoolVar(&f.reprocess, "reprocess", false, "re-extract stored articles whose pipeline_version is older")
 	fset.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when a terminal), always, never")
 	fset.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fset.StringVar(&f.report, "report", "", "at the end, write the HTML report of what this run stored to this file (see newsclaims report)")
 	fset.Usage = func() { fmt.Fprint(env.stderr, ingestHelp); fset.PrintDefaults() }
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -226,6 +229,14 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 	// The run record is written even when interrupted; use a fresh context.
 	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed}, code); err != nil {
 		b.log.Error("finish run", "err", err)
+	}
+	if b.flags.report != "" && !interrupted {
+		if err := writeReport(context.WithoutCancel(ctx), b.env, db, report.Options{}, b.flags.report); err != nil {
+			b.log.Error("report", "err", err)
+			code = exitFailed
+		} else {
+			b.log.Info("report", "file", b.flags.report)
+		}
 	}
 	b.log.Info("finished", "seen", b.seen, "stored", b.stored, "skipped", b.skipped, "failed", b.failed,
 		"peak_rss_mb", peakRSSMB())

@@ -44,6 +44,7 @@ Commands:
   entities   list stored entities, with filters
   search     full-text search over articles and claim evidence
   stats      counts of articles, entities and claims, and the last run
+  report     write an HTML report (timeline, map, casualties, claims) for an analyst
   version    print the pipeline version
 
 Run 'newsclaims <command> --help' for a command's flags and an example.
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSearch(ctx, env, args[1:])
 	case "stats":
 		return runStats(ctx, env, args[1:])
+	case "report":
+		return runReport(ctx, env, args[1:])
 	case "version", "--version":
 		fmt.Fprintln(stdout, "newsclaims", Version)
 		return exitOK
