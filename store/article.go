@@ -90,7 +90,7 @@ func (db *DB) saveInTx(ctx context.Context, tx *sql.Tx, a ingest.Article, r extr
 	if err := db.insertBlocks(ctx, tx, id, o, a.Blocks); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	if err := db.insertExtraction(ctx, tx, id, o, a.PublishedAt, r); err != nil {
+	if err := db.insertExtraction(ctx, tx, id, o, a.PublishedAt, r, false); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	return id, true, nil
@@ -154,7 +154,7 @@ func (db *DB) ReplaceExtraction(ctx context.Context, articleID int64, r extract.
 			return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 		}
 	}
-	if err := db.insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r); err != nil {
+	if err := db.insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r, true); err != nil {
 		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE articles SET pipeline_version = ? WHERE id = ?", version, articleID); err != nil {

@@ -112,8 +112,10 @@ func (db *DB) closeStatements() {
 }
 
 // insertExtraction stores r's entities and claims (with their arguments
-// and keys) for one article, inside tx. o holds the article text.
-func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result) error {
+// and keys) for one article, inside tx, and pairs them with earlier
+// articles' claims; with later, also with later articles' (an article
+// reprocessed, see repairPairs). o holds the article text.
+func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result, later bool) error {
 	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
 	if len(r.Entities) > 0 {
 		stmt := tx.StmtContext(ctx, db.stmts.entity)
@@ -154,6 +156,9 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	keys, err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix)
 	if err != nil || keys == 0 {
 		return err // an article without claim keys pairs with nothing
+	}
+	if later {
+		return repairPairs(ctx, tx, articleID, db.stmts.corroborations, db.stmts.contradictions)
 	}
 	return insertPairs(ctx, tx, articleID, db.stmts.corroborations, db.stmts.contradictions)
 }

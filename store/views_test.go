@@ -327,8 +327,8 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 	}{
 		{"SELECT * FROM corroborations WHERE claim_a = 2", nil, "PRIMARY KEY (claim_a=?"},
 		{"SELECT * FROM contradictions WHERE claim_b = 2", nil, "claim_pairs_b"},
-		{strings.Replace(insertCorroborationsSQL, "?1", "2", -1), nil, "claim_keys_key_day"},
-		{strings.Replace(insertContradictionsSQL, "?1", "2", -1), nil, "claim_keys_value|claim_keys_key_day"},
+		{pairSQL(insertCorroborationsSQL), nil, "claim_keys_key_article"},
+		{pairSQL(insertContradictionsSQL), nil, "claim_keys_key_article"},
 		{"SELECT * FROM casualty_claims WHERE place_norm = 'Kandahar' AND event_date >= '2021-08-01'",
 			[]string{"SCAN c", "SCAN pl"}, "claim_args_role_norm|claims_kind_date"},
 		{"SELECT * FROM statements WHERE speaker_norm = 'Jane Doe'", []string{"SCAN c", "SCAN sp"}, "claim_args_role_norm"},
@@ -348,6 +348,14 @@ func TestCrossSourceQueryPlans(t *testing.T) {
 			}
 		}
 		plan := strings.Join(lines, "\n")
+		// The pair statements read other articles' keys through the
+		// window (an index range below the new article's id) and the
+		// primary key, never the (kind, key) rows of the article itself.
+		if strings.Contains(tt.q, "INSERT OR IGNORE INTO claim_pairs") &&
+			(!strings.Contains(plan, "SEARCH o USING PRIMARY KEY (claim_id=? AND key=?)") ||
+				!strings.Contains(plan, "SEARCH w USING COVERING INDEX claim_keys_key_article (kind=? AND key=? AND article_id<?)")) {
+			t.Errorf("%.60s: other articles' keys not read through the window:\n%s", tt.q, plan)
+		}
 		for _, no := range tt.no {
 			if strings.Contains(plan, no+"\n") || strings.HasSuffix(plan, no) {
 				t.Errorf("%.60s: plan has %q:\n%s", tt.q, no, plan)
@@ -447,5 +455,67 @@ func TestRolesStatus(t *testing.T) {
 	want := []string{"person=Jane Doe | title_norm=ambassador | status=Former | status_norm=former"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("roles = %q, want %q", got, want)
+	}
+}
+
+// pairSQL is a pair statement for article 2 with no restriction, for
+// EXPLAIN.
+func pairSQL(q string) string {
+	return strings.NewReplacer("?1", "2", "?2", "0").Replace(q)
+}
+
+// TestPairLimit: a fact repeated many times, in earlier articles and in
+// the new article itself, gives each new claim at most pairLimit pairs,
+// with the most recent articles; repeated claims of one article are never
+// paired with each other.
+func TestPairLimit(t *testing.T) {
+	db := mustOpenDB(t)
+	const sentence = "At least 27 children were killed in Kandahar on 2021-08-09, UNICEF said. "
+	save := func(i, repeat int) int64 {
+		t.Helper()
+		text := fmt.Sprintf("Report %d.\u00a0", i) + strings.Repeat(sentence, repeat)
+		b := builder{t, text}
+		var r extract.Result
+		for n := range repeat {
+			r.Entities = append(r.Entities, extract.Entity{Kind: extract.KindPlace, Span: b.at("Kandahar", n),
+				Text: "Kandahar", Norm: "Kandahar", Country: "AF", Type: "division"})
+			r.Claims = append(r.Claims, extract.Claim{Kind: "casualty", Rule: "casualty.killed_passive",
+				Span: b.at(strings.TrimSpace(sentence), n), Text: strings.TrimSpace(sentence),
+				Args: []extract.Arg{
+					b.num("count", "At least 27", n, 27, extract.QualAtLeast),
+					b.arg("victims", "children", n, "children"),
+					b.arg("outcome", "killed", n, "killed"),
+					b.arg("place", "Kandahar", n, "Kandahar"),
+					b.arg("time", "2021-08-09", n, "2021-08-09"),
+					b.arg("source", "UNICEF", n, "UNICEF"),
+				}})
+		}
+		return mustSave(t, db, ingestArticle(fmt.Sprintf("r%d.txt", i), text, "2021-08-10"), r)
+	}
+	for i := range 60 {
+		save(i, 1)
+	}
+	last := save(60, 1)
+	if n := count(t, db, "SELECT count(*) FROM claim_pairs WHERE article_b = ?", last); n != pairLimit {
+		t.Errorf("the 61st article's claim has %d pairs, want %d", n, pairLimit)
+	}
+	if n := count(t, db, "SELECT min(article_a) FROM claim_pairs WHERE article_b = ?", last); n != int(last)-pairLimit {
+		t.Errorf("oldest article paired with the 61st = %d, want %d (the most recent ones)", n, int(last)-pairLimit)
+	}
+	long := save(61, 200)
+	if n := count(t, db, "SELECT count(*) FROM claim_pairs WHERE article_a = article_b OR (article_a = ?1 AND article_b = ?1)", long); n != 0 {
+		t.Errorf("%d pairs within one article", n)
+	}
+	if n := count(t, db, `SELECT max(c) FROM (SELECT claim_b, count(*) AS c FROM claim_pairs WHERE article_b = ? GROUP BY claim_b)`, long); n != pairLimit {
+		t.Errorf("a repeated claim has at most %d pairs, want %d", n, pairLimit)
+	}
+	// The next article's window holds only the long article's claims (the
+	// 50 most recent rows of the key).
+	next := save(62, 3)
+	if n := count(t, db, "SELECT count(*) FROM claim_pairs WHERE article_b = ? AND article_a <> ?", next, long); n != 0 {
+		t.Errorf("%d pairs with articles before the long one, whose rows fill the window", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM claim_pairs WHERE article_b = ?", next); n != 3*pairLimit {
+		t.Errorf("3 claims after a 200-claim article: %d pairs, want %d", n, 3*pairLimit)
 	}
 }
