@@ -68,7 +68,7 @@ func (d *claimDoc) accordingTo(i, last int) (Arg, bool) {
 		return Arg{}, false
 	}
 	if m := d.actorAt(i, end); m != nil {
-		return d.arg(capture{"source", m.start, m.end, m}), true
+		return d.arg(capture{"source", m.start, m.end, m, nil}), true
 	}
 	var lastM *mention
 	for k := i; k < end; k++ {
@@ -79,9 +79,9 @@ func (d *claimDoc) accordingTo(i, last int) (Arg, bool) {
 		}
 	}
 	if lastM != nil {
-		return d.arg(capture{"source", lastM.start, lastM.end, lastM}), true
+		return d.arg(capture{"source", lastM.start, lastM.end, lastM, nil}), true
 	}
-	return d.arg(capture{"source", i, end, nil}), true
+	return d.arg(capture{"source", i, end, nil, nil}), true
 }
 
 func isActorKind(k string) bool { return k == KindPerson || k == KindOrganization }
@@ -110,7 +110,7 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		for k := j - 2; k > s.First && k > j-6; k-- {
 			if d.toks[k].Text == "(" {
 				if m := d.actorEndingAt(s.First, k); m != nil {
-					return d.arg(capture{"source", m.start, m.end, m}), true
+					return d.arg(capture{"source", m.start, m.end, m, nil}), true
 				}
 				j = k
 				break
@@ -130,7 +130,7 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		// "..., said the embassy" / ", said X"
 		if v+1 < s.Last {
 			if m := d.actorAt(v+1, s.Last); m != nil {
-				return d.arg(capture{"source", m.start, m.end, m}), true
+				return d.arg(capture{"source", m.start, m.end, m, nil}), true
 			}
 		}
 		return Arg{}, false
@@ -147,11 +147,11 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		k--
 	}
 	if k < j && !npStop[d.toks[k].Lower] {
-		return d.arg(capture{"source", k, j, nil}), true
+		return d.arg(capture{"source", k, j, nil, nil}), true
 	}
 	if v+1 < s.Last {
 		if m := d.actorAt(v+1, s.Last); m != nil {
-			return d.arg(capture{"source", m.start, m.end, m}), true
+			return d.arg(capture{"source", m.start, m.end, m, nil}), true
 		}
 	}
 	return Arg{}, false
@@ -162,10 +162,10 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 func (d *claimDoc) actorArg(first int, m *mention) Arg {
 	if m.start-1 > first && d.toks[m.start-1].Lower == "and" {
 		if p := d.actorEndingAt(first, m.start-1); p != nil {
-			return d.arg(capture{"source", p.start, m.end, nil})
+			return d.arg(capture{"source", p.start, m.end, nil, nil})
 		}
 	}
-	return d.arg(capture{"source", m.start, m.end, m})
+	return d.arg(capture{"source", m.start, m.end, m, nil})
 }
 
 // skipPlaceModifier returns the start of "in|from PLACE" ending at j, or j.

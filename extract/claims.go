@@ -16,6 +16,7 @@ type claimDoc struct {
 	mentions map[int][]*mention
 	dated    []bool // per token: inside a date mention
 	rules    *RuleSet
+	explain  bool // record what each pattern element matched
 }
 
 func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, regions []Region, rules *RuleSet) *claimDoc {
@@ -70,7 +71,7 @@ func (d *claimDoc) claims() []Claim {
 		if !d.body[si] {
 			continue
 		}
-		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules}
+		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules, trace: d.explain}
 		clear(words)
 		clear(kinds)
 		longMention := false // a mention longer than the anchors assume
@@ -104,6 +105,9 @@ func (d *claimDoc) claims() []Claim {
 						continue
 					}
 					if c, ok := d.build(r, si, i, end, caps, sentClaims); ok {
+						if d.explain {
+							c.Explain = d.explainMatch(r, p, caps)
+						}
 						sentClaims = append(sentClaims, c)
 					}
 					i = end - 1
@@ -137,6 +141,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	s := d.sents[si]
 	c := Claim{Kind: r.Kind, Rule: r.ID, Span: s.Span, Text: d.text[s.Start:s.End]}
 	for _, cp := range caps {
+		if cp.role == "" {
+			continue // an element traced for --explain
+		}
 		a := d.arg(cp)
 		if n, ok := r.Norm[cp.role]; ok {
 			a.Norm = n
@@ -500,7 +507,7 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 				e++
 			}
 			if e > num.end {
-				c.Args = append(c.Args, d.arg(capture{"subject", num.end, e, nil}))
+				c.Args = append(c.Args, d.arg(capture{"subject", num.end, e, nil, nil}))
 			}
 			break
 		}
@@ -564,7 +571,7 @@ func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
 			extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text}
 			for _, a := range c.Args {
 				if a.Role == role && a.Span == p.Span {
-					a = d.arg(capture{role, m.start, m.end, m})
+					a = d.arg(capture{role, m.start, m.end, m, nil})
 				}
 				extra.Args = append(extra.Args, a)
 			}
@@ -811,7 +818,7 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span) (Ar
 	if best == nil {
 		return Arg{}, false
 	}
-	return d.arg(capture{role, best.start, best.end, best}), true
+	return d.arg(capture{role, best.start, best.end, best, nil}), true
 }
 
 // endsInPlace reports whether the last word of s belongs to a place.
@@ -901,12 +908,12 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 	}
 	for _, m := range cands {
 		if m.start >= end {
-			return d.arg(capture{"place", m.start, m.end, m}), true
+			return d.arg(capture{"place", m.start, m.end, m, nil}), true
 		}
 	}
 	if len(cands) > 0 {
 		m := cands[len(cands)-1]
-		return d.arg(capture{"place", m.start, m.end, m}), true
+		return d.arg(capture{"place", m.start, m.end, m, nil}), true
 	}
 	return Arg{}, false
 }

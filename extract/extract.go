@@ -66,6 +66,7 @@ func (x *Extractor) Extract(doc Doc) Result {
 	tagBlocks(ents, doc.Regions)
 
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
+	cd.explain = doc.Explain
 	claims := cd.claims()
 	var persons, others []Entity
 	for _, e := range ents {
@@ -77,6 +78,11 @@ func (x *Extractor) Extract(doc Doc) Result {
 	}
 	claims = append(claims, cd.roleClaims(x.persons.findTitles(doc.Text, toks, persons, others))...)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	if doc.Explain {
+		for i := range claims {
+			claims[i].Explain = completeExplanation(claims[i])
+		}
+	}
 	if claims == nil {
 		claims = []Claim{}
 	}

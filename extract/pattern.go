@@ -27,6 +27,7 @@ import (
 // Words match case-insensitively with curly quotes and apostrophes folded;
 // "country's" matches the two tokens "country" and "'s".
 type patSeq struct {
+	src   string // the pattern as written (top level only)
 	elems []*patElem
 	// What a sentence must hold for the pattern to match at all, so that
 	// most patterns are skipped without trying every token: for each
@@ -44,6 +45,8 @@ type patSeq struct {
 type patElem struct {
 	role     string
 	optional bool
+	src      string // the element as written, for --explain
+	top      bool   // an element of the pattern itself, not of a group
 
 	words  [][]string // literal alternatives or list entries, folded token sequences
 	kinds  []string   // entity slot
@@ -89,6 +92,10 @@ func parsePattern(src string, lists map[string][][]string) (*patSeq, error) {
 	if seq.elems[0].gap || seq.elems[len(seq.elems)-1].gap {
 		return nil, fmt.Errorf("pattern %q: a gap cannot start or end a pattern", src)
 	}
+	for _, e := range seq.elems {
+		e.top = true
+	}
+	seq.src = src
 	seq.prefilter()
 	seq.setAnchor()
 	return seq, nil
@@ -321,7 +328,18 @@ func (p *patParser) seq(inGroup bool) (*patSeq, error) {
 	return s, nil
 }
 
+// elem parses one element and keeps its source words.
 func (p *patParser) elem() (*patElem, error) {
+	from := p.pos
+	e, err := p.elem0()
+	if e != nil {
+		e.src = strings.Join(p.lex[from:p.pos], " ")
+		e.src = strings.NewReplacer(": ( ", ":(", "( ", "(", " ) ?", ")?", " )", ")").Replace(e.src)
+	}
+	return e, err
+}
+
+func (p *patParser) elem0() (*patElem, error) {
 	l := p.lex[p.pos]
 	p.pos++
 	e := &patElem{}
@@ -447,6 +465,10 @@ type capture struct {
 	role       string
 	start, end int
 	m          *mention
+	// elem is the pattern element that matched; with sentMatcher.trace
+	// every top-level element is recorded (role "" when it fills none),
+	// so --explain can show what each part matched.
+	elem *patElem
 }
 
 // sentMatcher matches patterns against one sentence's tokens.
@@ -461,6 +483,7 @@ type sentMatcher struct {
 	// rules, when set, names the event verbs a noun phrase stops at.
 	rules *RuleSet
 	steps int // backtracking budget, so a bad rule cannot hang a batch
+	trace bool
 }
 
 const matchBudget = 20000
@@ -488,8 +511,8 @@ func (sm *sentMatcher) seq(elems []*patElem, i int, caps []capture, k func(int, 
 	}
 	e, rest := elems[0], elems[1:]
 	next := func(j int, m *mention, c []capture) bool {
-		if e.role != "" && j > i {
-			c = append(c[:len(c):len(c)], capture{e.role, i, j, m})
+		if (e.role != "" || sm.trace && e.top) && j > i {
+			c = append(c[:len(c):len(c)], capture{e.role, i, j, m, e})
 		}
 		return sm.seq(rest, j, c, k)
 	}

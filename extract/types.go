@@ -77,6 +77,31 @@ type Claim struct {
 	Span
 	Text string `json:"text"`
 	Args []Arg  `json:"args"`
+	// Explain is set only when Doc.Explain asks for it.
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says why a claim exists, for an analyst writing rules
+// (newsclaims extract --explain): the rule, where it is written, and what
+// each part of its pattern matched.
+type Explanation struct {
+	Rule    string        `json:"rule"`
+	Source  string        `json:"source,omitempty"`  // file:line of the rule
+	Layer   string        `json:"layer"`             // surface, dependency, or code (a claim made by Go code)
+	Pattern string        `json:"pattern,omitempty"` // the pattern that matched, as written
+	Parts   []ExplainPart `json:"parts"`
+}
+
+// ExplainPart is one part of a match: a pattern element (or a tree
+// relation) and the words it matched, or an argument filled after the
+// match (From "context": the nearest date, a place in the sentence, a
+// source; "code": a claim made by code).
+type ExplainPart struct {
+	Elem string `json:"elem"`
+	Role string `json:"role,omitempty"`
+	Span
+	Text string `json:"text"`
+	From string `json:"from,omitempty"`
 }
 
 // Region is a typed part of the text (mirrors ingest blocks). Claims are
@@ -94,6 +119,8 @@ type Doc struct {
 	Published string
 	// Regions type the text; when empty, all of it is body text.
 	Regions []Region
+	// Explain asks for each claim's Explanation.
+	Explain bool
 }
 
 // Result is everything extracted from one Doc, in text order.

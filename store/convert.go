@@ -63,6 +63,19 @@ func ToCodePoints(text string, blocks []ingest.Block, r extract.Result) (CodePoi
 			args[j] = a
 		}
 		c.Args = args
+		if c.Explain != nil {
+			ex := *c.Explain
+			ex.Parts = make([]extract.ExplainPart, len(c.Explain.Parts))
+			for j, p := range c.Explain.Parts {
+				ps, pe, err := o.span(p.Start, p.End, p.Text)
+				if err != nil {
+					return CodePointResult{}, fmt.Errorf("claim %d (rule %s) explanation part %q: %w", i, c.Rule, p.Elem, err)
+				}
+				p.Start, p.End = ps, pe
+				ex.Parts[j] = p
+			}
+			c.Explain = &ex
+		}
 		out.Claims[i] = c
 	}
 	return out, nil

@@ -26,8 +26,14 @@ article's metadata and text, blocks, entities and claims with their
 arguments. Spans count Unicode code points of "text", end exclusive, as in
 the database. The golden files in testdata/golden hold this JSON.
 
+With --explain, each claim also says why it exists: its rule (file:line),
+the pattern, and the words each part of the pattern matched; arguments
+found around the match (the nearest date, a place, a source) are marked
+"context", those of claims made by code "code".
+
 Example:
   newsclaims extract --format json seeds/000_23266be43dcebdac.txt
+  newsclaims extract --format text --explain seeds/000_23266be43dcebdac.txt
   newsclaims extract --format text --published 2021-08-13 story.html
 
 Flags:
@@ -62,6 +68,7 @@ func runExtract(ctx context.Context, env *environ, args []string) int {
 	format := fset.String("format", "json", "output: json, or text (claims and entities, one per line)")
 	rules := fset.String("rules", "", "folder of extra rule files (*.yaml) added to the built-in rules")
 	published := fset.String("published", "", "publication date (YYYY-MM-DD) for articles that carry none")
+	explain := fset.Bool("explain", false, "per claim, the rule that fired and what each part of its pattern matched")
 	fset.Usage = func() { fmt.Fprint(env.stderr, extractHelp); fset.PrintDefaults() }
 	if err := fset.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -101,7 +108,7 @@ func runExtract(ctx context.Context, env *environ, args []string) int {
 			return nil
 		}
 		a := rec.Article
-		cp, err := store.ToCodePoints(a.Text, a.Blocks, process(x, a))
+		cp, err := store.ToCodePoints(a.Text, a.Blocks, processDoc(x, a, *explain))
 		if err != nil {
 			out.Errors = append(out.Errors, fmt.Sprintf("%s: %v", rec.Source, err))
 			return nil
@@ -151,12 +158,37 @@ func writeExtractText(w io.Writer, out extractOutput) {
 				args = append(args, g.Role+"="+v)
 			}
 			fmt.Fprintf(tw, "claim\t%s\t%s\t%s\t[%d,%d)\t%s\n", c.Kind, c.Certainty, c.Rule, c.Start, c.End, strings.Join(args, "; "))
+			if ex := c.Explain; ex != nil {
+				writeExplanation(tw, ex)
+			}
 		}
 		for _, e := range a.Entities {
 			fmt.Fprintf(tw, "entity\t%s\t%s\t%s\t[%d,%d)\t%s\n", e.Kind, e.Type, e.Block, e.Start, e.End, e.Text+normSuffix(e.Norm, e.Text))
 		}
 	}
 	tw.Flush()
+}
+
+// writeExplanation prints why a claim exists under its line: the rule
+// and, per pattern part, the words it matched. The lines hold no tab, so
+// they do not widen the claim columns.
+func writeExplanation(w io.Writer, ex *extract.Explanation) {
+	src := ""
+	if ex.Source != "" {
+		src = " (" + ex.Source + ")"
+	}
+	fmt.Fprintf(w, "    why: %s rule %s%s", ex.Layer, ex.Rule, src)
+	if ex.Pattern != "" {
+		fmt.Fprintf(w, ": %s", ex.Pattern)
+	}
+	fmt.Fprintln(w)
+	for _, p := range ex.Parts {
+		elem := p.Elem
+		if p.From != "" {
+			elem += " (" + p.From + ")"
+		}
+		fmt.Fprintf(w, "      %-44s %-12s [%d,%d) %q\n", elem, p.Role, p.Start, p.End, p.Text)
+	}
 }
 
 func normSuffix(norm, text string) string {

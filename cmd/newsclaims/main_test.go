@@ -261,3 +261,52 @@ func diffLines(t *testing.T, want, got string) {
 		}
 	}
 }
+
+// TestExtractExplain: --explain prints under each claim its rule, where
+// the rule is written, and what each pattern part matched, in code points
+// like every span of extract; JSON carries the same.
+func TestExtractExplain(t *testing.T) {
+	in := "Zaranj fell to the Taliban on Friday. Diyar said: \"The café is closed.\"\n"
+	code, out, stderr := runCmd(t, in, "extract", "--format", "text", "--explain", "--published", "2021-08-09", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"why: surface rule capture.fell_to (rules/capture.yaml:",
+		"place:[place|name]",
+		`[0,6) "Zaranj"`,
+		`[7,11) "fell"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, stderr = runCmd(t, in, "extract", "--explain", "--published", "2021-08-09", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc extractOutput
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(doc.Articles[0].Text)
+	n := 0
+	for _, c := range doc.Articles[0].Claims {
+		if c.Explain == nil {
+			t.Fatalf("claim %s without explanation", c.Rule)
+		}
+		for _, p := range c.Explain.Parts {
+			n++
+			if string(text[p.Start:p.End]) != p.Text {
+				t.Errorf("part %q [%d,%d) is %q in code points, not %q", p.Elem, p.Start, p.End, string(text[p.Start:p.End]), p.Text)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no explanation parts")
+	}
+	code, out, _ = runCmd(t, in, "extract", "--published", "2021-08-09", "-")
+	if code != exitOK || strings.Contains(out, `"explain"`) {
+		t.Errorf("explanations without --explain (exit %d)", code)
+	}
+}

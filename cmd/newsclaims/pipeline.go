@@ -9,9 +9,15 @@ import (
 // that turns ingest's blocks into extract's regions, so neither package
 // imports the other.
 func process(x *extract.Extractor, a ingest.Article) extract.Result {
+	return processDoc(x, a, false)
+}
+
+// processDoc is process with the claims' explanations when explain is set
+// (extract --explain).
+func processDoc(x *extract.Extractor, a ingest.Article, explain bool) extract.Result {
 	regions := make([]extract.Region, len(a.Blocks))
 	for i, b := range a.Blocks {
 		regions[i] = extract.Region{Kind: b.Kind, Span: extract.Span{Start: b.Start, End: b.End}}
 	}
-	return x.Extract(extract.Doc{Text: a.Text, Published: a.PublishedAt, Regions: regions})
+	return x.Extract(extract.Doc{Text: a.Text, Published: a.PublishedAt, Regions: regions, Explain: explain})
 }
