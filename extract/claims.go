@@ -17,6 +17,9 @@ type claimDoc struct {
 	dated    []bool // per token: inside a date mention
 	rules    *RuleSet
 	explain  bool // record what each pattern element matched
+	// trees holds each sentence's dependency tree, nil when the sentence
+	// was not parsed (no parser, or not a body sentence).
+	trees []*depTree
 }
 
 func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, regions []Region, rules *RuleSet) *claimDoc {
@@ -104,7 +107,7 @@ func (d *claimDoc) claims() []Claim {
 					if !ok || end <= i {
 						continue
 					}
-					if c, ok := d.build(r, si, i, end, caps, sentClaims); ok {
+					if c, ok := d.build(r, si, i, end, caps, sentClaims, ""); ok {
 						if d.explain {
 							c.Explain = d.explainMatch(r, p, caps)
 						}
@@ -113,6 +116,9 @@ func (d *claimDoc) claims() []Claim {
 					i = end - 1
 				}
 			}
+		}
+		if si < len(d.trees) && d.trees[si] != nil {
+			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
 		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims)))))...)
 	}
@@ -137,7 +143,10 @@ func argStart(c Claim) int {
 
 // build turns one match into a claim. It returns false when the match
 // must stay silent (negated or hypothetical events).
-func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim) (Claim, bool) {
+//
+// treeCert is the certainty a dependency rule read off the tree ("" for
+// surface rules, whose certainty comes from the words around the match).
+func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim, treeCert string) (Claim, bool) {
 	s := d.sents[si]
 	c := Claim{Kind: r.Kind, Rule: r.ID, Span: s.Span, Text: d.text[s.Start:s.End]}
 	for _, cp := range caps {
@@ -226,6 +235,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		quoted = a.Span
 	}
 	cert := d.certainty(si, start, end, quoted)
+	if treeCert != "" {
+		// The tree says what negates or supposes the trigger; the words
+		// around it still say when the article cannot verify, or
+		// someone alleges or denies it.
+		if cert != Unverified && cert != Alleged && cert != Denied || treeCert != Asserted {
+			cert = treeCert
+		}
+	}
 	if r.Certainty != "" {
 		cert = r.Certainty
 	}
@@ -935,7 +952,13 @@ next:
 			if o.Kind != c.Kind || c.Kind == "casualty" && !sameOutcome(c, o) {
 				continue
 			}
-			for _, role := range core[c.Kind] {
+			roles := core[c.Kind]
+			if c.Kind == "casualty" && (!hasRole(c, "count") || !hasRole(o, "count")) {
+				// A named victim ("al-Rufay'i was killed") read by two
+				// rules is one claim; two counts of one noun are two.
+				roles = []string{"count", "victims"}
+			}
+			for _, role := range roles {
 				ca, ok1 := findArg(c, role)
 				oa, ok2 := findArg(o, role)
 				if ok1 && ok2 && overlaps(ca.Span, oa.Span) {

@@ -19,6 +19,9 @@ type Extractor struct {
 	orgs    *OrgLexicon
 	persons *PersonFinder
 	rules   *RuleSet
+	// parse returns the dependency tree of one sentence of text; nil when
+	// no parser is loaded, and then dependency rules do not fire.
+	parse func(text string, s Sentence) []depWord
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -67,6 +70,16 @@ func (x *Extractor) Extract(doc Doc) Result {
 
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
 	cd.explain = doc.Explain
+	if x.parse != nil && x.rules.hasDep {
+		cd.trees = make([]*depTree, len(sents))
+		for si, s := range sents {
+			if cd.body[si] {
+				if w := x.parse(doc.Text, s); len(w) > 0 {
+					cd.trees[si] = newDepTree(w)
+				}
+			}
+		}
+	}
 	claims := cd.claims()
 	var persons, others []Entity
 	for _, e := range ents {

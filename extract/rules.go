@@ -44,8 +44,12 @@ type Rule struct {
 	Norm      map[string]string // constant norms per role (outcome: killed)
 	Inherit   []string          // roles copied from the previous claim of the same kind in the sentence
 	Patterns  []*patSeq
-	Examples  []string // sentences the rule must match (TestRuleExamples)
-	Pos       string   // file:line, for messages
+	// Layer is "surface" (patterns over words) or "dependency" (Dep, over
+	// the parse tree).
+	Layer    string
+	Dep      *depPattern
+	Examples []string // sentences the rule must match (TestRuleExamples)
+	Pos      string   // file:line, for messages
 }
 
 // RuleSet is every rule and word list, loaded once and never changed.
@@ -59,6 +63,7 @@ type RuleSet struct {
 	// the per-token noun-phrase check.
 	eventVerbs map[string]bool
 	Hash       string // SHA-256 over the rule files, stored with each run
+	hasDep     bool   // some rule reads the dependency tree
 }
 
 // RuleError is one problem in a rule file.
@@ -96,8 +101,10 @@ type ruleSpec struct {
 	Certainty string            `yaml:"certainty"`
 	Norm      map[string]string `yaml:"norm"`
 	Inherit   []string          `yaml:"inherit"`
+	Layer     string            `yaml:"layer"`
 	Patterns  []yaml.Node       `yaml:"patterns"`
-	Examples  []string          `yaml:"examples"` // documentation; tested in txtar cases
+	depSpec   `yaml:",inline"`
+	Examples  []string `yaml:"examples"` // documentation; tested in txtar cases
 	line      int
 }
 
@@ -216,6 +223,7 @@ func LoadRules(dir string) (*RuleSet, error) {
 		}
 		seen[r.ID] = r.Pos
 		rs.Rules = append(rs.Rules, r)
+		rs.hasDep = rs.hasDep || r.Dep != nil
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -309,11 +317,32 @@ func compileRule(file string, s ruleSpec, lists map[string][][]string) (*Rule, R
 			bad(s.line, "rule %s: inherit of unknown %s role %q", s.ID, s.Kind, role)
 		}
 	}
-	if len(s.Patterns) == 0 {
-		bad(s.line, "rule %s: no patterns", s.ID)
-	}
 	r := &Rule{ID: stem + "." + s.ID, Kind: s.Kind, Certainty: s.Certainty, Norm: s.Norm, Inherit: s.Inherit, Examples: s.Examples,
-		Pos: fmt.Sprintf("%s:%d", file, s.line)}
+		Pos: fmt.Sprintf("%s:%d", file, s.line), Layer: s.Layer}
+	switch s.Layer {
+	case "surface":
+		if len(s.Patterns) == 0 {
+			bad(s.line, "rule %s: no patterns", s.ID)
+		}
+		if len(s.Trigger.Lemma) > 0 || len(s.Args) > 0 || s.TriggerRole != "" {
+			bad(s.line, "rule %s: a surface rule has patterns, not trigger or args (or say layer: dependency)", s.ID)
+		}
+	case "dependency":
+		if len(s.Patterns) > 0 {
+			bad(s.line, "rule %s: a dependency rule has trigger and args, not patterns", s.ID)
+		}
+		if len(s.Examples) == 0 {
+			bad(s.line, "rule %s: a dependency rule needs examples (sentences it must match)", s.ID)
+		}
+		dp, err := compileDep(s.depSpec, roles, lists)
+		if err != nil {
+			bad(s.line, "rule %s: %v", s.ID, err)
+		} else {
+			r.Dep = dp
+		}
+	default:
+		bad(s.line, "rule %s: layer must be surface or dependency, not %q", s.ID, s.Layer)
+	}
 	for _, pn := range s.Patterns {
 		if pn.Kind != yaml.ScalarNode {
 			bad(pn.Line, "rule %s: a pattern must be a string", s.ID)

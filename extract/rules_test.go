@@ -35,9 +35,11 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	bad := `rules:
   - id: ok
     kind: capture
+    layer: surface
     patterns: ["place:[place] fell"]
   - id: badrole
     kind: capture
+    layer: surface
     patterns:
       - "count:[number] fell"
   - id: badkind
@@ -45,9 +47,32 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
     patterns: ["x"]
   - id: unknownlist
     kind: casualty
+    layer: surface
     patterns: ["@nosuchlist"]
+  - id: nolayer
+    kind: capture
+    patterns: ["place:[place] fell"]
+  - id: badtag
+    kind: casualty
+    layer: dependency
+    examples: ["Gunmen killed two people."]
+    trigger: {lemma: [kill], upos: [VREB]}
+    args: [{role: victims, rel: [obj]}]
+  - id: badrel
+    kind: casualty
+    layer: dependency
+    examples: ["Gunmen killed two people."]
+    trigger: {lemma: [kill]}
+    args: [{role: victim, rel: [obj]}, {role: count, rel: ["obj//nummod"]}]
+  - id: mixed
+    kind: casualty
+    layer: dependency
+    examples: ["Gunmen killed two people."]
+    patterns: ["x"]
+    trigger: {lemma: ["@nosuchlist"]}
   - id: unknownfield
     kind: capture
+    layer: surface
     colour: red
     patterns: ["x"]
 `
@@ -61,7 +86,7 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	}
 	msg := err.Error()
 	// Strict decoding stops at the unknown field; that is the one reported.
-	if !strings.Contains(msg, "mine.yaml:17") || !strings.Contains(msg, "colour") {
+	if !strings.Contains(msg, "mine.yaml:42") || !strings.Contains(msg, "colour") {
 		t.Errorf("unknown field not reported with its line:\n%s", msg)
 	}
 	// Without the unknown field, every other problem is reported at once.
@@ -69,7 +94,10 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(fixed), 0o644)
 	_, err = LoadRules(dir)
 	msg = err.Error()
-	for _, want := range []string{`mine.yaml:8: rule badrole: capture has no role "count"`, `mine.yaml:9: rule badkind: unknown claim kind "capturez"`, `mine.yaml:14: rule unknownlist: unknown list @nosuchlist`} {
+	for _, want := range []string{`mine.yaml:10: rule badrole: capture has no role "count"`, `mine.yaml:11: rule badkind: unknown claim kind "capturez"`,
+		`mine.yaml:17: rule unknownlist: unknown list @nosuchlist`, `mine.yaml:18: rule nolayer: layer must be surface or dependency, not ""`,
+		`mine.yaml:21: rule badtag: trigger: unknown UPOS tag "VREB"`, `mine.yaml:27: rule badrel: arg 1: "victim" is no role of the kind`,
+		`mine.yaml:33: rule mixed: a dependency rule has trigger and args, not patterns`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("missing %q in:\n%s", want, msg)
 		}

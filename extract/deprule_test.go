@@ -1,0 +1,391 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// handTree builds a parsed sentence from lines "form lemma UPOS head rel"
+// (heads 1-based, 0 the root), written by hand after UD English EWT. The
+// text is the forms joined by spaces, so spans are exact.
+func handTree(t *testing.T, src string) (string, []depWord) {
+	t.Helper()
+	var words []depWord
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(src), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 5 {
+			t.Fatalf("bad tree line %q", line)
+		}
+		h, err := strconv.Atoi(f[3])
+		if err != nil {
+			t.Fatalf("bad head in %q", line)
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(f[0])
+		words = append(words, depWord{Form: f[0], Lemma: f[1], UPOS: f[2], Head: h, Rel: f[4], Span: Span{Start: start, End: b.Len()}})
+	}
+	return b.String(), words
+}
+
+func depRuleForTest(t *testing.T, kind, spec string) *depPattern {
+	t.Helper()
+	rs, err := LoadRules("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	yml := "rules:\n  - id: t\n    kind: " + kind + "\n    layer: dependency\n    examples: [\"x\"]\n" + spec
+	if err := os.WriteFile(filepath.Join(dir, "t.yaml"), []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rs2, err := LoadRules(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = rs
+	for _, r := range rs2.Rules {
+		if r.ID == "t.t" {
+			return r.Dep
+		}
+	}
+	t.Fatal("rule t.t not loaded")
+	return nil
+}
+
+// bindings prints each binding as role=phrase pairs.
+func bindings(t *depTree, p *depPattern) []string {
+	var out []string
+	for _, b := range p.match(t, nil) {
+		parts := []string{"trigger=" + t.w[b.trigger].Form}
+		for i, a := range p.args {
+			if b.nodes[i] < 0 || a.role == "" {
+				continue
+			}
+			lo, hi := t.phrase(b.nodes[i])
+			var ws []string
+			for k := lo; k <= hi; k++ {
+				ws = append(ws, t.w[k].Form)
+			}
+			parts = append(parts, a.role+"="+strings.Join(ws, " "))
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+const killSpec = `    trigger: {lemma: [kill], upos: [VERB]}
+    trigger_role: outcome
+    args:
+      - {role: victims, rel: [obj, "nsubj:pass"], spread: true}
+      - {role: cause, rel: [nsubj, "obl:agent"], optional: true}
+      - {role: place, rel: ["obl"], case: [in, near], optional: true}
+`
+
+func TestDepMatchActivePassive(t *testing.T) {
+	p := depRuleForTest(t, "casualty", killSpec)
+	_, w := handTree(t, `
+Gunmen gunman NOUN 2 nsubj
+killed kill VERB 0 root
+at at ADV 5 advmod
+least least ADV 3 fixed
+27 27 NUM 6 nummod
+civilians civilian NOUN 2 obj
+in in ADP 9 case
+northern northern ADJ 9 amod
+Kabul Kabul PROPN 2 obl
+. . PUNCT 2 punct`)
+	got := bindings(newDepTree(w), p)
+	want := "trigger=killed victims=at least 27 civilians cause=Gunmen place=northern Kabul"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("active: got %q, want %q", got, want)
+	}
+	// Passive, with the agent: "Five soldiers were killed by a roadside bomb near Herat."
+	_, w = handTree(t, `
+Five five NUM 2 nummod
+soldiers soldier NOUN 4 nsubj:pass
+were be AUX 4 aux:pass
+killed kill VERB 0 root
+by by ADP 8 case
+a a DET 8 det
+roadside roadside NOUN 8 compound
+bomb bomb NOUN 4 obl:agent
+near near ADP 10 case
+Herat Herat PROPN 4 obl
+. . PUNCT 4 punct`)
+	got = bindings(newDepTree(w), p)
+	want = "trigger=killed victims=Five soldiers cause=a roadside bomb place=Herat"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("passive: got %q, want %q", got, want)
+	}
+}
+
+func TestDepMatchRelativeClauseAndOfPhrase(t *testing.T) {
+	p := depRuleForTest(t, "casualty", killSpec)
+	// "Militants killed dozens of members of the police who guarded the
+	// road.": the of-phrases belong to the victims, the relative clause
+	// does not.
+	_, w := handTree(t, `
+Militants militant NOUN 2 nsubj
+killed kill VERB 0 root
+dozens dozen NOUN 2 obj
+of of ADP 5 case
+members member NOUN 3 nmod
+of of ADP 8 case
+the the DET 8 det
+police police NOUN 5 nmod
+who who PRON 10 nsubj
+guarded guard VERB 8 acl:relcl
+the the DET 12 det
+road road NOUN 10 obj
+. . PUNCT 2 punct`)
+	got := bindings(newDepTree(w), p)
+	want := "trigger=killed victims=dozens of members of the police cause=Militants"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDepMatchConjunctsSpread(t *testing.T) {
+	p := depRuleForTest(t, "casualty", killSpec)
+	// "The strike killed five soldiers and three civilians."
+	_, w := handTree(t, `
+The the DET 2 det
+strike strike NOUN 3 nsubj
+killed kill VERB 0 root
+five five NUM 5 nummod
+soldiers soldier NOUN 3 obj
+and and CCONJ 8 cc
+three three NUM 8 nummod
+civilians civilian NOUN 5 conj
+. . PUNCT 3 punct`)
+	got := bindings(newDepTree(w), p)
+	want := []string{"trigger=killed victims=five soldiers cause=The strike", "trigger=killed victims=three civilians cause=The strike"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDepMatchUpwardPath(t *testing.T) {
+	// "An airstrike hit the market, killing 12 people.": the participle's
+	// cause is the subject of the verb it modifies.
+	p := depRuleForTest(t, "casualty", `    trigger: {lemma: [kill], upos: [VERB]}
+    trigger_role: outcome
+    args:
+      - {role: victims, rel: [obj]}
+      - {role: cause, rel: [nsubj, "^advcl/nsubj"], optional: true}
+`)
+	_, w := handTree(t, `
+An a DET 2 det
+airstrike airstrike NOUN 3 nsubj
+hit hit VERB 0 root
+the the DET 5 det
+market market NOUN 3 obj
+, , PUNCT 7 punct
+killing kill VERB 3 advcl
+12 12 NUM 9 nummod
+people people NOUN 7 obj
+. . PUNCT 3 punct`)
+	got := bindings(newDepTree(w), p)
+	want := "trigger=killing victims=12 people cause=An airstrike"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDepConstraintAndRelPrefix(t *testing.T) {
+	// "leaving 30 dead": a role-less constraint on xcomp; "obl:*" matches
+	// obl:tmod, a plain "obl" does not.
+	p := depRuleForTest(t, "casualty", `    trigger: {lemma: [leave], upos: [VERB]}
+    args:
+      - {role: victims, rel: [obj]}
+      - {rel: [xcomp], lemma: [dead]}
+      - {role: time, rel: ["obl:*"], optional: true}
+`)
+	_, w := handTree(t, `
+The the DET 2 det
+blast blast NOUN 3 nsubj
+left leave VERB 0 root
+30 30 NUM 3 obj
+dead dead ADJ 3 xcomp
+yesterday yesterday NOUN 3 obl:tmod
+. . PUNCT 3 punct`)
+	got := bindings(newDepTree(w), p)
+	if len(got) != 1 || got[0] != "trigger=left victims=30 time=yesterday" {
+		t.Errorf("got %q", got)
+	}
+	// Without "dead" the constraint fails: "left 30 homes" is no casualty.
+	w[4].Lemma, w[4].Form = "behind", "behind"
+	if got := bindings(newDepTree(w), p); len(got) != 0 {
+		t.Errorf("constraint ignored: %q", got)
+	}
+	q := depRuleForTest(t, "casualty", `    trigger: {lemma: [leave]}
+    args:
+      - {role: time, rel: [obl]}
+`)
+	if got := bindings(newDepTree(w), q); len(got) != 0 {
+		t.Errorf("plain obl matched obl:tmod: %q", got)
+	}
+}
+
+func TestTreeCertainty(t *testing.T) {
+	for _, c := range []struct {
+		tree, want string
+	}{
+		// "The strike could kill civilians."
+		{`
+The the DET 2 det
+strike strike NOUN 4 nsubj
+could could AUX 4 aux
+kill kill VERB 0 root
+civilians civilian NOUN 4 obj`, Hypothetical},
+		// "No one was hurt."
+		{`
+No no DET 2 det
+one one PRON 4 nsubj:pass
+was be AUX 4 aux:pass
+hurt hurt VERB 0 root`, negated},
+		// "The army denied that it killed civilians."
+		{`
+The the DET 2 det
+army army NOUN 3 nsubj
+denied deny VERB 0 root
+that that SCONJ 6 mark
+it it PRON 6 nsubj
+killed kill VERB 3 ccomp
+civilians civilian NOUN 6 obj`, Denied},
+		// "Police said they arrested 20 people."
+		{`
+Police police NOUN 2 nsubj
+said say VERB 0 root
+they they PRON 4 nsubj
+arrested arrest VERB 2 ccomp
+20 20 NUM 6 nummod
+people person NOUN 4 obj`, Asserted},
+		// "Militants did not kill the hostages."
+		{`
+Militants militant NOUN 4 nsubj
+did do AUX 4 aux
+not not PART 4 advmod
+kill kill VERB 0 root
+the the DET 6 det
+hostages hostage NOUN 4 obj`, negated},
+	} {
+		_, w := handTree(t, c.tree)
+		tr := newDepTree(w)
+		trig := -1
+		for i, x := range w {
+			if x.Lemma == "kill" || x.Lemma == "hurt" || x.Lemma == "arrest" {
+				trig = i
+			}
+		}
+		if got := tr.treeCertainty(trig); got != c.want {
+			t.Errorf("%s: certainty %s, want %s", strings.Fields(c.tree)[0], got, c.want)
+		}
+	}
+}
+
+// TestDepClaimsThroughExtract runs a dependency rule through the whole
+// claim builder with a hand-made parse standing in for the parser: the
+// count takes the number finder's value, the claim its certainty from
+// the tree, and a figurative object ("killed the bill") is no victim.
+func TestDepClaimsThroughExtract(t *testing.T) {
+	dir := t.TempDir()
+	yml := `rules:
+  - id: killed_dep
+    kind: casualty
+    layer: dependency
+    norm: {outcome: killed}
+    examples: ["Gunmen killed 27 civilians in Kabul."]
+    trigger: {lemma: [kill], upos: [VERB]}
+    trigger_role: outcome
+    args:
+      - {role: victims, rel: [obj, "nsubj:pass"], animate: true, spread: true}
+      - {role: count, rel: ["obj/nummod", "nsubj:pass/nummod", obj, "nsubj:pass"], upos: [NUM], optional: true}
+      - {role: cause, rel: [nsubj, "obl:agent"], optional: true}
+`
+	if err := os.WriteFile(filepath.Join(dir, "dep.yaml"), []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base, err := New(Options{RulesDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trees := map[string][]depWord{}
+	add := func(src string) string {
+		text, w := handTree(t, src)
+		trees[text] = w
+		return text
+	}
+	s1 := add(`
+Gunmen gunman NOUN 2 nsubj
+killed kill VERB 0 root
+at at ADV 5 advmod
+least least ADV 3 fixed
+27 27 NUM 6 nummod
+civilians civilian NOUN 2 obj
+and and CCONJ 9 cc
+two two NUM 9 nummod
+soldiers soldier NOUN 6 conj
+.  . PUNCT 2 punct`)
+	s2 := add(`
+The the DET 2 det
+senator senator NOUN 3 nsubj
+killed kill VERB 0 root
+the the DET 5 det
+bill bill NOUN 3 obj
+. . PUNCT 3 punct`)
+	s3 := add(`
+The the DET 2 det
+strike strike NOUN 4 nsubj
+could could AUX 4 aux
+kill kill VERB 0 root
+hundreds hundred NOUN 4 obj
+. . PUNCT 4 punct`)
+	x := *base
+	x.parse = func(text string, s Sentence) []depWord {
+		w := trees[text[s.Start:s.End]]
+		out := make([]depWord, len(w))
+		for i, y := range w {
+			y.Span.Start += s.Start
+			y.Span.End += s.Start
+			out[i] = y
+		}
+		return out
+	}
+	text := s1 + "\n\n" + s2 + "\n\n" + s3
+	res := x.Extract(Doc{Text: text, Explain: true})
+	var got []string
+	for _, c := range res.Claims {
+		if c.Rule != "dep.killed_dep" {
+			continue
+		}
+		got = append(got, strings.TrimSpace(formatClaims([]Claim{c})))
+		for _, a := range c.Args {
+			if text[a.Start:a.End] != a.Text {
+				t.Errorf("arg %s %q does not slice to its text", a.Role, a.Text)
+			}
+		}
+		if c.Explain == nil || c.Explain.Layer != "dependency" || len(c.Explain.Parts) < 2 {
+			t.Errorf("explanation: %+v", c.Explain)
+		}
+	}
+	// The first count is read by the surface rule as well, which wins the
+	// tie; the coordinated one only the tree gives. "killed the bill" and
+	// "could kill" give nothing.
+	want := []string{
+		"casualty dep.killed_dep asserted\n  cause \"Gunmen\"\n  outcome \"killed\"\n  victims \"two soldiers\"\n  count \"two\" value=2",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := len(res.Claims); n != 2 {
+		t.Errorf("want the surface claim and the dependency claim, got %d", n)
+	}
+}
