@@ -24,14 +24,15 @@ func main() {
 	out := flag.String("o", "screenshot", "output prefix: PREFIX.png and PREFIX-phone.png")
 	chrome := flag.String("chromium", "", "browser binary (default: chromium on PATH)")
 	full := flag.Bool("full", false, "the whole page, not the first screen")
+	at := flag.String("at", "", "scroll to this element id first (a section: claims, casualties...)")
 	flag.Parse()
-	if err := run(*html, *out, *chrome, *full); err != nil {
+	if err := run(*html, *out, *chrome, *full, *at); err != nil {
 		fmt.Fprintln(os.Stderr, "reportshot:", err)
 		os.Exit(1)
 	}
 }
 
-func run(html, out, chrome string, full bool) error {
+func run(html, out, chrome string, full bool, at string) error {
 	if chrome == "" {
 		p, err := exec.LookPath("chromium")
 		if err != nil {
@@ -70,6 +71,12 @@ func run(html, out, chrome string, full bool) error {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(v.width, v.height, opts...),
 			chromedp.Navigate("file://"+abs), chromedp.WaitReady("#claim-rows"), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			return fmt.Errorf("open %s: %w", abs, err)
+		}
+		if at != "" {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(
+				`(() => { const e = document.getElementById(%q); if (e) e.scrollIntoView(); return !!e; })()`, at))); err != nil {
+				return fmt.Errorf("scroll to %s: %w", at, err)
+			}
 		}
 		shot := chromedp.CaptureScreenshot()
 		if full {

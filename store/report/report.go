@@ -244,12 +244,30 @@ func Build(ctx context.Context, db *sql.DB, o Options) (*Report, error) {
 		now = o.Now
 	}
 	r := &Report{Generated: now().UTC().Format(time.RFC3339)}
-	sc, err := r.scope(ctx, db, o)
+	// One connection: the claims in scope go once into a temporary table
+	// (with their day and place), which every section then reads, instead
+	// of each section joining claims, articles, arguments and entities
+	// again.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	defer conn.Close()
+	sc, err := r.scope(ctx, conn, o)
 	if err != nil {
 		return nil, err
 	}
-	b := builder{ctx: ctx, db: db, sc: sc, r: r, o: o}
-	for _, step := range []func() error{b.counts, b.cells, b.rows, b.casualties, b.pairs, b.speakers, b.roles, b.errors} {
+	b := builder{ctx: ctx, db: conn, sc: sc, r: r, o: o}
+	if err := b.materialize(); err != nil {
+		return nil, fmt.Errorf("report: claims in scope: %w", err)
+	}
+	defer func() {
+		// The connection goes back to the pool: leave it as it was.
+		for _, q := range []string{"DROP TABLE IF EXISTS temp.rc", "PRAGMA mmap_size = 0", "PRAGMA cache_size = -2000"} {
+			conn.ExecContext(context.WithoutCancel(ctx), q)
+		}
+	}()
+	for _, step := range []func() error{b.counts, b.cells, b.rows, b.casualties, b.pairs, b.roles, b.speakers, b.errors} {
 		if err := step(); err != nil {
 			return nil, fmt.Errorf("report: %w", err)
 		}
@@ -257,9 +275,39 @@ func Build(ctx context.Context, db *sql.DB, o Options) (*Report, error) {
 	return r, nil
 }
 
+// materialize writes the claims in scope into temp.rc: id, article,
+// kind, certainty, day (dayExpr) and first place (key, name, lowercased
+// name, country, coordinates).
+func (b *builder) materialize() error {
+	for _, q := range []string{
+		// A one-off reader of much of the file: a large cache and the
+		// file mapped into memory save a read call per page.
+		"PRAGMA cache_size = -262144",
+		"PRAGMA mmap_size = 4294967296",
+		"PRAGMA temp_store = MEMORY",
+		"DROP TABLE IF EXISTS temp.rc",
+		`CREATE TEMP TABLE rc (id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, kind TEXT NOT NULL, certainty TEXT NOT NULL,
+			day TEXT NOT NULL, pkey TEXT NOT NULL, pname TEXT NOT NULL, plow TEXT NOT NULL, pcountry TEXT NOT NULL, lat REAL, lon REAL)`,
+	} {
+		if _, err := b.db.ExecContext(b.ctx, q); err != nil {
+			return err
+		}
+	}
+	_, err := b.db.ExecContext(b.ctx, `INSERT INTO temp.rc SELECT c.id, c.article_id, c.kind, coalesce(c.certainty, ''), `+dayExpr+`,
+			coalesce(`+placeKey+`, ''), coalesce(p.norm, p.text, ''), lower(coalesce(p.norm, p.text, '')),
+			coalesce(p.country, e.country, ''), e.lat, e.lon
+		FROM claims c JOIN articles a ON a.id = c.article_id `+placeJoin+`
+		WHERE `+b.sc.sql(), b.sc.args...)
+	if err != nil {
+		return err
+	}
+	_, err = b.db.ExecContext(b.ctx, "CREATE INDEX temp.rc_kind ON rc (kind, day)")
+	return err
+}
+
 type builder struct {
 	ctx context.Context
-	db  *sql.DB
+	db  *sql.Conn
 	sc  scope
 	r   *Report
 	o   Options
@@ -267,11 +315,13 @@ type builder struct {
 	artIndex map[int64]int
 	// place keys in the order of Page.Places
 	placeIndex map[string]int
-	runID      int64
+	// titles are each person's most frequent title in a role claim, by
+	// lowercased name (roles sets it for speakers)
+	titles map[string]string
 }
 
 // scope turns the options into the SQL condition and the words for it.
-func (r *Report) scope(ctx context.Context, db *sql.DB, o Options) (scope, error) {
+func (r *Report) scope(ctx context.Context, db *sql.Conn, o Options) (scope, error) {
 	var sc scope
 	var words []string
 	for _, d := range []struct{ name, v, op string }{{"since", o.Since, ">="}, {"until", o.Until, "<="}} {
@@ -336,7 +386,7 @@ func (r *Report) scope(ctx context.Context, db *sql.DB, o Options) (scope, error
 // in order), so the first is found by bisecting on ids, each step one
 // rowid lookup: no scan of the articles, whose rows hold the whole text.
 // lo > hi when there are none.
-func runArticles(ctx context.Context, db *sql.DB, started string) (lo, hi int64, err error) {
+func runArticles(ctx context.Context, db *sql.Conn, started string) (lo, hi int64, err error) {
 	if err := db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM articles").Scan(&hi); err != nil {
 		return 0, 0, err
 	}
@@ -379,11 +429,9 @@ func (b *builder) query(q string, args []any, scan func(*sql.Rows) error) error 
 
 func (b *builder) counts() error {
 	r := b.r
-	err := b.query(`SELECT c.kind, count(*), count(DISTINCT c.article_id) FROM claims c JOIN articles a ON a.id = c.article_id
-		WHERE `+b.sc.sql()+` GROUP BY c.kind ORDER BY count(*) DESC, c.kind`, b.sc.args, func(rows *sql.Rows) error {
+	err := b.query(`SELECT kind, count(*) FROM temp.rc GROUP BY kind ORDER BY count(*) DESC, kind`, nil, func(rows *sql.Rows) error {
 		var k KindCount
-		var arts int
-		if err := rows.Scan(&k.Kind, &k.N, &arts); err != nil {
+		if err := rows.Scan(&k.Kind, &k.N); err != nil {
 			return err
 		}
 		r.ByKind = append(r.ByKind, k)
@@ -395,7 +443,7 @@ func (b *builder) counts() error {
 	}
 	// Articles: those in scope with or without claims when the scope is
 	// a run; with claims otherwise.
-	q := `SELECT count(DISTINCT c.article_id) FROM claims c JOIN articles a ON a.id = c.article_id WHERE ` + b.sc.sql()
+	q := `SELECT count(DISTINCT article_id) FROM temp.rc`
 	if r.Run != nil && r.Filters == "" {
 		q = `SELECT count(*) FROM articles WHERE id BETWEEN ? AND ?`
 		n := len(b.sc.args)
@@ -405,7 +453,7 @@ func (b *builder) counts() error {
 		q = `SELECT count(*) FROM articles`
 		return b.db.QueryRowContext(b.ctx, q).Scan(&r.Articles)
 	}
-	return b.db.QueryRowContext(b.ctx, q, b.sc.args...).Scan(&r.Articles)
+	return b.db.QueryRowContext(b.ctx, q).Scan(&r.Articles)
 }
 
 // cells counts claims by day, kind, certainty and place: the page draws
@@ -421,39 +469,50 @@ func (b *builder) cells() error {
 	certs := map[string]int{}
 	days := map[string]int{}
 	b.placeIndex = map[string]int{}
-	type raw struct {
-		day, kind, cert, place string
-		n                      int
+	// The places, then the cells, grouped here rather than by SQL: a
+	// map keyed by the row's bytes is cheaper than SQLite's sorter over
+	// every claim.
+	err := b.query(`SELECT pkey, max(pname), max(pcountry), max(lat), max(lon) FROM temp.rc WHERE pkey != '' GROUP BY pkey`, nil,
+		func(rows *sql.Rows) error {
+			var key, name, country string
+			var lat, lon sql.NullFloat64
+			if err := rows.Scan(&key, &name, &country, &lat, &lon); err != nil {
+				return err
+			}
+			b.placeIndex[key] = len(p.Places)
+			pl := []any{name, country, nil, nil}
+			if lat.Valid && lon.Valid {
+				pl[2], pl[3] = round4(lat.Float64), round4(lon.Float64)
+			}
+			p.Places = append(p.Places, pl)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("places: %w", err)
 	}
-	var raws []raw
-	err := b.query(`SELECT `+dayExpr+` AS d, c.kind, coalesce(c.certainty, ''), coalesce(`+placeKey+`, ''),
-			coalesce(p.norm, p.text, ''), coalesce(p.country, e.country, ''), max(e.lat), max(e.lon), count(*)
-		FROM claims c JOIN articles a ON a.id = c.article_id `+placeJoin+`
-		WHERE `+b.sc.sql()+`
-		GROUP BY d, c.kind, c.certainty, 4`, b.sc.args, func(rows *sql.Rows) error {
-		var x raw
-		var name, country string
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&x.day, &x.kind, &x.cert, &x.place, &name, &country, &lat, &lon, &x.n); err != nil {
+	type raw struct{ day, kind, cert, place string }
+	counts := map[string]int{}
+	keys := map[string]raw{}
+	var buf []byte
+	var day, kind, cert, place sql.RawBytes
+	err = b.query(`SELECT day, kind, certainty, pkey FROM temp.rc`, nil, func(rows *sql.Rows) error {
+		if err := rows.Scan(&day, &kind, &cert, &place); err != nil {
 			return err
 		}
+		buf = append(append(append(append(append(append(append(buf[:0], day...), 0), kind...), 0), cert...), 0), place...)
+		if n, ok := counts[string(buf)]; ok {
+			counts[string(buf)] = n + 1
+			return nil
+		}
+		k := string(buf)
+		counts[k] = 1
+		x := raw{string(day), string(kind), string(cert), string(place)}
+		keys[k] = x
 		if _, ok := kinds[x.kind]; !ok {
 			kinds[x.kind] = -1
 		}
 		certs[x.cert] = 0
 		days[x.day] = 0
-		if x.place != "" {
-			i, ok := b.placeIndex[x.place]
-			if !ok {
-				i = len(p.Places)
-				b.placeIndex[x.place] = i
-				p.Places = append(p.Places, []any{name, country, nil, nil})
-			}
-			if lat.Valid && lon.Valid {
-				p.Places[i][2], p.Places[i][3] = round4(lat.Float64), round4(lon.Float64)
-			}
-		}
-		raws = append(raws, x)
 		return nil
 	})
 	if err != nil {
@@ -474,12 +533,13 @@ func (b *builder) cells() error {
 	}
 	p.Certainties = sortedIndex(certs)
 	p.Days = sortedIndex(days)
-	for _, x := range raws {
+	for k, n := range counts {
+		x := keys[k]
 		pl := -1
 		if x.place != "" {
 			pl = b.placeIndex[x.place]
 		}
-		p.Cells = append(p.Cells, [5]int{days[x.day], kinds[x.kind], certs[x.cert], pl, x.n})
+		p.Cells = append(p.Cells, [5]int{days[x.day], kinds[x.kind], certs[x.cert], pl, n})
 	}
 	sort.Slice(p.Cells, func(i, j int) bool {
 		a, c := p.Cells[i], p.Cells[j]
@@ -535,11 +595,9 @@ func (b *builder) rows() error {
 	var cs []claim
 	byID := map[int64]int{}
 	var artIDs []int64
-	err := b.query(`SELECT c.id, `+dayExpr+` AS d, c.kind, coalesce(c.certainty, ''), coalesce(`+placeKey+`, ''),
-			c.article_id, c.text, c.span_start, c.span_end
-		FROM claims c JOIN articles a ON a.id = c.article_id `+placeJoin+`
-		WHERE `+b.sc.sql()+`
-		ORDER BY d DESC, c.article_id DESC, c.span_start, c.id LIMIT ?`, append(b.sc.args, b.o.RowLimit), func(rows *sql.Rows) error {
+	err := b.query(`SELECT rc.id, rc.day, rc.kind, rc.certainty, rc.pkey, rc.article_id, c.text, c.span_start, c.span_end
+		FROM (SELECT * FROM temp.rc ORDER BY day DESC, article_id DESC, id LIMIT ?) rc JOIN claims c ON c.id = rc.id
+		ORDER BY rc.day DESC, rc.article_id DESC, c.span_start, rc.id`, []any{b.o.RowLimit}, func(rows *sql.Rows) error {
 		var c claim
 		var day, kind, cert, place string
 		if err := rows.Scan(&c.row.ID, &day, &kind, &cert, &place, &c.art, &c.text, &c.start, &c.end); err != nil {
@@ -584,9 +642,9 @@ func (b *builder) rows() error {
 			}
 			i := byID[id]
 			args[i] = append(args[i], a)
-			w := a.text
+			w := clip(a.text, 80) // the evidence above shows it whole
 			if norm != "" && !strings.EqualFold(norm, a.text) {
-				w += " (" + norm + ")"
+				w += " (" + clip(norm, 80) + ")"
 			}
 			if cs[i].row.Arg != "" {
 				cs[i].row.Arg += "; "
@@ -661,6 +719,14 @@ func (b *builder) rows() error {
 	return nil
 }
 
+// clip shortens s to n code points, with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
 func indexOf(xs []string) map[string]int {
 	m := make(map[string]int, len(xs))
 	for i, x := range xs {
@@ -731,31 +797,55 @@ func safeURL(u string) string {
 // casualties groups casualty claims by country, place and outcome.
 func (b *builder) casualties() error {
 	type key struct{ country, place, outcome string }
-	groups := map[key]*CasualtyGroup{}
+	type fig struct {
+		v    float64
+		qual string
+	}
+	type acc struct {
+		g        *CasualtyGroup
+		articles map[int64]bool
+		figures  map[fig]map[int64]bool
+	}
+	groups := map[key]*acc{}
 	var order []key
-	err := b.query(`SELECT coalesce(p.country, e.country, ''), coalesce(p.norm, p.text, ''), lower(coalesce(p.norm, p.text, '')),
-			coalesce(o.norm, o.text, ''), n.value, coalesce(n.qualifier, 'exact'), count(*), count(DISTINCT c.article_id)
-		FROM claims c JOIN articles a ON a.id = c.article_id `+placeJoin+`
+	byClaim := map[int64]*acc{}
+	// One pass over the casualty claims, grouped here (a map per group is
+	// cheaper than three grouped queries joining the arguments again).
+	err := b.query(`SELECT c.id, c.article_id, c.pcountry, c.pname, c.plow, c.day,
+			coalesce(o.norm, o.text, ''), n.value, coalesce(n.qualifier, 'exact')
+		FROM temp.rc c
 		LEFT JOIN claim_args o ON o.claim_id = c.id AND o.role = 'outcome' AND o.ord = 0
 		LEFT JOIN claim_args n ON n.claim_id = c.id AND n.role = 'count' AND n.ord = 0
-		WHERE c.kind = 'casualty' AND `+b.sc.sql()+`
-		GROUP BY 1, 3, lower(coalesce(o.norm, o.text, '')), 5, 6`, b.sc.args, func(rows *sql.Rows) error {
-		var country, place, placeLow, outcome, qual string
+		WHERE c.kind = 'casualty'`, nil, func(rows *sql.Rows) error {
+		var id, art int64
+		var country, place, placeLow, day, outcome, qual string
 		var v sql.NullFloat64
-		var claims, arts int
-		if err := rows.Scan(&country, &place, &placeLow, &outcome, &v, &qual, &claims, &arts); err != nil {
+		if err := rows.Scan(&id, &art, &country, &place, &placeLow, &day, &outcome, &v, &qual); err != nil {
 			return err
 		}
 		k := key{country, placeLow, strings.ToLower(outcome)}
-		g := groups[k]
-		if g == nil {
-			g = &CasualtyGroup{Country: country, Place: place, Outcome: outcome}
-			groups[k] = g
+		x := groups[k]
+		if x == nil {
+			x = &acc{g: &CasualtyGroup{Country: country, Place: place, Outcome: outcome}, articles: map[int64]bool{}, figures: map[fig]map[int64]bool{}}
+			groups[k] = x
 			order = append(order, k)
 		}
-		g.Claims += claims
+		byClaim[id] = x
+		g := x.g
+		g.Claims++
+		x.articles[art] = true
+		if day != "" && (g.FirstDay == "" || day < g.FirstDay) {
+			g.FirstDay = day
+		}
+		if day > g.LastDay {
+			g.LastDay = day
+		}
 		if v.Valid {
-			g.Figures = append(g.Figures, Figure{Value: v.Float64, Qualifier: qual, Articles: arts})
+			f := fig{v.Float64, qual}
+			if x.figures[f] == nil {
+				x.figures[f] = map[int64]bool{}
+			}
+			x.figures[f][art] = true
 			lo, hi := bounds(v.Float64, qual)
 			if lo != nil && (g.Lo == nil || *lo > *g.Lo) {
 				g.Lo = lo
@@ -769,46 +859,20 @@ func (b *builder) casualties() error {
 	if err != nil {
 		return fmt.Errorf("casualties: %w", err)
 	}
-	// Distinct articles per group (an article may state two figures).
-	err = b.query(`SELECT coalesce(p.country, e.country, ''), lower(coalesce(p.norm, p.text, '')), lower(coalesce(o.norm, o.text, '')),
-			count(DISTINCT c.article_id), coalesce(min(nullif(`+dayExpr+`, '')), ''), coalesce(max(nullif(`+dayExpr+`, '')), '')
-		FROM claims c JOIN articles a ON a.id = c.article_id `+placeJoin+`
-		LEFT JOIN claim_args o ON o.claim_id = c.id AND o.role = 'outcome' AND o.ord = 0
-		WHERE c.kind = 'casualty' AND `+b.sc.sql()+`
-		GROUP BY 1, 2, 3`, b.sc.args, func(rows *sql.Rows) error {
-		var k key
-		var arts int
-		var first, last string
-		if err := rows.Scan(&k.country, &k.place, &k.outcome, &arts, &first, &last); err != nil {
-			return err
-		}
-		if g := groups[k]; g != nil {
-			g.Articles, g.FirstDay, g.LastDay = arts, first, last
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("casualty articles: %w", err)
-	}
 	// Pairs count for the group of their newer claim (claim_b; the two
 	// share the key they matched on).
-	err = b.query(`SELECT coalesce(p.country, e.country, ''), lower(coalesce(p.norm, p.text, '')), lower(coalesce(o.norm, o.text, '')),
-			cp.relation, count(*)
-		FROM claim_pairs cp JOIN claims c ON c.id = cp.claim_b JOIN articles a ON a.id = c.article_id `+placeJoin+`
-		LEFT JOIN claim_args o ON o.claim_id = c.id AND o.role = 'outcome' AND o.ord = 0
-		WHERE cp.kind = 'casualty' AND `+b.sc.sql()+`
-		GROUP BY 1, 2, 3, 4`, b.sc.args, func(rows *sql.Rows) error {
-		var k key
+	err = b.query(`SELECT cp.claim_b, cp.relation FROM temp.rc c JOIN claim_pairs cp ON cp.claim_b = c.id
+		WHERE c.kind = 'casualty'`, nil, func(rows *sql.Rows) error {
+		var id int64
 		var rel string
-		var n int
-		if err := rows.Scan(&k.country, &k.place, &k.outcome, &rel, &n); err != nil {
+		if err := rows.Scan(&id, &rel); err != nil {
 			return err
 		}
-		if g := groups[k]; g != nil {
+		if x := byClaim[id]; x != nil {
 			if rel == "corroborates" {
-				g.Corroborations = n
+				x.g.Corroborations++
 			} else {
-				g.Contradictions = n
+				x.g.Contradictions++
 			}
 		}
 		return nil
@@ -817,14 +881,26 @@ func (b *builder) casualties() error {
 		return fmt.Errorf("casualty pairs: %w", err)
 	}
 	for _, k := range order {
-		g := groups[k]
+		x := groups[k]
+		x.g.Articles = len(x.articles)
+		for f, arts := range x.figures {
+			x.g.Figures = append(x.g.Figures, Figure{Value: f.v, Qualifier: f.qual, Articles: len(arts)})
+		}
+	}
+	for _, k := range order {
+		g := groups[k].g
 		if g.Place == "" || !withinDays(g.FirstDay, g.LastDay, sameEventDays) {
 			g.Lo, g.Hi = nil, nil
 		}
 		if g.Lo != nil && g.Hi != nil && *g.Lo > *g.Hi {
 			g.Conflict = true
 		}
-		sort.Slice(g.Figures, func(i, j int) bool { return g.Figures[i].Value < g.Figures[j].Value })
+		sort.Slice(g.Figures, func(i, j int) bool {
+			if g.Figures[i].Value != g.Figures[j].Value {
+				return g.Figures[i].Value < g.Figures[j].Value
+			}
+			return g.Figures[i].Qualifier < g.Figures[j].Qualifier
+		})
 		b.r.Casualties = append(b.r.Casualties, *g)
 	}
 	cs := b.r.Casualties
@@ -880,22 +956,25 @@ func bounds(v float64, qual string) (lo, hi *float64) {
 func (b *builder) pairs() error {
 	for _, rel := range []string{"corroborates", "contradicts"} {
 		var total int
+		if err := b.db.QueryRowContext(b.ctx, `SELECT count(*) FROM temp.rc JOIN claim_pairs cp ON cp.claim_b = rc.id
+			WHERE cp.relation = ?`, rel).Scan(&total); err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
 		var out []Pair
 		err := b.query(`SELECT cp.kind, cp.key, cp.value_a, coalesce(cp.qualifier_a, ''), cp.value_b, coalesce(cp.qualifier_b, ''),
 				cp.compatible, ca.text, coalesce(aa.title, ''), coalesce(aa.url, ''), coalesce(date(cp.day_a * 86400, 'unixepoch'), ''),
-				c.text, coalesce(a.title, ''), coalesce(a.url, ''), coalesce(date(cp.day_b * 86400, 'unixepoch'), ''),
-				count(*) OVER ()
-			FROM claim_pairs cp
+				c.text, coalesce(a.title, ''), coalesce(a.url, ''), coalesce(date(cp.day_b * 86400, 'unixepoch'), '')
+			FROM (SELECT cp.* FROM temp.rc JOIN claim_pairs cp ON cp.claim_b = rc.id WHERE cp.relation = ?
+				ORDER BY cp.article_b DESC, cp.claim_b, cp.claim_a LIMIT ?) cp
 			JOIN claims c ON c.id = cp.claim_b JOIN articles a ON a.id = c.article_id
 			JOIN claims ca ON ca.id = cp.claim_a JOIN articles aa ON aa.id = ca.article_id
-			WHERE cp.relation = ? AND `+b.sc.sql()+`
-			ORDER BY cp.article_b DESC, cp.claim_b, cp.claim_a LIMIT ?`, append(append([]any{rel}, b.sc.args...), maxPairs), func(rows *sql.Rows) error {
+			ORDER BY cp.article_b DESC, cp.claim_b, cp.claim_a`, []any{rel, maxPairs}, func(rows *sql.Rows) error {
 			var p Pair
 			var va, vb sql.NullFloat64
 			var qa, qb string
 			var compat sql.NullBool
 			if err := rows.Scan(&p.Kind, &p.Key, &va, &qa, &vb, &qb, &compat, &p.A.Evidence, &p.A.Title, &p.A.URL, &p.A.Date,
-				&p.B.Evidence, &p.B.Title, &p.B.URL, &p.B.Date, &total); err != nil {
+				&p.B.Evidence, &p.B.Title, &p.B.URL, &p.B.Date); err != nil {
 				return err
 			}
 			p.A.Value, p.B.Value = figure(va, qa), figure(vb, qb)
@@ -963,111 +1042,195 @@ func FormatNumber(v float64) string {
 }
 
 // speakers groups statements by speaker, most statements first, with each
-// speaker's latest statements and title.
+// speaker's latest statements and title (from roles, which runs first).
 func (b *builder) speakers() error {
-	idx := map[string]int{}
-	var total int
-	err := b.query(`SELECT lower(coalesce(sp.norm, sp.text)) AS k, max(coalesce(sp.norm, sp.text)), count(*), count(DISTINCT c.article_id),
-			count(*) OVER ()
-		FROM claims c JOIN articles a ON a.id = c.article_id
-		JOIN claim_args sp ON sp.claim_id = c.id AND sp.role = 'speaker' AND sp.ord = 0
-		WHERE c.kind = 'statement' AND `+b.sc.sql()+`
-		GROUP BY k ORDER BY count(*) DESC, k LIMIT ?`, append(b.sc.args, maxSpeakers), func(rows *sql.Rows) error {
-		var k string
-		var s Speaker
-		if err := rows.Scan(&k, &s.Name, &s.Statements, &s.Articles, &total); err != nil {
+	type stmt struct {
+		id       int64
+		day      string
+		cert     string
+		position int
+	}
+	type acc struct {
+		key      string
+		s        Speaker
+		articles map[int64]bool
+		latest   []stmt // newest first, at most statementsPerSpeaker
+	}
+	byKey := map[string]*acc{}
+	err := b.query(`SELECT c.id, c.article_id, c.day, c.certainty, coalesce(sp.norm, sp.text)
+		FROM temp.rc c JOIN claim_args sp ON sp.claim_id = c.id AND sp.role = 'speaker' AND sp.ord = 0
+		WHERE c.kind = 'statement'`, nil, func(rows *sql.Rows) error {
+		var st stmt
+		var art int64
+		var name string
+		if err := rows.Scan(&st.id, &art, &st.day, &st.cert, &name); err != nil {
 			return err
 		}
-		idx[k] = len(b.r.Speakers)
-		b.r.Speakers = append(b.r.Speakers, s)
+		k := strings.ToLower(name)
+		x := byKey[k]
+		if x == nil {
+			x = &acc{key: k, s: Speaker{Name: name}, articles: map[int64]bool{}}
+			byKey[k] = x
+		}
+		x.s.Statements++
+		x.articles[art] = true
+		newer := func(a, b stmt) bool { return a.day > b.day || a.day == b.day && a.id > b.id }
+		i := len(x.latest)
+		for i > 0 && newer(st, x.latest[i-1]) {
+			i--
+		}
+		if i < statementsPerSpeaker {
+			x.latest = append(x.latest[:i], append([]stmt{st}, x.latest[i:]...)...)
+			if len(x.latest) > statementsPerSpeaker {
+				x.latest = x.latest[:statementsPerSpeaker]
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("speakers: %w", err)
 	}
-	if total > len(b.r.Speakers) {
-		b.r.LeftOut = append(b.r.LeftOut, fmt.Sprintf("Statements: the %d speakers with most statements of %d shown.", len(b.r.Speakers), total))
+	all := make([]*acc, 0, len(byKey))
+	for _, x := range byKey {
+		all = append(all, x)
 	}
-	if len(idx) == 0 {
-		return nil
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s.Statements != all[j].s.Statements {
+			return all[i].s.Statements > all[j].s.Statements
+		}
+		return all[i].key < all[j].key
+	})
+	if len(all) > maxSpeakers {
+		b.r.LeftOut = append(b.r.LeftOut, fmt.Sprintf("Statements: the %d speakers with most statements of %d shown.", maxSpeakers, len(all)))
+		all = all[:maxSpeakers]
 	}
-	err = b.query(`SELECT k, d, coalesce(content, ''), text, title, url, certainty FROM (
-			SELECT lower(coalesce(sp.norm, sp.text)) AS k, `+dayExpr+` AS d, co.text AS content, c.text,
-				coalesce(a.title, '') AS title, coalesce(a.url, '') AS url, coalesce(c.certainty, '') AS certainty,
-				row_number() OVER (PARTITION BY lower(coalesce(sp.norm, sp.text)) ORDER BY `+dayExpr+` DESC, c.id DESC) AS rn
-			FROM claims c JOIN articles a ON a.id = c.article_id
-			JOIN claim_args sp ON sp.claim_id = c.id AND sp.role = 'speaker' AND sp.ord = 0
-			LEFT JOIN claim_args co ON co.claim_id = c.id AND co.role = 'content' AND co.ord = 0
-			WHERE c.kind = 'statement' AND `+b.sc.sql()+`)
-		WHERE rn <= ?`, append(b.sc.args, statementsPerSpeaker), func(rows *sql.Rows) error {
-		var k string
-		var s Statement
-		if err := rows.Scan(&k, &s.Date, &s.Content, &s.Evidence, &s.Title, &s.URL, &s.Certainty); err != nil {
-			return err
+	// The chosen statements' text, content and article.
+	type where struct{ speaker, n int }
+	at := map[int64]where{}
+	var ids []any
+	for i, x := range all {
+		x.s.Articles = len(x.articles)
+		x.s.Title = b.titles[x.key]
+		x.s.Latest = make([]Statement, len(x.latest))
+		for j, st := range x.latest {
+			x.s.Latest[j] = Statement{Date: st.day, Certainty: st.cert}
+			at[st.id] = where{i, j}
+			ids = append(ids, st.id)
 		}
-		if i, ok := idx[k]; ok {
-			s.URL = safeURL(s.URL)
-			b.r.Speakers[i].Latest = append(b.r.Speakers[i].Latest, s)
-		}
-		return nil
+	}
+	err = chunked(ids, func(ph string, chunk []any) error {
+		return b.query(`SELECT cl.id, coalesce(co.text, ''), cl.text, coalesce(a.title, ''), coalesce(a.url, '')
+			FROM claims cl JOIN articles a ON a.id = cl.article_id
+			LEFT JOIN claim_args co ON co.claim_id = cl.id AND co.role = 'content' AND co.ord = 0
+			WHERE cl.id IN (`+ph+`)`, chunk, func(rows *sql.Rows) error {
+			var id int64
+			var content, text, title, url string
+			if err := rows.Scan(&id, &content, &text, &title, &url); err != nil {
+				return err
+			}
+			w := at[id]
+			s := &all[w.speaker].s.Latest[w.n]
+			s.Content, s.Evidence, s.Title, s.URL = content, text, title, safeURL(url)
+			return nil
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("statements: %w", err)
 	}
-	// Titles: the one most often given to the person in a role claim in
-	// scope, else a person entity's title.
-	titles := map[string]int{}
-	err = b.query(`SELECT lower(coalesce(pe.norm, pe.text)), coalesce(ti.norm, ti.text), count(*)
-		FROM claims c JOIN articles a ON a.id = c.article_id
-		JOIN claim_args pe ON pe.claim_id = c.id AND pe.role = 'person' AND pe.ord = 0
-		JOIN claim_args ti ON ti.claim_id = c.id AND ti.role = 'title' AND ti.ord = 0
-		WHERE c.kind = 'role' AND `+b.sc.sql()+`
-		GROUP BY 1, lower(2)`, b.sc.args, func(rows *sql.Rows) error {
-		var k, t string
-		var n int
-		if err := rows.Scan(&k, &t, &n); err != nil {
-			return err
-		}
-		if i, ok := idx[k]; ok && n > titles[k] {
-			titles[k] = n
-			b.r.Speakers[i].Title = t
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("speaker titles: %w", err)
+	for _, x := range all {
+		b.r.Speakers = append(b.r.Speakers, x.s)
 	}
 	return nil
 }
 
-// roles lists who holds which office, most articles first.
+// roles lists who holds which office, most articles first, and notes each
+// person's most frequent title for the speakers.
 func (b *builder) roles() error {
-	var total int
-	err := b.query(`SELECT max(coalesce(pe.norm, pe.text, '')), max(coalesce(ti.norm, ti.text, '')), max(coalesce(st.norm, st.text, '')),
-			max(coalesce(og.norm, og.text, '')), max(coalesce(pl.norm, pl.text, '')), count(DISTINCT c.article_id), max(`+dayExpr+`),
-			count(*) OVER ()
-		FROM claims c JOIN articles a ON a.id = c.article_id
-		LEFT JOIN claim_args pe ON pe.claim_id = c.id AND pe.role = 'person' AND pe.ord = 0
-		LEFT JOIN claim_args ti ON ti.claim_id = c.id AND ti.role = 'title' AND ti.ord = 0
-		LEFT JOIN claim_args st ON st.claim_id = c.id AND st.role = 'status' AND st.ord = 0
-		LEFT JOIN claim_args og ON og.claim_id = c.id AND og.role = 'organization' AND og.ord = 0
-		LEFT JOIN claim_args pl ON pl.claim_id = c.id AND pl.role = 'place' AND pl.ord = 0
-		WHERE c.kind = 'role' AND `+b.sc.sql()+`
-		GROUP BY lower(coalesce(pe.norm, pe.text, '')), lower(coalesce(ti.norm, ti.text, '')), lower(coalesce(st.norm, st.text, '')),
-			lower(coalesce(og.norm, og.text, '')), lower(coalesce(pl.norm, pl.text, ''))
-		ORDER BY count(DISTINCT c.article_id) DESC, 1, 2 LIMIT ?`, append(b.sc.args, maxRoles), func(rows *sql.Rows) error {
-		var r Role
-		if err := rows.Scan(&r.Person, &r.Title, &r.Status, &r.Organization, &r.Place, &r.Articles, &r.Last, &total); err != nil {
+	type acc struct {
+		r        Role
+		key      string
+		articles map[int64]bool
+	}
+	groups := map[string]*acc{}
+	titleCounts := map[string]map[string]int{}
+	var cur struct {
+		id, art  int64
+		day      string
+		vals     [5]string // person, title, status, organization, place
+		seenArgs bool
+	}
+	slot := map[string]int{"person": 0, "title": 1, "status": 2, "organization": 3, "place": 4}
+	flush := func() {
+		if !cur.seenArgs {
+			return
+		}
+		v := cur.vals
+		k := strings.ToLower(strings.Join(v[:], "\x00"))
+		x := groups[k]
+		if x == nil {
+			x = &acc{r: Role{Person: v[0], Title: v[1], Status: v[2], Organization: v[3], Place: v[4]}, key: k, articles: map[int64]bool{}}
+			groups[k] = x
+		}
+		x.articles[cur.art] = true
+		if cur.day > x.r.Last {
+			x.r.Last = cur.day
+		}
+		if v[0] != "" && v[1] != "" {
+			p := strings.ToLower(v[0])
+			if titleCounts[p] == nil {
+				titleCounts[p] = map[string]int{}
+			}
+			titleCounts[p][v[1]]++
+		}
+	}
+	// One pass over the role claims' arguments, in claim order.
+	err := b.query(`SELECT c.id, c.article_id, c.day, g.role, coalesce(g.norm, g.text, '')
+		FROM temp.rc c JOIN claim_args g ON g.claim_id = c.id
+		WHERE c.kind = 'role' AND g.ord = 0 AND g.role IN ('person', 'title', 'status', 'organization', 'place')
+		ORDER BY c.id`, nil, func(rows *sql.Rows) error {
+		var id, art int64
+		var day, role, val string
+		if err := rows.Scan(&id, &art, &day, &role, &val); err != nil {
 			return err
 		}
-		b.r.Roles = append(b.r.Roles, r)
+		if id != cur.id {
+			flush()
+			cur.id, cur.art, cur.day, cur.vals, cur.seenArgs = id, art, day, [5]string{}, true
+		}
+		cur.vals[slot[role]] = val
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("roles: %w", err)
 	}
-	if total > len(b.r.Roles) {
-		b.r.LeftOut = append(b.r.LeftOut, fmt.Sprintf("Offices: the %d of %d person-office pairs stated in most articles shown.", len(b.r.Roles), total))
+	flush()
+	b.titles = map[string]string{}
+	for p, ts := range titleCounts {
+		best, n := "", 0
+		for t, c := range ts {
+			if c > n || c == n && t < best {
+				best, n = t, c
+			}
+		}
+		b.titles[p] = best
+	}
+	all := make([]*acc, 0, len(groups))
+	for _, x := range groups {
+		x.r.Articles = len(x.articles)
+		all = append(all, x)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].r.Articles != all[j].r.Articles {
+			return all[i].r.Articles > all[j].r.Articles
+		}
+		return all[i].key < all[j].key
+	})
+	if len(all) > maxRoles {
+		b.r.LeftOut = append(b.r.LeftOut, fmt.Sprintf("Offices: the %d of %d person-office pairs stated in most articles shown.", maxRoles, len(all)))
+		all = all[:maxRoles]
+	}
+	for _, x := range all {
+		b.r.Roles = append(b.r.Roles, x.r)
 	}
 	return nil
 }

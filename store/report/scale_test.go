@@ -213,3 +213,39 @@ func BenchmarkScaleDB(b *testing.B) {
 	for b.Loop() {
 	}
 }
+
+// BenchmarkReport writes the report of a generated database of
+// -report-articles articles (issue 15 asks for 100,000 in at most 10 s
+// and 20 MB). It reports the page's size as MB/page.
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench BenchmarkReport -benchtime 3x ./store/report \
+//	    -args -report-articles 100000 -report-db /tmp/report100k.db
+func BenchmarkReport(b *testing.B) {
+	db := scaleDB(b, *scaleArticles)
+	defer db.Close()
+	ctx := context.Background()
+	var size int
+	for b.Loop() {
+		r, err := Build(ctx, db.SQL(), Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var w countWriter
+		if err := Write(&w, r); err != nil {
+			b.Fatal(err)
+		}
+		size = w.n
+		if b.N == 1 || size == 0 {
+			b.Logf("%s: %d articles, %d claims, %d rows listed, %d cells, %d places; left out: %q",
+				r.Scope, r.Articles, r.ClaimCount, len(r.Page.Rows), len(r.Page.Cells), len(r.Page.Places), r.LeftOut)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/page")
+}
+
+type countWriter struct{ n int }
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	w.n += len(p)
+	return len(p), nil
+}
