@@ -62,3 +62,8 @@ bench-html:
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock $(dir $(DB))report.html
+
+# Rebuild the trained models from $(SHARED)/corpus (fixed seeds; commit a
+# retrained model only when its figures change).
+train:
+	$(GO) run $(TAGS) ./cmd/train -shared $(SHARED) all

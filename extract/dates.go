@@ -101,7 +101,7 @@ func findDates(text string, toks []Token, published string) []Entity {
 		if m.norm == "" {
 			m.norm = m.resolve(ref, ok)
 		}
-		out = append(out, Entity{Kind: KindDate, Span: m.span, Text: text[m.span.Start:m.span.End], Norm: m.norm, Type: m.typ})
+		out = append(out, Entity{Kind: KindDate, Span: m.span, Text: text[m.span.Start:m.span.End], Norm: m.norm, Type: m.typ, Source: SourceRule})
 	}
 	return out
 }

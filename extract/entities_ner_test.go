@@ -77,7 +77,7 @@ func cpOffsets(text string) []int {
 // a country is a region ("northern Afghanistan"), so is a border
 // ("Iranian border"); other lower-case descriptions are not entities
 // ("the Helmand health department" holds the place "Helmand"). Floors:
-// P >= 0.95, R >= 0.93 (the rule pipeline scored 0.966 and 0.940); every
+// P and R >= 0.95 (the rules alone scored 0.966 and 0.940); every
 // correctly found place that is not a demonym carries its country.
 func TestSeedEntities(t *testing.T) {
 	x := testExtractor(t)
@@ -137,8 +137,8 @@ func TestSeedEntities(t *testing.T) {
 	t.Logf("\n%s", score.Table("seeds"))
 	t.Logf("seeds: %d correct places resolved to a country of %d (and %d demonyms)", placesGeo, places, demonyms)
 	p, r, _ := score.Total().PRF()
-	if p < 0.95 || r < 0.93 {
-		t.Errorf("seeds: P=%.3f R=%.3f, want P >= 0.95 and R >= 0.93", p, r)
+	if p < 0.95 || r < 0.95 {
+		t.Errorf("seeds: P=%.3f R=%.3f, want both >= 0.95", p, r)
 	}
 	if placesGeo < places {
 		t.Errorf("seeds: %d of %d correct places have no country", places-placesGeo, places)
@@ -255,7 +255,7 @@ func proseMentions(text string) []ner.Mention {
 func TestHeldoutNER(t *testing.T) {
 	x := testExtractor(t)
 	sets := heldoutSets(t)
-	floors := map[string]float64{"uner-ewt-test": 0.48, "gum-dev+test": 0.41}
+	floors := map[string]float64{"uner-ewt-test": 0.62, "gum-dev+test": 0.55}
 	for _, name := range []string{"uner-ewt-test", "gum-dev+test"} {
 		var ours, stock ner.Score
 		errs := map[string]int{}

@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"sort"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
 )
 
 // Options configure an Extractor.
@@ -10,6 +12,10 @@ type Options struct {
 	// RulesDir, when not "", holds extra *.yaml claim rule files loaded
 	// after the embedded ones.
 	RulesDir string
+	// NoModel skips the trained entity recogniser: entities come from the
+	// lexicons, the gazetteer and the rules alone (training reads those
+	// as the model's hints).
+	NoModel bool
 }
 
 // Extractor holds the loaded lexicons and rules. It is read-only after New
@@ -22,6 +28,8 @@ type Extractor struct {
 	// parse returns the dependency tree of one sentence of text; nil when
 	// no parser is loaded, and then dependency rules do not fire.
 	parse func(text string, s Sentence) []depWord
+	// nerModel is the entity recogniser (nil with Options.NoModel).
+	nerModel *learn.Model
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -42,7 +50,13 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{places: g, orgs: o, persons: p, rules: r}, nil
+	x := &Extractor{places: g, orgs: o, persons: p, rules: r}
+	if !opt.NoModel {
+		if x.nerModel, err = loadNER(); err != nil {
+			return nil, fmt.Errorf("entity recogniser: %w", err)
+		}
+	}
+	return x, nil
 }
 
 // RulesHash identifies the loaded claim rules; runs record it so that an
@@ -52,20 +66,7 @@ func (x *Extractor) RulesHash() string { return x.rules.Hash }
 // Extract finds the entities and claims of one document.
 func (x *Extractor) Extract(doc Doc) Result {
 	toks, sents := Tokenize(doc.Text)
-	var found []Entity
-	found = append(found, x.orgs.findOrganizations(doc.Text, toks)...)
-	found = append(found, x.places.findPlaces(doc.Text, toks)...)
-	found = append(found, findDates(doc.Text, toks, doc.Published)...)
-	found = append(found, findNumbers(doc.Text, toks)...)
-	ents := mergeEntities(found)
-	// Persons come last: a name is read around the places and
-	// organizations already found ("Jordan" in "Michael Jordan" is not a
-	// country when the first name says otherwise).
-	taken := make([]Span, len(ents))
-	for i, e := range ents {
-		taken[i] = e.Span
-	}
-	ents = mergeEntities(append(ents, x.persons.findPersons(doc.Text, toks, taken)...))
+	ents := x.recognise(doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
 	tagBlocks(ents, doc.Regions)
 
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
@@ -103,6 +104,25 @@ func (x *Extractor) Extract(doc Doc) Result {
 		ents = []Entity{}
 	}
 	return Result{Entities: ents, Claims: claims}
+}
+
+// ruleEntities finds the entities the lexicons, the gazetteer and the
+// rules see, before any model reads the text.
+func (x *Extractor) ruleEntities(text string, toks []Token, published string) []Entity {
+	var found []Entity
+	found = append(found, x.orgs.findOrganizations(text, toks)...)
+	found = append(found, x.places.findPlaces(text, toks)...)
+	found = append(found, findDates(text, toks, published)...)
+	found = append(found, findNumbers(text, toks)...)
+	ents := mergeEntities(found)
+	// Persons come last: a name is read around the places and
+	// organizations already found ("Jordan" in "Michael Jordan" is not a
+	// country when the first name says otherwise).
+	taken := make([]Span, len(ents))
+	for i, e := range ents {
+		taken[i] = e.Span
+	}
+	return mergeEntities(append(ents, x.persons.findPersons(text, toks, taken)...))
 }
 
 // kindRank breaks ties between entities with the same span: a date beats

@@ -238,7 +238,7 @@ func numAt(text string, toks []Token, i int) (Entity, int, bool) {
 		}
 	}
 	v := numRound(n.val)
-	e := Entity{Kind: KindNumber, Span: Span{Start: start, End: end}, Text: text[start:end], Value: &v, Qualifier: qual, Type: typ}
+	e := Entity{Kind: KindNumber, Span: Span{Start: start, End: end}, Text: text[start:end], Value: &v, Qualifier: qual, Type: typ, Source: SourceRule}
 	if n.isRange {
 		m := numRound(n.rangeMax)
 		e.Max = &m

@@ -547,7 +547,11 @@ func orgResolve(text string, toks []Token, cs []orgSpan) []Entity {
 	out := make([]Entity, 0, len(keep))
 	for _, c := range keep {
 		s := Span{Start: toks[c.i].Start, End: toks[c.j-1].End}
-		out = append(out, Entity{Kind: KindOrganization, Span: s, Text: text[s.Start:s.End], Norm: c.norm, Type: c.typ})
+		src := SourceRule
+		if c.lexicon {
+			src = SourceLexicon
+		}
+		out = append(out, Entity{Kind: KindOrganization, Span: s, Text: text[s.Start:s.End], Norm: c.norm, Type: c.typ, Source: src})
 	}
 	return out
 }

@@ -392,7 +392,7 @@ func (p *PersonFinder) findPersons(text string, toks []Token, taken []Span) []En
 			continue
 		}
 		s, e := toks[c.i].Start, toks[c.j-1].End
-		out = append(out, Entity{Kind: KindPerson, Span: Span{Start: s, End: e}, Text: text[s:e], Norm: c.norm})
+		out = append(out, Entity{Kind: KindPerson, Span: Span{Start: s, End: e}, Text: text[s:e], Norm: c.norm, Source: SourceRule})
 	}
 	// Types from titles.
 	typ := map[string]titleEntry{}
@@ -731,8 +731,10 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 				start = k
 			}
 			// A longer title may follow ("deputy foreign minister").
-			if m2, ok := p.titleAt(toks, m.j); ok && m.j < len(toks) && toks[m.j].Sent == sent {
-				m = m2
+			if m.j < len(toks) && toks[m.j].Sent == sent {
+				if m2, ok := p.titleAt(toks, m.j); ok {
+					m = m2
+				}
 			}
 			m.words = m.j - m.i
 			m.i = start

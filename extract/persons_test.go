@@ -369,3 +369,12 @@ func BenchmarkLoadPersons(b *testing.B) {
 		}
 	}
 }
+
+// TestPostTitleAtEnd: a title ending the text after an apposition comma
+// ("..., the president") once read past the last token.
+func TestPostTitleAtEnd(t *testing.T) {
+	x := testExtractor(t)
+	for _, s := range []string{"He met John Smith, the president", "He met John Smith, the deputy foreign minister"} {
+		x.Extract(Doc{Text: s})
+	}
+}

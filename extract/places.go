@@ -923,7 +923,7 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 		return out
 	}
 
-	e := Entity{Kind: KindPlace, Norm: p.norm, Country: p.country, Division: p.division, Type: p.typ}
+	e := Entity{Kind: KindPlace, Norm: p.norm, Country: p.country, Division: p.division, Type: p.typ, Source: SourceGazetteer}
 	if c.demonym {
 		e.Type = PlaceDemonym
 		e.Division = ""

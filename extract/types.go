@@ -46,7 +46,18 @@ type Entity struct {
 	// Block is the kind of text block the mention sits in ("paragraph",
 	// "caption", ...), so caption entities can be told apart.
 	Block string `json:"block,omitempty"`
+	// Source says what found the mention: SourceModel, SourceGazetteer,
+	// SourceLexicon or SourceRule.
+	Source string `json:"source,omitempty"`
 }
+
+// Entity sources.
+const (
+	SourceModel     = "model"     // the trained recogniser (extract/ner)
+	SourceGazetteer = "gazetteer" // a place name of the gazetteer
+	SourceLexicon   = "lexicon"   // a name of the organizations lexicon
+	SourceRule      = "rule"      // a rule: names by capitalisation and titles, dates, numbers, organization head words
+)
 
 // Certainty values of a claim.
 const (

@@ -24,8 +24,9 @@ var nameTitles = map[string]bool{
 // ReadGUM reads the named person, place and organization mentions of a
 // GUM CoNLL-U file (the Entity= annotations of its MISC column). GUM marks
 // every mention, pronouns and descriptions included; a mention is kept
-// as a name when, after a leading determiner or title, it starts and ends
-// with a proper noun and holds no verb or pronoun. Of nested names the
+// as a name when, after a leading determiner or title and before a
+// trailing possessive, it starts and ends with a proper noun and holds no
+// verb, pronoun or comma. Of nested names the
 // outermost is kept ("Aberdeen Grammar School", not "Aberdeen").
 func ReadGUM(path string) ([]Sentence, error) {
 	r, err := openText(path)
@@ -154,12 +155,19 @@ func outermostNames(ws, upos []string, cands []Mention) []Mention {
 		for m.Start < m.End && (upos[m.Start] == "DET" || nameTitles[strings.ToLower(ws[m.Start])]) {
 			m.Start++
 		}
+		// A possessor's mention holds its "'s" ("Melanie 's"); the name
+		// stops before it.
+		for m.End > m.Start && (upos[m.End-1] == "PART" || upos[m.End-1] == "PUNCT") {
+			m.End--
+		}
 		if m.Start >= m.End || upos[m.Start] != "PROPN" || (upos[m.End-1] != "PROPN" && upos[m.End-1] != "NUM") {
 			continue
 		}
 		ok := true
-		for _, p := range upos[m.Start:m.End] {
-			if p == "VERB" || p == "AUX" || p == "PRON" {
+		for k, p := range upos[m.Start:m.End] {
+			// An apposition or a list ("San Francisco, California") is
+			// two names; the nested mentions give them.
+			if p == "VERB" || p == "AUX" || p == "PRON" || ws[m.Start+k] == "," {
 				ok = false
 			}
 		}

@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+	"github.com/newsclaims/newsclaims/extract/ner"
+)
+
+// nerKind maps the recogniser's kinds to entity kinds (they are the same
+// names; the map keeps the two packages honest).
+var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ner.Organization: KindOrganization}
+
+// recognise runs the trained recogniser over every sentence and fuses its
+// mentions with the rule entities (the lexicons', the gazetteer's and the
+// rules'), returning the entities sorted by position.
+//
+// The decision rule, for each mention m the model finds:
+//  1. m overlaps a date or a number: m is dropped (rules own times and
+//     quantities; "May" is a month there, not a person).
+//  2. m overlaps no rule entity: m is kept, source "model". This is what
+//     the lists cannot do: a company, a club, an agency, a person without
+//     a title that no list knows. But a single word the gazetteer knows and
+//     the given names do not, which the model calls a person by a small
+//     margin over a place, is left out ("Zaranj, near the Iranian border,
+//     fell": the rules did not take it as a place there, and the model's
+//     person is a guess between two readings).
+//  3. m has exactly the span of one rule entity r:
+//     same kind: r is kept as it is (its norm, country, coordinates,
+//     type and source);
+//     another kind, r a gazetteer place that is not a demonym, the model
+//     surer of its kind than of a place (overrideMargin), and not a
+//     country read as an organization: the model decides the kind (a city
+//     that is a football club, a country name that is a surname, the two
+//     cities of a score line); the entity takes m's kind, keeps no
+//     geo-resolution and gets source "model";
+//     otherwise r is kept: a lexicon organization (a curated name), a
+//     demonym, a person the rules read from titles and capitals (the
+//     model took "Wynter Mmolotsi, minister of ..." for an organization),
+//     a country ("France" as a team or a government is still the place
+//     on the map).
+//  4. m overlaps rule entities with other spans: the rule entities are
+//     kept, m is dropped. The rules' spans follow the project's pinned
+//     conventions (a division's cue word, "northern Afghanistan", "Afghan
+//     government", a title outside a person's name) that the corpora the
+//     model learnt from do not share.
+//
+// Rule entities the model does not confirm are kept: the seeds' entities
+// come from them, and their precision there is 0.97.
+func (x *Extractor) recognise(text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
+	if x.nerModel == nil || len(toks) == 0 {
+		return ents
+	}
+	tg, err := ner.NewTagger(x.nerModel)
+	if err != nil {
+		return ents // New checked the model; cannot happen
+	}
+	spans := make([]Span, len(toks))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		spans[i] = t.Span
+		words[i] = t.Text
+	}
+	hints := x.nerHints(toks, ents, spans)
+	type mention struct {
+		ner.Mention
+		margin map[string]float32 // by the kind of a rule entity: see rule 3
+	}
+	var (
+		found []mention
+		ms    []ner.Mention
+	)
+	for _, s := range sents {
+		ms = tg.Tag(ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last]}, ms[:0])
+		for _, m := range ms {
+			mg := map[string]float32{}
+			for _, k := range ner.Kinds {
+				mg[nerKind[k]] = tg.Margin(m.Start, k)
+			}
+			m.Start += s.First
+			m.End += s.First
+			found = append(found, mention{m, mg})
+		}
+	}
+	if len(found) == 0 {
+		return ents
+	}
+	out := ents[:len(ents):len(ents)]
+	e := 0
+	for _, m := range found {
+		// The project's convention: a name without its title or a
+		// leading "the" ("Gen. Kenneth McKenzie" is "Kenneth McKenzie").
+		for m.Start < m.End && (hints[m.Start]&ner.HintTitle != 0 || toks[m.Start].Lower == "the" ||
+			toks[m.Start].Text == "." && m.Start > 0 && hints[m.Start-1]&ner.HintTitle != 0) {
+			m.Start++
+		}
+		// A capitalised name does not end in a lower-case word ("Derna
+		// rose"); a lower-case mention (a slug, a tweet) is left whole.
+		for m.End-1 > m.Start && toks[m.Start].Cap && startsLower(toks[m.End-1].Text) {
+			m.End--
+		}
+		if m.Start >= m.End {
+			continue
+		}
+		// A capitalised article or particle before a name belongs to it
+		// ("El Geneina", "Al Mukalla", "Van Gogh"); the corpora have few.
+		for m.Start > 0 && toks[m.Start-1].Sent == toks[m.Start].Sent && toks[m.Start-1].Cap &&
+			nameParticles[toks[m.Start-1].Lower] && !personStartsSentence(toks, m.Start-1) && m.Kind != ner.Organization {
+			m.Start--
+		}
+		sp := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
+		for e < len(ents) && ents[e].End <= sp.Start {
+			e++
+		}
+		var over []int
+		for k := e; k < len(ents) && ents[k].Start < sp.End; k++ {
+			if ents[k].End > sp.Start {
+				over = append(over, k)
+			}
+		}
+		kind := nerKind[m.Kind]
+		clash := false
+		for _, k := range over {
+			if ents[k].Kind == KindDate || ents[k].Kind == KindNumber {
+				clash = true
+			}
+		}
+		switch {
+		case clash:
+		case len(over) == 0:
+			if kind == KindPerson && m.End-m.Start == 1 && hints[m.Start]&(ner.HintPlaceWord|ner.HintGivenName) == ner.HintPlaceWord &&
+				m.margin[KindPlace] < placeWordMargin {
+				continue
+			}
+			out = append(out, x.modelEntity(kind, text, sp))
+		case len(over) == 1 && ents[over[0]].Span == sp:
+			r := &out[over[0]]
+			if r.Kind != kind && r.Source == SourceGazetteer && r.Type != "demonym" &&
+				m.margin[r.Kind] >= overrideMargin && !(r.Type == PlaceCountry && kind == KindOrganization) {
+				if os.Getenv("NER_DEBUG") != "" {
+					fmt.Fprintf(os.Stderr, "override %s %q -> %s margin %.1f\n", r.Kind, r.Text, kind, m.margin[r.Kind])
+				}
+				*r = Entity{Kind: kind, Span: sp, Text: r.Text, Norm: r.Text, Source: SourceModel}
+			}
+		}
+	}
+	return mergeEntities(out)
+}
+
+// modelEntity is the entity of a model mention that no rule entity
+// covers. A place the gazetteer knows by this name keeps its
+// geo-resolution (read without the article's context: the name alone);
+// the source stays "model", since the model decided it is a place here.
+func (x *Extractor) modelEntity(kind, text string, sp Span) Entity {
+	e := Entity{Kind: kind, Span: sp, Text: text[sp.Start:sp.End], Norm: text[sp.Start:sp.End], Source: SourceModel}
+	if kind != KindPlace {
+		return e
+	}
+	name := e.Text
+	if strings.ToLower(name) == name {
+		// "kandahar" in a lower-case slug: the gazetteer reads names
+		// capitalised.
+		name = capitalizeWords(name)
+	}
+	if p, ok := x.resolvePlace(name); ok {
+		e.Country, e.Division, e.Lat, e.Lon, e.Type = p.Country, p.Division, p.Lat, p.Lon, p.Type
+		e.Norm = p.Norm
+	} else if first, rest, ok := strings.Cut(name, " "); ok && nameParticles[strings.ToLower(first)] {
+		// "El Geneina": the gazetteer may know the name without its
+		// article; the norm keeps the text's form.
+		if p, ok := x.resolvePlace(rest); ok {
+			e.Country, e.Division, e.Lat, e.Lon, e.Type = p.Country, p.Division, p.Lat, p.Lon, p.Type
+		}
+	}
+	return e
+}
+
+// resolvePlace reads name alone with the gazetteer: the place it names
+// as a whole, if any (a demonym is none).
+func (x *Extractor) resolvePlace(name string) (Entity, bool) {
+	toks, _ := Tokenize(name)
+	ps := x.places.findPlaces(name, toks)
+	if len(ps) == 1 && ps[0].Start == 0 && ps[0].End == len(name) && ps[0].Type != "demonym" {
+		return ps[0], true
+	}
+	return Entity{}, false
+}
+
+// nameParticles are the articles and particles that start names of
+// places and persons when capitalised.
+var nameParticles = map[string]bool{"el": true, "al": true, "la": true, "le": true, "los": true, "las": true,
+	"de": true, "del": true, "da": true, "di": true, "van": true, "von": true, "bin": true, "ibn": true, "abu": true, "ben": true}
+
+// overrideMargin is how much more the model must score its kind than the
+// rule entity's at the mention's first word to change the kind (rule 3).
+const overrideMargin = 0
+
+// placeWordMargin is the margin (in averaged-perceptron units) over a
+// place by which the model must call a gazetteer word a person (rule 2):
+// on the held-out sets, surnames that are also towns ("Bush", "Sheridan")
+// score 15 and more, towns taken for persons ("Zaranj", "Edmonton",
+// "Athens") under 5.
+const placeWordMargin = 5
+
+// loadNER loads the embedded recogniser once for an Extractor.
+func loadNER() (*learn.Model, error) {
+	m, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := ner.NewTagger(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// capitalizeWords upper-cases the first letter of each space-separated
+// word (same byte length for the letters the gazetteer holds).
+func capitalizeWords(s string) string {
+	b := []rune(s)
+	for i, r := range b {
+		if i == 0 || b[i-1] == ' ' {
+			b[i] = unicode.ToUpper(r)
+		}
+	}
+	return string(b)
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}

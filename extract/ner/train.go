@@ -1,0 +1,105 @@
+package ner
+
+import (
+	"fmt"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+)
+
+// Example is one training or dev sentence: the input and its gold
+// mentions (word-index spans).
+type Example struct {
+	In   Input
+	Gold []Mention
+}
+
+// TrainOptions are the training settings; they go into the model header.
+type TrainOptions struct {
+	Epochs int
+	Seed   uint64
+	Prune  learn.Prune
+	// Log, when not nil, receives a line per epoch.
+	Log func(string)
+}
+
+// goldClasses turns mentions into BIO classes of n words.
+func goldClasses(n int, ms []Mention) []int {
+	c := make([]int, n)
+	for _, m := range ms {
+		k := 0
+		for i, kind := range Kinds {
+			if kind == m.Kind {
+				k = 2*i + 1
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		c[m.Start] = k
+		for i := m.Start + 1; i < m.End; i++ {
+			c[i] = k + 1
+		}
+	}
+	return c
+}
+
+// Train runs the averaged perceptron over train for opt.Epochs epochs, a
+// greedy left-to-right pass per sentence that reads its own earlier
+// guesses (as at run time), and returns the model of the epoch with the
+// best dev F1 (exact spans, all kinds), with that F1 and epoch.
+func Train(train, dev []Example, opt TrainOptions) (*learn.Model, float64, int, error) {
+	if len(train) == 0 || len(dev) == 0 {
+		return nil, 0, 0, fmt.Errorf("ner: %d training and %d dev sentences", len(train), len(dev))
+	}
+	golds := make([][]int, len(train))
+	for i, ex := range train {
+		golds[i] = goldClasses(len(ex.In.Words), ex.Gold)
+	}
+	tr := learn.NewTrainer(len(Labels))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	var (
+		ws     []word
+		feats  []uint64
+		labels []int
+		scores = make([]int32, len(Labels))
+		bestM  *learn.Model
+		bestF  = -1.0
+		bestEp int
+	)
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		learn.Shuffle(order, opt.Seed+uint64(ep))
+		for _, si := range order {
+			ex := &train[si]
+			ws = prepareWords(ws[:0], ex.In)
+			labels = labels[:0]
+			for i := range ws {
+				feats = features(feats[:0], ws, i, labels)
+				tr.Scores(feats, scores)
+				guess := best(scores, labels)
+				tr.Update(feats, golds[si][i], guess)
+				labels = append(labels, guess)
+			}
+		}
+		m := tr.Model(opt.Prune)
+		m.Header = learn.Header{Kind: ModelKind, FeatureSet: FeatureSet, Labels: Labels}
+		tg, err := NewTagger(m)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		var s Score
+		for _, ex := range dev {
+			s.Add(ex.Gold, tg.Tag(ex.In, nil))
+		}
+		_, _, f := s.Total().PRF()
+		if opt.Log != nil {
+			opt.Log(fmt.Sprintf("epoch %d: %d features, dev F1 %.4f", ep, m.Features(), f))
+		}
+		if f > bestF {
+			bestM, bestF, bestEp = m, f, ep
+		}
+	}
+	return bestM, bestF, bestEp, nil
+}
