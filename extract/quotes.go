@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Quotes become "quote" mentions that statement rules fill the content
 // role with: [quote]. The mention runs from the opening to the closing
@@ -49,9 +53,13 @@ func (d *claimDoc) addQuote(open, close int) {
 // support,” the Afghan official told CNN. “Things are getting nasty.”").
 func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 	used := map[int]bool{}
-	for _, c := range cs {
+	byEnd := map[int]int{}
+	for k, c := range cs {
 		if a, ok := findArg(c, "content"); ok {
 			used[a.Start] = true
+			if c.Kind == "statement" {
+				byEnd[c.End] = k
+			}
 		}
 	}
 	var out []Claim
@@ -60,7 +68,7 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] {
 				continue
 			}
-			prev, ok := d.statementBefore(cs, m)
+			prev, ok := d.statementBefore(cs, byEnd, m)
 			if !ok {
 				continue
 			}
@@ -75,6 +83,7 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			}
 			out = append(out, c)
 			cs = append(cs, c)
+			byEnd[c.End] = len(cs) - 1
 			used[m.span.Start] = true
 		}
 	}
@@ -82,23 +91,25 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 }
 
 // statementBefore returns the quoted statement that ends right before m in
-// the same paragraph, if any.
-func (d *claimDoc) statementBefore(cs []Claim, m *mention) (Claim, bool) {
+// the same paragraph, if any: the last of cs ending at most blank space
+// (no line break) before m. byEnd maps an end offset to the index in cs of
+// the last statement with content ending there, so that a long article's
+// quotes do not each look through all its claims.
+func (d *claimDoc) statementBefore(cs []Claim, byEnd map[int]int, m *mention) (Claim, bool) {
 	start := d.toks[m.start].Start
-	var best Claim
-	found := false
-	for _, c := range cs {
-		if c.Kind != "statement" || c.End > start {
-			continue
+	best := -1
+	for p := start; ; {
+		if k, ok := byEnd[p]; ok && k > best {
+			best = k
 		}
-		if _, ok := findArg(c, "content"); !ok {
-			continue
+		r, size := utf8.DecodeLastRuneInString(d.text[:p])
+		if size == 0 || r == '\n' || !unicode.IsSpace(r) {
+			break
 		}
-		gap := d.text[c.End:start]
-		if strings.Contains(gap, "\n") || len(strings.TrimSpace(gap)) > 0 {
-			continue
-		}
-		best, found = c, true
+		p -= size
 	}
-	return best, found
+	if best < 0 {
+		return Claim{}, false
+	}
+	return cs[best], true
 }
