@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,6 +21,9 @@ type claimDoc struct {
 	// trees holds each sentence's dependency tree, nil when the sentence
 	// was not parsed (no parser, or not a body sentence).
 	trees []*depTree
+	// ctx, when set, stops the claim stage between sentences (the
+	// caller, ExtractContext, returns its error).
+	ctx context.Context
 }
 
 func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, regions []Region, rules *RuleSet) *claimDoc {
@@ -73,6 +77,9 @@ func (d *claimDoc) claims() []Claim {
 	for si, s := range d.sents {
 		if !d.body[si] {
 			continue
+		}
+		if d.ctx != nil && d.ctx.Err() != nil {
+			return nil
 		}
 		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules, trace: d.explain}
 		clear(words)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"sort"
 
@@ -65,15 +66,34 @@ func (x *Extractor) RulesHash() string { return x.rules.Hash }
 
 // Extract finds the entities and claims of one document.
 func (x *Extractor) Extract(doc Doc) Result {
+	r, _ := x.ExtractContext(context.Background(), doc) // never cancelled
+	return r
+}
+
+// ExtractContext is Extract that stops when ctx is done: it checks ctx
+// between stages and between the sentences of the claim stage (the
+// longest), and returns ctx's error and no result. A batch that is
+// stopped, or an article over its deadline, thus ends within a sentence's
+// work, not the whole article's.
+func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error) {
 	toks, sents := Tokenize(doc.Text)
 	ents := x.recognise(doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	tagBlocks(ents, doc.Regions)
 
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
 	cd.explain = doc.Explain
 	if x.parse != nil && x.rules.hasDep {
 		cd.trees = make([]*depTree, len(sents))
 		for si, s := range sents {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
 			if cd.body[si] {
 				if w := x.parse(doc.Text, s); len(w) > 0 {
 					cd.trees[si] = newDepTree(w)
@@ -81,7 +101,11 @@ func (x *Extractor) Extract(doc Doc) Result {
 			}
 		}
 	}
+	cd.ctx = ctx
 	claims := cd.claims()
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	var persons, others []Entity
 	for _, e := range ents {
 		if e.Kind == KindPerson {
@@ -103,7 +127,7 @@ func (x *Extractor) Extract(doc Doc) Result {
 	if ents == nil {
 		ents = []Entity{}
 	}
-	return Result{Entities: ents, Claims: claims}
+	return Result{Entities: ents, Claims: claims}, nil
 }
 
 // ruleEntities finds the entities the lexicons, the gazetteer and the

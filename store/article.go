@@ -53,7 +53,7 @@ func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Resul
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	defer tx.Rollback()
-	id, inserted, err = db.saveInTx(ctx, tx, a, r, pipelineVersion)
+	id, inserted, err = db.saveInTx(ctx, ctx.Err, tx, a, r, pipelineVersion)
 	if err != nil || !inserted {
 		return id, inserted, err
 	}
@@ -63,8 +63,10 @@ func (db *DB) SaveArticle(ctx context.Context, a ingest.Article, r extract.Resul
 	return id, true, nil
 }
 
-// saveInTx is SaveArticle's work inside tx.
-func (db *DB) saveInTx(ctx context.Context, tx *sql.Tx, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
+// saveInTx is SaveArticle's work inside tx. stop is called between
+// statements; when it returns an error, saving ends with it (see
+// Batch.Save).
+func (db *DB) saveInTx(ctx context.Context, stop func() error, tx *sql.Tx, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
 	sha := ContentSHA256(a.Text)
 	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE content_sha256 = ?", sha).Scan(&id)
 	switch {
@@ -87,10 +89,10 @@ func (db *DB) saveInTx(ctx context.Context, tx *sql.Tx, a ingest.Article, r extr
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	o := newOffsets(a.Text)
-	if err := db.insertBlocks(ctx, tx, id, o, a.Blocks); err != nil {
+	if err := db.insertBlocks(ctx, stop, tx, id, o, a.Blocks); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	if err := db.insertExtraction(ctx, tx, id, o, a.PublishedAt, r, false); err != nil {
+	if err := db.insertExtraction(ctx, stop, tx, id, o, a.PublishedAt, r, false); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
 	return id, true, nil
@@ -109,13 +111,16 @@ func checkText(text string) error {
 	return nil
 }
 
-func (db *DB) insertBlocks(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, blocks []ingest.Block) error {
+func (db *DB) insertBlocks(ctx context.Context, stop func() error, tx *sql.Tx, articleID int64, o offsets, blocks []ingest.Block) error {
 	if len(blocks) == 0 {
 		return nil
 	}
 	stmt := tx.StmtContext(ctx, db.stmts.block)
 	defer stmt.Close()
 	for i, b := range blocks {
+		if err := stop(); err != nil {
+			return err
+		}
 		s, e, err := o.convert(b.Start, b.End)
 		if err != nil {
 			return fmt.Errorf("block %d (%s): %w", i, b.Kind, err)
@@ -154,7 +159,7 @@ func (db *DB) ReplaceExtraction(ctx context.Context, articleID int64, r extract.
 			return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 		}
 	}
-	if err := db.insertExtraction(ctx, tx, articleID, newOffsets(text), published.String, r, true); err != nil {
+	if err := db.insertExtraction(ctx, ctx.Err, tx, articleID, newOffsets(text), published.String, r, true); err != nil {
 		return fmt.Errorf("replace extraction of article %d: %w", articleID, err)
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE articles SET pipeline_version = ? WHERE id = ?", version, articleID); err != nil {
@@ -355,21 +360,31 @@ func (db *DB) writerConn(ctx context.Context) (*sql.Conn, error) {
 // Len is the number of articles stored in the batch so far.
 func (b *Batch) Len() int { return b.n }
 
-// Save is SaveArticle inside the batch.
+// Save is SaveArticle inside the batch. When ctx is done (a signal, the
+// article's deadline) it stops between two statements, rolls the article
+// back to its savepoint and returns ctx's error; the articles saved
+// before stay in the batch. The statements themselves run without ctx:
+// SQLite, interrupted inside a statement, would roll back the whole
+// batch transaction.
 func (b *Batch) Save(ctx context.Context, a ingest.Article, r extract.Result, pipelineVersion string) (id int64, inserted bool, err error) {
 	if err := checkText(a.Text); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return 0, false, err
+	}
+	sctx := context.WithoutCancel(ctx)
+	if _, err := b.tx.ExecContext(sctx, "SAVEPOINT article"); err != nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, err)
 	}
-	id, inserted, err = b.db.saveInTx(ctx, b.tx, a, r, pipelineVersion)
+	id, inserted, err = b.db.saveInTx(sctx, ctx.Err, b.tx, a, r, pipelineVersion)
 	if err != nil {
-		if _, rerr := b.tx.ExecContext(ctx, "ROLLBACK TO article"); rerr != nil {
+		inserted = false
+		if _, rerr := b.tx.ExecContext(sctx, "ROLLBACK TO article"); rerr != nil {
 			return 0, false, fmt.Errorf("%w (and rolling it back: %v)", err, rerr)
 		}
 	}
-	if _, rerr := b.tx.ExecContext(ctx, "RELEASE article"); rerr != nil && err == nil {
+	if _, rerr := b.tx.ExecContext(sctx, "RELEASE article"); rerr != nil && err == nil {
 		return 0, false, fmt.Errorf("save article %s: %w", a.SourcePath, rerr)
 	}
 	if inserted {

@@ -115,12 +115,15 @@ func (db *DB) closeStatements() {
 // and keys) for one article, inside tx, and pairs them with earlier
 // articles' claims; with later, also with later articles' (an article
 // reprocessed, see repairPairs). o holds the article text.
-func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result, later bool) error {
+func (db *DB) insertExtraction(ctx context.Context, stop func() error, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result, later bool) error {
 	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
 	if len(r.Entities) > 0 {
 		stmt := tx.StmtContext(ctx, db.stmts.entity)
 		defer stmt.Close()
 		for i, e := range r.Entities {
+			if err := stop(); err != nil {
+				return err
+			}
 			if !entityKinds[e.Kind] {
 				return fmt.Errorf("entity %d %q: %w: kind %q", i, e.Text, ErrInvalid, e.Kind)
 			}
@@ -153,9 +156,12 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 	if len(r.Claims) == 0 {
 		return nil
 	}
-	keys, err := db.insertClaims(ctx, tx, articleID, o, published, r.Claims, ix)
+	keys, err := db.insertClaims(ctx, stop, tx, articleID, o, published, r.Claims, ix)
 	if err != nil || keys == 0 {
 		return err // an article without claim keys pairs with nothing
+	}
+	if err := stop(); err != nil {
+		return err
 	}
 	if later {
 		return repairPairs(ctx, tx, articleID, db.stmts.corroborations, db.stmts.contradictions)
@@ -165,7 +171,7 @@ func (db *DB) insertExtraction(ctx context.Context, tx *sql.Tx, articleID int64,
 
 // insertClaims stores claims with their arguments and keys, and returns
 // how many keys it stored.
-func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o offsets, published string, claims []extract.Claim, ix entityIndex) (keys int, err error) {
+func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, articleID int64, o offsets, published string, claims []extract.Claim, ix entityIndex) (keys int, err error) {
 	claimStmt := tx.StmtContext(ctx, db.stmts.claim)
 	defer claimStmt.Close()
 	argStmt := tx.StmtContext(ctx, db.stmts.arg)
@@ -175,6 +181,9 @@ func (db *DB) insertClaims(ctx context.Context, tx *sql.Tx, articleID int64, o o
 
 	pubDate, pubDay, pubOK := day(published)
 	for i, c := range claims {
+		if err := stop(); err != nil {
+			return 0, err
+		}
 		if c.Kind == "" || c.Rule == "" {
 			return 0, fmt.Errorf("claim %d %q: %w: empty kind or rule", i, c.Text, ErrInvalid)
 		}

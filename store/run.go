@@ -13,6 +13,9 @@ type RunCounts struct {
 	Stored  int // newly stored
 	Skipped int // already stored
 	Failed  int
+	// Interrupted: the run was stopped by a signal before the end of its
+	// inputs.
+	Interrupted bool
 }
 
 // Run is one row of the runs table.
@@ -39,7 +42,8 @@ func (db *DB) StartRun(ctx context.Context, version, rulesHash string) (int64, e
 // FinishRun records the end of run id with its counts and exit status.
 func (db *DB) FinishRun(ctx context.Context, id int64, c RunCounts, exitStatus int) error {
 	res, err := db.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, seen = ?, stored = ?, skipped = ?,
-		failed = ?, exit_status = ? WHERE id = ?`, db.now(), c.Seen, c.Stored, c.Skipped, c.Failed, exitStatus, id)
+		failed = ?, interrupted = ?, exit_status = ? WHERE id = ?`, db.now(), c.Seen, c.Stored, c.Skipped, c.Failed,
+		c.Interrupted, exitStatus, id)
 	if err != nil {
 		return fmt.Errorf("finish run %d: %w", id, err)
 	}
@@ -69,8 +73,8 @@ func (db *DB) LastRun(ctx context.Context) (Run, error) {
 	var fin, hash sql.NullString
 	var exit sql.NullInt64
 	err := db.db.QueryRowContext(ctx, `SELECT id, started_at, finished_at, version, rules_hash, seen, stored,
-		skipped, failed, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt, &fin,
-		&r.Version, &hash, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &exit)
+		skipped, failed, interrupted, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt, &fin,
+		&r.Version, &hash, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &r.Interrupted, &exit)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Run{}, ErrNotFound
 	}

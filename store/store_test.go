@@ -394,7 +394,7 @@ func TestRuns(t *testing.T) {
 	}
 	exit := 1
 	want := Run{ID: id, StartedAt: "2021-08-11T06:00:00Z", FinishedAt: "2021-08-11T06:00:00Z", Version: "0.1.0",
-		RulesHash: "abc123", RunCounts: RunCounts{3, 1, 1, 1}, ExitStatus: &exit}
+		RulesHash: "abc123", RunCounts: RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1}, ExitStatus: &exit}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("LastRun = %+v, want %+v", r, want)
 	}

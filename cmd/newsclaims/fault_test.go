@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -195,8 +196,9 @@ func TestFaultKillAndRerun(t *testing.T) {
 }
 
 // TestFaultTermFinishesArticle sends SIGTERM mid-batch: the run commits
-// the article in hand, records itself as interrupted and exits 1; what is
-// stored is whole, and a rerun completes the batch.
+// the articles it has saved, drops the one in hand, records itself as
+// interrupted and exits 1; what is stored is whole, nothing is recorded as
+// failed, and a rerun completes the batch.
 func TestFaultTermFinishesArticle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command in child processes")
@@ -226,11 +228,11 @@ func TestFaultTermFinishesArticle(t *testing.T) {
 		t.Errorf("SIGTERM: exit %d, stderr %q; want exit 1 and an interrupted summary", code, stderr)
 	}
 	db := openSQL(t, dbPath)
-	if n := count(t, db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL AND exit_status = 1"); n != 1 {
+	if n := count(t, db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL AND exit_status = 1 AND interrupted = 1"); n != 1 {
 		t.Errorf("interrupted run not recorded as finished with status 1 (%d rows)", n)
 	}
 	if n := count(t, db, "SELECT count(*) FROM ingest_errors"); n != 0 {
-		t.Errorf("SIGTERM left %d ingest errors; the article in hand must be stored, not failed", n)
+		t.Errorf("SIGTERM left %d ingest errors; the article in hand is left for the next run, not failed", n)
 	}
 	clean := filepath.Join(tmp, "clean.db")
 	if code, _, stderr := runCmd(t, "", "ingest", "--db", clean, "--published", "2024-01-01", "--log-format", "json", dir); code != exitOK {
@@ -262,4 +264,227 @@ func TestConcurrentRun(t *testing.T) {
 		t.Errorf("second run: exit %d, %q", code, stderr)
 	}
 	<-done
+}
+
+// longArticleDir writes a folder of a few small articles and, last in
+// name order, one of 10 MB of a repeated news sentence: far more than 30
+// seconds of extraction and storing.
+func longArticleDir(t *testing.T) string {
+	t.Helper()
+	dir := faultCorpus(t, 3)
+	long := strings.Repeat(repeatedSentence, (10<<20)/len(repeatedSentence))
+	if err := os.WriteFile(filepath.Join(dir, "z-long.txt"), []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// startLong runs ingest on dir with no per-article limits, its stderr in
+// a file, and returns once the small articles are saved (their "stored"
+// log lines), that is while the long one is in hand.
+func startLong(t *testing.T, dbPath, dir string) (*exec.Cmd, chan struct{}, string) {
+	t.Helper()
+	errPath := filepath.Join(t.TempDir(), "stderr")
+	ef, err := os.Create(errPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ef.Close() })
+	cmd := exec.Command(os.Args[0], "ingest", "--db", dbPath, "--workers", "2", "--log-format", "json",
+		"--published", "2024-01-01", "--max-article-bytes", "0", "--article-timeout", "0", dir)
+	cmd.Env = append(os.Environ(), "NEWSCLAIMS_RUN_MAIN=1")
+	cmd.Stderr = ef
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	done := waitDone(cmd)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		b, _ := os.ReadFile(errPath)
+		if strings.Count(string(b), `"msg":"stored"`) >= 3 {
+			break
+		}
+		select {
+		case <-done:
+			t.Fatalf("ingest ended before the long article: %s", b)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the small articles were not stored within 60s: %s", b)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // into the long article
+	return cmd, done, errPath
+}
+
+// TestFaultTermLongArticle sends SIGTERM while a 10 MB article is
+// extracted: the run ends long before the article would have (the bound
+// only a hang fails), the long article is not stored, the small ones
+// saved before it are, the run is recorded as interrupted with status 1,
+// and nothing is recorded as failed.
+func TestFaultTermLongArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command in child processes")
+	}
+	dir := longArticleDir(t)
+	dbPath := filepath.Join(t.TempDir(), "long.db")
+	cmd, done, errPath := startLong(t, dbPath, dir)
+	sent := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no exit within 20s of SIGTERM while a 10 MB article was in hand")
+	}
+	t.Logf("exit %v after SIGTERM", time.Since(sent).Round(time.Millisecond))
+	stderr, _ := os.ReadFile(errPath)
+	if code := cmd.ProcessState.ExitCode(); code != exitFailed || !strings.Contains(string(stderr), "(interrupted)") {
+		t.Errorf("SIGTERM: exit %d, stderr %s; want exit 1 and an interrupted summary", code, stderr)
+	}
+	db := openSQL(t, dbPath)
+	if n := count(t, db, "SELECT count(*) FROM articles WHERE source_path LIKE '%z-long.txt'"); n != 0 {
+		t.Error("the long article was stored though SIGTERM came while it was in hand")
+	}
+	if n := count(t, db, "SELECT count(*) FROM articles"); n != 3 {
+		t.Errorf("%d articles stored, want the 3 saved before the signal", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM runs WHERE interrupted = 1 AND exit_status = 1 AND finished_at IS NOT NULL"); n != 1 {
+		t.Errorf("the run is not recorded as interrupted with status 1 (%d rows)", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM ingest_errors"); n != 0 {
+		t.Errorf("%d ingest errors; an interrupted article is not a failed one", n)
+	}
+}
+
+// TestFaultSecondSignal: a second SIGINT exits at once, with status 1.
+func TestFaultSecondSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command in child processes")
+	}
+	dir := longArticleDir(t)
+	cmd, done, errPath := startLong(t, filepath.Join(t.TempDir(), "second.db"), dir)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	// The second signal once the first is handled: two signals that
+	// arrive together are one for the kernel.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(time.Millisecond) {
+		b, _ := os.ReadFile(errPath)
+		if strings.Contains(string(b), "stopping") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("first signal not reported: %s", b)
+		}
+	}
+	if err := cmd.Process.Signal(os.Interrupt); errors.Is(err, os.ErrProcessDone) {
+		t.Skip("the run stopped before the second signal")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no exit within 20s of a second SIGINT")
+	}
+	stderr, _ := os.ReadFile(errPath)
+	if code := cmd.ProcessState.ExitCode(); code != exitFailed {
+		t.Errorf("second signal: exit %d, want 1", code)
+	}
+	if !strings.Contains(string(stderr), "again: exiting now") && strings.Contains(string(stderr), "(interrupted)") {
+		t.Skip("the run stopped before the second signal")
+	}
+	if !strings.Contains(string(stderr), "again: exiting now") {
+		t.Errorf("second signal not reported: %s", stderr)
+	}
+}
+
+// TestArticleLimits: an article over --article-timeout is abandoned and
+// recorded with the reason, one over --max-article-bytes is refused
+// before extraction, and the batch goes on to the articles after them.
+func TestArticleLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a long article")
+	}
+	dir := faultCorpus(t, 2) // a0000.txt, a0001.txt
+	// 3 MB: over the default text limit, and several seconds of
+	// extraction, well over the 1 s deadline below.
+	long := strings.Repeat(repeatedSentence, (3<<20)/len(repeatedSentence))
+	if err := os.WriteFile(filepath.Join(dir, "a0000-long.txt"), []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(t.TempDir(), "limits.db")
+	start := time.Now()
+	code, _, stderr := runCmd(t, "", "ingest", "--db", dbPath, "--log-format", "json", "--published", "2024-01-01",
+		"--max-article-bytes", "0", "--article-timeout", "1s", dir)
+	t.Logf("3 MB article abandoned, batch done in %v", time.Since(start).Round(time.Millisecond))
+	if code != exitFailed {
+		t.Errorf("exit %d, want 1 (one input failed): %s", code, stderr)
+	}
+	db := openSQL(t, dbPath)
+	var reason string
+	if err := db.QueryRow("SELECT reason FROM ingest_errors WHERE path LIKE '%a0000-long.txt'").Scan(&reason); err != nil {
+		t.Fatalf("no ingest error for the long article: %v (%s)", err, stderr)
+	}
+	if !strings.Contains(reason, "abandoned") || !strings.Contains(reason, "--article-timeout 1s") {
+		t.Errorf("reason %q does not say the article was abandoned at its deadline", reason)
+	}
+	if n := count(t, db, "SELECT count(*) FROM articles"); n != 2 {
+		t.Errorf("%d articles stored, want the 2 short ones (the batch goes on)", n)
+	}
+
+	// The same folder under the default text limit: refused at once, not
+	// extracted.
+	dbPath = filepath.Join(t.TempDir(), "limit.db")
+	code, _, stderr = runCmd(t, "", "ingest", "--db", dbPath, "--log-format", "json", "--published", "2024-01-01", dir)
+	if code != exitFailed {
+		t.Errorf("exit %d, want 1: %s", code, stderr)
+	}
+	db = openSQL(t, dbPath)
+	if err := db.QueryRow("SELECT reason FROM ingest_errors WHERE path LIKE '%a0000-long.txt'").Scan(&reason); err != nil {
+		t.Fatalf("no ingest error for the long article: %v (%s)", err, stderr)
+	}
+	if want := fmt.Sprintf("more than --max-article-bytes %d", defaultMaxArticleBytes); !strings.Contains(reason, want) {
+		t.Errorf("reason %q lacks %q", reason, want)
+	}
+	if n := count(t, db, "SELECT count(*) FROM articles"); n != 2 {
+		t.Errorf("%d articles stored, want 2", n)
+	}
+}
+
+// TestHugeArticle: a single 20 MB article (the file limit) is refused by
+// the text limit with its reason, within a minute (a bound only a hang
+// or a quadratic stage fails; it takes seconds).
+func TestHugeArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and reads a 20 MB file")
+	}
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	huge := strings.Repeat(repeatedSentence, (20<<20)/len(repeatedSentence)-1)
+	if err := os.WriteFile(path, []byte(huge), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(t.TempDir(), "huge.db")
+	start := time.Now()
+	code, _, stderr := runCmd(t, "", "ingest", "--db", dbPath, "--log-format", "json", path)
+	took := time.Since(start)
+	t.Logf("20 MB article refused in %v", took.Round(time.Millisecond))
+	if took > time.Minute {
+		t.Errorf("a 20 MB article took %v to refuse", took)
+	}
+	if code != exitFailed || !strings.Contains(stderr, "more than --max-article-bytes") {
+		t.Errorf("exit %d, stderr %q; want 1 and the text limit named", code, stderr)
+	}
+	if n := count(t, openSQL(t, dbPath), "SELECT count(*) FROM ingest_errors WHERE reason LIKE '%--max-article-bytes%'"); n != 1 {
+		t.Errorf("%d ingest errors naming the text limit, want 1", n)
+	}
 }

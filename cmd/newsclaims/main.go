@@ -26,10 +26,27 @@ const (
 
 func main() {
 	store.TuneAllocator()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignals(sigs, cancel, os.Stderr)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
+}
+
+// stopOnSignals cancels the command's context on the first SIGINT or
+// SIGTERM, so that it stops within a sentence's or a statement's work and
+// records what it did; a second signal exits at once with status 1
+// (SQLite rolls back the open transaction on the next open, and the lock
+// goes with the process).
+func stopOnSignals(sigs <-chan os.Signal, cancel func(), stderr io.Writer) {
+	s := <-sigs
+	fmt.Fprintf(stderr, "newsclaims: %v: stopping (a second signal exits at once)\n", s)
+	cancel()
+	s = <-sigs
+	fmt.Fprintf(stderr, "newsclaims: %v again: exiting now\n", s)
+	os.Exit(exitFailed)
 }
 
 const usage = `newsclaims turns news articles into entities and claims stored in SQLite.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"github.com/newsclaims/newsclaims/extract"
 	"github.com/newsclaims/newsclaims/ingest"
 )
@@ -15,9 +17,16 @@ func process(x *extract.Extractor, a ingest.Article) extract.Result {
 // processDoc is process with the claims' explanations when explain is set
 // (extract --explain).
 func processDoc(x *extract.Extractor, a ingest.Article, explain bool) extract.Result {
+	r, _ := processContext(context.Background(), x, a, explain) // never cancelled
+	return r
+}
+
+// processContext is processDoc that stops when ctx is done (a signal, the
+// article's deadline) and returns ctx's error.
+func processContext(ctx context.Context, x *extract.Extractor, a ingest.Article, explain bool) (extract.Result, error) {
 	regions := make([]extract.Region, len(a.Blocks))
 	for i, b := range a.Blocks {
 		regions[i] = extract.Region{Kind: b.Kind, Span: extract.Span{Start: b.Start, End: b.End}}
 	}
-	return x.Extract(extract.Doc{Text: a.Text, Published: a.PublishedAt, Regions: regions, Explain: explain})
+	return x.ExtractContext(ctx, extract.Doc{Text: a.Text, Published: a.PublishedAt, Regions: regions, Explain: explain})
 }

@@ -327,8 +327,11 @@ func runStats(ctx context.Context, env *environ, args []string) int {
 	add("entities", s.EntitiesByKind, s.Entities)
 	add("claims", s.ClaimsByKind, s.Claims)
 	if r := s.LastRun; r != nil {
-		t.rows = append(t.rows, []string{"last_run", r.StartedAt + " → " + r.FinishedAt,
-			fmt.Sprintf("%d seen, %d stored, %d already stored, %d failed", r.Seen, r.Stored, r.Skipped, r.Failed)})
+		line := fmt.Sprintf("%d seen, %d stored, %d already stored, %d failed", r.Seen, r.Stored, r.Skipped, r.Failed)
+		if r.Interrupted {
+			line += " (interrupted)"
+		}
+		t.rows = append(t.rows, []string{"last_run", r.StartedAt + " → " + r.FinishedAt, line})
 	}
 	if err == nil && (*q.format == "json" || *q.format == "jsonl") {
 		enc := json.NewEncoder(env.stdout)

@@ -8,3 +8,8 @@
 -- Existing pairs stay: they were made under the same rules, and
 -- DB.RebuildPairs redoes them all with the new window if wanted.
 DROP INDEX claim_keys_key_day;
+
+-- A run stopped by SIGINT or SIGTERM says so (cmd/newsclaims ingest): its
+-- exit status is 1 as when inputs failed, and interrupted tells the two
+-- apart.
+ALTER TABLE runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
