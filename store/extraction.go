@@ -68,8 +68,8 @@ func (ix entityIndex) lookup(a extract.Arg) (entityRef, bool) {
 // same connection).
 const (
 	insertEntitySQL = `INSERT INTO entities (article_id, kind, text, norm, value, value_max,
-		qualifier, type, country, division, lat, lon, block, span_start, span_end)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		qualifier, type, country, division, lat, lon, block, source, span_start, span_end)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertClaimSQL = `INSERT INTO claims (article_id, kind, text, rule, certainty,
 		event_date, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertArgSQL = `INSERT INTO claim_args (claim_id, role, ord, text, norm, value,
@@ -136,7 +136,7 @@ func (db *DB) insertExtraction(ctx context.Context, stop func() error, tx *sql.T
 			}
 			res, err := stmt.ExecContext(ctx, articleID, e.Kind, e.Text, nullString(e.Norm), nullFloat(e.Value),
 				nullFloat(e.Max), nullString(e.Qualifier), nullString(e.Type), nullString(e.Country),
-				nullString(e.Division), nullFloat(e.Lat), nullFloat(e.Lon), nullString(e.Block), s, end)
+				nullString(e.Division), nullFloat(e.Lat), nullFloat(e.Lon), nullString(e.Block), nullString(e.Source), s, end)
 			if err != nil {
 				return fmt.Errorf("entity %d %q: %w", i, e.Text, err)
 			}

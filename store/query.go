@@ -170,6 +170,7 @@ type EntityFilter struct {
 	// case-insensitively.
 	Text      string
 	Country   string // places: ISO code
+	Source    string // model, gazetteer, lexicon, rule
 	ArticleID int64
 	Limit     int // 0 means DefaultLimit
 }
@@ -187,6 +188,7 @@ type EntityRow struct {
 	Type      string   `json:"type,omitempty"`
 	Country   string   `json:"country,omitempty"`
 	Block     string   `json:"block,omitempty"`
+	Source    string   `json:"source,omitempty"`
 	SpanStart int      `json:"span_start"`
 	SpanEnd   int      `json:"span_end"`
 }
@@ -213,12 +215,16 @@ func (db *DB) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error)
 		where = append(where, "country = ? COLLATE NOCASE")
 		args = append(args, f.Country)
 	}
+	if f.Source != "" {
+		where = append(where, "source = ?")
+		args = append(args, f.Source)
+	}
 	if f.ArticleID != 0 {
 		where = append(where, "article_id = ?")
 		args = append(args, f.ArticleID)
 	}
 	q := `SELECT id, article_id, kind, text, coalesce(norm, ''), value, value_max, coalesce(qualifier, ''),
-		coalesce(type, ''), coalesce(country, ''), coalesce(block, ''), span_start, span_end FROM entities`
+		coalesce(type, ''), coalesce(country, ''), coalesce(block, ''), coalesce(source, ''), span_start, span_end FROM entities`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -234,7 +240,7 @@ func (db *DB) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error)
 		var e EntityRow
 		var v, vmax sql.NullFloat64
 		if err := rows.Scan(&e.ID, &e.ArticleID, &e.Kind, &e.Text, &e.Norm, &v, &vmax, &e.Qualifier, &e.Type,
-			&e.Country, &e.Block, &e.SpanStart, &e.SpanEnd); err != nil {
+			&e.Country, &e.Block, &e.Source, &e.SpanStart, &e.SpanEnd); err != nil {
 			return nil, fmt.Errorf("entities: %w", err)
 		}
 		if v.Valid {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/newsclaims/newsclaims/extract"
 )
 
 func TestOffsets(t *testing.T) {
@@ -328,5 +330,31 @@ func BenchmarkSaveArticle(b *testing.B) {
 			b.SetBytes(int64(bytes / i))
 			b.ReportMetric(float64(claims)/float64(i), "claims/op")
 		})
+	}
+}
+
+// TestEntitySource: the source of an entity is stored and filtered on;
+// a source outside the four is refused by the table.
+func TestEntitySource(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpenDB(t)
+	a, r := articleA(t)
+	sources := []string{extract.SourceGazetteer, extract.SourceRule, extract.SourceRule, extract.SourceLexicon,
+		extract.SourceRule, extract.SourceRule, extract.SourceGazetteer, extract.SourceModel}
+	for i := range r.Entities {
+		r.Entities[i].Source = sources[i]
+	}
+	mustSave(t, db, a, r)
+	for src, want := range map[string]int{"model": 1, "gazetteer": 2, "lexicon": 1, "rule": 4} {
+		rows, err := db.Entities(ctx, EntityFilter{Source: src})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != want || rows[0].Source != src {
+			t.Errorf("source %s: %d rows (%+v), want %d", src, len(rows), rows, want)
+		}
+	}
+	if _, err := db.SQL().Exec("UPDATE entities SET source = 'guess' WHERE id = 1"); err == nil {
+		t.Error("source 'guess' accepted")
 	}
 }

@@ -209,6 +209,7 @@ Lists stored entities (places, persons, organizations, numbers, dates).
 Example:
   newsclaims entities --kind place --country AF
   newsclaims entities --kind person --text Mujahid --format csv
+  newsclaims entities --kind organization --source model
 
 Flags:
 `
@@ -220,6 +221,7 @@ func runEntities(ctx context.Context, env *environ, args []string) int {
 	q.fset.StringVar(&f.Norm, "norm", "", "canonical name equals this (any case)")
 	q.fset.StringVar(&f.Text, "text", "", "text or canonical name contains this")
 	q.fset.StringVar(&f.Country, "country", "", "places in this ISO country code")
+	q.fset.StringVar(&f.Source, "source", "", "what found it: model, gazetteer, lexicon or rule")
 	q.fset.Int64Var(&f.ArticleID, "article", 0, "only this article id")
 	if code := q.parse(env, args, func(n int) bool { return n == 0 }); code >= 0 {
 		return code
@@ -231,11 +233,11 @@ func runEntities(ctx context.Context, env *environ, args []string) int {
 	}
 	defer db.Close()
 	rows, err := db.Entities(ctx, f)
-	t := table{header: []string{"id", "article", "kind", "text", "norm", "value", "qualifier", "type", "country", "block", "span"}}
+	t := table{header: []string{"id", "article", "kind", "text", "norm", "value", "qualifier", "type", "country", "block", "source", "span"}}
 	for _, r := range rows {
 		t.items = append(t.items, r)
 		t.rows = append(t.rows, []string{strconv.FormatInt(r.ID, 10), strconv.FormatInt(r.ArticleID, 10), r.Kind, r.Text,
-			r.Norm, num(r.Value), r.Qualifier, r.Type, r.Country, r.Block, fmt.Sprintf("%d-%d", r.SpanStart, r.SpanEnd)})
+			r.Norm, num(r.Value), r.Qualifier, r.Type, r.Country, r.Block, r.Source, fmt.Sprintf("%d-%d", r.SpanStart, r.SpanEnd)})
 	}
 	return q.finish(env, t, err)
 }
