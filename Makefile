@@ -42,11 +42,12 @@ screenshot: build
 
 # Rewrite golden files; read every diff before committing it.
 golden:
-	$(GO) test $(TAGS) ./cmd/newsclaims ./extract -run 'Golden|Txtar' -update
+	$(GO) test $(TAGS) ./cmd/newsclaims ./extract ./extract/tokens -run 'Golden|Txtar' -update
 
 fuzz:
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 120s
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzText$$' -fuzztime 60s
+	$(GO) test $(TAGS) ./extract/tokens -run '^$$' -fuzz '^FuzzWords$$' -fuzztime 60s
 
 bench-go:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...

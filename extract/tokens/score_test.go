@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // udDir holds the UD treebanks; absent outside the project's machines.
@@ -224,6 +225,175 @@ func TestTokenizationScore(t *testing.T) {
 		}
 		if skipped*50 > len(sents) {
 			t.Errorf("%s: %d of %d sentences could not be aligned", c.file, skipped, len(sents))
+		}
+	}
+}
+
+// udDocs joins the sentences of each document of a treebank into its raw
+// text and returns the texts with the gold sentence ends. With paragraphs,
+// paragraphs (# newpar) are separated by a blank line, as ingest hands a
+// plain-text article to extraction, and sentences within one by a space;
+// without, the whole document is one line.
+func udDocs(sents []udSentence, paragraphs bool) (texts []string, ends [][]int) {
+	var b strings.Builder
+	var e []int
+	flush := func() {
+		if b.Len() > 0 {
+			texts = append(texts, b.String())
+			ends = append(ends, e)
+		}
+		b.Reset()
+		e = nil
+	}
+	for _, s := range sents {
+		if s.newDoc {
+			flush()
+		}
+		if b.Len() > 0 {
+			if paragraphs && s.newPar {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(s.text)
+		e = append(e, b.Len())
+	}
+	flush()
+	return texts, ends
+}
+
+// boundaryScore counts sentence ends of Tokenize against gold ends; the
+// end of the text counts for neither, being no decision.
+func boundaryScore(c *prf, text string, gold []int) {
+	_, sents := Tokenize(text)
+	g := map[int]bool{}
+	for _, e := range gold {
+		if e < len(text) {
+			g[e] = true
+			c.gold++
+		}
+	}
+	for _, s := range sents {
+		if s.End < len(strings.TrimRight(text, " \n")) {
+			c.sys++
+			if g[s.End] {
+				c.tp++
+			}
+		}
+	}
+}
+
+// TestSentenceScore measures sentence boundaries on GUM dev (and EWT dev)
+// documents rebuilt from their # text lines, a boundary right when a
+// sentence ends at the same byte as a gold sentence. The floors catch a
+// broken splitter.
+func TestSentenceScore(t *testing.T) {
+	for _, c := range []struct {
+		file  string
+		paras bool
+		floor float64
+	}{
+		{"en_gum-ccby-dev.conllu.gz", true, 0.85},
+		{"en_gum-ccby-dev.conllu.gz", false, 0.75},
+		{"en_ewt-dev.conllu.gz", true, 0.70},
+	} {
+		texts, ends := udDocs(readUD(t, c.file), c.paras)
+		var score prf
+		for i, text := range texts {
+			boundaryScore(&score, text, ends[i])
+		}
+		layout := "paragraphs on blank lines"
+		if !c.paras {
+			layout = "each document one line"
+		}
+		t.Logf("%s, %d documents, %s: P %.4f R %.4f F1 %.4f (%d gold boundaries)", c.file, len(texts), layout, score.p(), score.r(), score.f1(), score.gold)
+		if score.f1() < c.floor {
+			t.Errorf("%s (%s): sentence F1 %.4f below the floor %.2f", c.file, layout, score.f1(), c.floor)
+		}
+	}
+}
+
+// handDoc is a text with sentence boundaries marked by hand.
+type handDoc struct {
+	name string
+	text string
+	ends []int
+}
+
+// readHandMarks reads testdata/sentences.txt: documents after "#doc NAME"
+// lines, " <S>" marking a boundary inside a line; a line break is a
+// boundary unless the line wraps a sentence (it ends without sentence
+// punctuation and the next line goes on in lower case), as in the file's
+// one hard-wrapped example.
+func readHandMarks(t *testing.T) []handDoc {
+	b, err := os.ReadFile(filepath.Join("testdata", "sentences.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []handDoc
+	for _, part := range strings.Split(string(b), "\n#doc ")[1:] {
+		name, body, _ := strings.Cut(part, "\n")
+		body = strings.TrimRight(body, "\n")
+		var d handDoc
+		d.name = name
+		var text strings.Builder
+		lines := strings.Split(body, "\n")
+		for i, line := range lines {
+			for j, piece := range strings.Split(line, " <S>") {
+				if j > 0 {
+					d.ends = append(d.ends, text.Len())
+				}
+				text.WriteString(piece)
+			}
+			if i+1 < len(lines) {
+				if line != "" && !handWrapped(line, lines[i+1]) {
+					d.ends = append(d.ends, len(strings.TrimRightFunc(text.String(), unicode.IsSpace)))
+				}
+				text.WriteString("\n")
+			}
+		}
+		d.text = text.String()
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// handWrapped is the marking convention for a wrapped line: it does not
+// end in . ! ? or a quote and the next line starts in lower case.
+func handWrapped(line, next string) bool {
+	line = strings.TrimRight(line, " ")
+	return line != "" && !strings.ContainsAny(line[len(line)-1:], ".!?\"'") && next != "" && startsLower(next)
+}
+
+// TestSentencesHand scores the splitter on the seeds and on sentences
+// written for the test, all marked by hand: the seeds must keep a high
+// F1, the written sentences (each a case the splitter handles on
+// purpose) must all be right.
+func TestSentencesHand(t *testing.T) {
+	for _, d := range readHandMarks(t) {
+		if strings.HasPrefix(d.name, "seeds/") {
+			raw, err := os.ReadFile(filepath.Join("..", "..", d.name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(raw)) != strings.TrimSpace(d.text) {
+				t.Fatalf("%s: the marked text is not the seed's text", d.name)
+			}
+		}
+		var score prf
+		boundaryScore(&score, d.text, d.ends)
+		t.Logf("%s: P %.4f R %.4f F1 %.4f (%d boundaries)", d.name, score.p(), score.r(), score.f1(), score.gold)
+		floor := 0.95
+		if d.name == "written" {
+			floor = 1
+		}
+		if score.f1() < floor {
+			_, sents := Tokenize(d.text)
+			for _, s := range sents {
+				t.Logf("  sentence %q", d.text[s.Start:s.End])
+			}
+			t.Errorf("%s: sentence F1 %.4f below %.2f", d.name, score.f1(), floor)
 		}
 	}
 }

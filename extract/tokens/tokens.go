@@ -189,21 +189,25 @@ func IsInitialism(w string) bool {
 }
 
 // splitSentences groups tokens into sentences. A sentence ends at . ! ?
-// (and following closing quotes or brackets) when the next token starts a
-// new sentence, and always at a line break.
+// (and following closing quotes or brackets, and a footnote mark such as
+// "[17]") when white space follows and the next token starts a new
+// sentence, and always at a blank line. A single line break ends one too,
+// unless it wraps a sentence: the line stops after a word or a comma and
+// the next goes on in lower case. A sentence longer than MaxTokens
+// is cut at its best inner boundary.
 func splitSentences(text string, toks []Token) []Sentence {
 	var sents []Sentence
 	start := 0
 	flush := func(end int) {
 		if end > start {
-			sents = append(sents, Sentence{Span: Span{toks[start].Start, toks[end-1].End}, First: start, Last: end})
+			sents = appendCapped(sents, toks, start, end)
 		}
 		start = end
 	}
 	inQuote := false
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if k+1 < len(toks) && strings.Contains(text[t.End:toks[k+1].Start], "\n") {
+		if k+1 < len(toks) && strings.Contains(text[t.End:toks[k+1].Start], "\n") && !wrapped(text, toks, k) {
 			flush(k + 1)
 			inQuote = false
 			continue
@@ -225,21 +229,47 @@ func splitSentences(text string, toks []Token) []Sentence {
 				continue
 			}
 		}
-		if inQuote || t.Text != "." && t.Text != "!" && t.Text != "?" {
+		if inQuote {
+			continue
+		}
+		if !isTerminal(t.Text) {
+			// "in the U.S. The ...", "Apple Inc. The ...": a word that
+			// takes its period ends a sentence before a word that can
+			// only start one.
+			if k+1 < len(toks) && toks[k+1].Start > t.End && endsWithPeriod(toks, k) && sentenceStarter[toks[k+1].Text] {
+				flush(k + 1)
+			}
 			continue
 		}
 		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {
+			if k+1 < len(toks) && toks[k+1].Start > t.End && finalAbbreviation[toks[k-1].Lower] && sentenceStarter[toks[k+1].Text] {
+				flush(k + 1)
+			}
 			continue
 		}
 		end := k + 1
 		for end < len(toks) && IsCloser(toks[end].Text) && toks[end].Start == toks[end-1].End {
 			end++
 		}
+		end = footnoteEnd(toks, end)
 		if end < len(toks) {
 			nx := toks[end]
+			if nx.Start == toks[end-1].End && startsWord(nx.Text) && !runOn(toks, k, end) {
+				continue // no space: "4gamer.net", "Newsfeed.Com", "Kevin.A", ".45-caliber"
+			}
 			r, _ := utf8.DecodeRuneInString(nx.Text)
 			if !(unicode.IsUpper(r) || unicode.IsDigit(r) || IsOpener(nx.Text)) {
 				continue
+			}
+			if IsOpener(nx.Text) && end+1 < len(toks) && startsLower(toks[end+1].Text) {
+				continue // "and ... (how do I explain this?)"
+			}
+			if t.Text == "." && dottedLower(toks, k) {
+				// e.g. and i.e. never end a sentence; a.m. and p.m. not
+				// before a day, a month or a time zone
+				if w := toks[k-1].Lower; w == "g" || w == "e" || timeFollower[nx.Text] {
+					continue
+				}
 			}
 		}
 		flush(end)
@@ -252,6 +282,141 @@ func splitSentences(text string, toks []Token) []Sentence {
 		}
 	}
 	return sents
+}
+
+// wrapped reports that the line break after toks[k] is a hard wrap inside
+// a sentence: one line break, the line ending in a word or a comma and
+// the next starting with a lower-case letter.
+func wrapped(text string, toks []Token, k int) bool {
+	if strings.Count(text[toks[k].End:toks[k+1].Start], "\n") != 1 || !startsLower(toks[k+1].Text) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(toks[k].Text)
+	return IsWordRune(last) || last == ','
+}
+
+// runOn reports two sentences run together without a space, as scraped
+// pages leave them ("on Wednesday.The stabbing"): the stop at k follows a
+// lower-case word directly and the token at next is a capitalised word
+// that is no domain ending ("Newsfeed.Com").
+func runOn(toks []Token, k, next int) bool {
+	if k == 0 || toks[k-1].End != toks[k].Start {
+		return false
+	}
+	prev, nx := toks[k-1].Text, toks[next].Text
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if utf8.RuneCountInString(prev) < 2 || !unicode.IsLower(last) || !isWordOnly(prev) {
+		return false
+	}
+	r, w := utf8.DecodeRuneInString(nx)
+	r2, _ := utf8.DecodeRuneInString(nx[w:])
+	switch toks[next].Lower {
+	case "com", "net", "org", "gov", "edu":
+		return false
+	}
+	return unicode.IsUpper(r) && unicode.IsLower(r2)
+}
+
+func isWordOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// MaxTokens bounds a sentence, and so the time a parser spends on it:
+// a longer run of text (a list, a table flattened to text) is cut.
+const MaxTokens = 250
+
+// appendCapped appends the sentence of toks[start:end], cut into pieces
+// of at most MaxTokens tokens. Each cut falls at the best boundary in the
+// second half of the piece: after ; then : then a dash then a comma, the
+// latest of its kind; at the limit when there is none.
+func appendCapped(sents []Sentence, toks []Token, start, end int) []Sentence {
+	for end-start > MaxTokens {
+		cut, best := start+MaxTokens, 0
+		for k := start + MaxTokens/2; k < start+MaxTokens; k++ {
+			if r := cutRank(toks[k].Text); r >= best && r > 0 {
+				cut, best = k+1, r
+			}
+		}
+		sents = append(sents, Sentence{Span: Span{toks[start].Start, toks[cut-1].End}, First: start, Last: cut})
+		start = cut
+	}
+	return append(sents, Sentence{Span: Span{toks[start].Start, toks[end-1].End}, First: start, Last: end})
+}
+
+func cutRank(s string) int {
+	switch s {
+	case ";":
+		return 4
+	case ":":
+		return 3
+	case "\u2014", "\u2013", "-":
+		return 2
+	case ",":
+		return 1
+	}
+	return 0
+}
+
+// sentenceStarter are capitalised words that cannot continue a name or an
+// abbreviation: after "U.S." or "Inc." they start a new sentence.
+var sentenceStarter = map[string]bool{
+	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true, "They": true,
+	"We": true, "You": true, "In": true, "But": true, "And": true, "This": true, "That": true,
+	"These": true, "Those": true, "There": true, "His": true, "Her": true, "Their": true,
+	"Its": true, "Our": true, "On": true, "At": true, "For": true, "As": true, "After": true,
+	"When": true, "While": true, "If": true, "However": true, "Meanwhile": true, "Some": true,
+	"Many": true, "According": true, "Since": true, "Both": true, "Officials": true,
+}
+
+// finalAbbreviation are abbreviations that also end sentences ("... of
+// Apple Inc. The company ..."); titles such as "Gen." never do.
+var finalAbbreviation = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "jr": true, "sr": true, "etc": true}
+
+// timeFollower are words after "a.m." or "p.m." that continue the sentence.
+var timeFollower = map[string]bool{
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true,
+	"Saturday": true, "Sunday": true, "January": true, "February": true, "March": true,
+	"April": true, "May": true, "June": true, "July": true, "August": true, "September": true,
+	"October": true, "November": true, "December": true, "ET": true, "EST": true, "EDT": true,
+	"CT": true, "CST": true, "CDT": true, "PT": true, "PST": true, "PDT": true, "GMT": true,
+	"UTC": true, "(": true,
+}
+
+// endsWithPeriod reports a token that carries its own final period: an
+// initialism ("U.S.", "F.").
+func endsWithPeriod(toks []Token, k int) bool {
+	t := toks[k].Text
+	return len(t) >= 2 && t[len(t)-1] == '.' && IsInitialism(t[:len(t)-1])
+}
+
+// dottedLower reports that the period at k closes a lower-case dotted
+// abbreviation of two letters split into tokens: "a.m.", "p.m.", "e.g.".
+func dottedLower(toks []Token, k int) bool {
+	if k < 3 {
+		return false
+	}
+	a, d, b := toks[k-3], toks[k-2], toks[k-1]
+	return d.Text == "." && len(a.Text) == 1 && len(b.Text) == 1 && a.End == d.Start && d.End == b.Start && b.End == toks[k].Start &&
+		unicode.IsLower(rune(a.Text[0])) && unicode.IsLower(rune(b.Text[0]))
+}
+
+// footnoteEnd extends a sentence end over a footnote mark "[17]" that
+// follows it.
+func footnoteEnd(toks []Token, end int) int {
+	if end+2 < len(toks) && toks[end].Text == "[" && allDigits(toks[end+1].Text) && toks[end+2].Text == "]" {
+		return end + 3
+	}
+	return end
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func isTerminal(s string) bool { return s == "." || s == "!" || s == "?" }

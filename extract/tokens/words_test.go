@@ -13,7 +13,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // readParagraphs reads a test input: paragraphs separated by blank lines,
 // lines starting with # left out.
-func readParagraphs(t *testing.T, path string) []string {
+func readParagraphs(t testing.TB, path string) []string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -114,6 +114,14 @@ func checkWords(text string) error {
 			return fmt.Errorf("sentence %d %v: bad span or token range in %q", si, s, text)
 		}
 		prevSent = s.End
+		for k := s.First + 1; k < s.Last; k++ {
+			if strings.Count(text[toks[k-1].End:toks[k].Start], "\n") > 1 {
+				return fmt.Errorf("sentence %d %q runs over a blank line", si, text[s.Start:s.End])
+			}
+		}
+		if s.Last-s.First > MaxTokens {
+			return fmt.Errorf("sentence %d has %d tokens, over MaxTokens", si, s.Last-s.First)
+		}
 		pos := s.Start
 		for wi, w := range Words(text, s, toks) {
 			if w.Start < pos || w.End <= w.Start || w.End > s.End || w.Text != text[w.Start:w.End] {
@@ -132,4 +140,21 @@ func checkWords(text string) error {
 		}
 	}
 	return nil
+}
+
+// FuzzWords runs arbitrary text through Tokenize and Words: no panic,
+// and every span exact, in order, without overlap, inside its sentence
+// (checkWords). make fuzz runs it.
+func FuzzWords(f *testing.F) {
+	for _, p := range readParagraphs(f, filepath.Join("testdata", "words.txt")) {
+		f.Add(p)
+	}
+	for _, s := range []string{"", "don't", "U.S.-led", "a\n\nb", "\u201c", "x'", "n't", "'s", "...", "e-", "1,", "www.", "@", "a.m.\n", "Mr.", "[1]", "\xff\xfe", "\u00a0\n\u00a0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if err := checkWords(text); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
