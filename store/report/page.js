@@ -169,7 +169,8 @@
     }
     $('map-svg').setAttribute('viewBox', vb.map((v) => v.toFixed(1)).join(' '));
     const max = Math.max(1, ...pts.map((q) => q.n));
-    const unit = vb[2] / 100;
+    // Circles shrink when there are many, so that they stay apart.
+    const unit = (vb[2] / 100) * Math.min(1, 6 / Math.sqrt(Math.max(pts.length, 1)));
     pts.sort((a, b) => b.n - a.n);
     for (const q of pts) {
       const pl = D.places[q.p];

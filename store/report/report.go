@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -301,8 +302,7 @@ func (b *builder) materialize() error {
 	if err != nil {
 		return err
 	}
-	_, err = b.db.ExecContext(b.ctx, "CREATE INDEX temp.rc_kind ON rc (kind, day)")
-	return err
+	return nil
 }
 
 type builder struct {
@@ -469,52 +469,54 @@ func (b *builder) cells() error {
 	certs := map[string]int{}
 	days := map[string]int{}
 	b.placeIndex = map[string]int{}
-	// The places, then the cells, grouped here rather than by SQL: a
-	// map keyed by the row's bytes is cheaper than SQLite's sorter over
-	// every claim.
-	err := b.query(`SELECT pkey, max(pname), max(pcountry), max(lat), max(lon) FROM temp.rc WHERE pkey != '' GROUP BY pkey`, nil,
+	type raw struct {
+		day, kind, cert, place string
+		n                      int
+	}
+	var cells []raw
+	// One scan: grouped here, a map lookup per claim, rather than by
+	// SQLite's sorter; each row comes as one text (fewer values to
+	// convert than eight columns), and only a new key allocates.
+	seen := make(map[string]int, 1<<15) // row text -> index in cells
+	var key sql.RawBytes
+	err := b.query(`SELECT day || char(31) || kind || char(31) || certainty || char(31) || pkey || char(31) || pname
+			|| char(31) || pcountry || char(31) || coalesce(lat, '') || char(31) || coalesce(lon, '') FROM temp.rc`, nil,
 		func(rows *sql.Rows) error {
-			var key, name, country string
-			var lat, lon sql.NullFloat64
-			if err := rows.Scan(&key, &name, &country, &lat, &lon); err != nil {
+			if err := rows.Scan(&key); err != nil {
 				return err
 			}
-			b.placeIndex[key] = len(p.Places)
-			pl := []any{name, country, nil, nil}
-			if lat.Valid && lon.Valid {
-				pl[2], pl[3] = round4(lat.Float64), round4(lon.Float64)
+			if i, ok := seen[string(key)]; ok {
+				cells[i].n++
+				return nil
 			}
-			p.Places = append(p.Places, pl)
+			f := strings.Split(string(key), "\x1f")
+			if len(f) != 8 {
+				return fmt.Errorf("cell key %q", key)
+			}
+			x := raw{f[0], f[1], f[2], f[3], 1}
+			seen[string(key)] = len(cells)
+			cells = append(cells, x)
+			if _, ok := kinds[x.kind]; !ok {
+				kinds[x.kind] = -1
+			}
+			certs[x.cert] = 0
+			days[x.day] = 0
+			if x.place == "" {
+				return nil
+			}
+			i, ok := b.placeIndex[x.place]
+			if !ok {
+				i = len(p.Places)
+				b.placeIndex[x.place] = i
+				p.Places = append(p.Places, []any{f[4], f[5], nil, nil})
+			}
+			lat, err1 := strconv.ParseFloat(f[6], 64)
+			lon, err2 := strconv.ParseFloat(f[7], 64)
+			if err1 == nil && err2 == nil && p.Places[i][2] == nil {
+				p.Places[i][2], p.Places[i][3] = round4(lat), round4(lon)
+			}
 			return nil
 		})
-	if err != nil {
-		return fmt.Errorf("places: %w", err)
-	}
-	type raw struct{ day, kind, cert, place string }
-	counts := map[string]int{}
-	keys := map[string]raw{}
-	var buf []byte
-	var day, kind, cert, place sql.RawBytes
-	err = b.query(`SELECT day, kind, certainty, pkey FROM temp.rc`, nil, func(rows *sql.Rows) error {
-		if err := rows.Scan(&day, &kind, &cert, &place); err != nil {
-			return err
-		}
-		buf = append(append(append(append(append(append(append(buf[:0], day...), 0), kind...), 0), cert...), 0), place...)
-		if n, ok := counts[string(buf)]; ok {
-			counts[string(buf)] = n + 1
-			return nil
-		}
-		k := string(buf)
-		counts[k] = 1
-		x := raw{string(day), string(kind), string(cert), string(place)}
-		keys[k] = x
-		if _, ok := kinds[x.kind]; !ok {
-			kinds[x.kind] = -1
-		}
-		certs[x.cert] = 0
-		days[x.day] = 0
-		return nil
-	})
 	if err != nil {
 		return fmt.Errorf("cells: %w", err)
 	}
@@ -533,13 +535,18 @@ func (b *builder) cells() error {
 	}
 	p.Certainties = sortedIndex(certs)
 	p.Days = sortedIndex(days)
-	for k, n := range counts {
-		x := keys[k]
+	// Rows with and without coordinates for one place are one cell.
+	merged := make(map[[4]int]int, len(cells))
+	for _, x := range cells {
 		pl := -1
 		if x.place != "" {
 			pl = b.placeIndex[x.place]
 		}
-		p.Cells = append(p.Cells, [5]int{days[x.day], kinds[x.kind], certs[x.cert], pl, n})
+		merged[[4]int{days[x.day], kinds[x.kind], certs[x.cert], pl}] += x.n
+	}
+	p.Cells = make([][5]int, 0, len(merged))
+	for k, n := range merged {
+		p.Cells = append(p.Cells, [5]int{k[0], k[1], k[2], k[3], n})
 	}
 	sort.Slice(p.Cells, func(i, j int) bool {
 		a, c := p.Cells[i], p.Cells[j]
