@@ -6,7 +6,7 @@ DB       ?= newsclaims.db
 SHARED   ?= ../shared
 BENCHDIR ?= $(SHARED)/bench/article-extraction
 
-.PHONY: all build test run report basemap screenshot bench bench-go bench-html fuzz golden vet clean
+.PHONY: all build test run report basemap screenshot bench bench-go bench-html bench-syntax train fuzz golden vet clean
 
 all: build
 
@@ -47,6 +47,7 @@ golden:
 fuzz:
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 120s
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzText$$' -fuzztime 60s
+	$(GO) test $(TAGS) ./extract/syntax -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime 60s
 
 bench-go:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
@@ -55,6 +56,11 @@ bench-go:
 # BENCHFLAGS=-queries for the 100,000-article analyst queries.
 bench: build
 	$(GO) run $(TAGS) ./cmd/benchnews -shared $(SHARED) -out /tmp/benchnews.json $(BENCHFLAGS)
+
+# Syntax figures of the README: EWT and GUM test, gold tokens and raw text,
+# prose v2's tagger beside ours, speed on one core.
+bench-syntax:
+	$(GO) run ./cmd/benchsyntax -shared $(SHARED) -out /tmp/benchsyntax.json
 
 bench-html:
 	$(GO) run $(TAGS) ./cmd/benchhtml -bench $(BENCHDIR) -out /tmp/benchhtml.json

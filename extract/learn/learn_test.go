@@ -170,3 +170,23 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats[i%100], s)
 	}
 }
+
+// A model of at most 4 classes scores through its inline table; it must
+// agree with the general one.
+func TestInlineAgrees(t *testing.T) {
+	m := train(t).Model(Prune{})
+	if m.inline == nil {
+		t.Fatal("3-class model has no inline table")
+	}
+	general := *m
+	general.inline = nil
+	feats, _ := toy(300, 11)
+	a, b := make([]int32, 3), make([]int32, 3)
+	for _, f := range feats {
+		m.Scores(f, a)
+		general.Scores(f, b)
+		if a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
+			t.Fatalf("inline %v, general %v", a, b)
+		}
+	}
+}

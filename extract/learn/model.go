@@ -70,6 +70,27 @@ type Model struct {
 	slots []uint64
 	// pairs are class<<16 | uint16(weight).
 	pairs []uint32
+	// inline, for models of at most 4 classes, is the table again with the
+	// weights in the slot: inline[2s] is slot s's fingerprint and
+	// inline[2s+1] its four int16 weights, so a lookup is one cache miss,
+	// not two. Built at load time from slots and pairs.
+	inline []uint64
+}
+
+// buildInline fills m.inline when the model has at most 4 classes.
+func (m *Model) buildInline() {
+	if m.classes > 4 || len(m.slots) < 2 {
+		return
+	}
+	m.inline = make([]uint64, 2*(len(m.slots)-1))
+	for s := 0; s+1 < len(m.slots); s++ {
+		e := m.slots[s]
+		var w uint64
+		for _, p := range m.pairs[uint32(e>>32):uint32(m.slots[s+1]>>32)] {
+			w |= uint64(uint16(p)) << (16 * (p >> 16))
+		}
+		m.inline[2*s], m.inline[2*s+1] = uint64(uint32(e)), w
+	}
 }
 
 // Classes is the label count.
@@ -108,31 +129,97 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 }
 
 // Add adds the weights of feats into scores.
+//
+// It works in batches and in three passes so that the memory loads of
+// different features overlap instead of waiting for each other: first the
+// home slot of every feature is read, then probes resolve hits to weight
+// ranges, then the ranges are summed. The table is larger than the caches,
+// so this, not arithmetic, is the cost of a lookup.
 func (m *Model) Add(feats []uint64, scores []int32) {
 	nslot := len(m.slots) - 1
 	if nslot <= 0 {
 		return
 	}
+	if m.inline != nil {
+		m.addInline(feats, scores)
+		return
+	}
 	slots, pairs := m.slots, m.pairs
-	for _, f := range feats {
-		s, fp := split(f, nslot)
-		for {
-			e := slots[s]
-			k := uint32(e)
-			if k == fp {
-				end := uint32(slots[s+1] >> 32)
-				for _, p := range pairs[uint32(e>>32):end] {
-					scores[p>>16] += int32(int16(uint16(p)))
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	var from, to [batch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = slots[s]
+		}
+		hits := 0
+		for i := range n {
+			s, e := at[i], home[i]
+			for {
+				k := uint32(e)
+				if k == want[i] {
+					from[hits], to[hits] = uint32(e>>32), uint32(slots[s+1]>>32)
+					hits++
+					break
 				}
-				break
-			}
-			if k == 0 {
-				break
-			}
-			if s++; s == nslot {
-				s = 0
+				if k == 0 {
+					break
+				}
+				if s++; s == nslot {
+					s = 0
+				}
+				e = slots[s]
 			}
 		}
+		for h := range hits {
+			for _, p := range pairs[from[h]:to[h]] {
+				scores[p>>16] += int32(int16(uint16(p)))
+			}
+		}
+		feats = feats[n:]
+	}
+}
+
+func (m *Model) addInline(feats []uint64, scores []int32) {
+	in := m.inline
+	nslot := len(in) / 2
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = in[2*s]
+		}
+		var acc [4]int32
+		for i := range n {
+			s, k := at[i], uint32(home[i])
+			for k != want[i] && k != 0 {
+				if s++; s == nslot {
+					s = 0
+				}
+				k = uint32(in[2*s])
+			}
+			if k != 0 {
+				w := in[2*s+1]
+				acc[0] += int32(int16(uint16(w)))
+				acc[1] += int32(int16(uint16(w >> 16)))
+				acc[2] += int32(int16(uint16(w >> 32)))
+				acc[3] += int32(int16(uint16(w >> 48)))
+			}
+		}
+		for c := range min(len(scores), 4) {
+			scores[c] += acc[c]
+		}
+		feats = feats[n:]
 	}
 }
 
@@ -183,6 +270,7 @@ func (b *builder) build(classes int, scale float32) *Model {
 		}
 	}
 	m.slots[b.nslot] = uint64(len(m.pairs)) << 32
+	m.buildInline()
 	return m
 }
 
@@ -288,5 +376,6 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 			return nil, bad("class out of range")
 		}
 	}
+	m.buildInline()
 	return m, nil
 }
