@@ -18,8 +18,9 @@ import (
 const Magic = "NCLEARN\n"
 
 // FormatVersion is the version of the file layout written by Write. Read
-// refuses any other.
-const FormatVersion = 1
+// also reads version 1 (version 2 added the inline layout) and refuses
+// any other.
+const FormatVersion = 2
 
 // Header says what a model is. It is JSON in the file.
 type Header struct {
@@ -70,10 +71,10 @@ type Model struct {
 	slots []uint64
 	// pairs are class<<16 | uint16(weight).
 	pairs []uint32
-	// inline, for models of at most 4 classes, is the table again with the
-	// weights in the slot: inline[2s] is slot s's fingerprint and
-	// inline[2s+1] its four int16 weights, so a lookup is one cache miss,
-	// not two. Built at load time from slots and pairs.
+	// inline replaces slots and pairs in models of at most 4 classes: the
+	// weights sit in the slot (inline[2s] is slot s's fingerprint,
+	// inline[2s+1] its four int16 weights), so a lookup is one cache miss,
+	// not two, and the file is 12 bytes a slot.
 	inline []uint64
 }
 
@@ -91,6 +92,7 @@ func (m *Model) buildInline() {
 		}
 		m.inline[2*s], m.inline[2*s+1] = uint64(uint32(e)), w
 	}
+	m.slots, m.pairs = nil, nil
 }
 
 // Classes is the label count.
@@ -102,6 +104,11 @@ func (m *Model) Scale() float32 { return m.scale }
 // Features is how many features the model keeps.
 func (m *Model) Features() int {
 	n := 0
+	for i := 0; i < len(m.inline); i += 2 {
+		if m.inline[i] != 0 {
+			n++
+		}
+	}
 	for i := 0; i+1 < len(m.slots); i++ {
 		if uint32(m.slots[i]) != 0 {
 			n++
@@ -111,7 +118,17 @@ func (m *Model) Features() int {
 }
 
 // Weights is how many (feature, class) weights the model keeps.
-func (m *Model) Weights() int { return len(m.pairs) }
+func (m *Model) Weights() int {
+	n := len(m.pairs)
+	for i := 1; i < len(m.inline); i += 2 {
+		for w := m.inline[i]; w != 0; w >>= 16 {
+			if uint16(w) != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
 
 func split(h uint64, nslot int) (slot int, fp uint32) {
 	fp = uint32(h >> 32)
@@ -136,12 +153,12 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 // ranges, then the ranges are summed. The table is larger than the caches,
 // so this, not arithmetic, is the cost of a lookup.
 func (m *Model) Add(feats []uint64, scores []int32) {
-	nslot := len(m.slots) - 1
-	if nslot <= 0 {
-		return
-	}
 	if m.inline != nil {
 		m.addInline(feats, scores)
+		return
+	}
+	nslot := len(m.slots) - 1
+	if nslot <= 0 {
 		return
 	}
 	slots, pairs := m.slots, m.pairs
@@ -231,7 +248,7 @@ type builder struct {
 }
 
 func newBuilder(n int) *builder {
-	nslot := n*10/7 + 1
+	nslot := n*5/4 + 1 // load 0.8: linear probing stays short
 	b := &builder{nslot: nslot, owner: make([]int32, nslot), fps: make([]uint32, nslot)}
 	for i := range b.owner {
 		b.owner[i] = -1
@@ -291,18 +308,34 @@ func (m *Model) Write(w io.Writer) error {
 	buf.Write(hdr)
 	buf.Write(le.AppendUint32(nil, uint32(m.classes)))
 	buf.Write(le.AppendUint32(nil, math.Float32bits(m.scale)))
-	buf.Write(le.AppendUint32(nil, uint32(len(m.slots))))
-	buf.Write(le.AppendUint32(nil, uint32(len(m.pairs))))
 	b := buf.Bytes()
-	for _, s := range m.slots {
-		b = le.AppendUint64(b, s)
-	}
-	for _, p := range m.pairs {
-		b = le.AppendUint32(b, p)
+	if m.inline != nil {
+		b = le.AppendUint32(b, layoutInline)
+		b = le.AppendUint32(b, uint32(len(m.inline)/2))
+		for i := 0; i < len(m.inline); i += 2 {
+			b = le.AppendUint32(b, uint32(m.inline[i]))
+			b = le.AppendUint64(b, m.inline[i+1])
+		}
+	} else {
+		b = le.AppendUint32(b, layoutSparse)
+		b = le.AppendUint32(b, uint32(len(m.slots)))
+		b = le.AppendUint32(b, uint32(len(m.pairs)))
+		for _, s := range m.slots {
+			b = le.AppendUint64(b, s)
+		}
+		for _, p := range m.pairs {
+			b = le.AppendUint32(b, p)
+		}
 	}
 	_, err = w.Write(b)
 	return err
 }
+
+// Table layouts in the file.
+const (
+	layoutSparse = 0 // slots then (class, weight) pairs
+	layoutInline = 1 // per slot: fingerprint, four int16 weights
+)
 
 // ErrVersion is wrapped by Read's errors about versions.
 var ErrVersion = errors.New("model version mismatch")
@@ -316,7 +349,8 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 	}
 	le := binary.LittleEndian
 	p := data[len(Magic):]
-	if v := le.Uint32(p); v != FormatVersion {
+	v := le.Uint32(p)
+	if v != FormatVersion && v != 1 {
 		return nil, fmt.Errorf("model %s: file format version %d, this build reads %d (retrain with make train): %w",
 			name, v, FormatVersion, ErrVersion)
 	}
@@ -342,13 +376,34 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 	}
 	m.classes = int(le.Uint32(p))
 	m.scale = math.Float32frombits(le.Uint32(p[4:]))
-	ns, np := int(le.Uint32(p[8:])), int(le.Uint32(p[12:]))
-	p = p[16:]
-	if len(p) != ns*8+np*4 || ns < 1 {
-		return nil, bad(fmt.Sprintf("size %d does not match %d slots and %d weights", len(p), ns, np))
+	layout := le.Uint32(p[8:])
+	if v == 1 { // version 1: sparse, no layout field
+		p = append(le.AppendUint32(append([]byte(nil), p[:8]...), layoutSparse), p[8:]...)
+		layout = layoutSparse
 	}
 	if len(m.Header.Labels) != 0 && len(m.Header.Labels) != m.classes {
 		return nil, bad("label count differs from class count")
+	}
+	if layout == layoutInline {
+		ns := int(le.Uint32(p[12:]))
+		p = p[16:]
+		if m.classes > 4 || ns < 1 || len(p) != ns*12 {
+			return nil, bad(fmt.Sprintf("inline table: %d classes, %d slots, %d bytes", m.classes, ns, len(p)))
+		}
+		m.inline = make([]uint64, 2*ns)
+		for i := range ns {
+			m.inline[2*i] = uint64(le.Uint32(p[i*12:]))
+			m.inline[2*i+1] = le.Uint64(p[i*12+4:])
+		}
+		return m, nil
+	}
+	if layout != layoutSparse || len(p) < 20 {
+		return nil, bad(fmt.Sprintf("unknown table layout %d", layout))
+	}
+	ns, np := int(le.Uint32(p[12:])), int(le.Uint32(p[16:]))
+	p = p[20:]
+	if len(p) != ns*8+np*4 || ns < 1 {
+		return nil, bad(fmt.Sprintf("size %d does not match %d slots and %d weights", len(p), ns, np))
 	}
 	m.slots = make([]uint64, ns)
 	for i := range m.slots {
@@ -376,6 +431,5 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 			return nil, bad("class out of range")
 		}
 	}
-	m.buildInline()
 	return m, nil
 }

@@ -37,8 +37,8 @@ func load(t testing.TB) *Model {
 func TestDevSliceFloor(t *testing.T) {
 	sc := Evaluate(load(t), readTestdata(t, "ewt-dev-200.conllu"))
 	t.Logf("EWT dev slice, gold tokens: %v", sc)
-	if sc.UPOS < 0.94 || sc.XPOS < 0.93 || sc.Lemma < 0.95 || sc.LAS < 0.72 {
-		t.Errorf("below the floor (UPOS 0.94, XPOS 0.93, lemma 0.95, LAS 0.72): %v", sc)
+	if sc.UPOS < 0.95 || sc.XPOS < 0.94 || sc.Lemma < 0.96 || sc.LAS < 0.76 {
+		t.Errorf("below the floor (UPOS 0.95, XPOS 0.94, lemma 0.96, LAS 0.76): %v", sc)
 	}
 }
 
