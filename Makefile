@@ -6,7 +6,7 @@ DB       ?= newsclaims.db
 SHARED   ?= ../shared
 BENCHDIR ?= $(SHARED)/bench/article-extraction
 
-.PHONY: all build test run report basemap screenshot bench-report bench bench-go bench-html fuzz golden vet clean
+.PHONY: all build test run report basemap screenshot bench-report bench bench-go bench-html bench-syntax train fuzz golden vet clean
 
 all: build
 
@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzHTML$$' -fuzztime 120s
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzText$$' -fuzztime 60s
 	$(GO) test $(TAGS) ./extract/tokens -run '^$$' -fuzz '^FuzzWords$$' -fuzztime 60s
+	$(GO) test $(TAGS) ./extract/syntax -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime 60s
 
 # The report of a generated 100,000-article database (issue 15: at most
 # 10 s and 20 MB). Building the database takes about 50 minutes; it is
@@ -64,6 +65,11 @@ bench-go:
 # BENCHFLAGS=-queries for the 100,000-article analyst queries.
 bench: build
 	$(GO) run $(TAGS) ./cmd/benchnews -shared $(SHARED) -out /tmp/benchnews.json $(BENCHFLAGS)
+
+# Syntax figures of the README: EWT and GUM test, gold tokens and raw text,
+# prose v2's tagger beside ours, speed on one core.
+bench-syntax:
+	$(GO) run ./cmd/benchsyntax -shared $(SHARED) -out /tmp/benchsyntax.json
 
 bench-html:
 	$(GO) run $(TAGS) ./cmd/benchhtml -bench $(BENCHDIR) -out /tmp/benchhtml.json

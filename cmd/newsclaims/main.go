@@ -57,6 +57,7 @@ Usage:
 Commands:
   ingest     read articles (files, folders, - for stdin) into the database
   extract    run the pipeline on one file and print what would be stored
+  parse      print tags, lemmas and dependency trees of every sentence of a file
   claims     list stored claims, with filters
   entities   list stored entities, with filters
   search     full-text search over articles and claim evidence
@@ -79,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runIngest(ctx, env, args[1:])
 	case "extract":
 		return runExtract(ctx, env, args[1:])
+	case "parse":
+		return runParse(ctx, env, args[1:])
 	case "claims":
 		return runClaims(ctx, env, args[1:])
 	case "entities":

@@ -3,7 +3,7 @@
 //
 //	go run -tags sqlite_fts5 ./cmd/train [-shared ../shared] HEAD...
 //
-// HEAD is a model to train ("ner"), or "all".
+// HEAD is a model to train ("syntax", "ner"), or "all".
 package main
 
 import (
@@ -17,6 +17,7 @@ var heads = []struct {
 	name  string
 	train func(shared string) error
 }{
+	{"syntax", trainSyntax},
 	{"ner", trainNER},
 }
 

@@ -170,3 +170,78 @@ func BenchmarkScores(b *testing.B) {
 		m.Scores(feats[i%100], s)
 	}
 }
+
+// A model of at most 4 classes scores through its inline table; it must
+// agree with the general one.
+func TestInlineAgrees(t *testing.T) {
+	m := train(t).Model(Prune{})
+	if m.inline == nil {
+		t.Fatal("3-class model has no inline table")
+	}
+	general := sparseModel(train(t))
+	feats, _ := toy(300, 11)
+	a, b := make([]int32, 3), make([]int32, 3)
+	for _, f := range feats {
+		m.Scores(f, a)
+		general.Scores(f, b)
+		if a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
+			t.Fatalf("inline %v, general %v", a, b)
+		}
+	}
+}
+
+// sparseModel builds tr's model without the inline table.
+func sparseModel(tr *Trainer) *Model {
+	m := tr.Model(Prune{})
+	// Rebuild the sparse arrays from the inline table.
+	ns := len(m.inline) / 2
+	g := &Model{classes: m.classes, scale: m.scale, slots: make([]uint64, ns+1)}
+	for s := range ns {
+		g.slots[s] = uint64(len(g.pairs))<<32 | m.inline[2*s]
+		for c := range 4 {
+			if w := uint16(m.inline[2*s+1] >> (16 * c)); w != 0 {
+				g.pairs = append(g.pairs, uint32(c)<<16|uint32(w))
+			}
+		}
+	}
+	g.slots[ns] = uint64(len(g.pairs)) << 32
+	return g
+}
+
+// A model of more than 4 classes uses the sparse layout; it survives a
+// round trip too.
+func TestSparseRoundTrip(t *testing.T) {
+	feats, gold := toy(2000, 3)
+	tr := NewTrainer(6)
+	s := make([]int32, 6)
+	for range 3 {
+		for i := range feats {
+			g := gold[i] * 2 // classes 0, 2, 4
+			tr.Scores(feats[i], s)
+			tr.Update(feats[i], g, argmax(s))
+		}
+	}
+	m := tr.Model(Prune{})
+	if m.inline != nil || len(m.pairs) == 0 {
+		t.Fatal("6-class model is not sparse")
+	}
+	m.Header = Header{Kind: "toy6", FeatureSet: 1}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(buf.Bytes(), "toy6", "toy6", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := make([]int32, 6), make([]int32, 6)
+	for _, f := range feats[:200] {
+		m.Scores(f, a)
+		r.Scores(f, b)
+		for c := range a {
+			if a[c] != b[c] {
+				t.Fatalf("class %d: %d before, %d after", c, a[c], b[c])
+			}
+		}
+	}
+}

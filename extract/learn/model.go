@@ -18,8 +18,9 @@ import (
 const Magic = "NCLEARN\n"
 
 // FormatVersion is the version of the file layout written by Write. Read
-// refuses any other.
-const FormatVersion = 1
+// also reads version 1 (version 2 added the inline layout) and refuses
+// any other.
+const FormatVersion = 2
 
 // Header says what a model is. It is JSON in the file.
 type Header struct {
@@ -70,6 +71,28 @@ type Model struct {
 	slots []uint64
 	// pairs are class<<16 | uint16(weight).
 	pairs []uint32
+	// inline replaces slots and pairs in models of at most 4 classes: the
+	// weights sit in the slot (inline[2s] is slot s's fingerprint,
+	// inline[2s+1] its four int16 weights), so a lookup is one cache miss,
+	// not two, and the file is 12 bytes a slot.
+	inline []uint64
+}
+
+// buildInline fills m.inline when the model has at most 4 classes.
+func (m *Model) buildInline() {
+	if m.classes > 4 || len(m.slots) < 2 {
+		return
+	}
+	m.inline = make([]uint64, 2*(len(m.slots)-1))
+	for s := 0; s+1 < len(m.slots); s++ {
+		e := m.slots[s]
+		var w uint64
+		for _, p := range m.pairs[uint32(e>>32):uint32(m.slots[s+1]>>32)] {
+			w |= uint64(uint16(p)) << (16 * (p >> 16))
+		}
+		m.inline[2*s], m.inline[2*s+1] = uint64(uint32(e)), w
+	}
+	m.slots, m.pairs = nil, nil
 }
 
 // Classes is the label count.
@@ -81,6 +104,11 @@ func (m *Model) Scale() float32 { return m.scale }
 // Features is how many features the model keeps.
 func (m *Model) Features() int {
 	n := 0
+	for i := 0; i < len(m.inline); i += 2 {
+		if m.inline[i] != 0 {
+			n++
+		}
+	}
 	for i := 0; i+1 < len(m.slots); i++ {
 		if uint32(m.slots[i]) != 0 {
 			n++
@@ -90,7 +118,17 @@ func (m *Model) Features() int {
 }
 
 // Weights is how many (feature, class) weights the model keeps.
-func (m *Model) Weights() int { return len(m.pairs) }
+func (m *Model) Weights() int {
+	n := len(m.pairs)
+	for i := 1; i < len(m.inline); i += 2 {
+		for w := m.inline[i]; w != 0; w >>= 16 {
+			if uint16(w) != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
 
 func split(h uint64, nslot int) (slot int, fp uint32) {
 	fp = uint32(h >> 32)
@@ -108,31 +146,97 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 }
 
 // Add adds the weights of feats into scores.
+//
+// It works in batches and in three passes so that the memory loads of
+// different features overlap instead of waiting for each other: first the
+// home slot of every feature is read, then probes resolve hits to weight
+// ranges, then the ranges are summed. The table is larger than the caches,
+// so this, not arithmetic, is the cost of a lookup.
 func (m *Model) Add(feats []uint64, scores []int32) {
+	if m.inline != nil {
+		m.addInline(feats, scores)
+		return
+	}
 	nslot := len(m.slots) - 1
 	if nslot <= 0 {
 		return
 	}
 	slots, pairs := m.slots, m.pairs
-	for _, f := range feats {
-		s, fp := split(f, nslot)
-		for {
-			e := slots[s]
-			k := uint32(e)
-			if k == fp {
-				end := uint32(slots[s+1] >> 32)
-				for _, p := range pairs[uint32(e>>32):end] {
-					scores[p>>16] += int32(int16(uint16(p)))
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	var from, to [batch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = slots[s]
+		}
+		hits := 0
+		for i := range n {
+			s, e := at[i], home[i]
+			for {
+				k := uint32(e)
+				if k == want[i] {
+					from[hits], to[hits] = uint32(e>>32), uint32(slots[s+1]>>32)
+					hits++
+					break
 				}
-				break
-			}
-			if k == 0 {
-				break
-			}
-			if s++; s == nslot {
-				s = 0
+				if k == 0 {
+					break
+				}
+				if s++; s == nslot {
+					s = 0
+				}
+				e = slots[s]
 			}
 		}
+		for h := range hits {
+			for _, p := range pairs[from[h]:to[h]] {
+				scores[p>>16] += int32(int16(uint16(p)))
+			}
+		}
+		feats = feats[n:]
+	}
+}
+
+func (m *Model) addInline(feats []uint64, scores []int32) {
+	in := m.inline
+	nslot := len(in) / 2
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = in[2*s]
+		}
+		var acc [4]int32
+		for i := range n {
+			s, k := at[i], uint32(home[i])
+			for k != want[i] && k != 0 {
+				if s++; s == nslot {
+					s = 0
+				}
+				k = uint32(in[2*s])
+			}
+			if k != 0 {
+				w := in[2*s+1]
+				acc[0] += int32(int16(uint16(w)))
+				acc[1] += int32(int16(uint16(w >> 16)))
+				acc[2] += int32(int16(uint16(w >> 32)))
+				acc[3] += int32(int16(uint16(w >> 48)))
+			}
+		}
+		for c := range min(len(scores), 4) {
+			scores[c] += acc[c]
+		}
+		feats = feats[n:]
 	}
 }
 
@@ -144,7 +248,7 @@ type builder struct {
 }
 
 func newBuilder(n int) *builder {
-	nslot := n*10/7 + 1
+	nslot := n*5/4 + 1 // load 0.8: linear probing stays short
 	b := &builder{nslot: nslot, owner: make([]int32, nslot), fps: make([]uint32, nslot)}
 	for i := range b.owner {
 		b.owner[i] = -1
@@ -183,6 +287,7 @@ func (b *builder) build(classes int, scale float32) *Model {
 		}
 	}
 	m.slots[b.nslot] = uint64(len(m.pairs)) << 32
+	m.buildInline()
 	return m
 }
 
@@ -203,18 +308,34 @@ func (m *Model) Write(w io.Writer) error {
 	buf.Write(hdr)
 	buf.Write(le.AppendUint32(nil, uint32(m.classes)))
 	buf.Write(le.AppendUint32(nil, math.Float32bits(m.scale)))
-	buf.Write(le.AppendUint32(nil, uint32(len(m.slots))))
-	buf.Write(le.AppendUint32(nil, uint32(len(m.pairs))))
 	b := buf.Bytes()
-	for _, s := range m.slots {
-		b = le.AppendUint64(b, s)
-	}
-	for _, p := range m.pairs {
-		b = le.AppendUint32(b, p)
+	if m.inline != nil {
+		b = le.AppendUint32(b, layoutInline)
+		b = le.AppendUint32(b, uint32(len(m.inline)/2))
+		for i := 0; i < len(m.inline); i += 2 {
+			b = le.AppendUint32(b, uint32(m.inline[i]))
+			b = le.AppendUint64(b, m.inline[i+1])
+		}
+	} else {
+		b = le.AppendUint32(b, layoutSparse)
+		b = le.AppendUint32(b, uint32(len(m.slots)))
+		b = le.AppendUint32(b, uint32(len(m.pairs)))
+		for _, s := range m.slots {
+			b = le.AppendUint64(b, s)
+		}
+		for _, p := range m.pairs {
+			b = le.AppendUint32(b, p)
+		}
 	}
 	_, err = w.Write(b)
 	return err
 }
+
+// Table layouts in the file.
+const (
+	layoutSparse = 0 // slots then (class, weight) pairs
+	layoutInline = 1 // per slot: fingerprint, four int16 weights
+)
 
 // ErrVersion is wrapped by Read's errors about versions.
 var ErrVersion = errors.New("model version mismatch")
@@ -228,7 +349,8 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 	}
 	le := binary.LittleEndian
 	p := data[len(Magic):]
-	if v := le.Uint32(p); v != FormatVersion {
+	v := le.Uint32(p)
+	if v != FormatVersion && v != 1 {
 		return nil, fmt.Errorf("model %s: file format version %d, this build reads %d (retrain with make train): %w",
 			name, v, FormatVersion, ErrVersion)
 	}
@@ -254,13 +376,34 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 	}
 	m.classes = int(le.Uint32(p))
 	m.scale = math.Float32frombits(le.Uint32(p[4:]))
-	ns, np := int(le.Uint32(p[8:])), int(le.Uint32(p[12:]))
-	p = p[16:]
-	if len(p) != ns*8+np*4 || ns < 1 {
-		return nil, bad(fmt.Sprintf("size %d does not match %d slots and %d weights", len(p), ns, np))
+	layout := le.Uint32(p[8:])
+	if v == 1 { // version 1: sparse, no layout field
+		p = append(le.AppendUint32(append([]byte(nil), p[:8]...), layoutSparse), p[8:]...)
+		layout = layoutSparse
 	}
 	if len(m.Header.Labels) != 0 && len(m.Header.Labels) != m.classes {
 		return nil, bad("label count differs from class count")
+	}
+	if layout == layoutInline {
+		ns := int(le.Uint32(p[12:]))
+		p = p[16:]
+		if m.classes > 4 || ns < 1 || len(p) != ns*12 {
+			return nil, bad(fmt.Sprintf("inline table: %d classes, %d slots, %d bytes", m.classes, ns, len(p)))
+		}
+		m.inline = make([]uint64, 2*ns)
+		for i := range ns {
+			m.inline[2*i] = uint64(le.Uint32(p[i*12:]))
+			m.inline[2*i+1] = le.Uint64(p[i*12+4:])
+		}
+		return m, nil
+	}
+	if layout != layoutSparse || len(p) < 20 {
+		return nil, bad(fmt.Sprintf("unknown table layout %d", layout))
+	}
+	ns, np := int(le.Uint32(p[12:])), int(le.Uint32(p[16:]))
+	p = p[20:]
+	if len(p) != ns*8+np*4 || ns < 1 {
+		return nil, bad(fmt.Sprintf("size %d does not match %d slots and %d weights", len(p), ns, np))
 	}
 	m.slots = make([]uint64, ns)
 	for i := range m.slots {

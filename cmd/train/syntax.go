@@ -1,0 +1,103 @@
+package main
+
+import (
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+	"github.com/newsclaims/newsclaims/extract/syntax"
+)
+
+// UD training and dev files under corpus/ud.
+var (
+	udTrain = []string{"en_ewt-train.conllu.gz", "en_gum-ccby-train.conllu.gz"}
+	udDev   = []string{"en_ewt-dev.conllu.gz", "en_gum-ccby-dev.conllu.gz"}
+)
+
+// readUD reads gzipped CoNLL-U files.
+func readUD(dir string, names []string) ([]syntax.Sentence, []learn.TrainingFile, error) {
+	var all []syntax.Sentence
+	var sums []learn.TrainingFile
+	for _, n := range names {
+		p := filepath.Join(dir, n)
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
+		}
+		ss, err := syntax.ReadCoNLLU(zr, p)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+		all = append(all, ss...)
+		sum, err := learn.FileSum(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		sums = append(sums, sum)
+	}
+	return all, sums, nil
+}
+
+// syntaxOptions are the options of the committed syntax models. The
+// feature caps keep the four files near 18 MB (the repository's model
+// budget is 25 MB, shared with the NER model).
+var syntaxOptions = syntax.TrainOptions{
+	Seed:             1,
+	TagEpochs:        8, // the best on dev is kept
+	LemmaEpochs:      5,
+	ParseEpochs:      10, // the best on dev is kept
+	Folds:            4,  // jackknifed training tags for the parser
+	FoldEpochs:       5,
+	Explore:          1, // dynamic-oracle exploration from the second epoch
+	MinSeen:          2,
+	MaxTagFeatures:   120000,
+	MaxParseFeatures: 650000,
+	MaxRelFeatures:   130000,
+}
+
+// trainSyntax trains the tagger, lemmatizer and parser on UD English EWT
+// and GUM (CC BY) train, chooses epochs on their dev sets, and writes the
+// model files to extract/syntax/models. SYNTAX_OUT overrides the folder
+// (for experiments).
+func trainSyntax(shared string) error {
+	out := "extract/syntax/models"
+	if v := os.Getenv("SYNTAX_OUT"); v != "" {
+		out = v
+	}
+	o := syntaxOptions
+	dir := filepath.Join(shared, "corpus", "ud")
+	train, sums, err := readUD(dir, udTrain)
+	if err != nil {
+		return err
+	}
+	dev, _, err := readUD(dir, udDev)
+	if err != nil {
+		return err
+	}
+	o.Training = sums
+	o.Log = os.Stderr
+	start := time.Now()
+	t, err := syntax.Train(train, dev, o)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("dev (EWT+GUM, gold tokens): %v\n", t.Dev)
+	for i, b := range t.Files() {
+		name := syntax.Files[i]
+		if err := os.WriteFile(filepath.Join(out, name), b, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("%s: %d bytes\n", name, len(b))
+	}
+	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Second))
+	return nil
+}

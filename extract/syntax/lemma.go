@@ -1,0 +1,101 @@
+package syntax
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+)
+
+// The lemmatizer classifies each word into an edit script learned from
+// the training lemmas (Chrupała 2006, as in UDPipe): work on the form as
+// written or lower-cased, cut n characters, append a string. Irregular
+// forms ("went" -> "go") are scripts of their own, learned from the word
+// itself; regular ones generalise through suffix features.
+
+const lemmaFeatureSet = 1
+
+// script is one edit script.
+type script struct {
+	lower bool
+	cut   int // runes
+	add   string
+}
+
+func (s script) String() string {
+	m := "k"
+	if s.lower {
+		m = "l"
+	}
+	return m + "|" + strconv.Itoa(s.cut) + "|" + s.add
+}
+
+func parseScript(s string) (script, bool) {
+	parts := strings.SplitN(s, "|", 3)
+	if len(parts) != 3 || (parts[0] != "k" && parts[0] != "l") {
+		return script{}, false
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil || n < 0 {
+		return script{}, false
+	}
+	return script{lower: parts[0] == "l", cut: n, add: parts[2]}, true
+}
+
+func lcp(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	for n > 0 && n < len(a) && !utf8.RuneStart(a[n]) {
+		n-- // stay on a rune boundary
+	}
+	return n
+}
+
+// scriptOf is the script that turns form into lemma.
+func scriptOf(form, lemma string) script {
+	lower := strings.ToLower(form)
+	kp, lp := lcp(form, lemma), lcp(lower, lemma)
+	useLower := lp > kp || (lp == kp && lemma == strings.ToLower(lemma))
+	base, p := form, kp
+	if useLower {
+		base, p = lower, lp
+	}
+	return script{lower: useLower, cut: utf8.RuneCountInString(base[p:]), add: lemma[p:]}
+}
+
+// apply returns the lemma, or false if the form is too short.
+func (s script) apply(form string) (string, bool) {
+	base := form
+	if s.lower {
+		base = strings.ToLower(form)
+	}
+	end := len(base)
+	for range s.cut {
+		if end == 0 {
+			return "", false
+		}
+		_, w := utf8.DecodeLastRuneInString(base[:end])
+		end -= w
+	}
+	if s.add == "" {
+		return base[:end], true
+	}
+	return base[:end] + s.add, true
+}
+
+func lemmaFeats(f []uint64, w *lex, tag uint64) []uint64 {
+	return append(f,
+		learn.Feat(0, tag),
+		learn.Feat2(1, w.norm, tag),
+		learn.Feat2(2, w.suf[0], tag),
+		learn.Feat2(3, w.suf[1], tag),
+		learn.Feat2(4, w.suf[2], tag),
+		learn.Feat2(5, w.suf[3], tag),
+		learn.Feat(6, w.norm),
+		learn.Feat2(7, w.form, tag),
+		learn.Feat2(8, w.flags, tag),
+	)
+}

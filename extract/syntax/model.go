@@ -1,0 +1,266 @@
+package syntax
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+)
+
+// Model is the tagger, lemmatizer and parser, immutable after loading and
+// safe for concurrent use.
+type Model struct {
+	tag      *learn.Model
+	upos     []string // per tag class
+	xpos     []string
+	punct    []bool // per tag class: UPOS PUNCT
+	lem      *learn.Model
+	scripts  []script
+	par      *learn.Model // actions
+	lab      *learn.Model // relations
+	rels     []string
+	rootRel  int
+	depRel   int
+	punctRel int
+	// Sum is the sha256 of the model files, for the runs table.
+	Sum  string
+	pool sync.Pool
+}
+
+//go:embed models/*.model
+var embedded embed.FS
+
+// Model file names under models/.
+const (
+	TaggerFile = "tagger.model"
+	LemmaFile  = "lemma.model"
+	ParserFile = "parser.model"
+	RelFile    = "relations.model"
+)
+
+// Files are the model file names in the order FromBytes takes them.
+var Files = []string{TaggerFile, LemmaFile, ParserFile, RelFile}
+
+var loadOnce = sync.OnceValues(func() (*Model, error) {
+	var files [][]byte
+	for _, name := range Files {
+		b, err := embedded.ReadFile("models/" + name)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, b)
+	}
+	return FromBytes(files...)
+})
+
+// Load returns the embedded model, decoded once per process.
+func Load() (*Model, error) { return loadOnce() }
+
+// FromBytes decodes the model files, in the order of Files.
+func FromBytes(files ...[]byte) (*Model, error) {
+	if len(files) != len(Files) {
+		return nil, fmt.Errorf("syntax: %d model files, want %d", len(files), len(Files))
+	}
+	tagger, lemma, parser, relations := files[0], files[1], files[2], files[3]
+	m := &Model{}
+	var err error
+	if m.tag, err = learn.Read(tagger, TaggerFile, "tagger", tagFeatureSet); err != nil {
+		return nil, err
+	}
+	for _, l := range m.tag.Header.Labels {
+		u, x, ok := strings.Cut(l, "\t")
+		if !ok {
+			return nil, fmt.Errorf("model %s: tag label %q is not UPOS<tab>XPOS", TaggerFile, l)
+		}
+		m.upos, m.xpos, m.punct = append(m.upos, u), append(m.xpos, x), append(m.punct, u == "PUNCT")
+	}
+	if m.lem, err = learn.Read(lemma, LemmaFile, "lemma", lemmaFeatureSet); err != nil {
+		return nil, err
+	}
+	for _, l := range m.lem.Header.Labels {
+		s, ok := parseScript(l)
+		if !ok {
+			return nil, fmt.Errorf("model %s: bad edit script %q", LemmaFile, l)
+		}
+		m.scripts = append(m.scripts, s)
+	}
+	if m.par, err = learn.Read(parser, ParserFile, "parser", parseFeatureSet); err != nil {
+		return nil, err
+	}
+	if m.par.Classes() != nActions {
+		return nil, fmt.Errorf("model %s: %d actions, want %d", ParserFile, m.par.Classes(), nActions)
+	}
+	if m.lab, err = learn.Read(relations, RelFile, "relations", parseFeatureSet); err != nil {
+		return nil, err
+	}
+	m.rels = m.lab.Header.Labels
+	m.rootRel, m.depRel, m.punctRel = -1, -1, -1
+	for i, r := range m.rels {
+		switch r {
+		case "root":
+			m.rootRel = i
+		case "dep":
+			m.depRel = i
+		case "punct":
+			m.punctRel = i
+		}
+	}
+	if m.rootRel < 0 || m.depRel < 0 || m.punctRel < 0 {
+		return nil, fmt.Errorf("model %s: relations root, dep and punct are required", RelFile)
+	}
+	h := sha256.New()
+	for _, b := range files {
+		s := sha256.Sum256(b)
+		h.Write(s[:])
+	}
+	m.Sum = hex.EncodeToString(h.Sum(nil))
+	return m, nil
+}
+
+// Headers returns the model headers (training files, scores).
+func (m *Model) Headers() []learn.Header {
+	return []learn.Header{m.tag.Header, m.lem.Header, m.par.Header, m.lab.Header}
+}
+
+// work is the memory of one Analyze call, reused through the pool.
+type work struct {
+	lx     lexer
+	lex    []lex
+	tags   []int
+	tsc    tagScratch
+	st     pstate
+	feats  []uint64
+	scores []int32
+}
+
+func (m *Model) getWork() *work {
+	if w, ok := m.pool.Get().(*work); ok {
+		return w
+	}
+	return &work{}
+}
+
+// Analyze fills UPOS, XPOS, Lemma, Head and Rel of words from their Form.
+func (m *Model) Analyze(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	w := m.getWork()
+	defer m.pool.Put(w)
+	w.lex = w.lex[:0]
+	for i := range words {
+		w.lex = append(w.lex, w.lx.word(words[i].Form))
+	}
+	w.tags = growInts(w.tags, len(words))
+	tagSentence(m.tag, m.tag.Classes(), w.lex, w.tags, &w.tsc, nil, nil)
+	m.lemmatize(words, w)
+	for i := range words {
+		words[i].UPOS, words[i].XPOS = m.upos[w.tags[i]], m.xpos[w.tags[i]]
+	}
+	m.parse(words, w)
+}
+
+// Parse analyzes a sentence given as word forms.
+func (m *Model) Parse(forms []string) []Word {
+	words := make([]Word, len(forms))
+	for i, f := range forms {
+		words[i].Form = f
+	}
+	m.Analyze(words)
+	return words
+}
+
+func (m *Model) lemmatize(words []Word, w *work) {
+	n := m.lem.Classes()
+	if cap(w.scores) < n {
+		w.scores = make([]int32, n)
+	}
+	sc := w.scores[:n]
+	for i := range words {
+		w.feats = lemmaFeats(w.feats[:0], &w.lex[i], uint64(w.tags[i]+1))
+		m.lem.Scores(w.feats, sc)
+		form := words[i].Form
+		runes := utf8.RuneCountInString(form)
+		best := -1
+		for c, v := range sc {
+			if m.scripts[c].cut <= runes && (best < 0 || v > sc[best]) {
+				best = c
+			}
+		}
+		lemma := form
+		if best >= 0 {
+			if l, ok := m.scripts[best].apply(form); ok && l != "" {
+				lemma = l
+			}
+		}
+		words[i].Lemma = lemma
+	}
+}
+
+func (m *Model) parse(words []Word, w *work) {
+	st := &w.st
+	st.reset(len(words))
+	for i := range words {
+		st.wh[i+1] = w.lex[i].norm
+		st.tg[i+1] = uint64(w.tags[i] + 2)
+	}
+	n := max(nActions, len(m.rels))
+	if cap(w.scores) < n {
+		w.scores = make([]int32, n)
+	}
+	sc := w.scores[:nActions]
+	for !st.done() {
+		w.feats = st.feats(w.feats[:0])
+		m.par.Scores(w.feats, sc)
+		a := bestAction(st, sc)
+		l := -1
+		if a == actLeft || a == actRight {
+			h, d := st.arc(a)
+			l = m.label(st, h, d, w)
+		}
+		st.apply(a, l)
+	}
+	st.finish(m.rootRel, m.depRel, m.punctRel, func(i int) bool { return m.punct[w.tags[i-1]] })
+	for i := range words {
+		words[i].Head = st.head[i+1]
+		words[i].Rel = m.rels[st.rel[i+1]]
+	}
+}
+
+// label is the best relation for head -> dep: "root" for the root's
+// dependent and never otherwise.
+func (m *Model) label(st *pstate, head, dep int, w *work) int {
+	if head == 0 {
+		return m.rootRel
+	}
+	w.feats = st.labelFeats(w.feats[:0], head, dep)
+	sc := w.scores[:len(m.rels)]
+	m.lab.Scores(w.feats, sc)
+	return bestRel(sc, m.rootRel)
+}
+
+func bestRel(sc []int32, rootRel int) int {
+	best := -1
+	for l, v := range sc {
+		if l != rootRel && (best < 0 || v > sc[best]) {
+			best = l
+		}
+	}
+	return best
+}
+
+// bestAction is the highest-scoring valid action.
+func bestAction(st *pstate, sc []int32) int {
+	best := -1
+	for a, ok := range [nActions]bool{st.validShift(), st.validReduce(), st.validLeft(), st.validRight()} {
+		if ok && (best < 0 || sc[a] > sc[best]) {
+			best = a
+		}
+	}
+	return best
+}

@@ -1,0 +1,394 @@
+package syntax
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/newsclaims/newsclaims/extract/learn"
+)
+
+// TrainOptions are every option of a training run (cmd/train sets them).
+type TrainOptions struct {
+	Seed        uint64
+	TagEpochs   int // the best epoch on dev is kept
+	LemmaEpochs int
+	ParseEpochs int
+	// Folds > 1 trains the parser on tags predicted by taggers trained on
+	// the other folds (jackknifing), so it learns from the tagger's errors.
+	Folds      int
+	FoldEpochs int // epochs of each fold's tagger (at most the best epoch)
+	// Explore: from this epoch on (0-based), the parser follows its own
+	// wrong predictions with probability 9/10 (dynamic oracle training).
+	Explore int
+	// MinSeen prunes features seen fewer times after their first update.
+	MinSeen int
+	// Feature caps per model (0 = none): the strongest features (by summed
+	// absolute weight) are kept, so the files fit the repository budget.
+	MaxTagFeatures, MaxParseFeatures, MaxRelFeatures int
+	Training                                         []learn.TrainingFile
+	Log                                              io.Writer
+}
+
+// Trained is the model files and their dev scores.
+type Trained struct {
+	Tagger, Lemma, Parser, Relations []byte
+	Dev                              Scores
+}
+
+// Files are the model files in the order of Files.
+func (t *Trained) Files() [][]byte { return [][]byte{t.Tagger, t.Lemma, t.Parser, t.Relations} }
+
+type corpus struct {
+	sents []Sentence
+	lex   [][]lex
+	tags  [][]int // gold tag class per word
+}
+
+func lexCorpus(ss []Sentence, tagID map[string]int) corpus {
+	c := corpus{sents: ss}
+	var lx lexer
+	for _, s := range ss {
+		ls := make([]lex, len(s.Words))
+		ts := make([]int, len(s.Words))
+		for i, w := range s.Words {
+			ls[i] = lx.word(w.Form)
+			id, ok := tagID[w.UPOS+"\t"+w.XPOS]
+			if !ok {
+				id = -1
+			}
+			ts[i] = id
+		}
+		c.lex, c.tags = append(c.lex, ls), append(c.tags, ts)
+	}
+	return c
+}
+
+func seq(n int) []int {
+	o := make([]int, n)
+	for i := range o {
+		o[i] = i
+	}
+	return o
+}
+
+// labelSet returns the distinct values sorted by count (desc) then value.
+func labelSet(count map[string]int) []string {
+	out := make([]string, 0, len(count))
+	for k := range count {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+func (o *TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format, args...)
+	}
+}
+
+func (o *TrainOptions) prune(max int) learn.Prune {
+	return learn.Prune{MinSeen: o.MinSeen, MaxFeatures: max}
+}
+
+// Train trains the tagger, the lemmatizer and the parser.
+func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
+	tagCount, scriptCount, relCount := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			tagCount[w.UPOS+"\t"+w.XPOS]++
+			scriptCount[scriptOf(w.Form, w.Lemma).String()]++
+			relCount[w.Rel]++
+		}
+	}
+	if relCount["root"] == 0 {
+		return nil, fmt.Errorf("train: no root relation in the training data")
+	}
+	relCount["dep"] += 0 // the parser needs these two for words it leaves headless
+	relCount["punct"] += 0
+	tagLabels := labelSet(tagCount)
+	tagID := map[string]int{}
+	for i, l := range tagLabels {
+		tagID[l] = i
+	}
+	var scripts []string
+	for _, s := range labelSet(scriptCount) {
+		if scriptCount[s] >= 2 {
+			scripts = append(scripts, s)
+		}
+	}
+	scriptID := map[string]int{}
+	for i, s := range scripts {
+		scriptID[s] = i
+	}
+	rels := labelSet(relCount)
+	relID := map[string]int{}
+	for i, r := range rels {
+		relID[r] = i
+	}
+	tc, dc := lexCorpus(train, tagID), lexCorpus(dev, tagID)
+
+	// Tagger: keep the epoch with the best dev accuracy.
+	nt := len(tagLabels)
+	best, bestEp := -1.0, 0
+	var tagModel *learn.Model
+	tr := learn.NewTrainer(nt)
+	order := seq(len(train))
+	var tsc tagScratch
+	var tags []int
+	for ep := range o.TagEpochs {
+		learn.Shuffle(order, o.Seed+uint64(ep))
+		for _, i := range order {
+			tags = growInts(tags, len(tc.lex[i]))
+			tagSentence(tr, nt, tc.lex[i], tags, &tsc, tr, tc.tags[i])
+		}
+		m := tr.Model(o.prune(o.MaxTagFeatures))
+		acc := tagAccuracy(m, dc)
+		o.logf("tagger epoch %d: dev tag accuracy %.4f, %d features\n", ep+1, acc, m.Features())
+		if acc > best {
+			best, bestEp, tagModel = acc, ep+1, m
+		}
+	}
+	tagModel.Header = learn.Header{Kind: "tagger", FeatureSet: tagFeatureSet, Labels: tagLabels,
+		Training: o.Training, Scores: map[string]float64{"dev_tag": best},
+		Options: map[string]string{"epochs": fmt.Sprint(bestEp), "seed": fmt.Sprint(o.Seed)}}
+
+	// Parser training tags: jackknifed when asked.
+	ptags := tc.tags
+	if o.Folds > 1 {
+		ptags = make([][]int, len(train))
+		for f := range o.Folds {
+			var in, out []int
+			for i := range train {
+				if i%o.Folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			ftr := learn.NewTrainer(nt)
+			ord := slices.Clone(in)
+			for ep := range min(bestEp, o.FoldEpochs) {
+				learn.Shuffle(ord, o.Seed+uint64(ep))
+				for _, i := range ord {
+					tags = growInts(tags, len(tc.lex[i]))
+					tagSentence(ftr, nt, tc.lex[i], tags, &tsc, ftr, tc.tags[i])
+				}
+			}
+			fm := ftr.Model(o.prune(o.MaxTagFeatures))
+			for _, i := range out {
+				ptags[i] = make([]int, len(tc.lex[i]))
+				tagSentence(fm, nt, tc.lex[i], ptags[i], &tsc, nil, nil)
+			}
+			o.logf("jackknife fold %d/%d tagged\n", f+1, o.Folds)
+		}
+	}
+	// Dev tags as at inference.
+	dtags := make([][]int, len(dev))
+	for i := range dev {
+		dtags[i] = make([]int, len(dc.lex[i]))
+		tagSentence(tagModel, nt, dc.lex[i], dtags[i], &tsc, nil, nil)
+	}
+
+	// Lemmatizer on gold tags.
+	ltr := learn.NewTrainer(len(scripts))
+	lsc := make([]int32, len(scripts))
+	var feats []uint64
+	for ep := range o.LemmaEpochs {
+		learn.Shuffle(order, o.Seed+100+uint64(ep))
+		for _, i := range order {
+			for j, w := range train[i].Words {
+				g, ok := scriptID[scriptOf(w.Form, w.Lemma).String()]
+				if !ok {
+					continue
+				}
+				feats = lemmaFeats(feats[:0], &tc.lex[i][j], uint64(tc.tags[i][j]+1))
+				ltr.Scores(feats, lsc)
+				ltr.Update(feats, g, argmax(lsc))
+			}
+		}
+	}
+	lemModel := ltr.Model(o.prune(0))
+	lemModel.Header = learn.Header{Kind: "lemma", FeatureSet: lemmaFeatureSet, Labels: scripts,
+		Training: o.Training, Scores: map[string]float64{},
+		Options: map[string]string{"epochs": fmt.Sprint(o.LemmaEpochs), "seed": fmt.Sprint(o.Seed)}}
+
+	// Parser: the action model with the dynamic oracle, the relation
+	// model on the arcs it makes that are right.
+	atr, ltr2 := learn.NewTrainer(nActions), learn.NewTrainer(len(rels))
+	rng := o.Seed*0x9E3779B97F4A7C15 + 12345
+	var st pstate
+	asc, rsc := make([]int32, nActions), make([]int32, len(rels))
+	var gh, gl []int
+	var parModel, relModel *learn.Model
+	bestLAS, bestPEp := -1.0, 0
+	tmp := &Model{rels: rels}
+	for _, l := range tagLabels {
+		tmp.punct = append(tmp.punct, strings.HasPrefix(l, "PUNCT\t"))
+	}
+	tmp.rootRel, tmp.depRel, tmp.punctRel = relID["root"], relID["dep"], relID["punct"]
+	for ep := range o.ParseEpochs {
+		learn.Shuffle(order, o.Seed+200+uint64(ep))
+		explore := ep >= o.Explore
+		for _, i := range order {
+			s := train[i]
+			n := len(s.Words)
+			st.reset(n)
+			gh, gl = growInts(gh, n+1), growInts(gl, n+1)
+			gh[0], gl[0] = -1, -1
+			for j, w := range s.Words {
+				st.wh[j+1] = tc.lex[i][j].norm
+				st.tg[j+1] = uint64(ptags[i][j] + 2)
+				gh[j+1], gl[j+1] = w.Head, relID[w.Rel]
+			}
+			for !st.done() {
+				feats = st.feats(feats[:0])
+				atr.Scores(feats, asc)
+				pred := bestAction(&st, asc)
+				gold, cpred := oracle(&st, asc, gh)
+				atr.Update(feats, gold, pred)
+				next := gold
+				if cpred == 0 {
+					next = pred
+				} else if explore {
+					rng += 0x9E3779B97F4A7C15
+					if splitmix(rng)%10 != 0 {
+						next = pred
+					}
+				}
+				l := -1
+				if next == actLeft || next == actRight {
+					h, d := st.arc(next)
+					if h == 0 {
+						l = tmp.rootRel
+					} else {
+						feats = st.labelFeats(feats[:0], h, d)
+						ltr2.Scores(feats, rsc)
+						l = bestRel(rsc, tmp.rootRel)
+						if gh[d] == h {
+							ltr2.Update(feats, gl[d], l)
+							if !explore {
+								l = gl[d]
+							}
+						}
+					}
+				}
+				st.apply(next, l)
+			}
+		}
+		pm, rm := atr.Model(o.prune(o.MaxParseFeatures)), ltr2.Model(o.prune(o.MaxRelFeatures))
+		tmp.par, tmp.lab = pm, rm
+		sc := scoreParser(tmp, dc, dtags)
+		o.logf("parser epoch %d: dev UAS %.4f LAS %.4f, %d+%d features, %d+%d weights\n", ep+1, sc.UAS, sc.LAS,
+			pm.Features(), rm.Features(), pm.Weights(), rm.Weights())
+		if sc.LAS > bestLAS {
+			bestLAS, bestPEp, parModel, relModel = sc.LAS, ep+1, pm, rm
+		}
+	}
+	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
+		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
+	parModel.Header = learn.Header{Kind: "parser", FeatureSet: parseFeatureSet, Labels: actionNames,
+		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
+	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
+		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
+
+	out := &Trained{}
+	for _, x := range []struct {
+		m   *learn.Model
+		dst *[]byte
+	}{{tagModel, &out.Tagger}, {lemModel, &out.Lemma}, {parModel, &out.Parser}, {relModel, &out.Relations}} {
+		var buf bytes.Buffer
+		if err := x.m.Write(&buf); err != nil {
+			return nil, err
+		}
+		*x.dst = buf.Bytes()
+	}
+	full, err := FromBytes(out.Files()...)
+	if err != nil {
+		return nil, fmt.Errorf("train: reading back: %w", err)
+	}
+	out.Dev = Evaluate(full, dev)
+	return out, nil
+}
+
+func splitmix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// oracle returns the best-scoring valid action of least cost, and how much
+// more pred costs.
+func oracle(st *pstate, sc []int32, gh []int) (gold, predCost int) {
+	cs, cr, cl, crt := st.costs(gh)
+	cost := [nActions]int{cs, cr, cl, crt}
+	best := -1
+	for a, ok := range [nActions]bool{st.validShift(), st.validReduce(), st.validLeft(), st.validRight()} {
+		if ok && (best < 0 || cost[a] < cost[best] || (cost[a] == cost[best] && sc[a] > sc[best])) {
+			best = a
+		}
+	}
+	pred := bestAction(st, sc)
+	return best, cost[pred] - cost[best]
+}
+
+func tagAccuracy(m *learn.Model, c corpus) float64 {
+	right, n := 0, 0
+	var sc tagScratch
+	var tags []int
+	for i := range c.lex {
+		tags = growInts(tags, len(c.lex[i]))
+		tagSentence(m, m.Classes(), c.lex[i], tags, &sc, nil, nil)
+		for j, t := range tags {
+			n++
+			if t == c.tags[i][j] {
+				right++
+			}
+		}
+	}
+	return float64(right) / float64(max(n, 1))
+}
+
+// scoreParser parses c's sentences on the given tags (UAS/LAS only).
+func scoreParser(m *Model, c corpus, tags [][]int) Scores {
+	var w work
+	var sc Scores
+	for i, s := range c.sents {
+		words := make([]Word, len(s.Words))
+		for j := range words {
+			words[j].Form = s.Words[j].Form
+		}
+		w.lex = c.lex[i]
+		w.tags = tags[i]
+		m.parse(words, &w)
+		for j, g := range s.Words {
+			sc.Words++
+			if words[j].Head == g.Head {
+				sc.uas++
+				if words[j].Rel == g.Rel {
+					sc.las++
+				}
+			}
+		}
+	}
+	sc.UAS, sc.LAS = ratio(sc.uas, sc.Words), ratio(sc.las, sc.Words)
+	return sc
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
