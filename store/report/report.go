@@ -117,6 +117,16 @@ type CasualtyGroup struct {
 	FirstDay, LastDay string
 	Corroborations    int
 	Contradictions    int
+	// Total is set on the first group of each country: the country's
+	// totals over all its groups.
+	Total *CountryTotal
+}
+
+// CountryTotal sums a country's casualty groups. Claims are counted, not
+// casualties: the figures of different reports do not add up.
+type CountryTotal struct {
+	Places, Claims, Articles       int
+	Corroborations, Contradictions int
 }
 
 // Figure is one stated count with its qualifier and how many articles
@@ -887,9 +897,28 @@ func (b *builder) casualties() error {
 	if err != nil {
 		return fmt.Errorf("casualty pairs: %w", err)
 	}
+	totals := map[string]*CountryTotal{}
+	countryArticles := map[string]map[int64]bool{}
+	countryPlaces := map[string]map[string]bool{}
 	for _, k := range order {
 		x := groups[k]
 		x.g.Articles = len(x.articles)
+		t := totals[k.country]
+		if t == nil {
+			t = &CountryTotal{}
+			totals[k.country] = t
+			countryArticles[k.country] = map[int64]bool{}
+			countryPlaces[k.country] = map[string]bool{}
+		}
+		t.Claims += x.g.Claims
+		t.Corroborations += x.g.Corroborations
+		t.Contradictions += x.g.Contradictions
+		for a := range x.articles {
+			countryArticles[k.country][a] = true
+		}
+		if k.place != "" {
+			countryPlaces[k.country][k.place] = true
+		}
 		for f, arts := range x.figures {
 			x.g.Figures = append(x.g.Figures, Figure{Value: f.v, Qualifier: f.qual, Articles: len(arts)})
 		}
@@ -923,6 +952,13 @@ func (b *builder) casualties() error {
 		}
 		return strings.ToLower(cs[i].Place+"|"+cs[i].Outcome) < strings.ToLower(cs[j].Place+"|"+cs[j].Outcome)
 	})
+	for i := range cs {
+		if i == 0 || cs[i].Country != cs[i-1].Country {
+			t := totals[cs[i].Country]
+			t.Articles, t.Places = len(countryArticles[cs[i].Country]), len(countryPlaces[cs[i].Country])
+			cs[i].Total = t
+		}
+	}
 	if len(cs) > maxCasualtyGroups {
 		b.r.LeftOut = append(b.r.LeftOut, fmt.Sprintf("Casualties: %d places and outcomes, the first %d by country shown.", len(cs), maxCasualtyGroups))
 		b.r.Casualties = cs[:maxCasualtyGroups]

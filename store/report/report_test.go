@@ -181,6 +181,20 @@ func TestScopeAndCaps(t *testing.T) {
 	if n != 80 {
 		t.Errorf("cells count %d claims, want 80", n)
 	}
+	// Country totals on the first group of each country.
+	sums := map[string]int{}
+	totals := map[string]*CountryTotal{}
+	for _, g := range rep.Casualties {
+		sums[g.Country] += g.Claims
+		if g.Total != nil {
+			totals[g.Country] = g.Total
+		}
+	}
+	for c, n := range sums {
+		if totals[c] == nil || totals[c].Claims != n {
+			t.Errorf("country %s: total %+v, want %d claims", c, totals[c], n)
+		}
+	}
 	all, err := Build(ctx, db.SQL(), Options{Now: fixedNow, All: true})
 	if err != nil {
 		t.Fatal(err)

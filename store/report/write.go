@@ -39,6 +39,12 @@ func Write(w io.Writer, r *Report) error {
 		"num":      func(n int) string { return FormatNumber(float64(n)) },
 		"fig":      func(f Figure) string { return rangeSigns[f.Qualifier] + FormatNumber(f.Value) },
 		"together": together,
+		"plural": func(n int, word string) string {
+			if n == 1 {
+				return "1 " + word
+			}
+			return FormatNumber(float64(n)) + " " + word + "s"
+		},
 	}).Parse(pageHTML)
 	if err != nil {
 		return fmt.Errorf("report template: %w", err)
