@@ -304,3 +304,27 @@ func TestReportInjection(t *testing.T) {
 	}
 	p.check(t)
 }
+
+// TestReportEmptyInBrowser: a run that stored nothing but a failure gives
+// a page that draws without errors and shows the failure.
+func TestReportEmptyInBrowser(t *testing.T) {
+	chromium(t)
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "news.db")
+	bad := filepath.Join(dir, "empty.html")
+	if err := os.WriteFile(bad, []byte("<html><body></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report.html")
+	if code, _, stderr := runCmd(t, "", "ingest", "--db", dbPath, "--log-format", "json", "--report", out, bad); code != exitFailed {
+		t.Fatalf("ingest: exit %d, want %d: %s", code, exitFailed, stderr)
+	}
+	p := openPage(t, out, 800, 600)
+	var timeline, failed string
+	p.eval(t, `document.getElementById('timeline-chart').textContent`, &timeline)
+	p.eval(t, `document.getElementById('failed').textContent`, &failed)
+	if timeline != "No events match." || !strings.Contains(failed, "empty.html") {
+		t.Errorf("empty report: timeline %q, failed inputs %q", timeline, failed)
+	}
+	p.check(t)
+}

@@ -783,7 +783,7 @@ func segments(text string, spans []span) [][]string {
 		}
 		return spans[i].end > spans[j].end
 	})
-	var out [][]string
+	out := [][]string{}
 	at := 0
 	for _, s := range spans {
 		if s.start < at || s.end > len(runes) || s.end <= s.start {

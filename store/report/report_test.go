@@ -215,3 +215,23 @@ func TestScopeAndCaps(t *testing.T) {
 		t.Error("a bad date is accepted")
 	}
 }
+
+// TestEmptyDatabase: a database with nothing stored still gives a page.
+func TestEmptyDatabase(t *testing.T) {
+	db := openDB(t)
+	rep, err := Build(context.Background(), db.SQL(), Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	p := pageData(t, buf.String())
+	if strings.Contains(buf.String(), ":null") {
+		t.Error("the page data holds a null table; the script iterates them")
+	}
+	if rep.ClaimCount != 0 || len(p.Rows) != 0 || len(p.Cells) != 0 || !strings.Contains(rep.Scope, "no run") {
+		t.Errorf("empty database: %d claims, %d rows, %d cells, scope %q", rep.ClaimCount, len(p.Rows), len(p.Cells), rep.Scope)
+	}
+}

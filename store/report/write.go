@@ -52,15 +52,37 @@ func Write(w io.Writer, r *Report) error {
 	// encoding/json writes '<', '>' and '&' as \u003c, \u003e, \u0026 (and
 	// U+2028, U+2029 escaped), so no string of the data can close the
 	// script element or open a comment in it: the JSON goes in verbatim.
+	// Empty tables as [], not null: the script iterates them.
+	pd := r.Page
+	pd.Kinds, pd.EventKinds, pd.Certainties, pd.Days = orEmpty(pd.Kinds), orEmpty(pd.EventKinds), orEmpty(pd.Certainties), orEmpty(pd.Days)
+	if pd.Places == nil {
+		pd.Places = [][]any{}
+	}
+	if pd.Cells == nil {
+		pd.Cells = [][5]int{}
+	}
+	if pd.Rows == nil {
+		pd.Rows = []Row{}
+	}
+	if pd.Articles == nil {
+		pd.Articles = [][4]string{}
+	}
 	var data bytes.Buffer
 	enc := json.NewEncoder(&data)
 	enc.SetEscapeHTML(true)
-	if err := enc.Encode(r.Page); err != nil {
+	if err := enc.Encode(pd); err != nil {
 		return fmt.Errorf("report data: %w", err)
 	}
 	p := page{Report: r, CSS: template.CSS(pageCSS), JS: template.JS(pageJS),
 		Basemap: template.HTML(basemapPaths()), Data: template.JS(bytes.TrimSpace(data.Bytes()))}
 	return t.Execute(w, p)
+}
+
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
 }
 
 // basemapPaths is the inside of the basemap SVG: its <path> elements.
