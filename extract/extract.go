@@ -17,6 +17,10 @@ type Options struct {
 	// lexicons, the gazetteer and the rules alone (training reads those
 	// as the model's hints).
 	NoModel bool
+	// NoClubs leaves out the generated football club list
+	// (lexicon/organizations_clubs.tsv): its generator reads names with
+	// the pipeline as it is without it.
+	NoClubs bool
 }
 
 // Extractor holds the loaded lexicons and rules. It is read-only after New
@@ -39,7 +43,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	o, err := LoadOrganizations()
+	o, err := loadOrganizations(!opt.NoClubs)
 	if err != nil {
 		return nil, fmt.Errorf("organizations: %w", err)
 	}
@@ -138,6 +142,7 @@ func (x *Extractor) ruleEntities(text string, toks []Token, published string) []
 	found = append(found, x.places.findPlaces(text, toks)...)
 	found = append(found, findDates(text, toks, published)...)
 	found = append(found, findNumbers(text, toks)...)
+	found = append(found, findScoreLines(text, toks)...)
 	ents := mergeEntities(found)
 	// Persons come last: a name is read around the places and
 	// organizations already found ("Jordan" in "Michael Jordan" is not a

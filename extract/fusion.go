@@ -102,8 +102,8 @@ func (x *Extractor) recognise(text string, toks []Token, sents []Sentence, ents 
 		for m.End-1 > m.Start && toks[m.Start].Cap && startsLower(toks[m.End-1].Text) {
 			m.End--
 		}
-		if m.Start >= m.End {
-			continue
+		if m.Start >= m.End || !hasLetter(toks[m.Start:m.End]) {
+			continue // "@" and "." are no names (tweets taught the model otherwise)
 		}
 		// A capitalised article or particle before a name belongs to it
 		// ("El Geneina", "Al Mukalla", "Van Gogh"); the corpora have few.
@@ -232,6 +232,17 @@ func capitalizeWords(s string) string {
 func startsLower(s string) bool {
 	for _, r := range s {
 		return unicode.IsLower(r)
+	}
+	return false
+}
+
+func hasLetter(toks []Token) bool {
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLetter(r) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed lexicon/organizations.yaml lexicon/organizations_patterns.yaml
+//go:embed lexicon/organizations.yaml lexicon/organizations_patterns.yaml lexicon/organizations_clubs.tsv
 var orgLexFiles embed.FS
 
 // orgEntry is one organization of the lexicon.
@@ -61,14 +61,20 @@ type orgPatternFile struct {
 // Organization types.
 var orgTypes = map[string]bool{
 	"armed_group": true, "international": true, "government": true, "military": true,
-	"media": true, "ngo": true, "party": true, "company": true,
+	"media": true, "ngo": true, "party": true, "company": true, "sports": true,
 }
 
 // LoadOrganizations builds the organization matcher from the embedded
 // lexicon files and the gazetteer's countries. Every problem in the
 // lexicon is reported with file:line.
-func LoadOrganizations() (*OrgLexicon, error) {
+func LoadOrganizations() (*OrgLexicon, error) { return loadOrganizations(true) }
+
+// loadOrganizations builds the matcher, with the generated club list or
+// without it (its generator reads the pipeline without it).
+func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
 	const lexName, patName = "lexicon/organizations.yaml", "lexicon/organizations_patterns.yaml"
+	// Football clubs, generated from openfootball (extract/lexicon/gen/clubs).
+	const clubsName = "lexicon/organizations_clubs.tsv"
 	var of orgFile
 	var pf orgPatternFile
 	root, err := placeDecode(orgLexFiles, lexName, &of)
@@ -112,6 +118,35 @@ func LoadOrganizations() (*OrgLexicon, error) {
 		l.orgs = append(l.orgs, orgEntry{o.Norm, o.Type})
 		for _, a := range append([]string{o.Norm}, o.Aliases...) {
 			l.addAlias(a, id)
+		}
+	}
+	clubs, err := orgLexFiles.ReadFile(clubsName)
+	if err != nil {
+		return nil, err
+	}
+	if !withClubs {
+		clubs = nil
+	}
+	for n, line := range strings.Split(string(clubs), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[0] == "" {
+			errs = append(errs, RuleError{clubsName, n + 1, fmt.Sprintf("want name, country, aliases separated by tabs, got %q", line)})
+			continue
+		}
+		if _, dup := seen[f[0]]; dup {
+			continue // the main lexicon's entry wins
+		}
+		seen[f[0]] = n + 1
+		id := int32(len(l.orgs))
+		l.orgs = append(l.orgs, orgEntry{f[0], "sports"})
+		l.addAlias(f[0], id)
+		if f[2] != "" {
+			for _, a := range strings.Split(f[2], "|") {
+				l.addAlias(a, id)
+			}
 		}
 	}
 	for _, m := range []struct {

@@ -79,7 +79,13 @@ func ReadGUM(path string) ([]Sentence, error) {
 		}
 		i := len(ws)
 		ws = append(ws, cols[1])
-		upos = append(upos, cols[3])
+		// A word tagged NNP/NNPS is a proper noun whatever its UPOS
+		// (GUM tags "United" of "United States" VERB, lemma "unite").
+		if cols[4] == "NNP" || cols[4] == "NNPS" {
+			upos = append(upos, "PROPN")
+		} else {
+			upos = append(upos, cols[3])
+		}
 		for _, f := range strings.Split(cols[9], "|") {
 			v, ok := strings.CutPrefix(f, "Entity=")
 			if !ok {
