@@ -8,10 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"sort"
@@ -60,6 +58,7 @@ type ingestFlags struct {
 	reprocess      bool
 	progress       string
 	cpuProf        string
+	verbose        bool
 	report         string
 }
 
@@ -78,6 +77,7 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	fset.BoolVar(&f.wait, "wait", false, "wait for another running ingest instead of exiting")
 	fset.BoolVar(&f.reprocess, "reprocess", false, "re-extract stored articles whose pipeline_version is older")
 	fset.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when a terminal), always, never")
+	fset.BoolVar(&f.verbose, "verbose", false, "list the files passed over in folders (the database's own, hidden, logs, images, archives) with the reason")
 	fset.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fset.StringVar(&f.report, "report", "", "at the end, write the HTML report of what this run stored to this file (see newsclaims report)")
 	fset.Usage = func() { fmt.Fprint(env.stderr, ingestHelp); fset.PrintDefaults() }
@@ -168,6 +168,7 @@ type batch struct {
 	log   *slog.Logger
 
 	seen, stored, skipped, failed int
+	ignored                       int // passed over in folders (collectPaths)
 
 	cur      *store.Batch // the open write batch, nil when none
 	curStart time.Time
@@ -212,11 +213,18 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 		return exitUsage
 	}
 
-	files, walkErrs := collectPaths(paths)
-	for _, we := range walkErrs {
+	in := collectPaths(paths, dbPath)
+	for _, we := range in.errs {
 		b.seen++
 		b.fail(ctx, db, runID, we.path, we.err)
 	}
+	b.ignored = len(in.ignored)
+	for _, ig := range in.ignored {
+		if ig.notice || b.flags.verbose {
+			fmt.Fprintf(b.env.stderr, "newsclaims ingest: ignored %s: %s\n", ig.path, ig.reason)
+		}
+	}
+	files := in.files
 	if b.flags.reprocess {
 		if err := b.reprocess(ctx, db, x); err != nil {
 			b.log.Error("reprocess", "err", err)
@@ -256,61 +264,15 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 			b.log.Info("report", "file", b.flags.report)
 		}
 	}
-	b.log.Info("finished", "seen", b.seen, "stored", b.stored, "skipped", b.skipped, "failed", b.failed,
+	b.log.Info("finished", "seen", b.seen, "stored", b.stored, "skipped", b.skipped, "failed", b.failed, "ignored", b.ignored,
 		"peak_rss_mb", peakRSSMB())
-	msg := fmt.Sprintf("newsclaims ingest: %d seen, %d stored, %d already stored, %d failed", b.seen, b.stored, b.skipped, b.failed)
+	msg := fmt.Sprintf("newsclaims ingest: %d seen, %d stored, %d already stored, %d failed, %d ignored",
+		b.seen, b.stored, b.skipped, b.failed, b.ignored)
 	if interrupted {
 		msg += " (interrupted)"
 	}
 	fmt.Fprintln(b.env.stderr, msg)
 	return code
-}
-
-type walkErr struct {
-	path string
-	err  error
-}
-
-// collectPaths expands folders recursively in lexical order; "-" stays.
-func collectPaths(paths []string) ([]string, []walkErr) {
-	var files []string
-	var errs []walkErr
-	for _, p := range paths {
-		if p == "-" {
-			files = append(files, p)
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			errs = append(errs, walkErr{p, err})
-			continue
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, walkErr{q, err})
-				return nil
-			}
-			if d.IsDir() {
-				if q != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
-				return nil
-			}
-			files = append(files, q)
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, walkErr{p, err})
-		}
-	}
-	return files, errs
 }
 
 // pipeline reads the files in order on one goroutine (reading is a small
