@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test $(TAGS) ./ingest -run '^$$' -fuzz '^FuzzText$$' -fuzztime 60s
 	$(GO) test $(TAGS) ./extract/tokens -run '^$$' -fuzz '^FuzzWords$$' -fuzztime 60s
 	$(GO) test $(TAGS) ./extract/syntax -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime 60s
+	$(GO) test $(TAGS) ./cmd/newsclaims -run '^$$' -fuzz '^FuzzPipeline$$' -fuzztime 120s
 
 # The report of a generated 100,000-article database (issue 15: at most
 # 10 s and 20 MB). Building the database takes about 50 minutes; it is
