@@ -226,6 +226,23 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
+	return db.addRunsInterrupted(ctx)
+}
+
+// addRunsInterrupted adds runs.interrupted to a database that applied
+// migration 0010 before the column was added to it (the first form of
+// 0010, on main for half an hour on 2026-12-01, only dropped an index).
+func (db *DB) addRunsInterrupted(ctx context.Context) error {
+	var n int
+	if err := db.db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'interrupted'").Scan(&n); err != nil {
+		return fmt.Errorf("check runs.interrupted: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := db.db.ExecContext(ctx, "ALTER TABLE runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0"); err != nil {
+		return fmt.Errorf("add runs.interrupted: %w", err)
+	}
 	return nil
 }
 
