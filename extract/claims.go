@@ -24,6 +24,10 @@ type claimDoc struct {
 	// ctx, when set, stops the claim stage between sentences (the
 	// caller, ExtractContext, returns its error).
 	ctx context.Context
+	// fired names the rules that made a claim before duplicates were
+	// dropped (TestRuleExamples: a rule's example must fire it even when
+	// another rule's reading of the sentence is kept).
+	fired map[string]bool
 }
 
 func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, regions []Region, rules *RuleSet) *claimDoc {
@@ -117,6 +121,9 @@ func (d *claimDoc) claims() []Claim {
 					if c, ok := d.build(r, si, i, end, caps, sentClaims, ""); ok {
 						if d.explain {
 							c.Explain = d.explainMatch(r, p, caps)
+						}
+						if d.fired != nil {
+							d.fired[r.ID] = true
 						}
 						sentClaims = append(sentClaims, c)
 					}

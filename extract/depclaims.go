@@ -12,15 +12,24 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 		if r.Dep == nil {
 			continue
 		}
-		for _, b := range r.Dep.match(t, d.animate) {
+		for _, b := range r.Dep.match(t, &depSemantics{animate: d.animate, physical: d.physical}) {
 			caps, parts, start, end, ok := d.depCaptures(t, r.Dep, b)
 			if !ok {
 				continue
 			}
-			cert := t.treeCertainty(b.trigger)
+			// A verb carries its own negation and modals; a noun's are on
+			// the clause around it, which the surface reading handles
+			// ("was not related to an attack on the train").
+			cert := ""
+			if t.w[b.trigger].UPOS == "VERB" {
+				cert = t.treeCertainty(b.trigger)
+			}
 			c, ok := d.build(r, si, start, end, caps, append(prev, out...), cert)
-			if !ok {
-				continue
+			if !ok || c.Kind == "casualty" && !hasRole(c, "count") && !hasRole(c, "victims") {
+				continue // "claimed lives" with no one named or counted
+			}
+			if d.fired != nil {
+				d.fired[r.ID] = true
 			}
 			if d.explain {
 				c.Explain = &Explanation{Rule: r.ID, Source: r.Pos, Layer: "dependency", Pattern: r.Dep.src, Parts: parts}
@@ -62,8 +71,20 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if n < 0 || a.role == "" {
 			continue
 		}
+		// A relative pronoun stands for the noun its clause modifies:
+		// "the girls, who were kidnapped last Friday".
+		if l := t.lemma(n); (l == "who" || l == "which" || l == "that" || l == "whom") && t.w[n].UPOS == "PRON" {
+			if h := t.w[b.trigger].Head - 1; h >= 0 && strings.HasPrefix(t.w[b.trigger].Rel, "acl") {
+				n = h
+			} else {
+				continue
+			}
+		}
 		lo, hi := t.phrase(n)
-		for lo < hi && t.w[lo].UPOS == "PUNCT" {
+		if a.role == "victims" {
+			lo, hi = t.withAppos(n, lo, hi)
+		}
+		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
 			lo++
 		}
 		for hi > lo && t.w[hi].UPOS == "PUNCT" {
@@ -79,7 +100,10 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		var m *mention
 		if a.role == "count" || a.role == "value" {
 			m = d.numberAt(pa, pb, t.w[n].Span)
-			if m == nil {
+			if m == nil || a.number != nil && !a.number[m.ent.Type] {
+				if !a.optional {
+					return nil, nil, 0, 0, false
+				}
 				continue // a count the number finder does not read has no value
 			}
 			pa, pb = m.start, m.end
@@ -90,12 +114,70 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				}
 			}
 		}
-		caps = append(caps, capture{a.role, pa, pb, m, nil})
+		if a.role == "victims" && t.w[n].UPOS == "NUM" {
+			continue // "killing at least five": the count is all there is
+		}
+		if m == nil && a.role != "time" && d.dated != nil && d.dated[pa] {
+			if !a.optional {
+				return nil, nil, 0, 0, false // "an attack on Monday" names no target
+			}
+			continue
+		}
+		role := a.role
+		if role == "victims" {
+			// "Thousands have fled": the victims phrase is a number, so
+			// it is the count.
+			for _, x := range d.mentions[pa] {
+				if x.kind == KindNumber && x.end == pb && !hasCapture(caps, "count") {
+					role, m = "count", x
+				}
+			}
+		}
+		caps = append(caps, capture{role, pa, pb, m, nil})
 		start, end = min(start, pa), max(end, pb)
 		sp := d.spanOf(pa, pb)
 		parts = append(parts, ExplainPart{Elem: a.role + ":" + t.pathTo(b.trigger, n, a), Role: a.role, Span: sp, Text: d.text[sp.Start:sp.End]})
 	}
 	return caps, parts, start, end, true
+}
+
+func hasCapture(caps []capture, role string) bool {
+	for _, c := range caps {
+		if c.role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// physical reports whether node n names something one can attack: people,
+// a place, organization or person, or a word of @attack_targets.
+func (d *claimDoc) physical(t *depTree, n int) bool {
+	if d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", foldLower(t.w[n].Form)) {
+		return true
+	}
+	a, b := d.wordTokens(t.w[n].Span)
+	for k := max(0, a-6); k < b; k++ {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPlace && m.start < b && m.end > a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withAppos widens a phrase over the node's apposition, without the
+// apposition's relative clauses: "The son of former President Richard von
+// Weizsäcker, Fritz Eckart von Weizsäcker".
+func (t *depTree) withAppos(n, lo, hi int) (int, int) {
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "appos" && k > hi {
+			_, h := t.phrase(k)
+			hi = max(hi, h)
+		}
+	}
+	return lo, hi
 }
 
 // pathTo names the relation path that reached n, for --explain.
@@ -169,6 +251,17 @@ func (d *claimDoc) numberAt(a, b int, sp Span) *mention {
 func (d *claimDoc) animate(t *depTree, n int) bool {
 	w := t.w[n]
 	form, lemma := foldLower(w.Form), t.lemma(n)
+	if strings.HasSuffix(lemma, "self") || strings.HasSuffix(lemma, "selves") {
+		return false // "hurt herself" is no casualty
+	}
+	if w.UPOS == "PROPN" {
+		return true // a name a verb of killing takes is someone's
+	}
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "det" && t.lemma(k) == "all" {
+			return true // "All on board were killed"
+		}
+	}
 	if d.rules.hasWord("victims", form) || d.rules.hasWord("victims", lemma) || d.rules.hasWord("force_nouns", form) || d.rules.hasWord("people_words", lemma) || d.rules.hasWord("people_words", form) {
 		return true
 	}
@@ -186,7 +279,8 @@ func (d *claimDoc) animate(t *depTree, n int) bool {
 	a, b := d.wordTokens(w.Span)
 	for k := max(0, a-6); k < b; k++ {
 		for _, m := range d.mentions[k] {
-			if (m.kind == KindPerson || m.kind == KindOrganization) && m.start < b && m.end > a {
+			// A person or group, or a count ("tens of thousands").
+			if (m.kind == KindPerson || m.kind == KindOrganization || m.kind == KindNumber) && m.start < b && m.end > a {
 				return true
 			}
 		}

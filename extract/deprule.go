@@ -31,6 +31,7 @@ type depWord struct {
 	Form  string
 	Lemma string
 	UPOS  string
+	XPOS  string
 	Head  int // 1-based, 0 for the root
 	Rel   string
 	Span  Span
@@ -59,9 +60,16 @@ type depArgSpec struct {
 	// person, organization or place mention (a demonym), a number, or a
 	// noun a number counts ("killed the bill" names no victim).
 	Animate bool `yaml:"animate"`
+	// Physical: the node names people or a thing or place one can strike
+	// (a mention, or a word of @attack_targets): "attacked the plan" is
+	// criticism, not an attack.
+	Physical bool `yaml:"physical"`
 	// Spread: each conjunct of the node makes a claim of its own
 	// ("killed five soldiers and three civilians").
 	Spread bool `yaml:"spread"`
+	// Number: for a count or value, the number types it may be (money,
+	// percent, ...; extract's number finder); empty takes any.
+	Number []string `yaml:"number"`
 }
 
 // depPattern is a compiled dependency rule.
@@ -82,7 +90,9 @@ type depArg struct {
 	lemmas   map[string]bool
 	optional bool
 	animate  bool
+	physical bool
 	spread   bool
+	number   map[string]bool
 }
 
 type depStep struct {
@@ -149,7 +159,13 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 	var src []string
 	src = append(src, "trigger "+strings.Join(s.Trigger.Lemma, "|"))
 	for i, a := range s.Args {
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, spread: a.Spread, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		if len(a.Number) > 0 {
+			da.number = map[string]bool{}
+			for _, n := range a.Number {
+				da.number[n] = true
+			}
+		}
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
@@ -226,6 +242,30 @@ func newDepTree(w []depWord) *depTree {
 
 func (t *depTree) lemma(i int) string { return foldLower(t.w[i].Lemma) }
 
+// passive reports whether node n is a passive verb.
+func (t *depTree) passive(n int) bool {
+	for _, k := range t.kids[n] {
+		if r := t.w[k].Rel; r == "aux:pass" || r == "nsubj:pass" {
+			return true
+		}
+	}
+	return false
+}
+
+// numeric reports whether node n is a number or has one as its nummod
+// ("$ 185.25" parses as "$" with the number below it).
+func (t *depTree) numeric(n int) bool {
+	if t.w[n].UPOS == "NUM" {
+		return true
+	}
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "nummod" && t.w[k].UPOS == "NUM" {
+			return true
+		}
+	}
+	return false
+}
+
 // follow returns the nodes a path reaches from node i.
 func (t *depTree) follow(i int, path []depStep) []int {
 	cur := []int{i}
@@ -238,9 +278,12 @@ func (t *depTree) follow(i int, path []depStep) []int {
 				}
 				continue
 			}
+			if st.rel == "nsubj" && !st.prefix && t.passive(n) {
+				continue // a passive verb has no agent subject; "nsubj" there is a misparse
+			}
 			for _, k := range t.kids[n] {
-				if st.matches(t.w[k].Rel) {
-					next = append(next, k)
+				if st.matches(t.w[k].Rel) && (t.w[k].Rel != "obl:agent" || t.caseOf(k) == "by") {
+					next = append(next, k) // an agent without "by" is a misparse
 				}
 			}
 		}
@@ -331,10 +374,12 @@ type depBinding struct {
 
 // match returns every binding of p in t. animate reports whether a node
 // names people (it needs the claim document's mentions and lists).
-func (p *depPattern) match(t *depTree, animate func(t *depTree, n int) bool) []depBinding {
+func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 	var out []depBinding
 	for i := range t.w {
-		if !p.lemmas[t.lemma(i)] || p.upos != nil && !p.upos[t.w[i].UPOS] {
+		// The lemma, or the form: a list may hold an irregular form the
+		// lemmatizer gets wrong ("fled").
+		if !p.lemmas[t.lemma(i)] && !p.lemmas[foldLower(t.w[i].Form)] || p.upos != nil && !p.upos[t.w[i].UPOS] {
 			continue
 		}
 		b := depBinding{trigger: i, nodes: make([]int, len(p.args))}
@@ -343,7 +388,7 @@ func (p *depPattern) match(t *depTree, animate func(t *depTree, n int) bool) []d
 			b.nodes[ai] = -1
 			for _, path := range a.paths {
 				for _, n := range t.follow(i, path) {
-					if a.accepts(t, n, animate) {
+					if a.accepts(t, n, sem) {
 						b.nodes[ai] = n
 						break
 					}
@@ -367,7 +412,7 @@ func (p *depPattern) match(t *depTree, animate func(t *depTree, n int) bool) []d
 				continue
 			}
 			for _, c := range t.kids[b.nodes[ai]] {
-				if t.w[c].Rel == "conj" && a.accepts(t, c, animate) {
+				if t.w[c].Rel == "conj" && a.accepts(t, c, sem) {
 					nb := depBinding{trigger: i, nodes: slices.Clone(b.nodes)}
 					nb.nodes[ai] = c
 					// A count below the first conjunct belongs to it.
@@ -377,7 +422,7 @@ func (p *depPattern) match(t *depTree, animate func(t *depTree, n int) bool) []d
 							for _, path := range o.paths {
 								if len(path) > 1 {
 									for _, n := range t.follow(c, path[len(path)-1:]) {
-										if o.accepts(t, n, animate) {
+										if o.accepts(t, n, sem) {
 											nb.nodes[aj] = n
 										}
 									}
@@ -398,17 +443,28 @@ func (p *depPattern) match(t *depTree, animate func(t *depTree, n int) bool) []d
 	return out
 }
 
-func (a depArg) accepts(t *depTree, n int, animate func(*depTree, int) bool) bool {
+// depSemantics answers what the tree cannot: whether a node names
+// people, or something one can attack (the claim document's mentions and
+// word lists). A nil one accepts every node.
+type depSemantics struct {
+	animate  func(t *depTree, n int) bool
+	physical func(t *depTree, n int) bool
+}
+
+func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.upos != nil && !a.upos[t.w[n].UPOS] {
 		return false
 	}
-	if a.lemmas != nil && !a.lemmas[t.lemma(n)] {
+	if (a.role == "count" || a.role == "value") && !t.numeric(n) {
+		return false // "closed in New York at $185.25": the obl with a number
+	}
+	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[foldLower(t.w[n].Form)] {
 		return false
 	}
 	if a.cases != nil && !a.cases[t.caseOf(n)] {
 		return false
 	}
-	if a.animate && animate != nil && !animate(t, n) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.physical && !sem.physical(t, n)) {
 		return false
 	}
 	return true
@@ -435,6 +491,23 @@ func (t *depTree) treeCertainty(i int) string {
 			for _, d := range t.kids[k] {
 				if t.w[d].Rel == "det" && t.lemma(d) == "no" {
 					return negated
+				}
+			}
+		}
+	}
+	// A verb in the simple present or bare infinitive states no event: a
+	// habit, a rule, a plan ("they kill people", "to kill the journalist").
+	if t.w[i].UPOS == "VERB" {
+		switch t.w[i].XPOS {
+		case "VBP", "VBZ":
+			return Hypothetical
+		case "VB":
+			// "tried to kill", not "were able to apprehend".
+			if h := t.w[i].Head - 1; h >= 0 {
+				switch t.lemma(h) {
+				case "able", "manage", "succeed", "help":
+				default:
+					return Hypothetical
 				}
 			}
 		}

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"context"
+	"github.com/newsclaims/newsclaims/extract/syntax"
+	"github.com/newsclaims/newsclaims/extract/tokens"
+
 	"fmt"
 	"sort"
 
@@ -32,7 +35,7 @@ type Extractor struct {
 	rules   *RuleSet
 	// parse returns the dependency tree of one sentence of text; nil when
 	// no parser is loaded, and then dependency rules do not fire.
-	parse func(text string, s Sentence) []depWord
+	parse func(text string, s Sentence, toks []Token) []depWord
 	// nerModel is the entity recogniser (nil with Options.NoModel).
 	nerModel *learn.Model
 }
@@ -61,7 +64,35 @@ func New(opt Options) (*Extractor, error) {
 			return nil, fmt.Errorf("entity recogniser: %w", err)
 		}
 	}
+	if r.hasDep {
+		m, err := syntax.Load()
+		if err != nil {
+			return nil, fmt.Errorf("syntax model: %w", err)
+		}
+		x.parse = parseWith(m)
+	}
 	return x, nil
+}
+
+// parseWith returns a parse function over the syntax model: UD words of
+// the sentence (extract/tokens), tagged and parsed.
+func parseWith(m *syntax.Model) func(string, Sentence, []Token) []depWord {
+	return func(text string, s Sentence, toks []Token) []depWord {
+		uw := tokens.Words(text, s, toks)
+		if len(uw) == 0 {
+			return nil
+		}
+		words := make([]syntax.Word, len(uw))
+		for i, w := range uw {
+			words[i] = syntax.Word{Form: w.Text, Span: w.Span, SpaceAfter: w.SpaceAfter}
+		}
+		m.Analyze(words)
+		out := make([]depWord, len(words))
+		for i, w := range words {
+			out[i] = depWord{Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Rel: w.Rel, Span: w.Span}
+		}
+		return out
+	}
 }
 
 // RulesHash identifies the loaded claim rules; runs record it so that an
@@ -80,6 +111,12 @@ func (x *Extractor) Extract(doc Doc) Result {
 // stopped, or an article over its deadline, thus ends within a sentence's
 // work, not the whole article's.
 func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error) {
+	return x.extract(ctx, doc, nil)
+}
+
+// extract is ExtractContext; fired, when not nil, collects the rules that
+// made a claim before duplicates were dropped.
+func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool) (Result, error) {
 	toks, sents := Tokenize(doc.Text)
 	ents := x.recognise(doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
 	if err := ctx.Err(); err != nil {
@@ -92,14 +129,15 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error)
 	}
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
 	cd.explain = doc.Explain
+	cd.fired = fired
 	if x.parse != nil && x.rules.hasDep {
 		cd.trees = make([]*depTree, len(sents))
 		for si, s := range sents {
 			if err := ctx.Err(); err != nil {
 				return Result{}, err
 			}
-			if cd.body[si] {
-				if w := x.parse(doc.Text, s); len(w) > 0 {
+			if cd.body[si] && x.rules.mayTrigger(toks[s.First:s.Last]) {
+				if w := x.parse(doc.Text, s, toks); len(w) > 0 {
 					cd.trees[si] = newDepTree(w)
 				}
 			}

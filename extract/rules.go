@@ -64,6 +64,48 @@ type RuleSet struct {
 	eventVerbs map[string]bool
 	Hash       string // SHA-256 over the rule files, stored with each run
 	hasDep     bool   // some rule reads the dependency tree
+	// depKeys holds, by their first three letters, the stems of every
+	// dependency trigger ("kill", "di" for die, and irregular forms as the
+	// rules list them): a sentence with no word starting with one is not
+	// parsed, since no dependency rule can fire in it.
+	depKeys map[string][]string
+}
+
+// mayTrigger reports whether some word of toks could be a dependency
+// trigger.
+func (rs *RuleSet) mayTrigger(toks []Token) bool {
+	for _, t := range toks {
+		for n := 2; n <= 3 && n <= len(t.Lower); n++ {
+			for _, k := range rs.depKeys[t.Lower[:n]] {
+				if strings.HasPrefix(t.Lower, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (rs *RuleSet) addDepKeys(p *depPattern) {
+	if rs.depKeys == nil {
+		rs.depKeys = map[string][]string{}
+	}
+	for l := range p.lemmas {
+		k := l
+		if len(k) > 3 && strings.HasSuffix(k, "e") {
+			k = k[:len(k)-1] // "die" -> "di" (died, dies), "raise" -> "rais"
+		}
+		if len(k) > 3 && strings.HasSuffix(k, "y") {
+			k = k[:len(k)-1] // "bury" -> "bur" (buried)
+		}
+		head := k
+		if len(head) > 3 {
+			head = head[:3]
+		}
+		if !slices.Contains(rs.depKeys[head], k) {
+			rs.depKeys[head] = append(rs.depKeys[head], k)
+		}
+	}
 }
 
 // RuleError is one problem in a rule file.
@@ -223,7 +265,10 @@ func LoadRules(dir string) (*RuleSet, error) {
 		}
 		seen[r.ID] = r.Pos
 		rs.Rules = append(rs.Rules, r)
-		rs.hasDep = rs.hasDep || r.Dep != nil
+		if r.Dep != nil {
+			rs.hasDep = true
+			rs.addDepKeys(r.Dep)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
