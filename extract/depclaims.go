@@ -258,7 +258,7 @@ func (d *claimDoc) animate(t *depTree, n int) bool {
 		return true // a name a verb of killing takes is someone's
 	}
 	for _, k := range t.kids[n] {
-		if t.w[k].Rel == "det" && t.lemma(k) == "all" {
+		if t.lemma(k) == "all" && k < n {
 			return true // "All on board were killed"
 		}
 	}
