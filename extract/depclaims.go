@@ -287,3 +287,15 @@ func (d *claimDoc) animate(t *depTree, n int) bool {
 	}
 	return false
 }
+
+// hasNumber reports whether sentence s holds a number mention.
+func (d *claimDoc) hasNumber(s Sentence) bool {
+	for i := s.First; i < s.Last; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind == KindNumber {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -65,21 +65,26 @@ type RuleSet struct {
 	Hash       string // SHA-256 over the rule files, stored with each run
 	hasDep     bool   // some rule reads the dependency tree
 	// depKeys holds, by their first three letters, the stems of every
-	// dependency trigger ("kill", "di" for die, and irregular forms as the
-	// rules list them): a sentence with no word starting with one is not
-	// parsed, since no dependency rule can fire in it.
-	depKeys map[string][]string
+	// dependency trigger ("kill", "injur" for injure, and irregular forms
+	// as the rules list them), each with whether its rule needs a number
+	// in the sentence: a sentence where no rule can fire is not parsed.
+	depKeys map[string][]depKey
 }
 
-// mayTrigger reports whether some word of toks could be a dependency
-// trigger.
-func (rs *RuleSet) mayTrigger(toks []Token) bool {
+type depKey struct {
+	stem   string
+	exact  bool // a short word matches only itself ("go", "die")
+	number bool // the rule needs a number mention in the sentence
+}
+
+// mayTrigger reports whether some dependency rule could fire in the
+// sentence of toks; hasNumber says whether it holds a number mention.
+func (rs *RuleSet) mayTrigger(toks []Token, hasNumber bool) bool {
 	for _, t := range toks {
-		for n := 2; n <= 3 && n <= len(t.Lower); n++ {
-			for _, k := range rs.depKeys[t.Lower[:n]] {
-				if strings.HasPrefix(t.Lower, k) {
-					return true
-				}
+		n := min(3, len(t.Lower))
+		for _, k := range rs.depKeys[t.Lower[:n]] {
+			if (k.exact && t.Lower == k.stem || !k.exact && strings.HasPrefix(t.Lower, k.stem)) && (hasNumber || !k.number) {
+				return true
 			}
 		}
 	}
@@ -88,20 +93,23 @@ func (rs *RuleSet) mayTrigger(toks []Token) bool {
 
 func (rs *RuleSet) addDepKeys(p *depPattern) {
 	if rs.depKeys == nil {
-		rs.depKeys = map[string][]string{}
+		rs.depKeys = map[string][]depKey{}
+	}
+	number := false
+	for _, a := range p.args {
+		number = number || !a.optional && (a.role == "count" || a.role == "value")
 	}
 	for l := range p.lemmas {
-		k := l
-		if len(k) > 3 && strings.HasSuffix(k, "e") {
-			k = k[:len(k)-1] // "die" -> "di" (died, dies), "raise" -> "rais"
+		k := depKey{stem: l, number: number}
+		switch {
+		case len(l) <= 3:
+			k.exact = true // "die", "go", "hit", "cut": their forms are listed
+		case strings.HasSuffix(l, "e"):
+			k.stem = l[:len(l)-1] // "injure" -> "injur" (injured, injuring)
+		case strings.HasSuffix(l, "y"):
+			k.stem = l[:len(l)-1] // "bury" -> "bur" (buried)
 		}
-		if len(k) > 3 && strings.HasSuffix(k, "y") {
-			k = k[:len(k)-1] // "bury" -> "bur" (buried)
-		}
-		head := k
-		if len(head) > 3 {
-			head = head[:3]
-		}
+		head := k.stem[:min(3, len(k.stem))]
 		if !slices.Contains(rs.depKeys[head], k) {
 			rs.depKeys[head] = append(rs.depKeys[head], k)
 		}
