@@ -283,7 +283,7 @@ func TestStats(t *testing.T) {
 		s.Entities != 16 || s.LastRun != nil {
 		t.Errorf("Stats = %+v", s)
 	}
-	id, _ := db.StartRun(ctx, "0.1.0", "")
+	id, _ := db.StartRun(ctx, "0.1.0", "", "")
 	s, err = db.Stats(ctx)
 	if err != nil || s.LastRun == nil || s.LastRun.ID != id || s.LastRun.FinishedAt != "" {
 		t.Errorf("Stats after StartRun = %+v, %v", s, err)

@@ -25,14 +25,16 @@ type Run struct {
 	FinishedAt string // "" while running (or when the run was killed)
 	Version    string
 	RulesHash  string
+	ModelsHash string
 	RunCounts
 	ExitStatus *int
 }
 
-// StartRun records the start of a batch run and returns its id.
-func (db *DB) StartRun(ctx context.Context, version, rulesHash string) (int64, error) {
-	res, err := db.db.ExecContext(ctx, "INSERT INTO runs (started_at, version, rules_hash) VALUES (?, ?, ?)",
-		db.now(), version, nullString(rulesHash))
+// StartRun records the start of a batch run with the pipeline version and
+// the hashes of the rules and models it extracts with, and returns its id.
+func (db *DB) StartRun(ctx context.Context, version, rulesHash, modelsHash string) (int64, error) {
+	res, err := db.db.ExecContext(ctx, "INSERT INTO runs (started_at, version, rules_hash, models_hash) VALUES (?, ?, ?, ?)",
+		db.now(), version, nullString(rulesHash), nullString(modelsHash))
 	if err != nil {
 		return 0, fmt.Errorf("start run: %w", err)
 	}
@@ -70,18 +72,18 @@ func (db *DB) RecordError(ctx context.Context, path, reason string, runID int64)
 // LastRun returns the most recent run, or ErrNotFound.
 func (db *DB) LastRun(ctx context.Context) (Run, error) {
 	var r Run
-	var fin, hash sql.NullString
+	var fin, hash, models sql.NullString
 	var exit sql.NullInt64
-	err := db.db.QueryRowContext(ctx, `SELECT id, started_at, finished_at, version, rules_hash, seen, stored,
+	err := db.db.QueryRowContext(ctx, `SELECT id, started_at, finished_at, version, rules_hash, models_hash, seen, stored,
 		skipped, failed, interrupted, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt, &fin,
-		&r.Version, &hash, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &r.Interrupted, &exit)
+		&r.Version, &hash, &models, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &r.Interrupted, &exit)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Run{}, ErrNotFound
 	}
 	if err != nil {
 		return Run{}, fmt.Errorf("last run: %w", err)
 	}
-	r.FinishedAt, r.RulesHash = fin.String, hash.String
+	r.FinishedAt, r.RulesHash, r.ModelsHash = fin.String, hash.String, models.String
 	if exit.Valid {
 		e := int(exit.Int64)
 		r.ExitStatus = &e

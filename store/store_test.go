@@ -372,7 +372,7 @@ func TestCompareVersions(t *testing.T) {
 func TestRuns(t *testing.T) {
 	ctx := context.Background()
 	db := mustOpenDB(t)
-	id, err := db.StartRun(ctx, "0.1.0", "abc123")
+	id, err := db.StartRun(ctx, "0.1.0", "abc123", "def456")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +394,7 @@ func TestRuns(t *testing.T) {
 	}
 	exit := 1
 	want := Run{ID: id, StartedAt: "2021-08-11T06:00:00Z", FinishedAt: "2021-08-11T06:00:00Z", Version: "0.1.0",
-		RulesHash: "abc123", RunCounts: RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1}, ExitStatus: &exit}
+		RulesHash: "abc123", ModelsHash: "def456", RunCounts: RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1}, ExitStatus: &exit}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("LastRun = %+v, want %+v", r, want)
 	}

@@ -207,7 +207,12 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 		fmt.Fprintf(b.env.stderr, "newsclaims ingest: load extractor:\n%v\n", err)
 		return exitUsage
 	}
-	runID, err := db.StartRun(ctx, Version, x.RulesHash())
+	models, err := extract.ModelsHash()
+	if err != nil {
+		fmt.Fprintf(b.env.stderr, "newsclaims ingest: load models:\n%v\n", err)
+		return exitUsage
+	}
+	runID, err := db.StartRun(ctx, Version, x.RulesHash(), models)
 	if err != nil {
 		fmt.Fprintf(b.env.stderr, "newsclaims ingest: %v\n", err)
 		return exitUsage

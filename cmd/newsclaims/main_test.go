@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
+	"github.com/newsclaims/newsclaims/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden files")
@@ -128,6 +129,14 @@ func TestReingestSkips(t *testing.T) {
 	}
 	if n := count(t, db, "SELECT count(*) FROM runs"); n != 2 {
 		t.Errorf("runs = %d after two runs", n)
+	}
+	// Each run names the models it extracted with.
+	models, err := extract.ModelsHash()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "SELECT count(*) FROM runs WHERE models_hash = ?", models); n != 2 {
+		t.Errorf("runs with models_hash %s = %d, want 2", models, n)
 	}
 }
 

@@ -1,7 +1,9 @@
 package ner
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
 )
@@ -16,4 +18,10 @@ var modelFile []byte
 // and share it; make a Tagger per goroutine.
 func Load() (*learn.Model, error) {
 	return learn.Read(modelFile, "extract/ner/models/ner.model", ModelKind, FeatureSet)
+}
+
+// Sum is the sha256 (hex) of the embedded model file, for the runs table.
+func Sum() string {
+	s := sha256.Sum256(modelFile)
+	return hex.EncodeToString(s[:])
 }

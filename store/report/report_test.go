@@ -143,7 +143,7 @@ func TestScopeAndCaps(t *testing.T) {
 	clock := time.Date(2021, 8, 11, 6, 0, 0, 0, time.UTC)
 	db.Now = func() time.Time { return clock }
 	save := func(from, to int) {
-		id, err := db.StartRun(ctx, "test", "")
+		id, err := db.StartRun(ctx, "test", "", "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,7 +46,7 @@ func scaleDB(tb testing.TB, n int) *store.DB {
 		tb.Fatal(err)
 	}
 	start := time.Now()
-	runID, err := db.StartRun(ctx, "0.0.0", "")
+	runID, err := db.StartRun(ctx, "0.0.0", "", "")
 	if err != nil {
 		tb.Fatal(err)
 	}
