@@ -118,7 +118,7 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error)
 // made a claim before duplicates were dropped.
 func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool) (Result, error) {
 	toks, sents := Tokenize(doc.Text)
-	ents := x.recognise(doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
+	ents := x.recognise(ctx, doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -50,7 +51,10 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //
 // Rule entities the model does not confirm are kept: the seeds' entities
 // come from them, and their precision there is 0.97.
-func (x *Extractor) recognise(text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
+//
+// It stops between sentences when ctx is done (ExtractContext then
+// returns ctx's error, not this result).
+func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
 	if x.nerModel == nil || len(toks) == 0 {
 		return ents
 	}
@@ -74,6 +78,9 @@ func (x *Extractor) recognise(text string, toks []Token, sents []Sentence, ents 
 		ms    []ner.Mention
 	)
 	for _, s := range sents {
+		if ctx.Err() != nil {
+			return ents
+		}
 		ms = tg.Tag(ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last]}, ms[:0])
 		for _, m := range ms {
 			mg := map[string]float32{}
