@@ -6,7 +6,7 @@ DB       ?= newsclaims.db
 SHARED   ?= ../shared
 BENCHDIR ?= $(SHARED)/bench/article-extraction
 
-.PHONY: all build test run report basemap screenshot bench-report bench bench-go bench-html bench-syntax train fuzz golden vet clean
+.PHONY: all build test run report basemap screenshot bench-report bench bench-go bench-html bench-claims bench-syntax train fuzz golden vet clean
 
 all: build
 
@@ -75,6 +75,12 @@ bench-syntax:
 bench-html:
 	$(GO) run $(TAGS) ./cmd/benchhtml -bench $(BENCHDIR) -out /tmp/benchhtml.json
 	python3 $(BENCHDIR)/score.py /tmp/benchhtml.json
+
+# Claims by kind on the benchmark pages and a fixed sample of them to judge
+# by hand (issue 14); the output quotes the pages, so it goes to /tmp.
+bench-claims:
+	$(GO) run $(TAGS) ./cmd/claimsample -bench $(BENCHDIR) -counts > /tmp/claimsample.txt
+	head -12 /tmp/claimsample.txt
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock $(dir $(DB))report.html
