@@ -86,12 +86,7 @@ func runExtract(ctx context.Context, env *environ, args []string) int {
 		fmt.Fprintf(env.stderr, "newsclaims extract: %v\n", err)
 		return exitUsage
 	}
-	var raw []byte
-	if path == "-" {
-		raw, err = io.ReadAll(env.stdin)
-	} else {
-		raw, err = os.ReadFile(path)
-	}
+	raw, err := readInput(path, env.stdin)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "newsclaims extract: %v\n", err)
 		return exitUsage
@@ -196,4 +191,13 @@ func normSuffix(norm, text string) string {
 		return ""
 	}
 	return " -> " + norm
+}
+
+// readInput reads the one file that extract and parse take, or standard
+// input for "-".
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(path)
 }

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -129,12 +128,7 @@ func runParse(ctx context.Context, env *environ, args []string) int {
 		return exitFailed
 	}
 	path := fset.Arg(0)
-	var raw []byte
-	if path == "-" {
-		raw, err = io.ReadAll(env.stdin)
-	} else {
-		raw, err = os.ReadFile(path)
-	}
+	raw, err := readInput(path, env.stdin)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "newsclaims parse: %v\n", err)
 		return exitUsage
