@@ -258,13 +258,21 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 		}
 	}
 	// The run record is written even when interrupted; use a fresh context.
-	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed, Interrupted: interrupted}, code); err != nil {
+	counts := store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed, Interrupted: interrupted}
+	if err := db.FinishRun(context.WithoutCancel(ctx), runID, counts, code); err != nil {
 		b.log.Error("finish run", "err", err)
 	}
+	// The report reads the finished run (its scope is the last run that
+	// stored articles), so it comes after FinishRun; when it cannot be
+	// written the run's exit status is set again, so the runs row says
+	// what the process returned.
 	if b.flags.report != "" && !interrupted {
 		if err := writeReport(context.WithoutCancel(ctx), b.env, db, report.Options{}, b.flags.report); err != nil {
 			b.log.Error("report", "err", err)
 			code = exitFailed
+			if err := db.FinishRun(context.WithoutCancel(ctx), runID, counts, code); err != nil {
+				b.log.Error("finish run", "err", err)
+			}
 		} else {
 			b.log.Info("report", "file", b.flags.report)
 		}

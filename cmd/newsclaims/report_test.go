@@ -57,3 +57,20 @@ func TestReportUsage(t *testing.T) {
 		t.Error("-o - also wrote report.html")
 	}
 }
+
+// TestIngestReportFails: when the report cannot be written the process
+// exits 1 and the run's row says so too (it used to keep the 0 it was
+// finished with before the report was attempted).
+func TestIngestReportFails(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "news.db")
+	out := filepath.Join(dir, "no-such-folder", "morning.html")
+	code, _, stderr := runCmd(t, "", "ingest", "--db", dbPath, "--log-format", "json", "--report", out, "../../seeds")
+	if code != exitFailed {
+		t.Fatalf("ingest with an unwritable report: exit %d, want %d: %s", code, exitFailed, stderr)
+	}
+	db := openSQL(t, dbPath)
+	if n := count(t, db, "SELECT count(*) FROM runs WHERE stored = 2 AND exit_status = 1 AND finished_at IS NOT NULL"); n != 1 {
+		t.Errorf("runs rows with the stored articles and exit status 1: %d, want 1", n)
+	}
+}
