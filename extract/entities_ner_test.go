@@ -202,14 +202,23 @@ func heldoutSets(t *testing.T) map[string][]heldoutDoc {
 // of one text as byte spans; demonyms are left out (the NER corpora do
 // not mark nationalities).
 func pipelineMentions(x *Extractor, text string) []ner.Mention {
+	out, _ := pipelineSources(x, text)
+	return out
+}
+
+// pipelineSources is pipelineMentions with the source of each mention.
+func pipelineSources(x *Extractor, text string) ([]ner.Mention, map[ner.Mention]string) {
 	var out []ner.Mention
+	src := map[ner.Mention]string{}
 	for _, e := range x.Extract(Doc{Text: text}).Entities {
 		if e.Type == "demonym" {
 			continue
 		}
-		out = append(out, ner.Mention{Start: e.Start, End: e.End, Kind: e.Kind})
+		m := ner.Mention{Start: e.Start, End: e.End, Kind: e.Kind}
+		out = append(out, m)
+		src[m] = e.Source
 	}
-	return out
+	return out, src
 }
 
 // proseKinds maps prose v2's entity labels to ours.
@@ -264,17 +273,18 @@ func TestHeldoutNER(t *testing.T) {
 	if os.Getenv("NER_PROSE") != "" {
 		model = prose.ModelFromData("en") // once: NewDocument alone reloads it per call
 	}
-	floors := map[string]float64{"uner-ewt-test": 0.63, "gum-dev+test": 0.57} // measured 0.664 and 0.600
+	floors := map[string]float64{"uner-ewt-test": 0.65, "gum-dev+test": 0.59} // measured 0.669 and 0.602
 	for _, name := range []string{"uner-ewt-test", "gum-dev+test"} {
 		var ours, before, stock ner.Score
 		errs := map[string]int{}
 		for _, d := range sets[name] {
-			missed, wrong := ours.Add(d.gold, pipelineMentions(x, d.text))
+			pred, src := pipelineSources(x, d.text)
+			missed, wrong := ours.Add(d.gold, pred)
 			for _, m := range missed {
 				errs[fmt.Sprintf("missed %s %q", m.Kind, d.text[m.Start:m.End])]++
 			}
 			for _, m := range wrong {
-				errs[fmt.Sprintf("wrong  %s %q", m.Kind, d.text[m.Start:m.End])]++
+				errs[fmt.Sprintf("wrong  %s %q (%s)", m.Kind, d.text[m.Start:m.End], src[m])]++
 			}
 			before.Add(d.gold, pipelineMentions(rulesOnly, d.text))
 			if os.Getenv("NER_PROSE") != "" {
@@ -294,8 +304,8 @@ func TestHeldoutNER(t *testing.T) {
 		if _, _, f := ours.Total().PRF(); f < floors[name] {
 			t.Errorf("%s: F1 %.3f, want >= %.2f", name, f, floors[name])
 		}
-		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.41 { // measured 0.441 and 0.460
-			t.Errorf("%s: organization F1 %.3f, want >= 0.41", name, f)
+		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.44 { // measured 0.465 and 0.475
+			t.Errorf("%s: organization F1 %.3f, want >= 0.44", name, f)
 		}
 	}
 }

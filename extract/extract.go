@@ -24,6 +24,9 @@ type Options struct {
 	// (lexicon/organizations_clubs.tsv): its generator reads names with
 	// the pipeline as it is without it.
 	NoClubs bool
+	// NoBrands leaves out the generated company and brand list
+	// (lexicon/organizations_brands.tsv), for the same reason.
+	NoBrands bool
 }
 
 // Extractor holds the loaded lexicons and rules. It is read-only after New
@@ -46,7 +49,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	o, err := loadOrganizations(!opt.NoClubs)
+	o, err := loadOrganizations(!opt.NoClubs, !opt.NoBrands)
 	if err != nil {
 		return nil, fmt.Errorf("organizations: %w", err)
 	}

@@ -38,7 +38,11 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     that is a football club, a country name that is a surname, the two
 //     cities of a score line); the entity takes m's kind, keeps no
 //     geo-resolution and gets source "model";
-//     otherwise r is kept: a lexicon organization (a curated name), a
+//     another kind, r an organization of a generated list (a club or a
+//     brand read from open data, not curated one by one: "Schmidt" is a
+//     brand and a surname), the model surer of its kind: the model
+//     decides, as for a gazetteer place;
+//     otherwise r is kept: a curated lexicon organization, a
 //     demonym, a person the rules read from titles and capitals (the
 //     model took "Wynter Mmolotsi, minister of ..." for an organization),
 //     a country ("France" as a team or a government is still the place
@@ -145,7 +149,8 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			out = append(out, x.modelEntity(kind, text, sp))
 		case len(over) == 1 && ents[over[0]].Span == sp:
 			r := &out[over[0]]
-			if r.Kind != kind && r.Source == SourceGazetteer && r.Type != "demonym" &&
+			generated := r.Source == SourceLexicon && r.Kind == KindOrganization && x.orgs.generated[r.Norm]
+			if r.Kind != kind && (r.Source == SourceGazetteer && r.Type != "demonym" || generated) &&
 				m.margin[r.Kind] >= overrideMargin && !(r.Type == PlaceCountry && kind == KindOrganization) {
 				if os.Getenv("NER_DEBUG") != "" {
 					fmt.Fprintf(os.Stderr, "override %s %q -> %s margin %.1f\n", r.Kind, r.Text, kind, m.margin[r.Kind])

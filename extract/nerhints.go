@@ -64,7 +64,7 @@ func (x *Extractor) wordHint(lower string) uint32 {
 	if len(x.places.index[lower]) > 0 {
 		h |= ner.HintPlaceWord
 	}
-	if x.orgs.maxToks[lower] > 0 || len(x.orgs.index[lower]) > 0 {
+	if x.orgs.curatedFirst[lower] || len(x.orgs.index[lower]) > 0 {
 		h |= ner.HintOrgWord
 	}
 	return h

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed lexicon/organizations.yaml lexicon/organizations_patterns.yaml lexicon/organizations_clubs.tsv
+//go:embed lexicon/organizations.yaml lexicon/organizations_patterns.yaml lexicon/organizations_clubs.tsv lexicon/organizations_brands.tsv
 var orgLexFiles embed.FS
 
 // orgEntry is one organization of the lexicon.
@@ -20,6 +20,14 @@ type orgCand struct {
 	id    int32
 	exact bool // an all-capitals alias: the text must be in capitals
 	upper bool // the alias starts with a capital: so must the text
+	// mixed: the alias has a capital inside a word ("LeT", "CentCom"):
+	// the text is written as the alias ("Let" is a verb, "LET" in a
+	// headline too).
+	mixed bool
+	// cased: a generated name; each word of the text starts in the case
+	// of the alias's word ("Five Guys", not "five guys" or "Five guys").
+	cased bool
+	alias string
 }
 
 // OrgLexicon finds organization names: lexicon entries, acronyms defined
@@ -38,6 +46,15 @@ type OrgLexicon struct {
 	subunits   [][]string
 	stopBefore map[string]bool
 	notOrg     map[string]bool
+
+	// generated marks the entries of the generated lists (clubs,
+	// brands): names read from open data, not curated one by one, so the
+	// recogniser may overrule them (see recognise).
+	generated map[string]bool // by norm
+	// curatedFirst holds the first words of the curated lexicon's and the
+	// clubs' names: the recogniser's organization-word hint (the brands'
+	// first words are too often common words: "Five", "Red", "The").
+	curatedFirst map[string]bool
 }
 
 type orgFile struct {
@@ -67,14 +84,15 @@ var orgTypes = map[string]bool{
 // LoadOrganizations builds the organization matcher from the embedded
 // lexicon files and the gazetteer's countries. Every problem in the
 // lexicon is reported with file:line.
-func LoadOrganizations() (*OrgLexicon, error) { return loadOrganizations(true) }
+func LoadOrganizations() (*OrgLexicon, error) { return loadOrganizations(true, true) }
 
 // loadOrganizations builds the matcher, with the generated club list or
 // without it (its generator reads the pipeline without it).
-func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
+func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 	const lexName, patName = "lexicon/organizations.yaml", "lexicon/organizations_patterns.yaml"
 	// Football clubs, generated from openfootball (extract/lexicon/gen/clubs).
 	const clubsName = "lexicon/organizations_clubs.tsv"
+	const brandsName = "lexicon/organizations_brands.tsv"
 	var of orgFile
 	var pf orgPatternFile
 	root, err := placeDecode(orgLexFiles, lexName, &of)
@@ -89,16 +107,18 @@ func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
 		return nil, err
 	}
 	l := &OrgLexicon{
-		index:      map[string][]orgCand{},
-		maxToks:    map[string]int{},
-		countries:  countries,
-		heads:      map[string]string{},
-		inPlace:    placeFoldSet(pf.InPlaceHeads),
-		national:   map[string]string{},
-		localHeads: map[string]string{},
-		subunits:   placeSeqs(pf.Subunits),
-		stopBefore: placeFoldSet(pf.StopBefore),
-		notOrg:     placeFoldSet(pf.NotOrgHeads),
+		index:        map[string][]orgCand{},
+		maxToks:      map[string]int{},
+		countries:    countries,
+		heads:        map[string]string{},
+		inPlace:      placeFoldSet(pf.InPlaceHeads),
+		national:     map[string]string{},
+		localHeads:   map[string]string{},
+		subunits:     placeSeqs(pf.Subunits),
+		stopBefore:   placeFoldSet(pf.StopBefore),
+		notOrg:       placeFoldSet(pf.NotOrgHeads),
+		generated:    map[string]bool{},
+		curatedFirst: map[string]bool{},
 	}
 	var errs RuleErrors
 	lines := placeItemLines(root, "organizations")
@@ -117,7 +137,7 @@ func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
 		id := int32(len(l.orgs))
 		l.orgs = append(l.orgs, orgEntry{o.Norm, o.Type})
 		for _, a := range append([]string{o.Norm}, o.Aliases...) {
-			l.addAlias(a, id)
+			l.addAlias(a, id, false)
 		}
 	}
 	clubs, err := orgLexFiles.ReadFile(clubsName)
@@ -142,12 +162,43 @@ func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
 		seen[f[0]] = n + 1
 		id := int32(len(l.orgs))
 		l.orgs = append(l.orgs, orgEntry{f[0], "sports"})
-		l.addAlias(f[0], id)
+		l.generated[f[0]] = true
+		l.addAlias(f[0], id, false)
 		if f[2] != "" {
 			for _, a := range strings.Split(f[2], "|") {
-				l.addAlias(a, id)
+				l.addAlias(a, id, false)
 			}
 		}
+	}
+	for w := range l.maxToks {
+		l.curatedFirst[w] = true
+	}
+	// Companies and brands, generated from the name-suggestion-index
+	// (extract/lexicon/gen/brands): name, type, source file.
+	brands, err := orgLexFiles.ReadFile(brandsName)
+	if err != nil {
+		return nil, err
+	}
+	if !withBrands {
+		brands = nil
+	}
+	for n, line := range strings.Split(string(brands), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[0] == "" || !orgTypes[f[1]] {
+			errs = append(errs, RuleError{brandsName, n + 1, fmt.Sprintf("want name, type, source separated by tabs, got %q", line)})
+			continue
+		}
+		if _, dup := seen[f[0]]; dup {
+			continue
+		}
+		seen[f[0]] = n + 1
+		id := int32(len(l.orgs))
+		l.orgs = append(l.orgs, orgEntry{f[0], f[1]})
+		l.generated[f[0]] = true
+		l.addAlias(f[0], id, true)
 	}
 	for _, m := range []struct {
 		src map[string]string
@@ -166,13 +217,13 @@ func loadOrganizations(withClubs bool) (*OrgLexicon, error) {
 	return l, nil
 }
 
-func (l *OrgLexicon) addAlias(a string, id int32) {
+func (l *OrgLexicon) addAlias(a string, id int32, cased bool) {
 	toks, _ := Tokenize(a)
 	if len(toks) == 0 {
 		return
 	}
 	r, _ := utf8.DecodeRuneInString(a)
-	c := orgCand{id: id, exact: placeAllCaps(a), upper: unicode.IsUpper(r)}
+	c := orgCand{id: id, exact: placeAllCaps(a), upper: unicode.IsUpper(r), mixed: innerCapital(a), cased: cased, alias: a}
 	key := placeKey(a)
 	for _, o := range l.index[key] {
 		if o.id == id && o.exact == c.exact {
@@ -275,9 +326,45 @@ func (l *OrgLexicon) orgPick(s string, capFirst bool, cands []orgCand) int32 {
 		if c.exact && !placeAllCaps(s) || c.upper && !capFirst {
 			continue
 		}
+		if c.mixed && s != c.alias {
+			continue
+		}
+		if c.cased && !sameWordCase(s, c.alias) {
+			continue
+		}
 		return c.id
 	}
 	return -1
+}
+
+// innerCapital reports whether a has a capital letter right after a
+// lower-case one ("LeT", "CentCom", "McDonald's").
+func innerCapital(a string) bool {
+	prevLower := false
+	for _, r := range a {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+// sameWordCase reports whether the words of s and alias (split at
+// spaces) start with letters of the same case, word for word.
+func sameWordCase(s, alias string) bool {
+	ws, wa := strings.Fields(s), strings.Fields(alias)
+	if len(ws) != len(wa) {
+		return false
+	}
+	for i := range ws {
+		rs, _ := utf8.DecodeRuneInString(ws[i])
+		ra, _ := utf8.DecodeRuneInString(wa[i])
+		if unicode.IsUpper(rs) != unicode.IsUpper(ra) || unicode.IsLower(rs) != unicode.IsLower(ra) {
+			return false
+		}
+	}
+	return true
 }
 
 // orgLexiconSpan returns the index of a lexicon candidate exactly over

@@ -59,6 +59,13 @@ func TestOrganizations(t *testing.T) {
 			[]string{`18:35 media "Al Jazeera"`, `40:49 media "Al Jazeera"`, `54:62 media "NPR"`}},
 		{"no final newline", "CNN", []string{`0:3 media "CNN"`}},
 		{"line break", "the Associated\nPress", []string{`4:20 media "Associated Press"`}},
+		// An alias with a capital inside a word matches as written:
+		// "LeT" (Lashkar-e-Taiba) is not the verb "Let" nor "LET".
+		{"inner capital", "Let them go. LeT and LET fighters.", []string{`13:16 armed_group "Lashkar-e-Taiba"`}},
+		// Generated brands match in their own case, word for word.
+		{"brand", "Lunch at Five Guys, then Burger King; five guys and Five guys left.",
+			[]string{`9:18 company "Five Guys"`, `25:36 company "Burger King"`}},
+		{"brand without the", "a trip to The Home Depot", []string{`14:24 company "Home Depot"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
