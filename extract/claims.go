@@ -21,6 +21,10 @@ type claimDoc struct {
 	// trees holds each sentence's dependency tree, nil when the sentence
 	// was not parsed (no parser, or not a body sentence).
 	trees []*depTree
+	// parse, when set, parses sentence si on demand (a statement's
+	// speaker is checked on the tree of a sentence no dependency rule
+	// asked for).
+	parse func(si int) *depTree
 	// ctx, when set, stops the claim stage between sentences (the
 	// caller, ExtractContext, returns its error).
 	ctx context.Context
@@ -206,7 +210,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false // ("an Israeli airstrike", its own means, is fine)
 		}
 	}
-	if c.Kind == "statement" && !d.statementHolds(&c, s, end) {
+	if c.Kind == "statement" && (!d.statementHolds(&c, s, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
 		return Claim{}, false
 	}
 	// An outcome without a constant norm takes the list its words are in:
@@ -336,6 +340,17 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End &&
 		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
 		return false
+	}
+	// "..., said Monica de Bolle, a senior fellow at X": a name right after
+	// the verb, closed by a comma or the sentence's end, is the speaker
+	// standing after its verb, not what was said (the clause before the
+	// verb is, read by clause_said).
+	if k := d.tokIndex(a.Start); !inQuote && a.Start >= sp.End && k > 0 && k < len(d.toks) && d.toks[k].Start == a.Start && d.isSayVerb(k-1) {
+		for _, m := range d.mentions[k] {
+			if isActorKind(m.kind) && m.ent != nil && (m.end >= len(d.toks) || d.toks[m.end].Start >= a.End || d.toks[m.end].Text == ",") {
+				return false
+			}
+		}
 	}
 	// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
 	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {

@@ -146,6 +146,17 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 			}
 		}
 	}
+	if x.parse != nil {
+		if cd.trees == nil {
+			cd.trees = make([]*depTree, len(sents))
+		}
+		cd.parse = func(si int) *depTree {
+			if w := x.parse(doc.Text, sents[si], toks); len(w) > 0 {
+				return newDepTree(w)
+			}
+			return nil
+		}
+	}
 	cd.ctx = ctx
 	claims := cd.claims()
 	if err := ctx.Err(); err != nil {

@@ -563,10 +563,20 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 			}
 			if kind == "clause" {
 				// A clause from the start of the sentence: "…, UNICEF said".
-				if i != sm.first || !sm.clauseStart(i) {
+				n0 := 3
+				if i != sm.first {
 					continue
 				}
-				for n := 3; n <= 80 && i+n <= sm.last; n++ {
+				if !sm.clauseStart(i) {
+					// A subordinate clause first: the content runs on
+					// past the main clause after it.
+					lead := sm.subordinateLead(i)
+					if lead < 0 {
+						continue
+					}
+					n0 = lead - i + 3
+				}
+				for n := n0; n <= 80 && i+n <= sm.last; n++ {
 					if next(i+n, nil, caps) {
 						return true
 					}
@@ -700,7 +710,39 @@ func (sm *sentMatcher) clauseStart(i int) bool {
 	if t.Lower == "at" && i+1 < sm.last && sm.toks[i+1].Lower == "least" {
 		return true // "At least 27 people were killed, officials said."
 	}
+	// "But the talks failed, he said": a conjunction joins the clause to
+	// the sentence before; the clause starts after it.
+	if (t.Lower == "but" || t.Lower == "and") && i+1 < sm.last {
+		return sm.clauseStart(i + 1)
+	}
 	return !clauseStop[t.Lower] && !(strings.HasSuffix(t.Lower, "ing") && len(t.Lower) > 5)
+}
+
+// subordinators open a clause that hangs on a main clause after it.
+var subordinators = map[string]bool{"when": true, "if": true, "while": true, "although": true, "though": true,
+	"as": true, "since": true, "until": true, "unless": true, "because": true, "once": true}
+
+// subordinateLead returns, for a clause starting at i with a subordinator
+// ("When prices are high enough, shoppers wait, said X", "If that holds
+// up, it would ..."), the first token of the main clause after the
+// subordinate one: the word after its comma. It returns -1 when the
+// clause does not start so or no main clause follows within the sentence.
+func (sm *sentMatcher) subordinateLead(i int) int {
+	if (sm.toks[i].Lower == "but" || sm.toks[i].Lower == "and") && i+1 < sm.last {
+		i++
+	}
+	if !subordinators[sm.toks[i].Lower] {
+		return -1
+	}
+	for k := i + 2; k+2 < sm.last; k++ {
+		if sm.toks[k].Text == "," {
+			if sm.clauseStart(k+1) || subordinators[sm.toks[k+1].Lower] {
+				return k + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // restStop are words content after a verb of saying does not start with.

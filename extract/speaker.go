@@ -1,0 +1,354 @@
+package extract
+
+import "strings"
+
+// A statement's speaker is a nominal phrase: the subject of the verb of
+// saying. The surface rules take the noun phrase that stands right before
+// the verb, which is the subject's last words when the subject carries a
+// prepositional modifier ("Officials in the two countries said", "The
+// head of MSF told the council", "A doctor on the scene told Ruptly"), and
+// a fragment when a clause ends there ("If that holds up, ..., said X"
+// gave the speaker "holds up"). fixSpeaker checks a surface statement's
+// speaker against the parse of its sentence and, where the two disagree
+// and the parse is consistent, takes the subject the parse names.
+
+// tree returns sentence si's dependency tree, parsing it on demand (and
+// keeping it) when no dependency rule asked for it; nil without a parser.
+func (d *claimDoc) tree(si int) *depTree {
+	if si < len(d.trees) && d.trees[si] != nil {
+		return d.trees[si]
+	}
+	if d.parse == nil {
+		return nil
+	}
+	t := d.parse(si)
+	if si < len(d.trees) {
+		d.trees[si] = t
+	}
+	return t
+}
+
+// fixSpeaker checks, and fixes when it can, the speaker of statement c
+// matched over tokens [start, end) of sentence si. It reports false when
+// the statement must be dropped: its speaker is a fragment (a verb or
+// adjective with its own subject or object) and the parse names no
+// nominal subject for the verb of saying.
+func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool {
+	k := -1
+	for i, a := range c.Args {
+		if a.Role == "speaker" {
+			k = i
+		}
+	}
+	if k < 0 {
+		return true
+	}
+	defer d.appositiveSpeaker(c, k)
+	content, _ := findArg(*c, "content")
+	sp := c.Args[k].Span
+	if !d.speakerInDoubt(sp, start, end) {
+		return true // a name the parse would not change: no need to parse
+	}
+	t := d.tree(si)
+	if t == nil {
+		return true
+	}
+	v := d.sayVerbWord(t, start, end, caps)
+	if v >= 0 && t.objectNotWords(v, content.Span) {
+		return false
+	}
+	if v >= 0 {
+		if s := t.subjectOf(v); s >= 0 && t.nominal(s) {
+			in := t.w[s].Span.Start >= sp.Start && t.w[s].Span.End <= sp.End
+			if in || !t.subjectEndsAt(s, v) || d.namedSpeaker(sp) {
+				return true // the same phrase, or a parse we cannot trust
+			}
+			lo, hi := t.phrase(s)
+			for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "CCONJ") {
+				lo++
+			}
+			ns := Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}
+			if content.End > content.Start && ns.Start < content.End && content.Start < ns.End {
+				return true // a subject inside what was said
+			}
+			if a, b := d.wordTokens(ns); a < b {
+				// Only a mention that is the whole phrase names it: "the
+				// head of MSF" is not MSF.
+				m := d.actorCovering(a, b)
+				c.Args[k] = d.arg(capture{"speaker", a, b, m, nil})
+				if m == nil {
+					c.Args[k].Norm = ""
+				}
+			}
+			return true
+		}
+	}
+	// No nominal subject: a speaker headed by a verb, an adjective or an
+	// adverb with its own subject or object is a clause, not a name.
+	if d.isActorSpan(sp) {
+		return true
+	}
+	h := t.spanHead(sp)
+	if h < 0 || t.nominal(h) {
+		return true
+	}
+	switch t.w[h].UPOS {
+	case "VERB", "ADJ", "ADV", "AUX":
+		for _, x := range t.kids[h] {
+			switch t.w[x].Rel {
+			case "nsubj", "nsubj:pass", "obj", "csubj", "expl":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// objectVerbs are verbs of saying that also take a plain object: "the
+// stock added more than 2%", "NASA added two landers to the contract",
+// "the company posted a loss".
+var objectVerbs = map[string]bool{"add": true, "post": true}
+
+// objectNotWords reports that verb v is one of objectVerbs with a nominal
+// object where the content starts and no clause of its own: it adds or
+// posts something, it says nothing.
+func (t *depTree) objectNotWords(v int, content Span) bool {
+	if !objectVerbs[t.lemma(v)] {
+		return false
+	}
+	obj := -1
+	for _, k := range t.kids[v] {
+		switch t.w[k].Rel {
+		case "ccomp", "parataxis", "xcomp", "csubj":
+			return false
+		case "obj":
+			obj = k
+		}
+	}
+	if obj < 0 {
+		return false
+	}
+	lo, hi := t.phrase(obj)
+	return t.w[lo].Span.Start <= content.Start && content.Start < t.w[hi].Span.End
+}
+
+// speakerInDoubt reports whether the parse may change speaker sp of a
+// match over tokens [start, end): the speaker is a plain phrase, not a
+// name; or a name governed by a preposition or a possessive ("the head of
+// MSF", "MSF's director"); or the verb may take a plain object (add,
+// post). Parsing is the costly step, and most speakers are names.
+func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
+	for k := start; k < end; k++ {
+		switch d.toks[k].Lower {
+		case "added", "adds", "add", "posted", "posts":
+			return true
+		}
+	}
+	a, b := d.wordTokens(sp)
+	if a >= b {
+		return true
+	}
+	if d.actorCovering(a, b) == nil {
+		// A phrase that is all the sentence has before its verb
+		// ("Officials said", "But the ministry says") is the subject.
+		first := d.sents[d.toks[a].Sent].First
+		for first < a && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			first++
+		}
+		return !(a == first && b < len(d.toks) && d.isSayVerb(b))
+	}
+	if b < len(d.toks) && (d.toks[b].Lower == "'s" || d.toks[b].Lower == "’s") {
+		return true
+	}
+	// A name that modifies the noun after it: "U.S. military officials
+	// warned".
+	if b < len(d.toks) && d.toks[b].Sent == d.toks[a].Sent && !d.toks[b].Cap && isWordRune([]rune(d.toks[b].Text)[0]) &&
+		!d.isSayVerb(b) && !d.rules.hasWord("say_verbs", d.toks[b].Lower) && d.listAt("speaker_adverbs", b) == 0 {
+		return true
+	}
+	if a > 0 {
+		switch d.toks[a-1].Lower {
+		case "of", "for", "at", "from", "with", "to", "on", "in", "by", "'s", "’s":
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveSpeaker names the person in apposition to a speaker that is
+// a title or description: "Guterres’ spokesman, Stephane Dujarric, told
+// reporters", "the leader of the movement, Florence Ozor, said".
+func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
+	sp := c.Args[k].Span
+	if d.isActorSpan(sp) {
+		if m := d.actorCovering(d.wordTokens(sp)); m != nil && m.kind == KindPerson {
+			return
+		}
+	}
+	i := d.tokIndex(sp.End)
+	if i+2 >= len(d.toks) || d.toks[i].Text != "," || d.toks[i].Sent != d.toks[d.tokIndex(sp.Start)].Sent {
+		return
+	}
+	var p *mention
+	for _, m := range d.mentions[i+1] {
+		if m.kind == KindPerson && m.ent != nil && (p == nil || m.end > p.end) {
+			p = m
+		}
+	}
+	if p == nil || p.end >= len(d.toks) || d.toks[p.end].Text != "," {
+		return
+	}
+	if content, ok := findArg(*c, "content"); ok && overlaps(content.Span, d.spanOf(p.start, p.end)) {
+		return
+	}
+	c.Args[k] = d.arg(capture{"speaker", p.start, p.end, p, nil})
+}
+
+// sayVerbWord returns the tree word of the verb of saying in a surface
+// match over tokens [start, end): a verb outside every captured argument,
+// a verb of saying first; -1 when there is none.
+func (d *claimDoc) sayVerbWord(t *depTree, start, end int, caps []capture) int {
+	lo, hi := d.toks[start].Start, d.toks[end-1].End
+	inCap := func(s Span) bool {
+		for _, cp := range caps {
+			if cp.role != "" && cp.end > cp.start && s.Start >= d.toks[cp.start].Start && s.End <= d.toks[cp.end-1].End {
+				return true
+			}
+		}
+		return false
+	}
+	best := -1
+	for i, w := range t.w {
+		if w.Span.Start < lo || w.Span.End > hi || w.UPOS != "VERB" || inCap(w.Span) {
+			continue
+		}
+		if f := foldLower(w.Form); d.rules.hasWord("say_verbs", f) || d.rules.hasWord("source_verbs", f) {
+			return i
+		}
+		if best < 0 {
+			best = i
+		}
+	}
+	return best
+}
+
+// subjectOf returns verb v's nominal subject (active), -1 when none.
+func (t *depTree) subjectOf(v int) int {
+	for _, k := range t.kids[v] {
+		if t.w[k].Rel == "nsubj" {
+			return k
+		}
+	}
+	return -1
+}
+
+// subjectEndsAt reports whether subject s stands before verb v and its
+// whole subtree (modifiers, appositions) ends right before v, less
+// punctuation and adverbs: the parse then reads the words before the verb
+// as one subject, the check that keeps a misparse from naming a speaker.
+func (t *depTree) subjectEndsAt(s, v int) bool {
+	if s >= v {
+		return false
+	}
+	hi := s
+	for k := s; k < v; k++ {
+		if t.inside(k, s) {
+			hi = k
+		}
+	}
+	for k := hi + 1; k < v; k++ {
+		switch t.w[k].UPOS {
+		case "PUNCT", "ADV", "AUX", "PART":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// actorCovering returns the person or organization mention (coreference
+// ones included) that covers exactly tokens [a, b), nil when none.
+func (d *claimDoc) actorCovering(a, b int) *mention {
+	for _, m := range d.mentions[a] {
+		if m.end == b && isActorKind(m.kind) {
+			return m
+		}
+	}
+	return nil
+}
+
+// isActorSpan reports whether a person or organization mention covers
+// exactly s.
+func (d *claimDoc) isActorSpan(s Span) bool {
+	k := d.tokIndex(s.Start)
+	if k >= len(d.toks) {
+		return false
+	}
+	for _, m := range d.mentions[k] {
+		if isActorKind(m.kind) && d.toks[m.end-1].End == s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// spanHead returns the word of span s whose head lies outside s (the
+// last one when there are several), or -1 when no word lies in s.
+func (t *depTree) spanHead(s Span) int {
+	in := func(i int) bool { return t.w[i].Span.Start >= s.Start && t.w[i].Span.End <= s.End }
+	h := -1
+	for i, w := range t.w {
+		if in(i) && w.UPOS != "PUNCT" && (w.Head < 1 || !in(w.Head-1)) {
+			h = i
+		}
+	}
+	return h
+}
+
+// nominal reports whether word n heads a nominal phrase: a noun, a name
+// or a pronoun; a number only with a noun of its own ("two of the
+// officials"), not a bare count or measure.
+func (t *depTree) nominal(n int) bool {
+	switch t.w[n].UPOS {
+	case "NOUN", "PROPN", "PRON":
+		return !strings.EqualFold(t.w[n].Form, "there")
+	case "NUM":
+		for _, c := range t.kids[n] {
+			if u := t.w[c].UPOS; u == "NOUN" || u == "PROPN" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedSpeaker reports a speaker that is a person's name not governed by
+// a preposition: the name is the speaker even when a title before it
+// heads the subject in the parse ("US CentCom commander Gen. Kenneth
+// McKenzie stated"), unlike "the lawyer for John Smith said".
+func (d *claimDoc) namedSpeaker(sp Span) bool {
+	a, b := d.wordTokens(sp)
+	if a >= b {
+		return false
+	}
+	// The name, or a title abbreviation and the name ("Gen. Kenneth
+	// McKenzie").
+	var m *mention
+	for k := a; k < b && k <= a+2 && m == nil; k++ {
+		for _, x := range d.mentions[k] {
+			if x.end == b && x.kind == KindPerson {
+				m = x
+			}
+		}
+	}
+	if m == nil {
+		return false
+	}
+	if a > 0 {
+		switch d.toks[a-1].Lower {
+		case "of", "for", "at", "from", "with", "to", "on", "in", "by":
+			return false
+		}
+	}
+	return true
+}
