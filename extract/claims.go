@@ -43,6 +43,16 @@ func newClaimDoc(text string, toks []Token, sents []Sentence, ents []Entity, reg
 			if (r.Kind == "paragraph") && s.Start >= r.Start && s.End <= r.End {
 				d.body[si] = true
 			}
+			// "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on
+			// Wednesday accused ...": the first sentence of a story starts
+			// in its dateline and is body text all the same.
+			if r.Kind == "paragraph" && s.Start < r.Start && s.End > r.Start && s.End <= r.End {
+				for _, dl := range regions {
+					if dl.Kind == "dateline" && s.Start >= dl.Start && dl.End <= r.Start {
+						d.body[si] = true
+					}
+				}
+			}
 		}
 	}
 	for i := range ents {

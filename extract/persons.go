@@ -158,7 +158,7 @@ func personWordSet(words []string) map[string]bool {
 var personTitleCommon = map[string]bool{
 	"justice": true, "speaker": true, "head": true, "leader": true, "chair": true, "secretary": true,
 	"official": true, "officer": true, "expert": true, "director": true, "judge": true, "king": true,
-	"queen": true, "prince": true, "pope": true,
+	"queen": true, "prince": true, "pope": true, "fellow": true, "lawyer": true, "attorney": true,
 }
 
 // titleMatch is a title phrase over tokens [i, j) (a final abbreviation
@@ -580,7 +580,7 @@ func (p *PersonFinder) personTitlePhraseStart(toks []Token, s int) bool {
 	for ; k >= 0 && k >= s-5 && toks[k].Sent == toks[s].Sent; k-- {
 		l := toks[k].Lower
 		switch {
-		case l == "the" || l == "'s" || l == "its" || l == "his" || l == "her" || l == "their" || l == "a" || l == "an":
+		case l == "the" || l == "'s" || l == "'" || l == "its" || l == "his" || l == "her" || l == "their" || l == "a" || l == "an":
 			return true
 		case p.modifier[l] || p.descr[l] || p.qualif[l] || toks[k].Cap:
 			continue
@@ -724,6 +724,7 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 		k++
 	}
 	start := -1
+	plain := 0 // lower-case words no list knows: "territorial administration minister"
 	for n := 0; k < len(toks) && toks[k].Sent == sent && n < 8; n++ {
 		t := toks[k]
 		if m, ok := p.titleAt(toks, k); ok {
@@ -742,7 +743,14 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 		}
 		switch {
 		case p.qualif[t.Lower] && start < 0:
-		case p.modifier[t.Lower] || p.descr[t.Lower] || t.Lower == "'s" || t.Cap:
+		case p.qualif[t.Lower] && toks[k-1].Lower == "'s":
+			// "WFP's acting country director": a qualifier after the owner.
+		case p.modifier[t.Lower] || p.descr[t.Lower] || t.Lower == "'s" || t.Lower == "'" || t.Cap:
+			if start < 0 {
+				start = k
+			}
+		case plain < 3 && titlePlainWord(t):
+			plain++
 			if start < 0 {
 				start = k
 			}
@@ -752,6 +760,28 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 		k++
 	}
 	return titleMatch{}, false
+}
+
+// titlePlainWord reports a lower-case word that may stand in a title
+// phrase before its title ("project" in "deputy project director",
+// "political" in "a political scientist"): a word, not a function word or
+// a verb form that would start a clause ("who", "was", "has").
+func titlePlainWord(t Token) bool {
+	if !isWordRune([]rune(t.Text)[0]) || titleStopWords[t.Lower] {
+		return false
+	}
+	return !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing") || len(t.Lower) <= 4
+}
+
+var titleStopWords = map[string]bool{
+	"who": true, "whose": true, "which": true, "that": true, "was": true, "is": true, "were": true, "are": true,
+	"has": true, "had": true, "have": true, "be": true, "been": true, "and": true, "or": true, "but": true,
+	"of": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true,
+	"to": true, "as": true, "his": true, "her": true, "their": true, "its": true, "said": true, "says": true,
+	"not": true, "also": true, "then": true, "when": true, "where": true, "while": true, "after": true,
+	"before": true, "this": true, "these": true, "those": true, "one": true, "man": true, "woman": true,
+	"men": true, "women": true, "people": true, "person": true, "resident": true, "father": true, "mother": true,
+	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true,
 }
 
 // personKeys are the short forms a later mention of the full name over
@@ -860,6 +890,15 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			entStart[k] = e
 		}
 	}
+	// "New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard": a title
+	// right before a name is that name's, not an apposition of the name
+	// before the comma.
+	startsPerson := map[int]bool{}
+	for _, per := range persons {
+		if k, ok := startTok[per.Start]; ok {
+			startsPerson[k] = true
+		}
+	}
 	var out []PersonTitle
 	for _, per := range persons {
 		i, ok1 := startTok[per.Start]
@@ -874,7 +913,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			out = append(out, pt)
 		}
 		if j+1 < len(toks) && toks[j].Text == "," {
-			if m, ok := p.postTitle(toks, j+1); ok {
+			if m, ok := p.postTitle(toks, j+1); ok && !startsPerson[m.j] {
 				pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
 				pt.Title = p.personTitleSpan(toks, m)
 				end := m.j
@@ -889,8 +928,21 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			}
 		}
 	}
+	// Tokens inside a place or organization name: "New" in "New Jersey
+	// Sen. Cory Booker" is no qualifier.
+	inName := map[int]bool{}
+	for _, e := range others {
+		if e.Kind != KindPlace && e.Kind != KindOrganization {
+			continue
+		}
+		if a, ok := personTokenAt(toks, e.Start); ok {
+			for k := a; k < len(toks) && toks[k].Start < e.End; k++ {
+				inName[k] = true
+			}
+		}
+	}
 	for k := range out {
-		out[k].Status = p.titleStatus(toks, startTok, out[k])
+		out[k].Status = p.titleStatus(toks, startTok, inName, out[k])
 	}
 	return out
 }
@@ -898,7 +950,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 // titleStatus finds a qualifier such as "former" in the three words before
 // the title and its owner: "Former French Ambassador X", "X, the acting
 // governor", "the late President X".
-func (p *PersonFinder) titleStatus(toks []Token, startTok map[int]int, pt PersonTitle) Span {
+func (p *PersonFinder) titleStatus(toks []Token, startTok map[int]int, inName map[int]bool, pt PersonTitle) Span {
 	first := pt.Title.Start
 	for _, s := range []Span{pt.Org, pt.Place} {
 		if s != (Span{}) && s.Start < first {
@@ -911,7 +963,14 @@ func (p *PersonFinder) titleStatus(toks []Token, startTok map[int]int, pt Person
 	}
 	for i := k - 1; i >= 0 && i >= k-3 && toks[i].Sent == toks[k].Sent; i-- {
 		switch l := toks[i].Lower; {
-		case p.qualif[l]:
+		case p.qualif[l] && !inName[i]:
+			// "New Jersey Sen. Cory Booker": a capitalised qualifier
+			// before a name word no list knows starts that name.
+			if n := i + 1; toks[i].Cap && n < k && toks[n].Cap && !inName[n] && !p.modifier[toks[n].Lower] && !p.descr[toks[n].Lower] && !p.qualif[toks[n].Lower] {
+				if _, ok := p.titleAt(toks, n); !ok {
+					return Span{}
+				}
+			}
 			return toks[i].Span
 		case l == "the" || l == "a" || l == "an" || l == "-" || l == "'s" || toks[i].Cap:
 		default:
@@ -979,6 +1038,28 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 		}
 	}
 	m, found := p.titleEndingAt(toks, end)
+	if !found && comma && owner == nil {
+		// "the leader of the Bring Back Our Girls (BBOG) movement, X":
+		// the title, then "of|for" and its owner's phrase up to the comma.
+		for k := end - 1; k > 0 && k >= end-10 && toks[k].Sent == toks[i].Sent; k-- {
+			l := toks[k].Lower
+			if l == "of" || l == "for" {
+				if m2, ok := p.titleEndingAt(toks, k); ok && p.personTitlePhraseStart(toks, m2.i) {
+					for q := k + 1; q < end; q++ {
+						if e, ok := entStart[q]; ok && e.End <= toks[end-1].End {
+							owner = &e
+							break
+						}
+					}
+					m, found, end = m2, true, k
+				}
+				break
+			}
+			if l == "," || l == "who" || l == "which" || l == "said" || l == "says" || !isWordRune([]rune(toks[k].Text)[0]) && l != "(" && l != ")" && l != "'s" {
+				break
+			}
+		}
+	}
 	if !found {
 		return PersonTitle{}, false
 	}
