@@ -362,6 +362,18 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 			}
 		}
 	}
+	// "According to X, ...": what follows is what X says only when the
+	// phrase opens the sentence; in "..., according to X, the council head
+	// of ..., after which ..." it is X's apposition.
+	if k := d.tokIndex(sp.Start); a.Start > sp.Start && k >= 2 && d.toks[k-1].Lower == "to" && d.toks[k-2].Lower == "according" {
+		first := s.First
+		for first < k-2 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			first++
+		}
+		if k-2 != first {
+			return false
+		}
+	}
 	// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
 	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
 		return false

@@ -605,6 +605,15 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 						if (m.kind == KindOrganization || m.kind == KindPerson) && m.ent != nil && m.end <= sm.last && next(m.end, nil, caps) {
 							return true
 						}
+						// "the Libyan Red Crescent": a place word, then the
+						// organization it qualifies.
+						if m.kind == KindPlace && m.end < sm.last {
+							for _, o := range sm.mentions[m.end] {
+								if o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && next(o.end, nil, caps) {
+									return true
+								}
+							}
+						}
 					}
 				}
 				// A title abbreviation before a person takes the person:

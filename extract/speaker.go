@@ -57,6 +57,15 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	if v >= 0 && t.objectNotWords(v, content.Span) {
 		return false
 	}
+	// "credible reports received by Amnesty": a verb form that is also a
+	// noun is a verb only when the parse says so.
+	for i := start; i < end; i++ {
+		if nounVerbs[d.toks[i].Lower] && !d.inCapture(i, caps) {
+			if w := t.wordAt(d.toks[i].Span); w >= 0 && t.w[w].UPOS != "VERB" {
+				return false
+			}
+		}
+	}
 	if v >= 0 {
 		if s := t.subjectOf(v); s >= 0 && t.nominal(s) {
 			in := t.w[s].Span.Start >= sp.Start && t.w[s].Span.End <= sp.End
@@ -106,8 +115,8 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 
 // objectVerbs are verbs of saying that also take a plain object: "the
 // stock added more than 2%", "NASA added two landers to the contract",
-// "the company posted a loss".
-var objectVerbs = map[string]bool{"add": true, "post": true}
+// "the company posted a loss", "the outbreak has claimed 500 lives".
+var objectVerbs = map[string]bool{"add": true, "post": true, "claim": true}
 
 // objectNotWords reports that verb v is one of objectVerbs with a nominal
 // object where the content starts and no clause of its own: it adds or
@@ -140,7 +149,10 @@ func (t *depTree) objectNotWords(v int, content Span) bool {
 func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	for k := start; k < end; k++ {
 		switch d.toks[k].Lower {
-		case "added", "adds", "add", "posted", "posts":
+		case "added", "adds", "add", "posted", "posts", "claimed", "claims":
+			return true
+		}
+		if nounVerbs[d.toks[k].Lower] {
 			return true
 		}
 	}
@@ -173,6 +185,31 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// nounVerbs are verbs of saying whose form is also a plural noun
+// ("reports", "notes", "projects", "states", "estimates", "claims").
+var nounVerbs = map[string]bool{"reports": true, "notes": true, "projects": true, "states": true, "estimates": true,
+	"claims": true}
+
+// inCapture reports whether token i lies in a captured argument.
+func (d *claimDoc) inCapture(i int, caps []capture) bool {
+	for _, cp := range caps {
+		if cp.role != "" && i >= cp.start && i < cp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAt returns the tree word covering span s's start, -1 when none.
+func (t *depTree) wordAt(s Span) int {
+	for i, w := range t.w {
+		if w.Span.Start <= s.Start && s.Start < w.Span.End {
+			return i
+		}
+	}
+	return -1
 }
 
 // appositiveSpeaker names the person in apposition to a speaker that is
