@@ -132,7 +132,7 @@ func (d *claimDoc) claims() []Claim {
 					if !ok || end <= i {
 						continue
 					}
-					if c, ok := d.build(r, si, i, end, caps, sentClaims, ""); ok {
+					if c, ok := d.build(r, si, i, end, caps, sentClaims, "", i); ok {
 						if d.explain {
 							c.Explain = d.explainMatch(r, p, caps)
 						}
@@ -148,7 +148,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(sentClaims)))))...)
+		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims))))))...)
 	}
 	out = append(out, d.continuedQuotes(out)...)
 	quotedSources(out)
@@ -173,8 +173,11 @@ func argStart(c Claim) int {
 // must stay silent (negated or hypothetical events).
 //
 // treeCert is the certainty a dependency rule read off the tree ("" for
-// surface rules, whose certainty comes from the words around the match).
-func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim, treeCert string) (Claim, bool) {
+// surface rules, whose certainty comes from the words around the match);
+// anchor is the trigger's token, before which a verb of claim or denial
+// governs it (the match start for surface rules: a dependency match may
+// begin at an actor before "claimed").
+func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim, treeCert string, anchor int) (Claim, bool) {
 	s := d.sents[si]
 	c := Claim{Kind: r.Kind, Rule: r.ID, Span: s.Span, Text: d.text[s.Start:s.End]}
 	for _, cp := range caps {
@@ -262,7 +265,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if a, ok := findArg(c, "content"); ok {
 		quoted = a.Span
 	}
-	cert := d.certainty(si, start, end, quoted)
+	cert := d.certainty(si, start, max(start, anchor), end, quoted)
 	if treeCert != "" {
 		// The tree says what negates or supposes the trigger; the words
 		// around it still say when the article cannot verify, or
@@ -286,7 +289,12 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false
 		}
 	}
-	if c.Kind == "attack" && d.figurative(si, start) {
+	if c.Kind == "quantity" && !d.namesAttribute(c) {
+		return Claim{}, false
+	}
+	// (A verb's clause is no figure: "as the car hit a bomb and was then
+	// attacked" is an attack; the tree read its certainty.)
+	if c.Kind == "attack" && treeCert == "" && d.figurative(si, start) {
 		cert = Hypothetical
 	}
 	// What the article itself negates ("did not fall", "Nobody was
@@ -484,6 +492,48 @@ func (d *claimDoc) figurative(si, start int) bool {
 	return false
 }
 
+// namesAttribute reports whether a quantity's attribute and subject name
+// something a figure measures: "only one of the matches reached three
+// sets" has a count where the attribute should be, and "you" or "your
+// to-do list" is the reader addressed, not a fact about anything.
+func (d *claimDoc) namesAttribute(c Claim) bool {
+	for _, a := range c.Args {
+		if a.Role != "attribute" && a.Role != "subject" {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(a.Text))
+		for len(f) > 1 && (f[0] == "only" || f[0] == "just" || f[0] == "the" || f[0] == "about") {
+			f = f[1:]
+		}
+		if len(f) == 0 {
+			continue
+		}
+		if f[0] == "you" || f[0] == "your" || f[0] == "yours" {
+			return false
+		}
+		if len(f) == 1 && f[0] == "tune" {
+			return false // "to the tune of $28 billion": "amounting to", no attribute
+		}
+		if len(f) > 1 && f[1] == "of" && (isBareNumber(f[0]) && numberWord(f[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberWord reports a count written as a word or in digits ("one",
+// "three", "12").
+func numberWord(w string) bool {
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "none", "each":
+		return true
+	}
+	return false
+}
+
 // isBareNumber reports a number written without a currency, percent or
 // scale word.
 func isBareNumber(s string) bool {
@@ -650,6 +700,175 @@ func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
 	return cs
 }
 
+// coordinatedCounts gives each count of a list before a casualty's
+// count its own claim: "18 personnel, three railway staff and five
+// civilian passengers were among those killed" is three claims, where a
+// pattern (or a parse that missed the coordination) read only the last.
+// The list is "N words" items joined by commas and a closing "and" right
+// before the claim's count; each item's words are its victims.
+func (d *claimDoc) coordinatedCounts(cs []Claim) []Claim {
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		c := cs[i]
+		cnt, ok := findArg(c, "count")
+		if c.Kind != "casualty" || !ok {
+			continue
+		}
+		cs = append(cs, d.countsAfter(c, cnt)...)
+		k := d.tokIndex(cnt.Start) - 1
+		if k < 1 || d.toks[k].Lower != "and" {
+			continue
+		}
+		first := d.sents[d.toks[k].Sent].First
+		for {
+			j := k - 1 // the last token of the item before the separator
+			if j >= first && d.toks[j].Text == "," && d.toks[k].Lower == "and" {
+				j--
+			}
+			m := d.countItem(first, j)
+			if m == nil {
+				break
+			}
+			extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text, Explain: c.Explain}
+			for _, a := range c.Args {
+				switch a.Role {
+				case "count":
+					a = d.arg(capture{"count", m.start, m.end, m, nil})
+				case "victims":
+					continue
+				}
+				extra.Args = append(extra.Args, a)
+			}
+			if m.end <= j {
+				extra.Args = append(extra.Args, d.arg(capture{"victims", m.end, j + 1, nil, nil}))
+			}
+			sort.SliceStable(extra.Args, func(i, j int) bool { return extra.Args[i].Start < extra.Args[j].Start })
+			cs = append(cs, extra)
+			k = m.start - 1
+			if k < first || d.toks[k].Text != "," {
+				break
+			}
+		}
+	}
+	return cs
+}
+
+// countsAfter reads the items of a list of counts after a casualty's
+// count and victims: "the bodies of five troops and six civilians", "five
+// soldiers, two police officers and a child" (only items with a number).
+func (d *claimDoc) countsAfter(c Claim, cnt Arg) []Claim {
+	end := cnt.End
+	if v, ok := findArg(c, "victims"); ok && v.Start >= cnt.Start {
+		end = v.End
+	}
+	k := d.tokIndex(end)
+	if k >= len(d.toks) {
+		return nil
+	}
+	last := d.sents[d.toks[k-1].Sent].Last
+	type item struct {
+		m        *mention
+		from, to int // the victims' tokens
+	}
+	var items []item
+	closed := false
+	for !closed && k < last && (d.toks[k].Text == "," || d.toks[k].Lower == "and") {
+		closed = d.toks[k].Lower == "and" || k+1 < last && d.toks[k+1].Lower == "and"
+		for k < last && (d.toks[k].Text == "," || d.toks[k].Lower == "and") {
+			k++
+		}
+		var m *mention
+		if k < last {
+			for _, x := range d.mentions[k] {
+				if x.kind == KindNumber && x.ent != nil && x.ent.Type == NumCardinal {
+					m = x
+				}
+			}
+		}
+		if m == nil {
+			return nil
+		}
+		e := m.end
+		for e < last && e-m.end < 4 && isWordRune([]rune(d.toks[e].Text)[0]) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
+			e++
+		}
+		if e == m.end {
+			return nil // "five troops and six": no noun, likely another reading
+		}
+		items = append(items, item{m, m.end, e})
+		k = e
+	}
+	if !closed {
+		return nil
+	}
+	var out []Claim
+	for _, it := range items {
+		extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text, Explain: c.Explain}
+		for _, a := range c.Args {
+			switch a.Role {
+			case "count":
+				a = d.arg(capture{"count", it.m.start, it.m.end, it.m, nil})
+			case "victims":
+				continue
+			}
+			extra.Args = append(extra.Args, a)
+		}
+		extra.Args = append(extra.Args, d.arg(capture{"victims", it.from, it.to, nil, nil}))
+		sort.SliceStable(extra.Args, func(i, j int) bool { return extra.Args[i].Start < extra.Args[j].Start })
+		out = append(out, extra)
+	}
+	return out
+}
+
+// countItem returns the number that starts an item of a list of counts
+// ending at token last ("three railway staff"): a number mention followed
+// by at most four words, not inside a larger phrase ("of the 40
+// passengers").
+func (d *claimDoc) countItem(first, last int) *mention {
+	for k := last; k >= first && last-k <= 4; k-- {
+		t := d.toks[k]
+		if !isWordRune([]rune(t.Text)[0]) && t.Text != "-" {
+			return nil
+		}
+		for _, m := range d.mentions[k] {
+			if m.kind != KindNumber || m.ent == nil || m.end > last+1 || m.ent.Type != NumCardinal {
+				continue
+			}
+			if p := m.start - 1; p >= first {
+				switch d.toks[p].Lower {
+				case "the", "of", "than", "a", "an", "these", "those", "its", "their", "his", "her", "to", "from":
+					return nil
+				}
+			}
+			return m
+		}
+		if d.isBeAux(k) || d.isSayVerb(k) || d.verbAt(k) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// verbAt reports whether token k is a verb: a word of the casualty
+// outcome lists ("Two officers died and three were injured"), or a verb
+// in the sentence's parse when it has one.
+func (d *claimDoc) verbAt(k int) bool {
+	for _, o := range outcomeLists {
+		if d.rules.inList(o.list, d.toks[k].Lower) {
+			return true
+		}
+	}
+	si := d.toks[k].Sent
+	if si < len(d.trees) && d.trees[si] != nil {
+		for _, w := range d.trees[si].w {
+			if w.Span.Start < d.toks[k].End && d.toks[k].Start < w.Span.End {
+				return w.UPOS == "VERB" || w.UPOS == "AUX"
+			}
+		}
+	}
+	return false
+}
+
 // dropBaselineTimes removes a time that another claim of the sentence
 // holds as its baseline: in "Trade hit $1.1 billion, a 10.1% increase from
 // the previous year", the previous year is what the change is measured
@@ -785,7 +1004,7 @@ func (d *claimDoc) isForceNoun(i int) bool {
 // certainty reads the words around a match: a negation or modal right
 // before the trigger, "claimed"/"accused", and a nearby "could not
 // independently verify".
-func (d *claimDoc) certainty(si, start, end int, skip Span) string {
+func (d *claimDoc) certainty(si, start, anchor, end int, skip Span) string {
 	s := d.sents[si]
 	// Look back up to five words, but not past a clause break: "it was
 	// not about an attack on the train" denies; "No one was hurt, but 3
@@ -815,7 +1034,7 @@ func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 	}
 	// Someone denies it: "The Taliban denied that its fighters had killed
 	// 40 civilians" is a casualty claim, disputed.
-	for i := s.First; i < start; i++ {
+	for i := s.First; i < anchor; i++ {
 		switch d.toks[i].Lower {
 		case "denied", "denies", "deny", "denying":
 			return Denied
@@ -829,19 +1048,32 @@ func (d *claimDoc) certainty(si, start, end int, skip Span) string {
 			return Hypothetical
 		}
 	}
-	for i := s.First; i < start; i++ {
+	for i := s.First; i < anchor; i++ {
 		switch d.toks[i].Lower {
 		case "claimed", "claims", "claim", "alleged", "allegedly", "accused", "accuses":
 			return Alleged
 		}
 	}
 	for _, k := range []int{si, si + 1} {
-		if k < len(d.sents) && d.sents[k].Start-s.End < 400 && containsSeq(d.toks[d.sents[k].First:d.sents[k].Last], "could", "not", "independently") {
-			return Unverified
+		if k >= len(d.sents) || d.sents[k].Start-s.End >= 400 {
+			continue
+		}
+		toks := d.toks[d.sents[k].First:d.sents[k].Last]
+		for _, seq := range unverifiedSeqs {
+			if containsSeq(toks, seq...) {
+				return Unverified
+			}
 		}
 	}
 	return Asserted
 }
+
+// unverifiedSeqs are the words with which an article says it cannot
+// confirm what it reports.
+var unverifiedSeqs = [][]string{{"could", "not", "independently"}, {"could", "not", "be", "verified"},
+	{"could", "not", "be", "independently"}, {"can", "not", "independently"}, {"cannot", "independently"},
+	{"unable", "to", "independently"}, {"unable", "to", "verify"}, {"could", "n't", "independently"},
+	{"not", "been", "independently"}}
 
 func containsSeq(toks []Token, words ...string) bool {
 outer:

@@ -8,11 +8,12 @@ import (
 // depClaims runs the dependency rules over one parsed sentence.
 func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
+	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, numberType: d.numberType}
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
 			continue
 		}
-		for _, b := range r.Dep.match(t, &depSemantics{animate: d.animate, physical: d.physical}) {
+		for _, b := range r.Dep.match(t, sem) {
 			caps, parts, start, end, ok := d.depCaptures(t, r.Dep, b)
 			if !ok {
 				continue
@@ -22,9 +23,22 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			// ("was not related to an attack on the train").
 			cert := ""
 			if t.w[b.trigger].UPOS == "VERB" {
-				cert = t.treeCertainty(b.trigger)
+				cert = t.certaintyOf(b.trigger, r.Kind != "quantity")
+			} else if r.Dep.numeric {
+				// A figure takes the certainty of its clause: "the deal
+				// would raise at least 88 billion", "your list will shrink
+				// to 25% of its size".
+				if g := t.governor(b.trigger); g >= 0 {
+					if t.addressesReader(g) {
+						continue // a promise to "you" is no fact about anything
+					}
+					cert = t.certaintyOf(g, false)
+				} else if t.w[b.trigger].Rel == "root" || t.hasCop(b.trigger) {
+					cert = t.certaintyOf(b.trigger, false)
+				}
 			}
-			c, ok := d.build(r, si, start, end, caps, append(prev, out...), cert)
+			ta, _ := d.wordTokens(t.w[b.trigger].Span)
+			c, ok := d.build(r, si, start, end, caps, append(prev, out...), cert, ta)
 			if !ok || c.Kind == "casualty" && !hasRole(c, "count") && !hasRole(c, "victims") {
 				continue // "claimed lives" with no one named or counted
 			}
@@ -63,8 +77,27 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 	start, end := ta, tb
 	tsp := d.spanOf(ta, tb)
 	parts = append(parts, ExplainPart{Elem: "trigger " + t.w[b.trigger].Lemma + "/" + t.w[b.trigger].UPOS, Role: p.triggerRole, Span: tsp, Text: d.text[tsp.Start:tsp.End]})
-	if p.triggerRole != "" {
+	// A figure that is the trigger: its number mention is the value, and
+	// the phrases around it leave its words out ("a $75.3 billion hit":
+	// the attribute is "hit").
+	figLo, figHi := -1, -1
+	if p.numeric {
+		lo, hi := t.phraseOfNumber(b.trigger)
+		pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+		m := d.numberAt(pa, pb, t.w[b.trigger].Span)
+		if m == nil {
+			return nil, nil, 0, 0, false
+		}
+		caps = append(caps, capture{p.triggerRole, m.start, m.end, m, nil})
+		start, end = min(start, m.start), max(end, m.end)
+		figLo, figHi = t.subtree(b.trigger)
+	} else if p.triggerRole != "" {
 		caps = append(caps, capture{p.triggerRole, ta, tb, nil, nil})
+	}
+	for ai, a := range p.args {
+		if n := b.nodes[ai]; n >= 0 && a.role == "value" && figLo < 0 {
+			figLo, figHi = t.subtree(n)
+		}
 	}
 	for ai, a := range p.args {
 		n := b.nodes[ai]
@@ -84,6 +117,13 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.role == "victims" {
 			lo, hi = t.withAppos(n, lo, hi)
 		}
+		if a.role != "value" && figLo >= 0 && figLo >= lo && figHi <= hi && (figHi < n || figLo > n) {
+			if figHi < n {
+				lo = figHi + 1 // "195,600 jobs": the attribute is "jobs"
+			} else {
+				hi = figLo - 1
+			}
+		}
 		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
 			lo++
 		}
@@ -97,6 +137,21 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if pa >= pb {
 			continue
 		}
+		// The figure's own words stay out of the other phrases ("a 30-60
+		// per cent chance": the attribute is "chance").
+		for _, cp := range caps {
+			if cp.role == "value" {
+				if pa >= cp.start && pa < cp.end {
+					pa = cp.end
+				}
+				if pb > cp.start && pb <= cp.end {
+					pb = cp.start
+				}
+			}
+		}
+		if pa >= pb {
+			continue
+		}
 		var m *mention
 		if a.role == "count" || a.role == "value" {
 			m = d.numberAt(pa, pb, t.w[n].Span)
@@ -107,6 +162,12 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				continue // a count the number finder does not read has no value
 			}
 			pa, pb = m.start, m.end
+			// "60 kilometers": the noun the number measures in is the unit.
+			if a.role == "value" && t.w[n].UPOS == "NOUN" && t.w[n].Span.Start >= d.toks[pb-1].End {
+				if ua, ub := d.wordTokens(t.w[n].Span); ua < ub {
+					caps = append(caps, capture{"unit", ua, ub, nil, nil})
+				}
+			}
 		} else {
 			for _, x := range d.mentions[pa] {
 				if x.end == pb && x.kind != KindNumber && x.kind != KindDate {
@@ -288,6 +349,58 @@ func (d *claimDoc) animate(t *depTree, n int) bool {
 	return false
 }
 
+// numberType returns the type of the number mention at node n (the node's
+// own words and its number: "$" with "5,000").
+func (d *claimDoc) numberType(t *depTree, n int) (string, bool) {
+	lo, hi := t.phraseOfNumber(n)
+	pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+	if pa >= pb {
+		return "", false
+	}
+	m := d.numberAt(pa, pb, t.w[n].Span)
+	if m == nil || m.ent == nil {
+		return "", false
+	}
+	return m.ent.Type, true
+}
+
+// person reports whether node n names people by its words: a name, a
+// person or group mention, a pronoun for people, or a word of the people
+// lists. Unlike animate, a number alone does not make one: "195,600
+// jobs", "$5 million".
+func (d *claimDoc) person(t *depTree, n int) bool {
+	w := t.w[n]
+	form, lemma := foldLower(w.Form), t.lemma(n)
+	if d.rules.hasWord("victims", form) || d.rules.hasWord("victims", lemma) || d.rules.hasWord("force_nouns", form) || d.rules.hasWord("people_words", lemma) || d.rules.hasWord("people_words", form) {
+		return true
+	}
+	if w.UPOS == "PRON" {
+		return !strings.Contains(" it this that which what something anything nothing ", " "+lemma+" ")
+	}
+	a, b := d.wordTokens(w.Span)
+	for k := max(0, a-6); k < b; k++ {
+		for _, m := range d.mentions[k] {
+			if (m.kind == KindPerson || m.kind == KindOrganization) && m.start < b && m.end > a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasFigure reports whether sentence s holds a number some numeric
+// dependency trigger takes.
+func (d *claimDoc) hasFigure(s Sentence) bool {
+	for i := s.First; i < s.Last; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind == KindNumber && m.ent != nil && (d.rules.numAny || d.rules.numTypes[m.ent.Type]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hasNumber reports whether sentence s holds a number mention.
 func (d *claimDoc) hasNumber(s Sentence) bool {
 	for i := s.First; i < s.Last; i++ {
@@ -295,6 +408,34 @@ func (d *claimDoc) hasNumber(s Sentence) bool {
 			if m.kind == KindNumber {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// addressesReader reports a clause whose subject is the reader: "you pay
+// $7 a month", "your to-do list will shrink to 25%".
+func (t *depTree) addressesReader(v int) bool {
+	for _, k := range t.kids[v] {
+		if !strings.HasPrefix(t.w[k].Rel, "nsubj") {
+			continue
+		}
+		if l := t.lemma(k); l == "you" {
+			return true
+		}
+		for _, d := range t.kids[k] {
+			if l := t.lemma(d); (t.w[d].Rel == "nmod:poss" || t.w[d].Rel == "det:poss" || t.w[d].Rel == "det") && (l == "your" || l == "you") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *depTree) hasCop(n int) bool {
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "cop" {
+			return true
 		}
 	}
 	return false

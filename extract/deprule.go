@@ -47,6 +47,17 @@ type depSpec struct {
 type depTriggerSpec struct {
 	Lemma []string `yaml:"lemma"`
 	UPOS  []string `yaml:"upos"`
+	// Numeric: the trigger is a figure (a number, or a word a number
+	// modifies: "$" in "$5,000", "percent" in "78 percent"), of the
+	// number types Number names (any when empty); with trigger_role
+	// value it is the value. A numeric trigger needs no lemma.
+	Numeric bool     `yaml:"numeric"`
+	Number  []string `yaml:"number"`
+	// Rel: the trigger's own relation to its head ("compound" for the
+	// "$75 billion" of "a $75 billion hit"); Case: its case word ("of"
+	// in "a price tag of $2 billion").
+	Rel  []string `yaml:"rel"`
+	Case []string `yaml:"case"`
 }
 
 type depArgSpec struct {
@@ -70,29 +81,37 @@ type depArgSpec struct {
 	// Number: for a count or value, the number types it may be (money,
 	// percent, ...; extract's number finder); empty takes any.
 	Number []string `yaml:"number"`
+	// Inanimate: the node must not name people ("a total of 500 people"
+	// is a count of people, "a total of $5 million" a quantity).
+	Inanimate bool `yaml:"inanimate"`
 }
 
 // depPattern is a compiled dependency rule.
 type depPattern struct {
 	lemmas      map[string]bool
 	upos        map[string]bool
+	numeric     bool
+	number      map[string]bool // the numeric trigger's number types, nil for any
+	rels        []depStep       // the trigger's own relation, nil for any
+	cases       map[string]bool
 	triggerRole string
 	args        []depArg
 	src         string // for --explain
 }
 
 type depArg struct {
-	role     string
-	paths    [][]depStep
-	pathSrc  []string
-	cases    map[string]bool
-	upos     map[string]bool
-	lemmas   map[string]bool
-	optional bool
-	animate  bool
-	physical bool
-	spread   bool
-	number   map[string]bool
+	role      string
+	paths     [][]depStep
+	pathSrc   []string
+	cases     map[string]bool
+	upos      map[string]bool
+	lemmas    map[string]bool
+	optional  bool
+	animate   bool
+	inanimate bool
+	physical  bool
+	spread    bool
+	number    map[string]bool
 }
 
 type depStep struct {
@@ -142,10 +161,32 @@ func uposSet(tags []string) (map[string]bool, error) {
 }
 
 func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPattern, error) {
-	p := &depPattern{triggerRole: s.TriggerRole}
+	p := &depPattern{triggerRole: s.TriggerRole, numeric: s.Trigger.Numeric}
 	var err error
-	if len(s.Trigger.Lemma) == 0 {
-		return nil, fmt.Errorf("a dependency rule needs trigger.lemma")
+	if len(s.Trigger.Lemma) == 0 && !s.Trigger.Numeric {
+		return nil, fmt.Errorf("a dependency rule needs trigger.lemma (or trigger.numeric)")
+	}
+	if len(s.Trigger.Number) > 0 && !s.Trigger.Numeric {
+		return nil, fmt.Errorf("trigger.number needs trigger.numeric")
+	}
+	if (s.TriggerRole == "value" || s.TriggerRole == "count") != s.Trigger.Numeric {
+		return nil, fmt.Errorf("a numeric trigger fills trigger_role value or count, and only a numeric one does")
+	}
+	if len(s.Trigger.Number) > 0 {
+		p.number = map[string]bool{}
+		for _, n := range s.Trigger.Number {
+			p.number[n] = true
+		}
+	}
+	for _, r := range s.Trigger.Rel {
+		path, err := parseDepPath(r)
+		if err != nil || len(path) != 1 || path[0].up {
+			return nil, fmt.Errorf("trigger.rel: %q is not one relation", r)
+		}
+		p.rels = append(p.rels, path[0])
+	}
+	if p.cases, err = wordSet(s.Trigger.Case, lists); err != nil {
+		return nil, fmt.Errorf("trigger case: %v", err)
 	}
 	if p.lemmas, err = wordSet(s.Trigger.Lemma, lists); err != nil {
 		return nil, fmt.Errorf("trigger: %v", err)
@@ -157,9 +198,22 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		return nil, fmt.Errorf("trigger_role %q is no role of the kind (roles: %s)", s.TriggerRole, strings.Join(roles, ", "))
 	}
 	var src []string
-	src = append(src, "trigger "+strings.Join(s.Trigger.Lemma, "|"))
+	if s.Trigger.Numeric {
+		src = append(src, "trigger [number "+strings.Join(s.Trigger.Number, "|")+"]")
+	} else {
+		src = append(src, "trigger "+strings.Join(s.Trigger.Lemma, "|"))
+	}
+	if len(s.Trigger.Rel) > 0 {
+		src[0] += " rel " + strings.Join(s.Trigger.Rel, "|")
+	}
+	if len(s.Trigger.Case) > 0 {
+		src[0] += " case " + strings.Join(s.Trigger.Case, "|")
+	}
 	for i, a := range s.Args {
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		if a.Animate && a.Inanimate {
+			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
+		}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -169,7 +223,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
-		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 {
+		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate {
 			return nil, fmt.Errorf("arg %d: an argument without a role must constrain its node (lemma, upos or case)", i+1)
 		}
 		if len(a.Rel) == 0 {
@@ -281,10 +335,15 @@ func (t *depTree) follow(i int, path []depStep) []int {
 			if st.rel == "nsubj" && !st.prefix && t.passive(n) {
 				continue // a passive verb has no agent subject; "nsubj" there is a misparse
 			}
+			found := false
 			for _, k := range t.kids[n] {
 				if st.matches(t.w[k].Rel) && (t.w[k].Rel != "obl:agent" || t.caseOf(k) == "by") {
 					next = append(next, k) // an agent without "by" is a misparse
+					found = true
 				}
+			}
+			if !found && (st.rel == "nsubj" || st.rel == "nsubj:pass") && !st.prefix {
+				next = append(next, t.sharedSubject(n, st.rel == "nsubj:pass")...)
 			}
 		}
 		cur = next
@@ -377,9 +436,7 @@ type depBinding struct {
 func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 	var out []depBinding
 	for i := range t.w {
-		// The lemma, or the form: a list may hold an irregular form the
-		// lemmatizer gets wrong ("fled").
-		if !p.lemmas[t.lemma(i)] && !p.lemmas[foldLower(t.w[i].Form)] || p.upos != nil && !p.upos[t.w[i].UPOS] {
+		if !p.triggers(t, i, sem) {
 			continue
 		}
 		b := depBinding{trigger: i, nodes: make([]int, len(p.args))}
@@ -411,8 +468,12 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 			if !a.spread || b.nodes[ai] < 0 {
 				continue
 			}
-			for _, c := range t.kids[b.nodes[ai]] {
-				if t.w[c].Rel == "conj" && a.accepts(t, c, sem) {
+			// A conjunct shares the first item's preposition: "by 0.25
+			// percent or $63.1 billion".
+			ac := a
+			ac.cases = nil
+			for _, c := range t.conjuncts(b.nodes[ai]) {
+				if ac.accepts(t, c, sem) {
 					nb := depBinding{trigger: i, nodes: slices.Clone(b.nodes)}
 					nb.nodes[ai] = c
 					// A count below the first conjunct belongs to it.
@@ -443,12 +504,130 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 	return out
 }
 
+// triggers reports whether word i of t is p's trigger.
+func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
+	if p.numeric {
+		// A figure: a number the number finder reads, of the rule's types,
+		// and the word that carries it ("$", "percent"), not its parts.
+		if !t.numeric(i) || t.w[i].UPOS == "NUM" && (t.w[i].Rel == "nummod" || t.w[i].Rel == "compound") && t.numeric(t.w[i].Head-1) {
+			return false
+		}
+		// "one of the poorest regions", "two of the attackers": a number
+		// heading an of-phrase picks members out; it measures nothing.
+		if t.w[i].UPOS == "NUM" {
+			for _, k := range t.kids[i] {
+				if strings.HasPrefix(t.w[k].Rel, "nmod") && t.caseOf(k) == "of" {
+					return false
+				}
+			}
+		}
+		if sem != nil && sem.numberType != nil {
+			typ, ok := sem.numberType(t, i)
+			if !ok || p.number != nil && !p.number[typ] {
+				return false
+			}
+		}
+	} else if !p.lemmas[t.lemma(i)] && !p.lemmas[foldLower(t.w[i].Form)] {
+		// The lemma, or the form: a list may hold an irregular form the
+		// lemmatizer gets wrong ("fled").
+		return false
+	}
+	if p.upos != nil && !p.upos[t.w[i].UPOS] {
+		return false
+	}
+	if p.rels != nil && !slices.ContainsFunc(p.rels, func(st depStep) bool { return st.matches(t.w[i].Rel) }) {
+		return false
+	}
+	if p.cases != nil && !p.cases[t.caseOf(i)] {
+		return false
+	}
+	return true
+}
+
+// sharedSubject returns the subject a coordinated verb without one of its
+// own shares with the verb before it ("the car hit a bomb and was then
+// attacked": the car was attacked), as enhanced UD would: a passive verb
+// takes the other's subject of either voice; an active one only the
+// active subject ("Rebels stormed the town and attacked the villages").
+func (t *depTree) sharedSubject(n int, pass bool) []int {
+	if t.w[n].Rel != "conj" || t.w[n].UPOS != "VERB" || t.passive(n) != pass {
+		return nil
+	}
+	// Coordination says "and"/"but"/"or"; a conj without one is often a
+	// clause the parser failed to attach ("Officials said 31 people ...,
+	// lost their lives").
+	cc := false
+	for _, k := range t.kids[n] {
+		if strings.HasPrefix(t.w[k].Rel, "nsubj") || strings.HasPrefix(t.w[k].Rel, "csubj") || t.w[k].Rel == "expl" {
+			return nil
+		}
+		cc = cc || t.w[k].Rel == "cc" && k < n
+	}
+	if !cc {
+		return nil
+	}
+	h := t.w[n].Head - 1
+	if h < 0 || t.w[h].UPOS != "VERB" {
+		return nil
+	}
+	for _, k := range t.kids[h] {
+		if r := t.w[k].Rel; r == "nsubj" || pass && r == "nsubj:pass" {
+			return []int{k}
+		}
+	}
+	return nil
+}
+
+// conjuncts returns the words coordinated with n: its conj dependents,
+// and, where the parser attached a coordinated item flat beside n (same
+// head, same relation, with its own "or"/"and": "by 0.25 percent or $63.1
+// billion"), those siblings.
+func (t *depTree) conjuncts(n int) []int {
+	var out []int
+	for _, c := range t.kids[n] {
+		if t.w[c].Rel == "conj" {
+			out = append(out, c)
+		}
+	}
+	if h := t.w[n].Head - 1; len(out) == 0 && h >= 0 {
+		for _, k := range t.kids[h] {
+			if k <= n || t.w[k].Rel != t.w[n].Rel {
+				continue
+			}
+			for _, c := range t.kids[k] {
+				if t.w[c].Rel == "cc" && c < k {
+					out = append(out, k)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// subtree returns the first and last word (0-based, inclusive) below n.
+func (t *depTree) subtree(n int) (int, int) {
+	lo, hi := n, n
+	for _, c := range t.kids[n] {
+		a, b := t.subtree(c)
+		lo, hi = min(lo, a), max(hi, b)
+	}
+	return lo, hi
+}
+
 // depSemantics answers what the tree cannot: whether a node names
 // people, or something one can attack (the claim document's mentions and
 // word lists). A nil one accepts every node.
 type depSemantics struct {
 	animate  func(t *depTree, n int) bool
 	physical func(t *depTree, n int) bool
+	// person: the node names people by its words (a person or group, a
+	// word for people), whatever number it has: "jobs" in "195,600 jobs"
+	// is no one.
+	person func(t *depTree, n int) bool
+	// numberType is the type of the number mention at node n (money,
+	// percent, cardinal), false when the number finder reads none there.
+	numberType func(t *depTree, n int) (string, bool)
 }
 
 func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
@@ -464,7 +643,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.cases != nil && !a.cases[t.caseOf(n)] {
 		return false
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.physical && !sem.physical(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.physical && !sem.physical(t, n)) {
 		return false
 	}
 	return true
@@ -474,13 +653,19 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 // "not"/"never" or a subject with "no" (negated), a modal or a
 // conditional clause (hypothetical), a clause under deny (denied), under
 // claim/allege/accuse (alleged).
-func (t *depTree) treeCertainty(i int) string {
+func (t *depTree) treeCertainty(i int) string { return t.certaintyOf(i, true) }
+
+// certaintyOf is treeCertainty; habitual says whether a verb in the simple
+// present states no event (true for events: "they kill people"; false for
+// figures, where the present is a plain fact: "78 percent of Americans
+// live paycheck to paycheck").
+func (t *depTree) certaintyOf(i int, habitual bool) string {
 	for _, k := range t.kids[i] {
 		r, l := t.w[k].Rel, t.lemma(k)
 		switch {
 		case (r == "advmod" || r == "neg") && (l == "not" || l == "never" || l == "n't"):
 			return negated
-		case r == "aux" && (l == "could" || l == "might" || l == "may" || l == "would" || l == "can" || l == "should"):
+		case r == "aux" && modalAux(l):
 			return Hypothetical
 		case r == "mark" && (l == "if" || l == "unless"):
 			return Hypothetical
@@ -497,7 +682,7 @@ func (t *depTree) treeCertainty(i int) string {
 	}
 	// A verb in the simple present or bare infinitive states no event: a
 	// habit, a rule, a plan ("they kill people", "to kill the journalist").
-	if t.w[i].UPOS == "VERB" {
+	if t.w[i].UPOS == "VERB" && habitual {
 		switch t.w[i].XPOS {
 		case "VBP", "VBZ":
 			return Hypothetical
@@ -523,9 +708,10 @@ func (t *depTree) treeCertainty(i int) string {
 		switch t.lemma(h) {
 		case "deny", "reject":
 			return Denied
-		case "claim", "allege", "accuse":
+		case "claim", "allege", "accuse", "suggest":
 			return Alleged
-		case "threaten", "plan", "vow", "want", "try", "seek", "fear", "warn", "intend", "aim":
+		case "threaten", "plan", "vow", "want", "try", "seek", "fear", "warn", "intend", "aim",
+			"project", "forecast", "predict", "expect":
 			if r != "conj" {
 				return Hypothetical
 			}
@@ -533,7 +719,7 @@ func (t *depTree) treeCertainty(i int) string {
 		for _, k := range t.kids[h] {
 			if r != "conj" && t.w[k].Rel == "aux" {
 				switch t.lemma(k) {
-				case "could", "might", "may", "would":
+				case "could", "might", "may", "would", "will", "'ll", "shall":
 					return Hypothetical
 				}
 			}
@@ -541,4 +727,30 @@ func (t *depTree) treeCertainty(i int) string {
 		n = h
 	}
 	return Asserted
+}
+
+// modalAux reports a modal that makes its verb a possibility or a
+// prediction, not a fact: "could kill", "will shrink to 25%".
+func modalAux(l string) bool {
+	switch l {
+	case "could", "might", "may", "would", "can", "should", "will", "'ll", "shall", "wo":
+		return true
+	}
+	return false
+}
+
+// governor returns the verb whose clause a figure or noun belongs to
+// ("$5 billion" in "the project would cost $5 billion" -> "cost"), or -1.
+func (t *depTree) governor(i int) int {
+	for n, steps := t.w[i].Head-1, 0; n >= 0 && steps < 4; n, steps = t.w[n].Head-1, steps+1 {
+		if t.w[n].UPOS == "VERB" {
+			return n
+		}
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "cop" {
+				return n // "The population is 300,000": the copula's clause
+			}
+		}
+	}
+	return -1
 }

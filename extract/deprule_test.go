@@ -235,6 +235,94 @@ yesterday yesterday NOUN 3 obl:tmod
 	}
 }
 
+// TestDepSharedSubject: a coordinated verb without a subject of its own
+// shares the first verb's ("the convoy hit a mine and was attacked"), but
+// only across "and"/"or", and an active verb never takes it as object.
+func TestDepSharedSubject(t *testing.T) {
+	p := depRuleForTest(t, "attack", `    trigger: {lemma: [attack], upos: [VERB]}
+    args:
+      - {role: target, rel: [obj, "nsubj:pass"]}
+      - {role: means, rel: [obl], case: [with], optional: true}
+`)
+	tree := `
+The the DET 2 det
+convoy convoy NOUN 3 nsubj
+hit hit VERB 0 root
+a a DET 5 det
+mine mine NOUN 3 obj
+and and CCONJ 8 cc
+was be AUX 8 aux:pass
+attacked attack VERB 3 conj
+with with ADP 10 case
+gunfire gunfire NOUN 8 obl`
+	_, w := handTree(t, tree)
+	got := bindings(newDepTree(w), p)
+	if want := "trigger=attacked target=The convoy means=gunfire"; len(got) != 1 || got[0] != want {
+		t.Errorf("passive conjunct: got %q, want %q", got, want)
+	}
+	// Without the "and" the conj is a clause the parser failed to place.
+	_, w = handTree(t, strings.Replace(tree, "and and CCONJ 8 cc", ", , PUNCT 8 punct", 1))
+	if got := bindings(newDepTree(w), p); len(got) != 0 {
+		t.Errorf("no coordinator: got %q, want nothing", got)
+	}
+	// "Rebels stormed the town and attacked": the active verb's subject is
+	// its actor, never its target.
+	_, w = handTree(t, `
+Rebels rebel NOUN 2 nsubj
+stormed storm VERB 0 root
+the the DET 4 det
+town town NOUN 2 obj
+and and CCONJ 6 cc
+attacked attack VERB 2 conj`)
+	if got := bindings(newDepTree(w), p); len(got) != 0 {
+		t.Errorf("active conjunct: got %q, want nothing", got)
+	}
+}
+
+// TestDepNumericTrigger: a figure is the trigger (the "$", not its
+// digits), and a coordinated figure the parser attached flat beside the
+// first ("by 0.25 percent or $63.1 billion") is spread too.
+func TestDepNumericTrigger(t *testing.T) {
+	p := depRuleForTest(t, "quantity", `    trigger: {numeric: true, rel: [compound]}
+    trigger_role: value
+    args:
+      - {role: attribute, rel: ["^compound"]}
+`)
+	_, w := handTree(t, `
+a a DET 6 det
+$ $ SYM 6 compound
+75.3 75.3 NUM 4 compound
+billion billion NUM 2 nummod
+dollar dollar NOUN 6 compound
+hit hit NOUN 0 root`)
+	got := bindings(newDepTree(w), p)
+	if want := "trigger=$ attribute=a $ 75.3 billion dollar hit"; len(got) != 1 || got[0] != want {
+		t.Errorf("figure before its noun: got %q, want %q", got, want)
+	}
+	p = depRuleForTest(t, "quantity", `    trigger: {lemma: [reduce], upos: [VERB]}
+    args:
+      - {role: attribute, rel: [obj]}
+      - {role: value, rel: [obl], case: [by], spread: true}
+`)
+	_, w = handTree(t, `
+Tariffs tariff NOUN 3 nsubj
+would would AUX 3 aux
+reduce reduce VERB 0 root
+GDP GDP PROPN 3 obj
+by by ADP 7 case
+0.25 0.25 NUM 7 nummod
+percent percent NOUN 3 obl
+or or CCONJ 9 cc
+$ $ SYM 3 obl
+63.1 63.1 NUM 11 compound
+billion billion NUM 9 nummod`)
+	got = bindings(newDepTree(w), p)
+	want := []string{"trigger=reduce attribute=GDP value=0.25 percent", "trigger=reduce attribute=GDP value=$ 63.1 billion"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("flat coordination: got %q, want %q", got, want)
+	}
+}
+
 func TestTreeCertainty(t *testing.T) {
 	for _, c := range []struct {
 		tree, want string

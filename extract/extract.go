@@ -139,7 +139,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 			if err := ctx.Err(); err != nil {
 				return Result{}, err
 			}
-			if cd.body[si] && x.rules.mayTrigger(toks[s.First:s.Last], cd.hasNumber(s)) {
+			if cd.body[si] && (x.rules.mayTrigger(toks[s.First:s.Last], cd.hasNumber(s)) || cd.hasFigure(s)) {
 				if w := x.parse(doc.Text, s, toks); len(w) > 0 {
 					cd.trees[si] = newDepTree(w)
 				}

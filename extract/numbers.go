@@ -135,6 +135,8 @@ var numCurrencyPrefixes = map[string]bool{"US": true, "A": true, "C": true, "HK"
 var numCurrencyWords = map[string]bool{
 	"dollars": true, "dollar": true, "euros": true, "euro": true, "yuan": true, "rupees": true,
 	"rubles": true, "roubles": true, "afghanis": true, "pounds sterling": true, "usd": true,
+	"pula": true, "pulas": true, "naira": true, "shillings": true, "rand": true, "yen": true, "pesos": true,
+	"rupiah": true, "dinars": true, "riyals": true, "dirhams": true, "francs": true, "cedis": true, "kwacha": true,
 }
 
 // num is one number read from the tokens.

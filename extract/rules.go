@@ -69,6 +69,10 @@ type RuleSet struct {
 	// as the rules list them), each with whether its rule needs a number
 	// in the sentence: a sentence where no rule can fire is not parsed.
 	depKeys map[string][]depKey
+	// numTypes holds the number types some numeric trigger takes (a
+	// sentence with such a number is parsed); numAny: some takes any.
+	numTypes map[string]bool
+	numAny   bool
 }
 
 type depKey struct {
@@ -94,6 +98,17 @@ func (rs *RuleSet) mayTrigger(toks []Token, hasNumber bool) bool {
 func (rs *RuleSet) addDepKeys(p *depPattern) {
 	if rs.depKeys == nil {
 		rs.depKeys = map[string][]depKey{}
+	}
+	if p.numeric {
+		if p.number == nil {
+			rs.numAny = true
+		}
+		if rs.numTypes == nil {
+			rs.numTypes = map[string]bool{}
+		}
+		for typ := range p.number {
+			rs.numTypes[typ] = true
+		}
 	}
 	number := false
 	for _, a := range p.args {

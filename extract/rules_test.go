@@ -70,6 +70,19 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
     examples: ["Gunmen killed two people."]
     patterns: ["x"]
     trigger: {lemma: ["@nosuchlist"]}
+  - id: numericnorole
+    kind: quantity
+    layer: dependency
+    examples: ["The bill is $5."]
+    trigger: {numeric: true, number: [money]}
+    args: [{role: attribute, rel: [nsubj]}]
+  - id: bothanimate
+    kind: quantity
+    layer: dependency
+    examples: ["The bill is $5."]
+    trigger: {numeric: true}
+    trigger_role: value
+    args: [{role: attribute, rel: [nsubj], animate: true, inanimate: true}]
   - id: unknownfield
     kind: capture
     layer: surface
@@ -86,7 +99,7 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	}
 	msg := err.Error()
 	// Strict decoding stops at the unknown field; that is the one reported.
-	if !strings.Contains(msg, "mine.yaml:42") || !strings.Contains(msg, "colour") {
+	if !strings.Contains(msg, "mine.yaml:55") || !strings.Contains(msg, "colour") {
 		t.Errorf("unknown field not reported with its line:\n%s", msg)
 	}
 	// Without the unknown field, every other problem is reported at once.
@@ -97,7 +110,9 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	for _, want := range []string{`mine.yaml:10: rule badrole: capture has no role "count"`, `mine.yaml:11: rule badkind: unknown claim kind "capturez"`,
 		`mine.yaml:17: rule unknownlist: unknown list @nosuchlist`, `mine.yaml:18: rule nolayer: layer must be surface or dependency, not ""`,
 		`mine.yaml:21: rule badtag: trigger: unknown UPOS tag "VREB"`, `mine.yaml:27: rule badrel: arg 1: "victim" is no role of the kind`,
-		`mine.yaml:33: rule mixed: a dependency rule has trigger and args, not patterns`} {
+		`mine.yaml:33: rule mixed: a dependency rule has trigger and args, not patterns`,
+		`mine.yaml:39: rule numericnorole: a numeric trigger fills trigger_role value or count`,
+		`mine.yaml:45: rule bothanimate: arg 1: animate and inanimate at once`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("missing %q in:\n%s", want, msg)
 		}
