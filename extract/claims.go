@@ -1157,15 +1157,20 @@ func (d *claimDoc) sameParagraph(a, b int) bool {
 func (d *claimDoc) saidWhen(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := d.toks[k].Lower
-		if d.isSayVerb(k) || t == "said" || t == "told" || t == "saying" {
+		if d.isSayVerb(k) || t == "said" || t == "told" || t == "saying" || projectionVerbs[t] {
 			return true
 		}
-		if t != "on" && t != "late" && t != "early" && !d.toks[k].Cap {
+		if t != "on" && t != "in" && t != "late" && t != "early" && !d.toks[k].Cap {
 			return false
 		}
 	}
 	return false
 }
+
+// projectionVerbs date an estimate, not what it estimates: "projected in
+// May that the tariffs would reduce GDP".
+var projectionVerbs = map[string]bool{"projected": true, "estimated": true, "forecast": true, "predicted": true,
+	"calculated": true, "reported": true, "projects": true, "estimates": true, "predicts": true}
 
 // placeIn finds a place introduced by "in" (or "near") in the sentence,
 // closest after the match, else before it.

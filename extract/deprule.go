@@ -81,6 +81,10 @@ type depArgSpec struct {
 	// Number: for a count or value, the number types it may be (money,
 	// percent, ...; extract's number finder); empty takes any.
 	Number []string `yaml:"number"`
+	// Place: the node names a place: a place mention, or a word of
+	// @place_nouns ("the town", "an army base"); "took control of the
+	// market" is business.
+	Place bool `yaml:"place"`
 	// Inanimate: the node must not name people ("a total of 500 people"
 	// is a count of people, "a total of $5 million" a quantity).
 	Inanimate bool `yaml:"inanimate"`
@@ -109,6 +113,7 @@ type depArg struct {
 	optional  bool
 	animate   bool
 	inanimate bool
+	place     bool
 	physical  bool
 	spread    bool
 	number    map[string]bool
@@ -213,7 +218,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Animate && a.Inanimate {
 			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -223,7 +228,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
-		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate {
+		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place {
 			return nil, fmt.Errorf("arg %d: an argument without a role must constrain its node (lemma, upos or case)", i+1)
 		}
 		if len(a.Rel) == 0 {
@@ -625,6 +630,7 @@ type depSemantics struct {
 	// word for people), whatever number it has: "jobs" in "195,600 jobs"
 	// is no one.
 	person func(t *depTree, n int) bool
+	place  func(t *depTree, n int) bool
 	// numberType is the type of the number mention at node n (money,
 	// percent, cardinal), false when the number finder reads none there.
 	numberType func(t *depTree, n int) (string, bool)
@@ -643,7 +649,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.cases != nil && !a.cases[t.caseOf(n)] {
 		return false
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.physical && !sem.physical(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n)) {
 		return false
 	}
 	return true
