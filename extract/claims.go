@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -307,7 +308,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		cert = Denied
 	}
 	if c.Kind != "statement" && c.Kind != "role" {
-		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") {
+		// A source is someone else than what the claim is about: "70
+		// percent of Americans say" has no source "Americans".
+		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") && !overlapsArg(c, src.Span) {
 			c.Args = append(c.Args, src)
 			if cert == Asserted {
 				cert = Reported
@@ -511,8 +514,10 @@ func (d *claimDoc) namesAttribute(c Claim) bool {
 		if f[0] == "you" || f[0] == "your" || f[0] == "yours" {
 			return false
 		}
-		if len(f) == 1 && f[0] == "tune" {
-			return false // "to the tune of $28 billion": "amounting to", no attribute
+		// "to the tune of $28 billion", "in lieu of $70,000", "in excess
+		// of": phrases of amount, no attribute.
+		if slices.ContainsFunc(f, func(w string) bool { return w == "tune" || w == "lieu" || w == "excess" }) {
+			return false
 		}
 		if len(f) > 1 && f[1] == "of" && (isBareNumber(f[0]) && numberWord(f[0])) {
 			return false
@@ -726,8 +731,8 @@ func (d *claimDoc) coordinatedCounts(cs []Claim) []Claim {
 				j--
 			}
 			m := d.countItem(first, j)
-			if m == nil {
-				break
+			if m == nil || m.end <= j && !d.namesPeople(m.end, j+1) {
+				break // "26 cases and 11 deaths": cases are no one
 			}
 			extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text, Explain: c.Explain}
 			for _, a := range c.Args {
@@ -792,7 +797,7 @@ func (d *claimDoc) countsAfter(c Claim, cnt Arg) []Claim {
 		for e < last && e-m.end < 4 && isWordRune([]rune(d.toks[e].Text)[0]) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
 			e++
 		}
-		if e == m.end {
+		if e == m.end || !d.namesPeople(m.end, e) {
 			return nil // "five troops and six": no noun, likely another reading
 		}
 		items = append(items, item{m, m.end, e})
@@ -818,6 +823,24 @@ func (d *claimDoc) countsAfter(c Claim, cnt Arg) []Claim {
 		out = append(out, extra)
 	}
 	return out
+}
+
+// namesPeople reports whether tokens [a, b) name people: a word of the
+// victims, people or force lists (a plural of a people word too), or a
+// person, organization or place (demonym) mention.
+func (d *claimDoc) namesPeople(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.toks[k].Lower
+		if d.rules.hasWord("victims", w) || d.rules.hasWord("people_words", w) || d.rules.hasWord("people_words", strings.TrimSuffix(w, "s")) || d.rules.hasWord("force_nouns", w) {
+			return true
+		}
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPerson || m.kind == KindOrganization || m.kind == KindPlace {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countItem returns the number that starts an item of a list of counts
@@ -899,6 +922,16 @@ func (d *claimDoc) isBeAux(i int) bool {
 	switch d.toks[i].Lower {
 	case "were", "was", "are", "is", "have", "has", "had", "been", "be":
 		return true
+	}
+	return false
+}
+
+// overlapsArg reports whether span s overlaps an argument of c.
+func overlapsArg(c Claim, s Span) bool {
+	for _, a := range c.Args {
+		if overlaps(a.Span, s) {
+			return true
+		}
 	}
 	return false
 }

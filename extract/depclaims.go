@@ -136,8 +136,8 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
 			lo++
 		}
-		for hi > lo && t.w[hi].UPOS == "PUNCT" {
-			hi--
+		for hi > lo && (t.w[hi].UPOS == "PUNCT" || t.w[hi].UPOS == "ADP" || t.w[hi].UPOS == "CCONJ" || t.w[hi].UPOS == "DET") {
+			hi-- // "the March high of [21.8 percent]": the figure's "of" stays out
 		}
 		if a.role == "count" {
 			lo, hi = t.phraseOfNumber(n)

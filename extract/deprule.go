@@ -55,7 +55,7 @@ type depTriggerSpec struct {
 	Number  []string `yaml:"number"`
 	// Rel: the trigger's own relation to its head ("compound" for the
 	// "$75 billion" of "a $75 billion hit"); Case: its case word ("of"
-	// in "a price tag of $2 billion").
+	// in "a price tag of $2 billion"; "none" for no case word).
 	Rel  []string `yaml:"rel"`
 	Case []string `yaml:"case"`
 }
@@ -85,6 +85,9 @@ type depArgSpec struct {
 	// @place_nouns ("the town", "an army base"); "took control of the
 	// market" is business.
 	Place bool `yaml:"place"`
+	// Person: the node names people by its words (a name, a group, a
+	// word for people), not merely by a number ("3.5 percent").
+	Person bool `yaml:"person"`
 	// Inanimate: the node must not name people ("a total of 500 people"
 	// is a count of people, "a total of $5 million" a quantity).
 	Inanimate bool `yaml:"inanimate"`
@@ -113,6 +116,7 @@ type depArg struct {
 	optional  bool
 	animate   bool
 	inanimate bool
+	person    bool
 	place     bool
 	physical  bool
 	spread    bool
@@ -218,7 +222,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Animate && a.Inanimate {
 			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -228,7 +232,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
-		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place {
+		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place && !a.Person {
 			return nil, fmt.Errorf("arg %d: an argument without a role must constrain its node (lemma, upos or case)", i+1)
 		}
 		if len(a.Rel) == 0 {
@@ -543,8 +547,14 @@ func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 	if p.rels != nil && !slices.ContainsFunc(p.rels, func(st depStep) bool { return st.matches(t.w[i].Rel) }) {
 		return false
 	}
-	if p.cases != nil && !p.cases[t.caseOf(i)] {
-		return false
+	if p.cases != nil {
+		c := t.caseOf(i)
+		if c == "" {
+			c = "none" // "case: [none]": a figure with no preposition
+		}
+		if !p.cases[c] {
+			return false
+		}
 	}
 	return true
 }
@@ -649,7 +659,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.cases != nil && !a.cases[t.caseOf(n)] {
 		return false
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n)) {
 		return false
 	}
 	return true
