@@ -164,7 +164,7 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		var m *mention
 		if a.role == "count" || a.role == "value" {
 			m = d.numberAt(pa, pb, t.w[n].Span)
-			if m == nil || a.number != nil && !a.number[m.ent.Type] {
+			if m == nil || a.number != nil && !a.number[m.ent.Type] || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
 				if !a.optional {
 					return nil, nil, 0, 0, false
 				}

@@ -88,6 +88,9 @@ type depArgSpec struct {
 	// Person: the node names people by its words (a name, a group, a
 	// word for people), not merely by a number ("3.5 percent").
 	Person bool `yaml:"person"`
+	// Min: a count or value below it is no figure of this rule ("added
+	// two landers" enumerates; "added 200,000 jobs" measures).
+	Min float64 `yaml:"min"`
 	// Inanimate: the node must not name people ("a total of 500 people"
 	// is a count of people, "a total of $5 million" a quantity).
 	Inanimate bool `yaml:"inanimate"`
@@ -121,6 +124,7 @@ type depArg struct {
 	physical  bool
 	spread    bool
 	number    map[string]bool
+	min       float64
 }
 
 type depStep struct {
@@ -222,7 +226,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Animate && a.Inanimate {
 			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
