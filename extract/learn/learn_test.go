@@ -245,3 +245,39 @@ func TestSparseRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// AddRows gives every row exactly what Add gives it, for both layouts,
+// with rows in any order and batches that cut across rows.
+func TestAddRowsAgrees(t *testing.T) {
+	for _, m := range []*Model{train(t).Model(Prune{}), sparseModel(train(t))} {
+		examples, _ := toy(200, 5)
+		var feats []uint64
+		var rows []int32
+		for i, f := range examples {
+			for _, x := range f {
+				feats = append(feats, x)
+				rows = append(rows, int32(len(examples)-1-i)) // rows in reverse
+			}
+		}
+		nc := m.Classes()
+		got := make([]int32, len(examples)*nc)
+		m.AddRows(feats, rows, got)
+		want := make([]int32, nc)
+		nonzero := 0
+		for i, f := range examples {
+			m.Scores(f, want)
+			r := got[(len(examples)-1-i)*nc:][:nc]
+			for c := range nc {
+				if r[c] != want[c] {
+					t.Fatalf("inline=%v row %d: AddRows %v, Add %v", m.inline != nil, i, r, want)
+				}
+				if r[c] != 0 {
+					nonzero++
+				}
+			}
+		}
+		if nonzero == 0 {
+			t.Fatal("no scores at all: the test compares nothing")
+		}
+	}
+}

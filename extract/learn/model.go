@@ -240,6 +240,103 @@ func (m *Model) addInline(feats []uint64, scores []int32) {
 	}
 }
 
+// AddRows is Add over several examples at once: the weights of feats[i]
+// go into the row rows[i] of scores, scores[rows[i]*Classes():][:Classes()].
+// The loads of all rows overlap as Add's do within one row, so a head that
+// knows several examples' features up front (the context-free features of
+// every word of a sentence) waits for memory once, not once per example.
+// The sums are integers: each row gets exactly what Add would give it.
+func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
+	if len(rows) != len(feats) {
+		panic("learn: AddRows needs one row per feature")
+	}
+	if m.inline != nil {
+		m.addRowsInline(feats, rows, scores)
+		return
+	}
+	nslot := len(m.slots) - 1
+	if nslot <= 0 {
+		return
+	}
+	slots, pairs, nc := m.slots, m.pairs, int32(m.classes)
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	var from, to [batch]uint32
+	var base [batch]int32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = slots[s]
+		}
+		hits := 0
+		for i := range n {
+			s, e := at[i], home[i]
+			for {
+				k := uint32(e)
+				if k == want[i] {
+					from[hits], to[hits] = uint32(e>>32), uint32(slots[s+1]>>32)
+					base[hits] = rows[i] * nc
+					hits++
+					break
+				}
+				if k == 0 {
+					break
+				}
+				if s++; s == nslot {
+					s = 0
+				}
+				e = slots[s]
+			}
+		}
+		for h := range hits {
+			row := scores[base[h] : base[h]+nc]
+			for _, p := range pairs[from[h]:to[h]] {
+				row[p>>16] += int32(int16(uint16(p)))
+			}
+		}
+		feats, rows = feats[n:], rows[n:]
+	}
+}
+
+func (m *Model) addRowsInline(feats []uint64, rows []int32, scores []int32) {
+	in := m.inline
+	nslot := len(in) / 2
+	nc := m.classes
+	const batch = 64
+	var home [batch]uint64
+	var at [batch]int
+	var want [batch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), batch)
+		for i, f := range feats[:n] {
+			s, fp := split(f, nslot)
+			at[i], want[i] = s, fp
+			home[i] = in[2*s]
+		}
+		for i := range n {
+			s, k := at[i], uint32(home[i])
+			for k != want[i] && k != 0 {
+				if s++; s == nslot {
+					s = 0
+				}
+				k = uint32(in[2*s])
+			}
+			if k != 0 {
+				w := in[2*s+1]
+				row := scores[int(rows[i])*nc:][:nc]
+				for c := range row {
+					row[c] += int32(int16(uint16(w >> (16 * c))))
+				}
+			}
+		}
+		feats, rows = feats[n:], rows[n:]
+	}
+}
+
 type builder struct {
 	nslot int
 	owner []int32 // feature index per slot, -1 empty

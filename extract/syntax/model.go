@@ -136,6 +136,8 @@ type work struct {
 	st     pstate
 	feats  []uint64
 	scores []int32
+	// lemScores are the lemmatizer's scores, a row per word
+	lemScores []int32
 }
 
 func (m *Model) getWork() *work {
@@ -157,7 +159,7 @@ func (m *Model) Analyze(words []Word) {
 		w.lex = append(w.lex, w.lx.word(words[i].Form))
 	}
 	w.tags = growInts(w.tags, len(words))
-	tagSentence(m.tag, m.tag.Classes(), w.lex, w.tags, &w.tsc, nil, nil)
+	tag(m.tag, w.lex, w.tags, &w.tsc)
 	m.lemmatize(words, w)
 	for i := range words {
 		words[i].UPOS, words[i].XPOS = m.upos[w.tags[i]], m.xpos[w.tags[i]]
@@ -176,14 +178,22 @@ func (m *Model) Parse(forms []string) []Word {
 }
 
 func (m *Model) lemmatize(words []Word, w *work) {
+	// One batch for the whole sentence (see tag): the features of a word
+	// read only the word and its tag.
 	n := m.lem.Classes()
-	if cap(w.scores) < n {
-		w.scores = make([]int32, n)
-	}
-	sc := w.scores[:n]
+	w.feats, w.tsc.rows = w.feats[:0], w.tsc.rows[:0]
 	for i := range words {
-		w.feats = lemmaFeats(w.feats[:0], &w.lex[i], uint64(w.tags[i]+1))
-		m.lem.Scores(w.feats, sc)
+		k := len(w.feats)
+		w.feats = lemmaFeats(w.feats, &w.lex[i], uint64(w.tags[i]+1))
+		for range len(w.feats) - k {
+			w.tsc.rows = append(w.tsc.rows, int32(i))
+		}
+	}
+	w.lemScores = growInt32(w.lemScores, len(words)*n)
+	clear(w.lemScores)
+	m.lem.AddRows(w.feats, w.tsc.rows, w.lemScores)
+	for i := range words {
+		sc := w.lemScores[i*n : (i+1)*n]
 		form := words[i].Form
 		runes := utf8.RuneCountInString(form)
 		best := -1
