@@ -71,6 +71,7 @@ bench: build
 # prose v2's tagger beside ours, speed on one core.
 bench-syntax:
 	$(GO) run ./cmd/benchsyntax -shared $(SHARED) -out /tmp/benchsyntax.json
+	NEWSCLAIMS_SHARED=$(abspath $(SHARED)) $(GO) test $(TAGS) -count=1 -run '^TestParsePlainTreebank$$' -v ./cmd/newsclaims
 
 bench-html:
 	$(GO) run $(TAGS) ./cmd/benchhtml -bench $(BENCHDIR) -out /tmp/benchhtml.json

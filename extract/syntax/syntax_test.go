@@ -255,3 +255,42 @@ func TestTagAgreesWithTraining(t *testing.T) {
 		t.Fatalf("%d of %d tags differ", differ, words)
 	}
 }
+
+// ScoreAligned aligns words on characters: a word split differently
+// counts against both sides, heads count through the alignment, and text
+// that differs is refused.
+func TestScoreAligned(t *testing.T) {
+	w := func(form, upos string, head int, rel string) Word {
+		return Word{Form: form, UPOS: upos, Head: head, Rel: rel}
+	}
+	gold := []Sentence{{Words: []Word{w("He", "PRON", 2, "nsubj"), w("won't", "VERB", 0, "root"), w(".", "PUNCT", 2, "punct")}},
+		{Words: []Word{w("Go", "VERB", 0, "root")}}}
+	// The system splits "won't", attaches "." to the root, and joins the two sentences.
+	sys := []Sentence{{Words: []Word{w("He", "PRON", 3, "nsubj"), w("wo", "AUX", 3, "aux"), w("n't", "PART", 0, "root"),
+		w(".", "PUNCT", 3, "punct:x"), w("Go", "VERB", 3, "parataxis")}}}
+	a, err := ScoreAligned(gold, sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// aligned: He, ., Go (3 of 4 gold, 5 system): F1 = 2*3/9
+	if a.AlignedWords != 3 || a.Words != 6.0/9 || a.UPOS != 6.0/9 {
+		t.Fatalf("aligned %d words %.3f UPOS %.3f: %v", a.AlignedWords, a.Words, a.UPOS, a)
+	}
+	// heads: "He" -> "won't" unaligned: wrong; "." likewise; "Go" root vs head: wrong.
+	if a.UAS != 0 || a.JoinedSentences != 1 || a.SplitSentences != 0 {
+		t.Fatalf("UAS %.3f joined %d split %d", a.UAS, a.JoinedSentences, a.SplitSentences)
+	}
+	same, err := ScoreAligned(gold, gold)
+	if err != nil || same.LAS != 1 || same.UPOS != 1 {
+		t.Fatalf("gold against itself: %v %v", same, err)
+	}
+	// "punct:x" counts for the universal LAS only.
+	gold2 := []Sentence{{Words: []Word{w("Hi", "INTJ", 0, "root"), w("!", "PUNCT", 1, "punct")}}}
+	sys2 := []Sentence{{Words: []Word{w("Hi", "INTJ", 0, "root"), w("!", "PUNCT", 1, "punct:x")}}}
+	if b, _ := ScoreAligned(gold2, sys2); b.LAS != 0.5 || b.ULAS != 1 {
+		t.Fatalf("LAS %.2f universal %.2f, want 0.5 and 1", b.LAS, b.ULAS)
+	}
+	if _, err := ScoreAligned(gold, []Sentence{{Words: []Word{w("He", "", 0, "root"), w("will", "", 1, "x")}}}); err == nil {
+		t.Fatal("different text scored")
+	}
+}
