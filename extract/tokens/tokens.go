@@ -40,7 +40,7 @@ var abbreviations = map[string]bool{
 	"col": true, "maj": true, "capt": true, "cpt": true, "sgt": true, "adm": true, "gov": true,
 	"sen": true, "rep": true, "rev": true, "st": true, "jr": true, "sr": true, "no": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "etc": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "v": true, "etc": true,
 	"inc": true, "corp": true, "co": true, "ltd": true, "mt": true, "ft": true, "brig": true,
 	"cmdr": true, "pres": true, "amb": true, "supt": true, "insp": true, "pvt": true, "cpl": true,
 }
@@ -300,7 +300,7 @@ func wrapped(text string, toks []Token, k int) bool {
 // lower-case word directly and the token at next is a capitalised word
 // that is no domain ending ("Newsfeed.Com").
 func runOn(toks []Token, k, next int) bool {
-	if k == 0 || toks[k-1].End != toks[k].Start {
+	if k == 0 || toks[k-1].End != toks[k].Start || inLink(toks, k) {
 		return false
 	}
 	prev, nx := toks[k-1].Text, toks[next].Text
@@ -315,6 +315,27 @@ func runOn(toks []Token, k, next int) bool {
 		return false
 	}
 	return unicode.IsUpper(r) && unicode.IsLower(r2)
+}
+
+// inLink reports whether toks[k] is inside a run of tokens with no space
+// between them that is a URL or an e-mail address ("story.asp?StoryID=1",
+// "Stacey.Richardson@enron.com"): no sentence ends there.
+func inLink(toks []Token, k int) bool {
+	a, b := k, k
+	for a > 0 && k-a < 40 && toks[a-1].End == toks[a].Start {
+		a--
+	}
+	for b+1 < len(toks) && b-k < 40 && toks[b].End == toks[b+1].Start {
+		b++
+	}
+	for i := a; i <= b; i++ {
+		l := toks[i].Lower
+		if strings.Contains(l, "@") || strings.HasPrefix(l, "www.") || l == "www" ||
+			(l == "http" || l == "https") && i < b && strings.HasPrefix(toks[i+1].Text, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordOnly(s string) bool {
