@@ -194,12 +194,12 @@ func TestInlineAgrees(t *testing.T) {
 func sparseModel(tr *Trainer) *Model {
 	m := tr.Model(Prune{})
 	// Rebuild the sparse arrays from the inline table.
-	ns := len(m.inline) / 2
+	ns := len(m.inline) / 3
 	g := &Model{classes: m.classes, scale: m.scale, slots: make([]uint64, ns+1)}
 	for s := range ns {
-		g.slots[s] = uint64(len(g.pairs))<<32 | m.inline[2*s]
+		g.slots[s] = uint64(len(g.pairs))<<32 | uint64(m.inline[3*s])
 		for c := range 4 {
-			if w := uint16(m.inline[2*s+1] >> (16 * c)); w != 0 {
+			if w := uint16(m.inlineWeights(s) >> (16 * c)); w != 0 {
 				g.pairs = append(g.pairs, uint32(c)<<16|uint32(w))
 			}
 		}

@@ -72,10 +72,12 @@ type Model struct {
 	// pairs are class<<16 | uint16(weight).
 	pairs []uint32
 	// inline replaces slots and pairs in models of at most 4 classes: the
-	// weights sit in the slot (inline[2s] is slot s's fingerprint,
-	// inline[2s+1] its four int16 weights), so a lookup is one cache miss,
-	// not two, and the file is 12 bytes a slot.
-	inline []uint64
+	// weights sit in the slot (inline[3s] is slot s's fingerprint,
+	// inline[3s+1] and inline[3s+2] its four int16 weights, low classes
+	// first), so a lookup is one cache miss, not two. 12 bytes a slot, as
+	// in the file: a smaller table than 16-byte slots misses the caches
+	// less often, and the parser's action model is most of its time.
+	inline []uint32
 }
 
 // buildInline fills m.inline when the model has at most 4 classes.
@@ -83,14 +85,14 @@ func (m *Model) buildInline() {
 	if m.classes > 4 || len(m.slots) < 2 {
 		return
 	}
-	m.inline = make([]uint64, 2*(len(m.slots)-1))
+	m.inline = make([]uint32, 3*(len(m.slots)-1))
 	for s := 0; s+1 < len(m.slots); s++ {
 		e := m.slots[s]
 		var w uint64
 		for _, p := range m.pairs[uint32(e>>32):uint32(m.slots[s+1]>>32)] {
 			w |= uint64(uint16(p)) << (16 * (p >> 16))
 		}
-		m.inline[2*s], m.inline[2*s+1] = uint64(uint32(e)), w
+		m.inline[3*s], m.inline[3*s+1], m.inline[3*s+2] = uint32(e), uint32(w), uint32(w>>32)
 	}
 	m.slots, m.pairs = nil, nil
 }
@@ -104,7 +106,7 @@ func (m *Model) Scale() float32 { return m.scale }
 // Features is how many features the model keeps.
 func (m *Model) Features() int {
 	n := 0
-	for i := 0; i < len(m.inline); i += 2 {
+	for i := 0; i < len(m.inline); i += 3 {
 		if m.inline[i] != 0 {
 			n++
 		}
@@ -120,8 +122,8 @@ func (m *Model) Features() int {
 // Weights is how many (feature, class) weights the model keeps.
 func (m *Model) Weights() int {
 	n := len(m.pairs)
-	for i := 1; i < len(m.inline); i += 2 {
-		for w := m.inline[i]; w != 0; w >>= 16 {
+	for i := 0; i < len(m.inline); i += 3 {
+		for w := m.inlineWeights(i / 3); w != 0; w >>= 16 {
 			if uint16(w) != 0 {
 				n++
 			}
@@ -202,11 +204,16 @@ func (m *Model) Add(feats []uint64, scores []int32) {
 	}
 }
 
+// inlineWeights are slot s's four int16 weights, class 0 lowest.
+func (m *Model) inlineWeights(s int) uint64 {
+	return uint64(m.inline[3*s+1]) | uint64(m.inline[3*s+2])<<32
+}
+
 func (m *Model) addInline(feats []uint64, scores []int32) {
 	in := m.inline
-	nslot := len(in) / 2
+	nslot := len(in) / 3
 	const batch = 64
-	var home [batch]uint64
+	var home [batch]uint32
 	var at [batch]int
 	var want [batch]uint32
 	for len(feats) > 0 {
@@ -214,23 +221,23 @@ func (m *Model) addInline(feats []uint64, scores []int32) {
 		for i, f := range feats[:n] {
 			s, fp := split(f, nslot)
 			at[i], want[i] = s, fp
-			home[i] = in[2*s]
+			home[i] = in[3*s]
 		}
 		var acc [4]int32
 		for i := range n {
-			s, k := at[i], uint32(home[i])
+			s, k := at[i], home[i]
 			for k != want[i] && k != 0 {
 				if s++; s == nslot {
 					s = 0
 				}
-				k = uint32(in[2*s])
+				k = in[3*s]
 			}
 			if k != 0 {
-				w := in[2*s+1]
-				acc[0] += int32(int16(uint16(w)))
-				acc[1] += int32(int16(uint16(w >> 16)))
-				acc[2] += int32(int16(uint16(w >> 32)))
-				acc[3] += int32(int16(uint16(w >> 48)))
+				lo, hi := in[3*s+1], in[3*s+2]
+				acc[0] += int32(int16(uint16(lo)))
+				acc[1] += int32(int16(uint16(lo >> 16)))
+				acc[2] += int32(int16(uint16(hi)))
+				acc[3] += int32(int16(uint16(hi >> 16)))
 			}
 		}
 		for c := range min(len(scores), 4) {
@@ -304,10 +311,10 @@ func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
 
 func (m *Model) addRowsInline(feats []uint64, rows []int32, scores []int32) {
 	in := m.inline
-	nslot := len(in) / 2
+	nslot := len(in) / 3
 	nc := m.classes
 	const batch = 64
-	var home [batch]uint64
+	var home [batch]uint32
 	var at [batch]int
 	var want [batch]uint32
 	for len(feats) > 0 {
@@ -315,18 +322,18 @@ func (m *Model) addRowsInline(feats []uint64, rows []int32, scores []int32) {
 		for i, f := range feats[:n] {
 			s, fp := split(f, nslot)
 			at[i], want[i] = s, fp
-			home[i] = in[2*s]
+			home[i] = in[3*s]
 		}
 		for i := range n {
-			s, k := at[i], uint32(home[i])
+			s, k := at[i], home[i]
 			for k != want[i] && k != 0 {
 				if s++; s == nslot {
 					s = 0
 				}
-				k = uint32(in[2*s])
+				k = in[3*s]
 			}
 			if k != 0 {
-				w := in[2*s+1]
+				w := m.inlineWeights(s)
 				row := scores[int(rows[i])*nc:][:nc]
 				for c := range row {
 					row[c] += int32(int16(uint16(w >> (16 * c))))
@@ -408,10 +415,9 @@ func (m *Model) Write(w io.Writer) error {
 	b := buf.Bytes()
 	if m.inline != nil {
 		b = le.AppendUint32(b, layoutInline)
-		b = le.AppendUint32(b, uint32(len(m.inline)/2))
-		for i := 0; i < len(m.inline); i += 2 {
-			b = le.AppendUint32(b, uint32(m.inline[i]))
-			b = le.AppendUint64(b, m.inline[i+1])
+		b = le.AppendUint32(b, uint32(len(m.inline)/3))
+		for _, v := range m.inline {
+			b = le.AppendUint32(b, v)
 		}
 	} else {
 		b = le.AppendUint32(b, layoutSparse)
@@ -487,10 +493,9 @@ func Read(data []byte, name, kind string, featureSet int) (*Model, error) {
 		if m.classes > 4 || ns < 1 || len(p) != ns*12 {
 			return nil, bad(fmt.Sprintf("inline table: %d classes, %d slots, %d bytes", m.classes, ns, len(p)))
 		}
-		m.inline = make([]uint64, 2*ns)
-		for i := range ns {
-			m.inline[2*i] = uint64(le.Uint32(p[i*12:]))
-			m.inline[2*i+1] = le.Uint64(p[i*12+4:])
+		m.inline = make([]uint32, 3*ns)
+		for i := range m.inline {
+			m.inline[i] = le.Uint32(p[4*i:])
 		}
 		return m, nil
 	}
