@@ -151,6 +151,7 @@ func (d *claimDoc) claims() []Claim {
 		}
 		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims))))))...)
 	}
+	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
 	quotedSources(out)
 	sort.SliceStable(out, func(i, j int) bool {

@@ -57,6 +57,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	if v >= 0 && t.objectNotWords(v, content.Span) {
 		return false
 	}
+	// "there were 3248 cases reported worldwide": a participle modifying
+	// a noun reports no words.
+	if v >= 0 && t.w[v].Rel == "acl" && t.w[v].XPOS == "VBN" {
+		return false
+	}
 	// "credible reports received by Amnesty": a verb form that is also a
 	// noun is a verb only when the parse says so.
 	for i := start; i < end; i++ {
@@ -149,7 +154,7 @@ func (t *depTree) objectNotWords(v int, content Span) bool {
 func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	for k := start; k < end; k++ {
 		switch d.toks[k].Lower {
-		case "added", "adds", "add", "posted", "posts", "claimed", "claims":
+		case "added", "adds", "add", "posted", "posts", "claimed", "claims", "reported":
 			return true
 		}
 		if nounVerbs[d.toks[k].Lower] {
@@ -259,7 +264,7 @@ func (d *claimDoc) sayVerbWord(t *depTree, start, end int, caps []capture) int {
 		if w.Span.Start < lo || w.Span.End > hi || w.UPOS != "VERB" || inCap(w.Span) {
 			continue
 		}
-		if f := foldLower(w.Form); d.rules.hasWord("say_verbs", f) || d.rules.hasWord("source_verbs", f) {
+		if f := foldLower(w.Form); d.rules.hasWord("say_verbs", f) || d.rules.hasWord("source_verbs", f) || d.rules.hasWord("report_verbs", f) {
 			return i
 		}
 		if best < 0 {
@@ -389,3 +394,99 @@ func (d *claimDoc) namedSpeaker(sp Span) bool {
 	}
 	return true
 }
+
+// resolveSpeakers gives a "he" or "she" speaker the person it stands
+// for: the most recent, in the three sentences before it, of the speakers
+// of earlier statements who are persons and the persons named as the
+// subject opening a sentence ("Glwadys Siopathis led a delegation ... She
+// says ..."). The article-wide "last person named" of addCoref picks
+// whoever was named last, often a name inside a title or a place the
+// recogniser read as a person ("Lucy Mtilatila, director of Malawi’s
+// Department of ..., told VOA ... “...,” she said" is Mtilatila).
+// cs holds the claims in text order.
+func (d *claimDoc) resolveSpeakers(cs []Claim) {
+	type cand struct {
+		at   int // token where the person is named
+		norm string
+	}
+	var said []cand // person speakers of statements so far, in order
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != "statement" {
+			continue
+		}
+		k := -1
+		for j, a := range c.Args {
+			if a.Role == "speaker" {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		sp := c.Args[k]
+		at := d.tokIndex(sp.Start)
+		if at >= len(d.toks) {
+			continue
+		}
+		if l := foldLower(sp.Text); l == "he" || l == "she" {
+			si := d.toks[at].Sent
+			best := cand{at: -1}
+			for _, s := range said {
+				if s.at < at && d.toks[s.at].Sent >= si-3 && s.at > best.at {
+					best = s
+				}
+			}
+			for sj := max(0, si-3); sj <= si; sj++ {
+				if n, norm := d.subjectName(sj); n >= 0 && n < at && n > best.at {
+					best = cand{n, norm}
+				}
+			}
+			if best.at >= 0 {
+				c.Args[k].Norm = best.norm
+				said = append(said, cand{at, best.norm})
+			}
+			continue
+		}
+		if m := d.actorCovering(d.wordTokens(sp.Span)); m != nil && m.kind == KindPerson && m.ent != nil {
+			said = append(said, cand{at, m.norm})
+		}
+	}
+}
+
+// subjectName returns the token and norm of the person named first in
+// sentence si when the name opens it ("Glwadys Siopathis led ..."): a
+// recognised person, or two or three capitalised words no entity holds
+// followed by a lower-case word; -1 when the sentence opens otherwise.
+func (d *claimDoc) subjectName(si int) (int, string) {
+	s := d.sents[si]
+	i := s.First
+	for i < s.Last && (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") {
+		i++
+	}
+	if i >= s.Last {
+		return -1, ""
+	}
+	for _, m := range d.mentions[i] {
+		if m.kind == KindPerson && m.ent != nil {
+			return i, m.norm
+		}
+		if m.ent != nil {
+			return -1, "" // a place or an organization opens it
+		}
+	}
+	n := 0
+	for i+n < s.Last && n < 4 && d.toks[i+n].Cap && isWordRune([]rune(d.toks[i+n].Text)[0]) && len(d.mentions[i+n]) == 0 {
+		n++
+	}
+	if n < 2 || n > 3 || i+n >= s.Last || d.toks[i+n].Cap || !isWordRune([]rune(d.toks[i+n].Text)[0]) || sentenceOpeners[d.toks[i].Lower] {
+		return -1, ""
+	}
+	return i, d.text[d.toks[i].Start:d.toks[i+n-1].End]
+}
+
+// sentenceOpeners are capitalised words that open a sentence without
+// naming anyone.
+var sentenceOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
+	"this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "their": true, "its": true,
+	"some": true, "many": true, "most": true, "after": true, "before": true, "when": true, "while": true, "if": true}
