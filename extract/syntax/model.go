@@ -21,6 +21,7 @@ type Model struct {
 	punct    []bool // per tag class: UPOS PUNCT
 	lem      *learn.Model
 	scripts  []script
+	cuts     []int32      // scripts[i].cut, packed for the lemmatizer's scan
 	par      *learn.Model // actions
 	lab      *learn.Model // relations
 	rels     []string
@@ -88,6 +89,7 @@ func FromBytes(files ...[]byte) (*Model, error) {
 			return nil, fmt.Errorf("model %s: bad edit script %q", LemmaFile, l)
 		}
 		m.scripts = append(m.scripts, s)
+		m.cuts = append(m.cuts, int32(s.cut))
 	}
 	if m.par, err = learn.Read(parser, ParserFile, "parser", parseFeatureSet); err != nil {
 		return nil, err
@@ -195,10 +197,11 @@ func (m *Model) lemmatize(words []Word, w *work) {
 	for i := range words {
 		sc := w.lemScores[i*n : (i+1)*n]
 		form := words[i].Form
-		runes := utf8.RuneCountInString(form)
+		runes := int32(utf8.RuneCountInString(form))
 		best := -1
+		cuts := m.cuts[:len(sc)]
 		for c, v := range sc {
-			if m.scripts[c].cut <= runes && (best < 0 || v > sc[best]) {
+			if cuts[c] <= runes && (best < 0 || v > sc[best]) {
 				best = c
 			}
 		}
