@@ -475,7 +475,15 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 		if !ok {
 			continue
 		}
-		out = append(out, b)
+		keep := true
+		for ai, a := range p.args {
+			if a.spread && b.nodes[ai] >= 0 && t.titleOf(b.nodes[ai], t.conjuncts(b.nodes[ai])) {
+				keep = false // "the deaths of Speaker, Benjamin Nzeribe": the name is the claim
+			}
+		}
+		if keep {
+			out = append(out, b)
+		}
 		// One claim per conjunct of a spread argument.
 		for ai, a := range p.args {
 			if !a.spread || b.nodes[ai] < 0 {
@@ -485,7 +493,11 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 			// percent or $63.1 billion".
 			ac := a
 			ac.cases = nil
-			for _, c := range t.conjuncts(b.nodes[ai]) {
+			items := t.conjuncts(b.nodes[ai])
+			for ci, c := range items {
+				if t.titleOf(c, items[ci+1:]) {
+					continue // "Speaker, Benjamin Nzeribe and member, Funke Adedoyin"
+				}
 				if ac.accepts(t, c, sem) {
 					nb := depBinding{trigger: i, nodes: slices.Clone(b.nodes)}
 					nb.nodes[ai] = c
@@ -595,6 +607,29 @@ func (t *depTree) sharedSubject(n int, pass bool) []int {
 		}
 	}
 	return nil
+}
+
+// titleOf reports whether conjunct c is a bare common noun standing, with
+// a comma, before the name that follows it among the later conjuncts: the
+// parser reads "member, Funke Adedoyin" as two items of a list, but it is
+// one person with a title (an apposition).
+func (t *depTree) titleOf(c int, later []int) bool {
+	if len(later) == 0 || t.w[c].UPOS != "NOUN" || t.w[later[0]].UPOS != "PROPN" {
+		return false
+	}
+	_, hi := t.subtree(c)
+	lo, _ := t.subtree(later[0])
+	for lo < later[0] && t.w[lo].UPOS == "PUNCT" {
+		lo++ // the comma may hang on either word
+	}
+	commas := 0
+	for k := hi + 1; k < lo; k++ {
+		if t.w[k].Form != "," {
+			return false
+		}
+		commas++
+	}
+	return commas > 0
 }
 
 // conjuncts returns the words coordinated with n: its conj dependents,
