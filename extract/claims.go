@@ -1284,6 +1284,16 @@ next:
 				ca, ok1 := findArg(c, role)
 				oa, ok2 := findArg(o, role)
 				if ok1 && ok2 && overlaps(ca.Span, oa.Span) {
+					// "Ghani announced the exchange last week, officials
+					// said Kabul had ...": a content that holds another
+					// statement's speaker ran past its own clause.
+					if c.Kind == "statement" && speakerInside(c, oa.Span) && !speakerInside(o, ca.Span) {
+						out[k] = c
+						continue next
+					}
+					if c.Kind == "statement" && speakerInside(o, ca.Span) {
+						continue next
+					}
 					if len(c.Args) > len(o.Args) {
 						out[k] = c
 					}

@@ -615,6 +615,15 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 							}
 						}
 					}
+					// "the state-run Xinhua News Agency": one or two
+					// lower-case modifiers, then the organization.
+					for k := i + 1; k < sm.last && k <= i+2 && !sm.toks[k].Cap && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower]; k++ {
+						for _, o := range sm.mentions[k+1] {
+							if k+1 < sm.last && o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && next(o.end, nil, caps) {
+								return true
+							}
+						}
+					}
 				}
 				// A title abbreviation before a person takes the person:
 				// "said Gen. Charles Brown".
@@ -840,6 +849,8 @@ var npDeterminers = map[string]bool{"the": true, "a": true, "an": true, "all": t
 var npEnd = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "our": true,
 	"this": true, "these": true, "those": true, "some": true, "and": true, "of": true, "-": true,
+	// "Ashraf Ghani first announced": an adverb before the verb.
+	"first": true,
 }
 
 func (sm *sentMatcher) npToken(i int, first bool) bool {

@@ -121,7 +121,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 // objectVerbs are verbs of saying that also take a plain object: "the
 // stock added more than 2%", "NASA added two landers to the contract",
 // "the company posted a loss", "the outbreak has claimed 500 lives".
-var objectVerbs = map[string]bool{"add": true, "post": true, "claim": true}
+var objectVerbs = map[string]bool{"add": true, "post": true, "claim": true, "reveal": true, "disclose": true}
 
 // objectNotWords reports that verb v is one of objectVerbs with a nominal
 // object where the content starts and no clause of its own: it adds or
@@ -154,7 +154,7 @@ func (t *depTree) objectNotWords(v int, content Span) bool {
 func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	for k := start; k < end; k++ {
 		switch d.toks[k].Lower {
-		case "added", "adds", "add", "posted", "posts", "claimed", "claims", "reported":
+		case "added", "adds", "add", "posted", "posts", "claimed", "claims", "reported", "revealed", "disclosed":
 			return true
 		}
 		if nounVerbs[d.toks[k].Lower] {
@@ -490,3 +490,10 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 var sentenceOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
 	"this": true, "that": true, "these": true, "those": true, "his": true, "her": true, "their": true, "its": true,
 	"some": true, "many": true, "most": true, "after": true, "before": true, "when": true, "while": true, "if": true}
+
+// speakerInside reports whether statement c's speaker lies inside span s
+// (another statement's content).
+func speakerInside(c Claim, s Span) bool {
+	sp, ok := findArg(c, "speaker")
+	return ok && sp.Start >= s.Start && sp.End <= s.End
+}
