@@ -340,6 +340,16 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		}
 	}
 	sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+	// A quotation of several sentences attributed after its last one: the
+	// claim's evidence runs from the opening quote mark.
+	if a, ok := findArg(c, "content"); ok && a.Start < c.Start {
+		st := a.Start
+		if k := d.tokIndex(a.Start); k > 0 && isOpenQuote(d.toks[k-1].Text) {
+			st = d.toks[k-1].Start
+		}
+		c.Span = Span{Start: st, End: c.End}
+		c.Text = d.text[st:c.End]
+	}
 	return c, true
 }
 
@@ -557,7 +567,7 @@ func quotedSources(cs []Claim) {
 			continue
 		}
 		for _, st := range cs {
-			if st.Kind != "statement" || st.Span != c.Span {
+			if st.Kind != "statement" || st.Start > c.Start || c.End > st.End {
 				continue
 			}
 			content, ok1 := findArg(st, "content")

@@ -45,7 +45,17 @@ func (d *claimDoc) addQuote(open, close int) {
 	if b == a {
 		return
 	}
-	d.mentions[open] = append(d.mentions[open], &mention{kind: "quote", start: open, end: close + 1, span: d.spanOf(a, b)})
+	q := &mention{kind: "quote", start: open, end: close + 1, span: d.spanOf(a, b)}
+	d.mentions[open] = append(d.mentions[open], q)
+	// A quotation of several sentences is attributed after its last one
+	// (“... You are nothing to them. It's better I die here,” said Waro.):
+	// the last sentence starts with the rest of the quote, which stands
+	// for the whole quotation there.
+	if last := d.toks[close].Sent; last != d.toks[open].Sent && last < len(d.sents) {
+		if f := d.sents[last].First; f > open && f < close {
+			d.mentions[f] = append(d.mentions[f], &mention{kind: "quote", start: f, end: close + 1, span: q.span})
+		}
+	}
 }
 
 // continuedQuotes: a quote with no speaker of its own that follows a quoted
