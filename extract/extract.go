@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/newsclaims/newsclaims/extract/learn"
+	"github.com/newsclaims/newsclaims/extract/ner"
 )
 
 // Options configure an Extractor.
@@ -40,7 +40,7 @@ type Extractor struct {
 	// no parser is loaded, and then dependency rules do not fire.
 	parse func(text string, s Sentence, toks []Token) []depWord
 	// nerModel is the entity recogniser (nil with Options.NoModel).
-	nerModel *learn.Model
+	nerModel *ner.Model
 }
 
 // New loads the embedded gazetteer, lexicons and rules.

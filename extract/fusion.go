@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/newsclaims/newsclaims/extract/learn"
 	"github.com/newsclaims/newsclaims/extract/ner"
 )
 
@@ -146,7 +145,11 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 				m.margin[KindPlace] < placeWordMargin {
 				continue
 			}
-			out = append(out, x.modelEntity(kind, text, sp))
+			out = append(out, x.modelEntities(kind, text, sp)...)
+		case len(over) > 0 && os.Getenv("NER_DEBUG") != "" && !(len(over) == 1 && ents[over[0]].Span == sp):
+			for _, k := range over {
+				fmt.Fprintf(os.Stderr, "dropped model %s %q over %s/%s %q\n", kind, text[sp.Start:sp.End], ents[k].Kind, ents[k].Source, ents[k].Text)
+			}
 		case len(over) == 1 && ents[over[0]].Span == sp:
 			r := &out[over[0]]
 			generated := r.Source == SourceLexicon && r.Kind == KindOrganization && x.orgs.generated[r.Norm]
@@ -160,6 +163,62 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 	}
 	return mergeEntities(out)
+}
+
+// modelEntities are the entities of a model mention that no rule entity
+// covers: the mention's entity (modelEntity), or, for a place that the
+// gazetteer does not know as a whole but reads as two or more places that
+// tile it word for word ("afghanistan kandahar" in a slug, "Kabul
+// Afghanistan"), those places, each geo-resolved: a list of names, not
+// one name.
+func (x *Extractor) modelEntities(kind, text string, sp Span) []Entity {
+	e := x.modelEntity(kind, text, sp)
+	if kind != KindPlace || e.Country != "" || !strings.Contains(e.Text, " ") {
+		return []Entity{e}
+	}
+	name := e.Text
+	if strings.ToLower(name) == name {
+		name = capitalizeWords(name)
+	}
+	// Word boundaries (byte offsets in name); the longest run of words
+	// from the left that the gazetteer knows alone, then the next.
+	var starts, ends []int
+	for i := 0; i < len(name); {
+		for i < len(name) && name[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(name) && name[j] != ' ' {
+			j++
+		}
+		if j > i {
+			starts, ends = append(starts, i), append(ends, j)
+		}
+		i = j
+	}
+	var out []Entity
+	for i := 0; i < len(starts); {
+		j := len(starts)
+		var p Entity
+		for ; j > i; j-- {
+			var ok bool
+			if p, ok = x.resolvePlace(name[starts[i]:ends[j-1]]); ok {
+				break
+			}
+		}
+		if j == i {
+			return []Entity{e}
+		}
+		p.Span = Span{Start: sp.Start + starts[i], End: sp.Start + ends[j-1]}
+		p.Text = text[p.Start:p.End]
+		p.Kind, p.Source = KindPlace, SourceModel
+		out = append(out, p)
+		i = j
+	}
+	if len(out) < 2 {
+		return []Entity{e}
+	}
+	return out
 }
 
 // modelEntity is the entity of a model mention that no rule entity
@@ -218,7 +277,7 @@ const overrideMargin = 0
 const placeWordMargin = 5
 
 // loadNER loads the embedded recogniser once for an Extractor.
-func loadNER() (*learn.Model, error) {
+func loadNER() (*ner.Model, error) {
 	m, err := ner.Load()
 	if err != nil {
 		return nil, err

@@ -46,6 +46,7 @@ type OrgLexicon struct {
 	subunits   [][]string
 	stopBefore map[string]bool
 	notOrg     map[string]bool
+	acrHeads   map[string]bool
 
 	// generated marks the entries of the generated lists (clubs,
 	// brands): names read from open data, not curated one by one, so the
@@ -73,6 +74,7 @@ type orgPatternFile struct {
 	Subunits     []string          `yaml:"subunits"`
 	StopBefore   []string          `yaml:"stop_before"`
 	NotOrgHeads  []string          `yaml:"not_org_heads"`
+	AcronymHeads []string          `yaml:"acronym_heads"`
 }
 
 // Organization types.
@@ -117,6 +119,7 @@ func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 		subunits:     placeSeqs(pf.Subunits),
 		stopBefore:   placeFoldSet(pf.StopBefore),
 		notOrg:       placeFoldSet(pf.NotOrgHeads),
+		acrHeads:     placeFoldSet(pf.AcronymHeads),
 		generated:    map[string]bool{},
 		curatedFirst: map[string]bool{},
 	}
@@ -301,6 +304,10 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 			e = l.orgs[id]
 		} else if id := l.orgLexiconSpan(cs, start, k-1); id >= 0 {
 			e = orgEntry{cs[id].norm, cs[id].typ}
+		} else if e.typ == "" && !l.hasAcronymHead(toks[start:k-1]) {
+			// "Information and Communication Technology (ICT)", "Gross
+			// National Product (GNP)": a term, not an organization.
+			continue
 		}
 		acr[toks[k].Text] = e
 		cs = append(cs, orgSpan{start, k - 1, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
@@ -365,6 +372,18 @@ func sameWordCase(s, alias string) bool {
 		}
 	}
 	return true
+}
+
+// hasAcronymHead reports whether a long form defined with an acronym
+// holds a word that names a body (acronym_heads: "Human Rights Watch",
+// "World Wildlife Fund"), beside the head words.
+func (l *OrgLexicon) hasAcronymHead(toks []Token) bool {
+	for _, t := range toks {
+		if l.acrHeads[placeKey(t.Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // orgLexiconSpan returns the index of a lexicon candidate exactly over

@@ -66,6 +66,10 @@ func TestOrganizations(t *testing.T) {
 		{"brand", "Lunch at Five Guys, then Burger King; five guys and Five guys left.",
 			[]string{`9:18 company "Five Guys"`, `25:36 company "Burger King"`}},
 		{"brand without the", "a trip to The Home Depot", []string{`14:24 company "Home Depot"`}},
+		// A long form defined with an acronym is an organization when it
+		// holds a word naming a body; a term is none.
+		{"acronym of a term", "Information and Communication Technology (ICT) helps. ICT grows.", nil},
+		{"acronym of a body", "the Lunar Transportation Systems (LTS) team", []string{`4:32  "Lunar Transportation Systems"`, `34:37  "Lunar Transportation Systems"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,3 +39,27 @@ func SharedCorpora(shared string) []Corpus {
 		Corpus{"gum-test", "heldout", filepath.Join(u, "en_gum-ccby-test.conllu.gz"), ReadGUM},
 	)
 }
+
+// DocNumbers numbers the documents of a corpus's sentences, in order: a
+// new document starts where the document id changes, and every sentence
+// without one is a document of its own.
+func DocNumbers(ss []Sentence) []int {
+	out := make([]int, len(ss))
+	doc, last := -1, "\x00"
+	for i, s := range ss {
+		if s.Doc != last || s.Doc == "" {
+			doc++
+			last = s.Doc
+		}
+		out[i] = doc
+	}
+	return out
+}
+
+// DevDoc says which training documents are kept out of training to choose
+// the epoch and the settings: every fifth document of UNER-EWT dev and
+// GUM train (the news-like parts). The held-out sets (UNER-EWT test, GUM
+// dev and test) are never read for a decision.
+func DevDoc(corpus string, doc int) bool {
+	return (corpus == "uner-ewt-dev" || corpus == "gum-train") && doc%5 == 3
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"fmt"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
 )
@@ -14,10 +15,34 @@ import (
 //go:embed models/ner.model
 var modelFile []byte
 
-// Load decodes the embedded model. The result is immutable: load it once
-// and share it; make a Tagger per goroutine.
-func Load() (*learn.Model, error) {
-	return learn.Read(modelFile, "extract/ner/models/ner.model", ModelKind, FeatureSet)
+// wordsFile is the word classes trained with it (see Words).
+//
+//go:embed models/ner.words
+var wordsFile []byte
+
+// Load decodes the embedded model and its word classes, and checks that
+// they were trained together (the model header records the sha256 of the
+// word file). The result is immutable: load it once and share it; make a
+// Tagger per goroutine.
+func Load() (*Model, error) {
+	m, err := learn.Read(modelFile, "extract/ner/models/ner.model", ModelKind, FeatureSet)
+	if err != nil {
+		return nil, err
+	}
+	if want, got := m.Header.Options["words_sha256"], WordsSum(wordsFile); want != got {
+		return nil, fmt.Errorf("extract/ner/models/ner.words: sha256 %s, the model was trained with %s", got, want)
+	}
+	w, err := ReadWords(wordsFile, "extract/ner/models/ner.words")
+	if err != nil {
+		return nil, err
+	}
+	return &Model{Weights: m, Words: w}, nil
+}
+
+// WordsSum is the sha256 (hex) of a word class file.
+func WordsSum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
 }
 
 // Sum is the sha256 (hex) of the embedded model file, for the runs table.

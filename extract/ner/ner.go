@@ -13,7 +13,7 @@ import (
 // version is refused.
 const (
 	ModelKind  = "ner"
-	FeatureSet = 1
+	FeatureSet = 2
 )
 
 // Labels are the BIO classes, in class order.
@@ -86,6 +86,16 @@ const (
 	tFirstShape
 	tCase
 	tShapeTrigram
+	// FeatureSet 2: word classes and case classes (Words).
+	tClassFine
+	tClassCoarse
+	tClassPrev
+	tClassNext
+	tClassShape
+	tWordCase
+	tWordCaseShape
+	tWordCaseSent
+	tWordCasePrev
 )
 
 // word holds the hashes of one word, computed once per sentence.
@@ -94,12 +104,25 @@ type word struct {
 	pre                    [3]uint64
 	suf                    [4]uint64
 	pos, hint, flags       uint64
+	cls                    uint32 // Words' packed classes, 0 if unknown
+}
+
+func (w *word) fine() uint64   { return uint64(w.cls & 0xfff) }
+func (w *word) coarse() uint64 { return uint64(w.cls >> 12 & 0xff) }
+func (w *word) wcase() uint64  { return uint64(w.cls >> 20 & 0xf) }
+
+// Model is the recogniser: the learner's weights and the word classes
+// its features read.
+type Model struct {
+	Weights *learn.Model
+	Words   *Words
 }
 
 // Tagger labels sentences with a model; it keeps scratch buffers, so one
 // Tagger serves one goroutine (make one per document or per worker).
 type Tagger struct {
 	m      *learn.Model
+	words  *Words
 	ws     []word
 	feats  []uint64
 	scores []int32
@@ -107,8 +130,10 @@ type Tagger struct {
 	all    []int32 // the scores of every word of the last sentence
 }
 
-// NewTagger returns a tagger over m, which must be a model of this head.
-func NewTagger(m *learn.Model) (*Tagger, error) {
+// NewTagger returns a tagger over m, whose weights must be a model of
+// this head.
+func NewTagger(rm *Model) (*Tagger, error) {
+	m := rm.Weights
 	if m.Classes() != len(Labels) {
 		return nil, fmt.Errorf("ner model: %d classes, want %d", m.Classes(), len(Labels))
 	}
@@ -117,7 +142,7 @@ func NewTagger(m *learn.Model) (*Tagger, error) {
 			return nil, fmt.Errorf("ner model: labels %v, want %v", m.Header.Labels, Labels)
 		}
 	}
-	return &Tagger{m: m, scores: make([]int32, len(Labels))}, nil
+	return &Tagger{m: m, words: rm.Words, scores: make([]int32, len(Labels))}, nil
 }
 
 // Tag returns the mentions of one sentence as word-index spans, appended
@@ -127,7 +152,7 @@ func (t *Tagger) Tag(in Input, out []Mention) []Mention {
 	t.labels = t.labels[:0]
 	t.all = t.all[:0]
 	for i := range t.ws {
-		t.feats = features(t.feats[:0], t.ws, i, t.labels)
+		t.feats = features(t.feats[:0], t.ws, i, t.labels, t.words != nil)
 		t.m.Scores(t.feats, t.scores)
 		t.labels = append(t.labels, best(t.scores, t.labels))
 		t.all = append(t.all, t.scores...)
@@ -196,15 +221,16 @@ const (
 )
 
 func (t *Tagger) prepare(in Input) {
-	t.ws = prepareWords(t.ws[:0], in)
+	t.ws = prepareWords(t.ws[:0], in, t.words)
 }
 
-func prepareWords(ws []word, in Input) []word {
+func prepareWords(ws []word, in Input, words *Words) []word {
 	var lower, upper, capital, letters int
 	for i, w := range in.Words {
 		var x word
 		x.raw = learn.String(w)
 		x.low, x.shape, x.short, x.flags = wordHashes(w, &x)
+		x.cls = words.lookup(x.low)
 		if in.POS != nil {
 			x.pos = learn.String(in.POS[i])
 		}
@@ -366,7 +392,7 @@ var (
 
 // features appends the features of word i given the labels of the words
 // before it.
-func features(f []uint64, ws []word, i int, labels []int) []uint64 {
+func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
 	w := &ws[i]
 	at := func(k int) *word {
 		if k < 0 || k >= len(ws) {
@@ -423,6 +449,30 @@ func features(f []uint64, ws []word, i int, labels []int) []uint64 {
 	)
 	if i == 0 {
 		f = append(f, learn.Feat(tFirstShape, w.shape))
+	}
+	if words {
+		cp, cn := uint64(0xfff), uint64(0xffe)
+		if x := at(i - 1); x != nil {
+			cp = x.coarse()
+		}
+		if x := at(i + 1); x != nil {
+			cn = x.coarse()
+		}
+		first := uint64(0)
+		if i == 0 {
+			first = 1
+		}
+		f = append(f,
+			learn.Feat(tClassFine, w.fine()),
+			learn.Feat(tClassCoarse, w.coarse()),
+			learn.Feat2(tClassPrev, cp, w.coarse()),
+			learn.Feat2(tClassNext, w.coarse(), cn),
+			learn.Feat2(tClassShape, w.fine(), w.short),
+			learn.Feat2(tWordCase, w.wcase(), first),
+			learn.Feat3(tWordCaseShape, w.wcase(), w.short, first),
+			learn.Feat3(tWordCaseSent, w.wcase(), w.short, w.flags>>8),
+			learn.Feat3(tWordCasePrev, w.wcase(), w.short, shape(i-1)),
+		)
 	}
 	for k, p := range w.pre {
 		if p != 0 {

@@ -18,6 +18,11 @@ type TrainOptions struct {
 	Epochs int
 	Seed   uint64
 	Prune  learn.Prune
+	// Words are the word classes the features read (nil: none).
+	Words *Words
+	// Orders is how many perceptrons read the examples, each in its own
+	// order, and are averaged into the model (learn.Ensemble); 0 is 1.
+	Orders int
 	// Log, when not nil, receives a line per epoch.
 	Log func(string)
 }
@@ -43,11 +48,13 @@ func goldClasses(n int, ms []Mention) []int {
 	return c
 }
 
-// Train runs the averaged perceptron over train for opt.Epochs epochs, a
-// greedy left-to-right pass per sentence that reads its own earlier
-// guesses (as at run time), and returns the model of the epoch with the
-// best dev F1 (exact spans, all kinds), with that F1 and epoch.
-func Train(train, dev []Example, opt TrainOptions) (*learn.Model, float64, int, error) {
+// Train runs opt.Orders averaged perceptrons over train for opt.Epochs
+// epochs, each reading the sentences in its own seeded order, a greedy
+// left-to-right pass per sentence that reads its own earlier guesses (as
+// at run time); after each epoch their mean (learn.Ensemble) is scored on
+// dev, and the mean of the epoch with the best dev F1 (exact spans, all
+// kinds) is returned with that F1 and epoch.
+func Train(train, dev []Example, opt TrainOptions) (*Model, float64, int, error) {
 	if len(train) == 0 || len(dev) == 0 {
 		return nil, 0, 0, fmt.Errorf("ner: %d training and %d dev sentences", len(train), len(dev))
 	}
@@ -55,36 +62,44 @@ func Train(train, dev []Example, opt TrainOptions) (*learn.Model, float64, int, 
 	for i, ex := range train {
 		golds[i] = goldClasses(len(ex.In.Words), ex.Gold)
 	}
-	tr := learn.NewTrainer(len(Labels))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
+	trs := make([]*learn.Trainer, max(1, opt.Orders))
+	orders := make([][]int, len(trs))
+	for k := range trs {
+		trs[k] = learn.NewTrainer(len(Labels))
+		orders[k] = make([]int, len(train))
+		for i := range orders[k] {
+			orders[k][i] = i
+		}
 	}
 	var (
 		ws     []word
 		feats  []uint64
 		labels []int
 		scores = make([]int32, len(Labels))
-		bestM  *learn.Model
+		bestM  *Model
 		bestF  = -1.0
 		bestEp int
 	)
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		learn.Shuffle(order, opt.Seed+uint64(ep))
-		for _, si := range order {
-			ex := &train[si]
-			ws = prepareWords(ws[:0], ex.In)
-			labels = labels[:0]
-			for i := range ws {
-				feats = features(feats[:0], ws, i, labels)
-				tr.Scores(feats, scores)
-				guess := best(scores, labels)
-				tr.Update(feats, golds[si][i], guess)
-				labels = append(labels, guess)
+		for k, tr := range trs {
+			order := orders[k]
+			learn.Shuffle(order, opt.Seed+uint64(ep)+1000*uint64(k))
+			for _, si := range order {
+				ex := &train[si]
+				ws = prepareWords(ws[:0], ex.In, opt.Words)
+				labels = labels[:0]
+				for i := range ws {
+					feats = features(feats[:0], ws, i, labels, opt.Words != nil)
+					tr.Scores(feats, scores)
+					guess := best(scores, labels)
+					tr.Update(feats, golds[si][i], guess)
+					labels = append(labels, guess)
+				}
 			}
 		}
-		m := tr.Model(opt.Prune)
-		m.Header = learn.Header{Kind: ModelKind, FeatureSet: FeatureSet, Labels: Labels}
+		w := learn.Ensemble(opt.Prune, trs...)
+		w.Header = learn.Header{Kind: ModelKind, FeatureSet: FeatureSet, Labels: Labels}
+		m := &Model{Weights: w, Words: opt.Words}
 		tg, err := NewTagger(m)
 		if err != nil {
 			return nil, 0, 0, err
@@ -95,7 +110,7 @@ func Train(train, dev []Example, opt TrainOptions) (*learn.Model, float64, int, 
 		}
 		_, _, f := s.Total().PRF()
 		if opt.Log != nil {
-			opt.Log(fmt.Sprintf("epoch %d: %d features, dev F1 %.4f", ep, m.Features(), f))
+			opt.Log(fmt.Sprintf("epoch %d: %d features, dev F1 %.4f", ep, w.Features(), f))
 		}
 		if f > bestF {
 			bestM, bestF, bestEp = m, f, ep
