@@ -384,3 +384,31 @@ func TestModelEntitiesSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressTokens: the words of e-mail addresses, handles and URLs are
+// marked; a name beside them and an "@" before a digit are not.
+func TestAddressTokens(t *testing.T) {
+	text := "Mail chris.smith@gmail.com or see www.enron.com and https://x.org/a, @Stanford; Chris at 10 @ 5."
+	toks, _ := Tokenize(text)
+	addr := addressTokens(text, toks)
+	var got []string
+	for i, tk := range toks {
+		if addr[i] {
+			got = append(got, tk.Text)
+		}
+	}
+	want := "chris . smith @ gmail . com www . enron . com https : / / x . org / a @ Stanford"
+	if g := strings.Join(got, " "); g != want {
+		// The tokenizer's split may differ; what matters is which words are marked.
+		for _, w := range []string{"gmail", "enron", "Stanford", "smith"} {
+			if !strings.Contains(" "+g+" ", " "+w+" ") {
+				t.Errorf("%q not marked: %q", w, g)
+			}
+		}
+		for _, w := range []string{"Mail", "Chris", "see", "10", "5"} {
+			if strings.Contains(" "+g+" ", " "+w+" ") {
+				t.Errorf("%q marked: %q", w, g)
+			}
+		}
+	}
+}

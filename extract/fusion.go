@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -52,6 +53,9 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     government", a title outside a person's name) that the corpora the
 //     model learnt from do not share.
 //
+// A model mention on a word of an e-mail address, handle or URL is
+// dropped before all this ("gmail" in chris@gmail.com is no person).
+//
 // Rule entities the model does not confirm are kept: the seeds' entities
 // come from them, and their precision there is 0.97.
 //
@@ -99,6 +103,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		return ents
 	}
 	out := ents[:len(ents):len(ents)]
+	addr := addressTokens(text, toks)
 	e := 0
 	for _, m := range found {
 		// The project's convention: a name without its title or a
@@ -114,6 +119,9 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 		if m.Start >= m.End || !hasLetter(toks[m.Start:m.End]) {
 			continue // "@" and "." are no names (tweets taught the model otherwise)
+		}
+		if slices.Contains(addr[m.Start:m.End], true) {
+			continue // "gmail" in chris@gmail.com: an address, not a name
 		}
 		// A capitalised article or particle before a name belongs to it
 		// ("El Geneina", "Al Mukalla", "Van Gogh"); the corpora have few.
@@ -163,6 +171,28 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 	}
 	return mergeEntities(out)
+}
+
+// addressTokens marks the tokens of e-mail addresses, handles and URLs:
+// runs of tokens without space between them that hold an "@" before a
+// letter, "://" or start with "www.".
+func addressTokens(text string, toks []Token) []bool {
+	out := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].Start == toks[j-1].End {
+			j++
+		}
+		run := text[toks[i].Start:toks[j-1].End]
+		at := strings.IndexByte(run, '@')
+		if at >= 0 && at+1 < len(run) && unicode.IsLetter(rune(run[at+1])) || strings.Contains(run, "://") || strings.HasPrefix(strings.ToLower(run), "www.") {
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 // modelEntities are the entities of a model mention that no rule entity
