@@ -378,9 +378,16 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// standing after its verb, not what was said (the clause before the
 	// verb is, read by clause_said).
 	if k := d.tokIndex(a.Start); !inQuote && a.Start >= sp.End && k > 0 && k < len(d.toks) && d.toks[k].Start == a.Start && d.isSayVerb(k-1) {
-		for _, m := range d.mentions[k] {
-			if isActorKind(m.kind) && m.ent != nil && (m.end >= len(d.toks) || d.toks[m.end].Start >= a.End || d.toks[m.end].Text == ",") {
-				return false
+		// The name may follow its title: "..., says certified financial
+		// planner Eric Roberge."
+		for n := k; n < k+4 && n < len(d.toks) && d.toks[n].Start < a.End; n++ {
+			for _, m := range d.mentions[n] {
+				if isActorKind(m.kind) && m.ent != nil && (m.end >= len(d.toks) || d.toks[m.end].Start >= a.End || d.toks[m.end].Text == ",") {
+					return false
+				}
+			}
+			if n > k && d.toks[n].Cap {
+				break
 			}
 		}
 	}
@@ -396,6 +403,13 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 			return false
 		}
 	}
+	// "According to recent U.N. figures, ...": a speaker cut before a
+	// capitalised word is a cut noun phrase, not the source.
+	if k := d.tokIndex(sp.Start); sp.End > sp.Start && k >= 2 && d.toks[k-1].Lower == "to" && d.toks[k-2].Lower == "according" {
+		if e := d.tokIndex(sp.End); e < s.Last && d.toks[e].Cap && isWordRune([]rune(d.toks[e].Text)[0]) {
+			return false
+		}
+	}
 	// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
 	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
 		return false
@@ -407,7 +421,7 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// or a conjunction or participle that starts the article's own words
 	// ("police said, and no one was injured").
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.isSayVerb(end-2) ||
-		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
+		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
 		return true
 	}
 	last := s.Last

@@ -693,6 +693,10 @@ var eventVerbLists = []string{"killed", "injured", "displaced", "arrested"}
 // dog meat this means millions"): more wrong arguments than right ones.
 const npMax = 6
 
+// modals are the modal verbs of npStop: "The larger landers, he said,
+// could deliver tools" runs on after "he said,".
+var modals = map[string]bool{"can": true, "could": true, "would": true, "will": true, "should": true, "may": true, "might": true, "must": true}
+
 // npStop are words that cannot start a noun phrase.
 var npStop = map[string]bool{
 	"and": true, "or": true, "but": true, "that": true, "which": true, "who": true, "when": true,
@@ -704,6 +708,8 @@ var npStop = map[string]bool{
 	"since": true, "although": true, "though": true, "until": true, "unless": true, "whether": true,
 	"where": true, "whose": true, "whom": true,
 	"not": true, "now": true, "still": true, "already": true, "just": true, "currently": true, "again": true,
+	// modals: "You can say ...", "I would have said" name no speaker.
+	"can": true, "could": true, "would": true, "will": true, "should": true, "may": true, "might": true, "must": true,
 	// time adverbs: "One day earlier, parliament voted ..., saying" has no
 	// speaker "One day earlier".
 	"ago": true, "earlier": true, "later": true,

@@ -749,6 +749,8 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 			if start < 0 {
 				start = k
 			}
+		case t.Lower == "and" && start >= 0 && toks[k-1].Cap && k+1 < len(toks) && toks[k+1].Cap:
+			// "Research and Advocacy Director"
 		case plain < 3 && titlePlainWord(t):
 			plain++
 			if start < 0 {

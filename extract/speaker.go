@@ -46,6 +46,17 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	defer d.appositiveSpeaker(c, k)
 	content, _ := findArg(*c, "content")
 	sp := c.Args[k].Span
+	// "30 times your estimated annual expenses": a speaker never ends in a
+	// possessive determiner; the word after it is no verb.
+	if a, b := d.wordTokens(sp); a < b {
+		switch d.toks[b-1].Lower {
+		case "your", "his", "her", "their", "its", "our", "my":
+			return false
+		}
+	}
+	if d.insideQuote(sp) {
+		return false // "... and that everything anybody said to me became musical.”"
+	}
 	if !d.speakerInDoubt(sp, start, end) {
 		return true // a name the parse would not change: no need to parse
 	}
@@ -70,11 +81,25 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 				return false
 			}
 		}
+		// "30 times your estimated annual expenses": an -ed form of a
+		// verb of saying that the parse reads as an adjective.
+		if l := d.toks[i].Lower; strings.HasSuffix(l, "ed") && d.rules.hasWord("report_verbs", l) && !d.inCapture(i, caps) {
+			if w := t.wordAt(d.toks[i].Span); w >= 0 && t.w[w].UPOS == "ADJ" {
+				return false
+			}
+		}
 	}
 	if v >= 0 {
-		if s := t.subjectOf(v); s >= 0 && t.nominal(s) {
+		s, sv := t.subjectOf(v), v
+		if r := t.w[v].Rel; s < 0 && t.w[v].Head > 0 && (r == "advcl" || r == "xcomp" || r == "conj") {
+			// "..., Bruce Boudreau expressed confidence ..., saying": the
+			// participle's subject is its clause's.
+			sv = t.w[v].Head - 1
+			s = t.subjectOf(sv)
+		}
+		if s >= 0 && t.nominal(s) {
 			in := t.w[s].Span.Start >= sp.Start && t.w[s].Span.End <= sp.End
-			if in || !t.subjectEndsAt(s, v) || d.namedSpeaker(sp) {
+			if in || !t.subjectEndsAt(s, sv) || d.namedSpeaker(sp) {
 				return true // the same phrase, or a parse we cannot trust
 			}
 			lo, hi := t.phrase(s)
@@ -496,4 +521,19 @@ var sentenceOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": 
 func speakerInside(c Claim, s Span) bool {
 	sp, ok := findArg(c, "speaker")
 	return ok && sp.Start >= s.Start && sp.End <= s.End
+}
+
+// insideQuote reports whether span s lies inside a quotation: a speaker
+// never does (the words of someone quoted are not the article's
+// attribution).
+func (d *claimDoc) insideQuote(s Span) bool {
+	a := d.tokIndex(s.Start)
+	for k := a; k >= 0 && k >= a-200; k-- {
+		for _, m := range d.mentions[k] {
+			if m.kind == "quote" && m.span.Start <= s.Start && s.End <= m.span.End {
+				return true
+			}
+		}
+	}
+	return false
 }
