@@ -66,11 +66,6 @@ func Ensemble(p Prune, ts ...*Trainer) *Model {
 	if scale == 0 {
 		scale = 1
 	}
-	type qfeat struct {
-		key  uint64
-		ws   []pair
-		mass float64
-	}
 	qs := make([]qfeat, 0, len(feats))
 	for _, f := range feats {
 		q := qfeat{key: f.key}
@@ -86,30 +81,5 @@ func Ensemble(p Prune, ts ...*Trainer) *Model {
 			qs = append(qs, q)
 		}
 	}
-	if p.MaxFeatures > 0 && len(qs) > p.MaxFeatures {
-		slices.SortStableFunc(qs, func(a, b qfeat) int {
-			switch {
-			case a.mass > b.mass:
-				return -1
-			case a.mass < b.mass:
-				return 1
-			}
-			return 0
-		})
-		qs = qs[:p.MaxFeatures]
-		slices.SortFunc(qs, func(a, b qfeat) int {
-			switch {
-			case a.key < b.key:
-				return -1
-			case a.key > b.key:
-				return 1
-			}
-			return 0
-		})
-	}
-	b := newBuilder(len(qs))
-	for _, q := range qs {
-		b.add(q.key, q.ws)
-	}
-	return b.build(classes, float32(scale))
+	return buildStrongest(qs, p.MaxFeatures, classes, scale)
 }

@@ -109,11 +109,6 @@ type Prune struct {
 // round to 0 and features left with none are dropped. The trainer can go
 // on training afterwards.
 func (t *Trainer) Model(p Prune) *Model {
-	type feat struct {
-		key  uint64
-		ws   []pair
-		mass float64
-	}
 	keys := make([]uint64, 0, len(t.rows))
 	for k, r := range t.rows {
 		if int(r.seen) >= p.MinSeen {
@@ -138,10 +133,10 @@ func (t *Trainer) Model(p Prune) *Model {
 	if scale == 0 {
 		scale = 1
 	}
-	feats := make([]feat, 0, len(keys))
+	feats := make([]qfeat, 0, len(keys))
 	for _, k := range keys {
 		r := t.rows[k]
-		var f feat
+		var f qfeat
 		f.key = k
 		for i := range r.ws {
 			a := avg(&r.ws[i])
@@ -158,8 +153,22 @@ func (t *Trainer) Model(p Prune) *Model {
 		slices.SortFunc(f.ws, func(a, b pair) int { return int(a.class) - int(b.class) })
 		feats = append(feats, f)
 	}
-	if p.MaxFeatures > 0 && len(feats) > p.MaxFeatures {
-		slices.SortStableFunc(feats, func(a, b feat) int {
+	return buildStrongest(feats, p.MaxFeatures, t.classes, scale)
+}
+
+// qfeat is a feature with its quantised weights and their mass (the sum
+// of the weights' absolute values, before quantisation).
+type qfeat struct {
+	key  uint64
+	ws   []pair
+	mass float64
+}
+
+// buildStrongest builds the model of feats (sorted by key), keeping only
+// the max (0: all) of greatest mass, ties in key order.
+func buildStrongest(feats []qfeat, max, classes int, scale float64) *Model {
+	if max > 0 && len(feats) > max {
+		slices.SortStableFunc(feats, func(a, b qfeat) int {
 			switch {
 			case a.mass > b.mass:
 				return -1
@@ -168,8 +177,8 @@ func (t *Trainer) Model(p Prune) *Model {
 			}
 			return 0
 		})
-		feats = feats[:p.MaxFeatures]
-		slices.SortFunc(feats, func(a, b feat) int {
+		feats = feats[:max]
+		slices.SortFunc(feats, func(a, b qfeat) int {
 			switch {
 			case a.key < b.key:
 				return -1
@@ -183,5 +192,5 @@ func (t *Trainer) Model(p Prune) *Model {
 	for _, f := range feats {
 		b.add(f.key, f.ws)
 	}
-	return b.build(t.classes, float32(scale))
+	return b.build(classes, float32(scale))
 }
