@@ -223,26 +223,20 @@ func hasCapture(caps []capture, role string) bool {
 // physical reports whether node n names something one can attack: people,
 // a place, organization or person, or a word of @attack_targets.
 func (d *claimDoc) physical(t *depTree, n int) bool {
-	if d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", foldLower(t.w[n].Form)) {
-		return true
-	}
-	a, b := d.wordTokens(t.w[n].Span)
-	for k := max(0, a-6); k < b; k++ {
-		for _, m := range d.mentions[k] {
-			if m.kind == KindPlace && m.start < b && m.end > a {
-				return true
-			}
-		}
-	}
-	return false
+	return d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", foldLower(t.w[n].Form)) ||
+		d.placeMention(t, n)
 }
 
 // placeNode reports whether node n names a place: a place mention over
 // it, or a word of @place_nouns.
 func (d *claimDoc) placeNode(t *depTree, n int) bool {
-	if d.rules.hasWord("place_nouns", t.lemma(n)) || d.rules.hasWord("place_nouns", foldLower(t.w[n].Form)) {
-		return true
-	}
+	return d.rules.hasWord("place_nouns", t.lemma(n)) || d.rules.hasWord("place_nouns", foldLower(t.w[n].Form)) ||
+		d.placeMention(t, n)
+}
+
+// placeMention reports whether a place mention overlaps node n's word
+// (mentions are indexed by their first token: those starting up to 6 tokens before it are read).
+func (d *claimDoc) placeMention(t *depTree, n int) bool {
 	a, b := d.wordTokens(t.w[n].Span)
 	for k := max(0, a-6); k < b; k++ {
 		for _, m := range d.mentions[k] {
