@@ -13,6 +13,9 @@ type RunCounts struct {
 	Stored  int // newly stored
 	Skipped int // already stored
 	Failed  int
+	// Ignored: paths a folder walk passed over (hidden, not an article's
+	// extension, broken links), which are neither seen nor failed.
+	Ignored int
 	// Interrupted: the run was stopped by a signal before the end of its
 	// inputs.
 	Interrupted bool
@@ -44,8 +47,8 @@ func (db *DB) StartRun(ctx context.Context, version, rulesHash, modelsHash strin
 // FinishRun records the end of run id with its counts and exit status.
 func (db *DB) FinishRun(ctx context.Context, id int64, c RunCounts, exitStatus int) error {
 	res, err := db.db.ExecContext(ctx, `UPDATE runs SET finished_at = ?, seen = ?, stored = ?, skipped = ?,
-		failed = ?, interrupted = ?, exit_status = ? WHERE id = ?`, db.now(), c.Seen, c.Stored, c.Skipped, c.Failed,
-		c.Interrupted, exitStatus, id)
+		failed = ?, ignored = ?, interrupted = ?, exit_status = ? WHERE id = ?`, db.now(), c.Seen, c.Stored, c.Skipped,
+		c.Failed, c.Ignored, c.Interrupted, exitStatus, id)
 	if err != nil {
 		return fmt.Errorf("finish run %d: %w", id, err)
 	}
@@ -75,8 +78,8 @@ func (db *DB) LastRun(ctx context.Context) (Run, error) {
 	var fin, hash, models sql.NullString
 	var exit sql.NullInt64
 	err := db.db.QueryRowContext(ctx, `SELECT id, started_at, finished_at, version, rules_hash, models_hash, seen, stored,
-		skipped, failed, interrupted, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt, &fin,
-		&r.Version, &hash, &models, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &r.Interrupted, &exit)
+		skipped, failed, ignored, interrupted, exit_status FROM runs ORDER BY id DESC LIMIT 1`).Scan(&r.ID, &r.StartedAt,
+		&fin, &r.Version, &hash, &models, &r.Seen, &r.Stored, &r.Skipped, &r.Failed, &r.Ignored, &r.Interrupted, &exit)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Run{}, ErrNotFound
 	}

@@ -382,7 +382,7 @@ func TestRuns(t *testing.T) {
 	if err := db.RecordError(ctx, "worse.html", "no article body found", 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.FinishRun(ctx, id, RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1}, 1); err != nil {
+	if err := db.FinishRun(ctx, id, RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1, Ignored: 2}, 1); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.FinishRun(ctx, id+1, RunCounts{}, 0); !errors.Is(err, ErrNotFound) {
@@ -394,7 +394,7 @@ func TestRuns(t *testing.T) {
 	}
 	exit := 1
 	want := Run{ID: id, StartedAt: "2021-08-11T06:00:00Z", FinishedAt: "2021-08-11T06:00:00Z", Version: "0.1.0",
-		RulesHash: "abc123", ModelsHash: "def456", RunCounts: RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1}, ExitStatus: &exit}
+		RulesHash: "abc123", ModelsHash: "def456", RunCounts: RunCounts{Seen: 3, Stored: 1, Skipped: 1, Failed: 1, Ignored: 2}, ExitStatus: &exit}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("LastRun = %+v, want %+v", r, want)
 	}

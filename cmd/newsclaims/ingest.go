@@ -258,7 +258,7 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 		}
 	}
 	// The run record is written even when interrupted; use a fresh context.
-	counts := store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed, Interrupted: interrupted}
+	counts := store.RunCounts{Seen: b.seen, Stored: b.stored, Skipped: b.skipped, Failed: b.failed, Ignored: b.ignored, Interrupted: interrupted}
 	if err := db.FinishRun(context.WithoutCancel(ctx), runID, counts, code); err != nil {
 		b.log.Error("finish run", "err", err)
 	}

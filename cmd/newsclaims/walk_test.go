@@ -98,6 +98,10 @@ func TestFolderWalk(t *testing.T) {
 	if strings.Contains(stderr, "crawl.log") {
 		t.Errorf("a log file listed without --verbose:\n%s", stderr)
 	}
+	// The runs row keeps the count the summary line printed.
+	if n := count(t, openSQL(t, dbPath), "SELECT count(*) FROM runs WHERE ignored = 14 AND seen = 3"); n != 1 {
+		t.Errorf("%d runs rows with ignored = 14, want 1", n)
+	}
 
 	// Again, with --verbose.
 	code, stderr = runChild(t, "ingest", "--db", dbPath, "--log-format", "json", "--verbose", dir)
