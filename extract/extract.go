@@ -7,6 +7,9 @@ import (
 
 	"fmt"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsclaims/newsclaims/extract/ner"
 )
@@ -195,7 +198,8 @@ func (x *Extractor) ruleEntities(text string, toks []Token, published string) []
 	found = append(found, findDates(text, toks, published)...)
 	found = append(found, findNumbers(text, toks)...)
 	found = append(found, findScoreLines(text, toks)...)
-	ents := mergeEntities(found)
+	found = append(found, x.slugEntities(text, toks)...)
+	ents := mergeEntities(dropPlaceDescriptions(text, found))
 	// Persons come last: a name is read around the places and
 	// organizations already found ("Jordan" in "Michael Jordan" is not a
 	// country when the first name says otherwise).
@@ -204,6 +208,85 @@ func (x *Extractor) ruleEntities(text string, toks []Token, published string) []
 		taken[i] = e.Span
 	}
 	return mergeEntities(append(ents, x.persons.findPersons(text, toks, taken)...))
+}
+
+// slugEntities reads the lines written all in lower case, as a URL slug
+// or a tag line is ("afghanistan kandahar frontline taliban threat"),
+// where no capital tells a name from a word: the gazetteer and the
+// curated organizations read them with each word capitalised, as the
+// title-case heading they stand for (places.go: no capitalised neighbour
+// makes a place a surname there). Generated club and brand names are left
+// out: their words are common nouns too often ("threat", "ward"). A line
+// is one sentence of three words or more without an upper-case letter.
+func (x *Extractor) slugEntities(text string, toks []Token) []Entity {
+	var out []Entity
+	for i := 0; i < len(toks); {
+		j, words := i, 0
+		for ; j < len(toks) && toks[j].Sent == toks[i].Sent; j++ {
+			if r, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.IsLetter(r) {
+				words++
+			}
+		}
+		start, end := toks[i].Start, toks[j-1].End
+		i = j
+		line := text[start:end]
+		if words < 3 || strings.IndexFunc(line, unicode.IsUpper) >= 0 {
+			continue
+		}
+		capd := []byte(line)
+		lt, _ := Tokenize(line)
+		for _, t := range lt {
+			r, n := utf8.DecodeRuneInString(t.Text)
+			if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == n {
+				utf8.EncodeRune(capd[t.Start:], u)
+			}
+		}
+		c := string(capd)
+		ct, _ := Tokenize(c)
+		var es []Entity
+		es = append(es, x.places.findPlaces(c, ct)...)
+		for _, e := range x.orgs.findOrganizations(c, ct) {
+			if e.Source == SourceLexicon && !x.orgs.generated[e.Norm] {
+				es = append(es, e)
+			}
+		}
+		for _, e := range es {
+			e.Start += start
+			e.End += start
+			e.Text = text[e.Start:e.End]
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dropPlaceDescriptions drops the organizations that are a description
+// of a local body by its place: a gazetteer place other than a country,
+// then lower-case words only ("the Helmand health department", "Kabul
+// police"). Such a phrase names no organization (no capital says it is a
+// name), and the place it holds is the fact the analyst's map needs; the
+// place is kept. A country's or a nationality's institutions ("Afghan
+// government", "US forces") stay organizations, the project's pinned
+// convention, and so do capitalised names ("Kandahar Provincial Council").
+func dropPlaceDescriptions(text string, found []Entity) []Entity {
+	places := map[int]Entity{}
+	for _, e := range found {
+		if e.Kind == KindPlace && e.Source == SourceGazetteer && e.Type != PlaceCountry && e.Type != PlaceDemonym {
+			places[e.Start] = e
+		}
+	}
+	if len(places) == 0 {
+		return found
+	}
+	out := found[:0:0]
+	for _, e := range found {
+		if p, ok := places[e.Start]; ok && e.Kind == KindOrganization && e.Source == SourceRule && p.End < e.End &&
+			strings.ToLower(text[p.End:e.End]) == text[p.End:e.End] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // kindRank breaks ties between entities with the same span: a date beats

@@ -552,9 +552,10 @@ func (g *Gazetteer) findPlaces(text string, toks []Token) []Entity {
 	// are surnames there ("Muhammad Naeem Wardak"), and so everywhere
 	// ("Wardak said") unless a cue word makes them places.
 	var persons []string
+	titled := g.titleCaseSentences(toks)
 	for k := range ms {
 		m := &ms[k]
-		if m.sub != (Span{}) || placeHas(persons, m.key) || g.placeCountryName(m) {
+		if m.sub != (Span{}) || placeHas(persons, m.key) || g.placeCountryName(m) || titled[toks[m.i].Sent] {
 			continue
 		}
 		prevName := m.i > 0 && toks[m.i-1].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.i-1]) &&
@@ -570,7 +571,32 @@ func (g *Gazetteer) findPlaces(text string, toks []Token) []Entity {
 		if placeHas(persons, ms[k].key) && g.placeCue(toks, &ms[k]) == "" && !g.placeCountryName(&ms[k]) {
 			continue
 		}
-		out = g.placeResolve(text, toks, ms, k, evoked, out)
+		out = g.placeResolve(text, toks, ms, k, evoked, titled[toks[ms[k].i].Sent], out)
+	}
+	return out
+}
+
+// titleCaseSentences marks the sentences written in title case, as
+// headings are ("Why It Is Important for Taliban to Capture Kunduz?"):
+// every word but the function words capitalised, three or more of them.
+// A capitalised word beside a place there is the heading's style, no sign
+// of a person's name ("Michael Jordan met ..." is no heading: "met").
+func (g *Gazetteer) titleCaseSentences(toks []Token) map[int]bool {
+	out := map[int]bool{}
+	for i := 0; i < len(toks); {
+		j, words, lower := i, 0, false
+		for ; j < len(toks) && toks[j].Sent == toks[i].Sent; j++ {
+			r, _ := utf8.DecodeRuneInString(toks[j].Text)
+			if !unicode.IsLetter(r) || g.function[toks[j].Lower] {
+				continue
+			}
+			words++
+			lower = lower || !toks[j].Cap
+		}
+		if words >= 3 && !lower {
+			out[toks[i].Sent] = true
+		}
+		i = j
 	}
 	return out
 }
@@ -841,7 +867,10 @@ func (g *Gazetteer) placeNameWord(t Token) bool {
 	return t.Cap && unicode.IsLetter(r) && !g.function[t.Lower] && !g.divAfter[t.Lower] && !g.cityAfter[t.Lower] && !g.borderAfter[t.Lower]
 }
 
-func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k int, evoked []string, out []Entity) []Entity {
+// titled says the match's sentence is in title case (titleCaseSentences):
+// a capitalised word before the name is no sign of a longer name there,
+// and one after it only when it is a name head ("Kabul Airport").
+func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k int, evoked []string, titled bool, out []Entity) []Entity {
 	m := &ms[k]
 	if g.stop[m.key] && !g.nationality(toks, m) {
 		return out
@@ -865,8 +894,8 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 			return out
 		}
 	}
-	prevName := prev != nil && g.placeNameWord(*prev) && !(len(out) > 0 && out[len(out)-1].End == prev.End)
-	nextName := next != nil && g.placeNameWord(*next)
+	prevName := prev != nil && !titled && g.placeNameWord(*prev) && !(len(out) > 0 && out[len(out)-1].End == prev.End)
+	nextName := next != nil && g.placeNameWord(*next) && (!titled || g.nameHeads[next.Lower])
 	if g.personLike[m.key] && (prevName || nextName) {
 		return out
 	}

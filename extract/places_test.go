@@ -73,6 +73,12 @@ func TestPlaces(t *testing.T) {
 		{"no final newline", "Kabul", []string{`0:5 city "Kabul" AF / Kabul Province`}},
 		{"repeated", "Doha, then Doha again.", []string{`0:4 city "Doha" QA / Baladiyat ad Dawhah`, `11:15 city "Doha" QA / Baladiyat ad Dawhah`}},
 		{"curly possessive", "Afghanistan’s military", []string{`0:11 country "Afghanistan" AF`}},
+		// A heading in title case: "Capture" before the city is its style,
+		// not a first name; a name head after it still makes a longer name.
+		{"title-case heading", "Why the Taliban Want to Capture Kunduz in Afghanistan",
+			[]string{`32:38 city "Kunduz" AF / Kunduz Province`, `42:53 country "Afghanistan" AF`}},
+		{"title-case name head", "Flights Resume at Kunduz Airport in Afghanistan", []string{`36:47 country "Afghanistan" AF`}},
+		{"capitalised neighbour in a sentence", "Troops met Capture Kunduz in Afghanistan.", []string{`29:40 country "Afghanistan" AF`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
