@@ -51,7 +51,15 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     kept, m is dropped. The rules' spans follow the project's pinned
 //     conventions (a division's cue word, "northern Afghanistan", "Afghan
 //     government", a title outside a person's name) that the corpora the
-//     model learnt from do not share.
+//     model learnt from do not share. But when every rule entity m
+//     overlaps is an organization of a generated list inside m, m
+//     replaces them: the generated names are single common words too
+//     often ("Soviet", a clothes shop, in "Soviet Union"; "Commons" in
+//     "House of Commons") for their span to beat the model's.
+//  5. Whatever the rule above keeps of m: a model organization ending in
+//     a capitalised place head (places_cues.yaml: "Bagram Air Base",
+//     "Imam Mosque", "Bering Strait") is a place, as the corpora annotate
+//     facilities and geographic features.
 //
 // A model mention on a word of an e-mail address, handle or URL is
 // dropped before all this ("gmail" in chris@gmail.com is no person).
@@ -103,12 +111,16 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		return ents
 	}
 	out := ents[:len(ents):len(ents)]
+	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
 	addr := addressTokens(text, toks)
 	e := 0
 	for _, m := range found {
 		// The project's convention: a name without its title or a
 		// leading "the" ("Gen. Kenneth McKenzie" is "Kenneth McKenzie").
-		for m.Start < m.End && (hints[m.Start]&ner.HintTitle != 0 || toks[m.Start].Lower == "the" ||
+		// A title word before a lower-case word is the name's own
+		// ("House of Commons").
+		for m.Start < m.End && (hints[m.Start]&ner.HintTitle != 0 && (m.Start+1 == m.End || toks[m.Start+1].Cap || toks[m.Start+1].Text == ".") ||
+			toks[m.Start].Lower == "the" ||
 			toks[m.Start].Text == "." && m.Start > 0 && hints[m.Start-1]&ner.HintTitle != 0) {
 			m.Start++
 		}
@@ -140,14 +152,25 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			}
 		}
 		kind := nerKind[m.Kind]
-		clash := false
+		// Rule 5: a facility or a geographic feature is a place.
+		if kind == KindOrganization && m.End-m.Start > 1 && toks[m.End-1].Cap && x.places.placeHeads[toks[m.End-1].Lower] {
+			kind = KindPlace
+		}
+		clash, generatedInside := false, len(over) > 0
 		for _, k := range over {
 			if ents[k].Kind == KindDate || ents[k].Kind == KindNumber {
 				clash = true
 			}
+			generatedInside = generatedInside && ents[k].Span != sp && ents[k].Start >= sp.Start && ents[k].End <= sp.End &&
+				x.generatedOrg(ents[k])
 		}
 		switch {
 		case clash:
+		case generatedInside:
+			for _, k := range over {
+				drop[k] = true
+			}
+			out = append(out, x.modelEntities(kind, text, sp)...)
 		case len(over) == 0:
 			if kind == KindPerson && m.End-m.Start == 1 && hints[m.Start]&(ner.HintPlaceWord|ner.HintGivenName) == ner.HintPlaceWord &&
 				m.margin[KindPlace] < placeWordMargin {
@@ -160,8 +183,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			}
 		case len(over) == 1 && ents[over[0]].Span == sp:
 			r := &out[over[0]]
-			generated := r.Source == SourceLexicon && r.Kind == KindOrganization && x.orgs.generated[r.Norm]
-			if r.Kind != kind && (r.Source == SourceGazetteer && r.Type != "demonym" || generated) &&
+			if r.Kind != kind && (r.Source == SourceGazetteer && r.Type != "demonym" || x.generatedOrg(*r)) &&
 				m.margin[r.Kind] >= overrideMargin && !(r.Type == PlaceCountry && kind == KindOrganization) {
 				if os.Getenv("NER_DEBUG") != "" {
 					fmt.Fprintf(os.Stderr, "override %s %q -> %s margin %.1f\n", r.Kind, r.Text, kind, m.margin[r.Kind])
@@ -170,7 +192,19 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			}
 		}
 	}
-	return mergeEntities(out)
+	kept := out[:0]
+	for i, e := range out {
+		if i >= len(drop) || !drop[i] {
+			kept = append(kept, e)
+		}
+	}
+	return mergeEntities(kept)
+}
+
+// generatedOrg reports whether e is an organization of a generated list
+// (clubs, brands: read from open data, not curated one by one).
+func (x *Extractor) generatedOrg(e Entity) bool {
+	return e.Source == SourceLexicon && e.Kind == KindOrganization && x.orgs.generated[e.Norm]
 }
 
 // addressTokens marks the tokens of e-mail addresses, handles and URLs:

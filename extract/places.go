@@ -72,6 +72,7 @@ type Gazetteer struct {
 
 	stop, personLike, titles, function map[string]bool
 	nameHeads                          map[string]bool
+	placeHeads                         map[string]bool
 	divAfter, cityAfter, directions    map[string]bool
 	nationalityAfter                   map[string]bool // "French President": a stoplisted language word as a nationality
 	borderAfter                        map[string]bool
@@ -117,6 +118,9 @@ type placeCueFile struct {
 	// ("French", "Spanish"), these make it the nationality, not the
 	// language: "French President", "Spanish troops".
 	NationalityAfter []string `yaml:"nationality_after"`
+	// PlaceHeads end the names of facilities and geographic features:
+	// a model organization ending in one is a place (fusion.go).
+	PlaceHeads []string `yaml:"place_heads"`
 }
 
 type placeStopFile struct {
@@ -232,6 +236,7 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		divAfter:         placeFoldSet(cf.DivisionAfter),
 		cityAfter:        placeFoldSet(cf.CityAfter),
 		nationalityAfter: placeFoldSet(cf.NationalityAfter),
+		placeHeads:       placeFoldSet(cf.PlaceHeads),
 		directions:       placeFoldSet(cf.Directions),
 		borderAfter:      placeFoldSet(cf.BorderAfter),
 		divBefore:        placeSeqs(cf.DivisionBefore),
