@@ -149,7 +149,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims))))))...)
+		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims), d.rules.isDep)))))...)
 	}
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
@@ -1284,7 +1284,7 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 // dedupeClaims drops claims of one sentence that repeat another of the same
 // kind: the same arguments, or the same core argument (count, place,
 // content) found by a weaker rule. The claim with more arguments wins.
-func dedupeClaims(cs []Claim) []Claim {
+func dedupeClaims(cs []Claim, depRule func(id string) bool) []Claim {
 	// An attack is one whether its words were read as the weapon or the
 	// target: "Russian missiles hit a hospital" is matched both as
 	// "missiles hit X" and as "[actor] hit X".
@@ -1318,7 +1318,10 @@ next:
 					if c.Kind == "statement" && speakerInside(o, ca.Span) {
 						continue next
 					}
-					if len(c.Args) > len(o.Args) {
+					// A figure's tree says what it measures better than the
+					// nearest noun phrase before the verb ("Duties on the
+					// steel rose from 250% to 390%": duties, not steel).
+					if len(c.Args) > len(o.Args) || c.Kind == "quantity" && len(c.Args) == len(o.Args) && depRule(c.Rule) && !depRule(o.Rule) && subjectBefore(c, o) {
 						out[k] = c
 					}
 					continue next
@@ -1328,6 +1331,14 @@ next:
 		out = append(out, c)
 	}
 	return out
+}
+
+// subjectBefore reports whether quantity c's attribute starts before o's,
+// a different one: o read a noun of c's attribute's modifiers.
+func subjectBefore(c, o Claim) bool {
+	ca, ok1 := findArg(c, "attribute")
+	oa, ok2 := findArg(o, "attribute")
+	return ok1 && ok2 && ca.Start < oa.Start && !overlaps(ca.Span, oa.Span)
 }
 
 // dropCountedQuantities drops a quantity whose value is a casualty count

@@ -8,7 +8,7 @@ import (
 // depClaims runs the dependency rules over one parsed sentence.
 func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
-	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, place: d.placeNode, numberType: d.numberType}
+	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, place: d.placeNode, agent: d.agent, numberType: d.numberType}
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
 			continue
@@ -21,6 +21,9 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			// A verb carries its own negation and modals; a noun's are on
 			// the clause around it, which the surface reading handles
 			// ("was not related to an attack on the train").
+			if r.Kind != "quantity" && r.Kind != "statement" && r.Kind != "role" && t.readerClause(b.trigger) {
+				continue // "You're going to parry the bolts, killing them in one hit": a game, a manual
+			}
 			cert := ""
 			if t.w[b.trigger].UPOS == "VERB" {
 				cert = t.certaintyOf(b.trigger, r.Kind != "quantity")
@@ -108,6 +111,19 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			figLo, figHi = t.subtree(n)
 		}
 	}
+	// A baseline figure inside another phrase stays out of it too:
+	// "doubling the 25% tariff to 50%" has the attribute "tariff".
+	type figRange struct{ lo, hi int }
+	figs := []figRange{}
+	if figLo >= 0 {
+		figs = append(figs, figRange{figLo, figHi})
+	}
+	for ai, a := range p.args {
+		if n := b.nodes[ai]; n >= 0 && a.role == "baseline" && t.numeric(n) {
+			lo, hi := t.subtree(n)
+			figs = append(figs, figRange{lo, hi})
+		}
+	}
 	for ai, a := range p.args {
 		n := b.nodes[ai]
 		if n < 0 || a.role == "" {
@@ -126,11 +142,13 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.role == "victims" {
 			lo, hi = t.withAppos(n, lo, hi)
 		}
-		if a.role != "value" && figLo >= 0 && figLo >= lo && figHi <= hi && (figHi < n || figLo > n) {
-			if figHi < n {
-				lo = figHi + 1 // "195,600 jobs": the attribute is "jobs"
-			} else {
-				hi = figLo - 1
+		for _, f := range figs {
+			if a.role != "value" && a.role != "baseline" && f.lo >= lo && f.hi <= hi && (f.hi < n || f.lo > n) {
+				if f.hi < n {
+					lo = f.hi + 1 // "195,600 jobs": the attribute is "jobs"
+				} else {
+					hi = f.lo - 1
+				}
 			}
 		}
 		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
@@ -162,7 +180,7 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			continue
 		}
 		var m *mention
-		if a.role == "count" || a.role == "value" {
+		if a.role == "count" || a.role == "value" || a.role == "baseline" {
 			m = d.numberAt(pa, pb, t.w[n].Span)
 			if m == nil || a.number != nil && !a.number[m.ent.Type] || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
 				if !a.optional {
@@ -225,6 +243,21 @@ func hasCapture(caps []capture, role string) bool {
 func (d *claimDoc) physical(t *depTree, n int) bool {
 	return d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", foldLower(t.w[n].Form)) ||
 		d.placeMention(t, n)
+}
+
+// agent reports whether node n names someone who can act: people, a
+// person, organization or place mention, or a word for attackers, forces,
+// weapons or aircraft ("Warplanes bombed the town").
+func (d *claimDoc) agent(t *depTree, n int) bool {
+	if d.person(t, n) || d.placeMention(t, n) || t.w[n].UPOS == "PROPN" {
+		return true
+	}
+	for _, l := range []string{"attackers", "force_nouns", "weapons", "aircraft", "attack_means"} {
+		if d.rules.hasWord(l, t.lemma(n)) || d.rules.hasWord(l, foldLower(t.w[n].Form)) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNode reports whether node n names a place: a place mention over
@@ -447,6 +480,30 @@ func (t *depTree) addressesReader(v int) bool {
 			if l := t.lemma(d); (t.w[d].Rel == "nmod:poss" || t.w[d].Rel == "det:poss" || t.w[d].Rel == "det") && (l == "your" || l == "you") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// readerClause reports an event whose clause, or a clause it hangs on,
+// has the reader as subject: a game review's "you'll parry the bolts,
+// killing them", a manual's "you attack the castle". News reports events
+// of third persons.
+func (t *depTree) readerClause(i int) bool {
+	for n, steps := i, 0; n >= 0 && steps < 4; steps++ {
+		if t.addressesReader(n) {
+			return true
+		}
+		for _, k := range t.kids[n] {
+			if strings.HasPrefix(t.w[k].Rel, "nsubj") {
+				return false // a clause of its own: "You said the soldiers killed five people"
+			}
+		}
+		switch t.w[n].Rel {
+		case "advcl", "xcomp", "conj", "acl":
+			n = t.w[n].Head - 1
+		default:
+			return false
 		}
 	}
 	return false

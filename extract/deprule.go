@@ -94,6 +94,14 @@ type depArgSpec struct {
 	// Inanimate: the node must not name people ("a total of 500 people"
 	// is a count of people, "a total of $5 million" a quantity).
 	Inanimate bool `yaml:"inanimate"`
+	// Agent: the node names someone who can act (a person, group, name or
+	// place, a word for attackers, forces, weapons or aircraft): "the
+	// strange new reality" cannot ambush anyone.
+	Agent bool `yaml:"agent"`
+	// Strict: an optional argument that may be absent but, when a node is
+	// there, must pass: "the strange new reality that had ambushed her"
+	// has a subject, and it is no attacker, so there is no attack.
+	Strict bool `yaml:"strict"`
 }
 
 // depPattern is a compiled dependency rule.
@@ -123,6 +131,8 @@ type depArg struct {
 	place     bool
 	physical  bool
 	spread    bool
+	strict    bool
+	agent     bool
 	number    map[string]bool
 	min       float64
 }
@@ -226,7 +236,10 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Animate && a.Inanimate {
 			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, pathSrc: a.Rel}
+		if a.Strict && !a.Optional {
+			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
+		}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -357,6 +370,10 @@ func (t *depTree) follow(i int, path []depStep) []int {
 			}
 			if !found && (st.rel == "nsubj" || st.rel == "nsubj:pass") && !st.prefix {
 				next = append(next, t.sharedSubject(n, st.rel == "nsubj:pass")...)
+				next = append(next, t.participleSubject(n, st.rel == "nsubj:pass")...)
+			}
+			if !found && st.rel == "obj" && !st.prefix {
+				next = append(next, t.sharedObject(n)...)
 			}
 		}
 		cur = next
@@ -376,6 +393,16 @@ func (t *depTree) caseOf(n int) string {
 				}
 			}
 			return l
+		}
+	}
+	// "to 50 %": the parser may hang a figure's preposition on its number.
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "nummod" && k < n {
+			for _, c := range t.kids[k] {
+				if t.w[c].Rel == "case" && c < k {
+					return t.lemma(c)
+				}
+			}
 		}
 	}
 	return ""
@@ -456,8 +483,10 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 		ok := true
 		for ai, a := range p.args {
 			b.nodes[ai] = -1
+			seen := false
 			for _, path := range a.paths {
 				for _, n := range t.follow(i, path) {
+					seen = true
 					if a.accepts(t, n, sem) {
 						b.nodes[ai] = n
 						break
@@ -467,7 +496,7 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 					break
 				}
 			}
-			if b.nodes[ai] < 0 && !a.optional {
+			if b.nodes[ai] < 0 && (!a.optional || a.strict && seen) {
 				ok = false
 				break
 			}
@@ -475,6 +504,7 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 		if !ok {
 			continue
 		}
+		p.countOfVictims(t, b)
 		keep := true
 		for ai, a := range p.args {
 			if a.spread && b.nodes[ai] >= 0 && t.titleOf(b.nodes[ai], t.conjuncts(b.nodes[ai])) {
@@ -527,6 +557,36 @@ func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 		}
 	}
 	return out
+}
+
+// countOfVictims makes a count the victims' own number when they have one
+// and the count was read elsewhere: "killed in the last 15 months, along
+// with 563 security personnel" counts 563, not the months.
+func (p *depPattern) countOfVictims(t *depTree, b depBinding) {
+	vi, ci := -1, -1
+	for ai, a := range p.args {
+		switch a.role {
+		case "victims":
+			vi = ai
+		case "count":
+			ci = ai
+		}
+	}
+	if vi < 0 || ci < 0 || b.nodes[vi] < 0 || b.nodes[ci] == b.nodes[vi] || b.nodes[ci] >= 0 && t.inside(b.nodes[ci], b.nodes[vi]) {
+		return
+	}
+	if t.w[b.nodes[vi]].UPOS == "PRON" {
+		return // "three people who went missing": the count is the antecedent's
+	}
+	for _, k := range t.kids[b.nodes[vi]] {
+		if t.w[k].Rel == "nummod" && t.w[k].UPOS == "NUM" {
+			b.nodes[ci] = k
+			return
+		}
+	}
+	if b.nodes[ci] >= 0 {
+		b.nodes[ci] = -1 // a number outside the victims' phrase counts something else
+	}
 }
 
 // triggers reports whether word i of t is p's trigger.
@@ -609,6 +669,78 @@ func (t *depTree) sharedSubject(n int, pass bool) []int {
 	return nil
 }
 
+// participleSubject returns the noun a passive participle without a
+// subject of its own says something about, as enhanced UD would: a
+// reduced relative ("the militants killed in the raid": acl) or a
+// passive clause the parser hung on the noun before it instead of making
+// the noun its subject ("Today the fugitive leader of ISIS in Iraq was
+// killed", where "killed" came out as a dep of "leader").
+func (t *depTree) participleSubject(n int, pass bool) []int {
+	h := t.w[n].Head - 1
+	if h < 0 || h > n || t.w[n].UPOS != "VERB" {
+		return nil
+	}
+	if u := t.w[h].UPOS; u != "NOUN" && u != "PROPN" {
+		return nil
+	}
+	for _, k := range t.kids[n] {
+		if r := t.w[k].Rel; strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") || r == "expl" || r == "mark" {
+			return nil
+		}
+	}
+	switch t.w[n].Rel {
+	case "acl":
+		if pass && t.w[n].XPOS == "VBN" && !t.passive(n) {
+			return []int{h}
+		}
+	case "dep", "parataxis":
+		// The noun heads the sentence in place of a verb: it has no verb
+		// head of its own ("Import duties on the panels rose from 120%").
+		if t.passive(n) == pass && t.w[h].Head == 0 {
+			return []int{h}
+		}
+	}
+	return nil
+}
+
+// sharedObject returns the object a verb without one shares with the verb
+// coordinated right after it ("has been attacking and fighting Kenyan
+// troops": the troops are attacked too), as enhanced UD would. The second
+// verb has no subject of its own, and the object stands after it.
+func (t *depTree) sharedObject(n int) []int {
+	if t.w[n].UPOS != "VERB" {
+		return nil
+	}
+	for _, k := range t.kids[n] {
+		if r := t.w[k].Rel; r == "obj" || r == "ccomp" || r == "xcomp" || r == "obl" && k > n {
+			return nil // its own complement: "attacked in the night and fled"
+		}
+	}
+	for _, c := range t.kids[n] {
+		if t.w[c].Rel != "conj" || t.w[c].UPOS != "VERB" || c < n {
+			continue
+		}
+		cc := false
+		for _, k := range t.kids[c] {
+			r := t.w[k].Rel
+			if strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") {
+				return nil
+			}
+			cc = cc || r == "cc" && k < c && k > n
+		}
+		if !cc || c-n > 3 {
+			return nil
+		}
+		for _, k := range t.kids[c] {
+			if t.w[k].Rel == "obj" && k > c {
+				return []int{k}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // titleOf reports whether conjunct c is a bare common noun standing, with
 // a comma, before the name that follows it among the later conjuncts: the
 // parser reads "member, Funke Adedoyin" as two items of a list, but it is
@@ -680,6 +812,7 @@ type depSemantics struct {
 	// is no one.
 	person func(t *depTree, n int) bool
 	place  func(t *depTree, n int) bool
+	agent  func(t *depTree, n int) bool
 	// numberType is the type of the number mention at node n (money,
 	// percent, cardinal), false when the number finder reads none there.
 	numberType func(t *depTree, n int) (string, bool)
@@ -689,16 +822,22 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.upos != nil && !a.upos[t.w[n].UPOS] {
 		return false
 	}
-	if (a.role == "count" || a.role == "value") && !t.numeric(n) {
+	if (a.role == "count" || a.role == "value" || a.role == "baseline") && !t.numeric(n) {
 		return false // "closed in New York at $185.25": the obl with a number
 	}
 	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[foldLower(t.w[n].Form)] {
 		return false
 	}
-	if a.cases != nil && !a.cases[t.caseOf(n)] {
-		return false
+	if a.cases != nil {
+		c := t.caseOf(n)
+		if c == "" {
+			c = "none" // "case: [none]": no preposition ("lost 0.66%")
+		}
+		if !a.cases[c] {
+			return false
+		}
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n) || a.agent && !sem.agent(t, n)) {
 		return false
 	}
 	return true

@@ -485,3 +485,107 @@ casualty casualty.killed_tree asserted
 		t.Errorf("fired: %v", fired)
 	}
 }
+
+// TestDepSharedObject: a verb coordinated before another with no object
+// of its own shares the second one's ("attacking and fighting Kenyan
+// troops"), but not when it has a complement of its own or the second
+// verb a subject of its own.
+func TestDepSharedObject(t *testing.T) {
+	p := depRuleForTest(t, "attack", `    trigger: {lemma: [attack], upos: [VERB]}
+    args:
+      - {role: target, rel: [obj]}
+      - {role: actor, rel: [nsubj], optional: true}
+`)
+	tree := `
+Rebels rebel NOUN 4 nsubj
+have have AUX 4 aux
+been be AUX 4 aux
+attacking attack VERB 0 root
+and and CCONJ 6 cc
+fighting fight VERB 4 conj
+government government NOUN 8 compound
+troops troops NOUN 6 obj`
+	_, w := handTree(t, tree)
+	got := bindings(newDepTree(w), p)
+	if want := "trigger=attacking target=government troops actor=Rebels"; len(got) != 1 || got[0] != want {
+		t.Errorf("shared object: got %q, want %q", got, want)
+	}
+	// "Rebels attacked and the army fought the troops": the second verb
+	// has its own subject, so its object is its own.
+	_, w = handTree(t, `
+Rebels rebel NOUN 2 nsubj
+attacked attack VERB 0 root
+and and CCONJ 6 cc
+the the DET 5 det
+army army NOUN 6 nsubj
+fought fight VERB 2 conj
+the the DET 8 det
+troops troops NOUN 6 obj`)
+	if got := bindings(newDepTree(w), p); len(got) != 0 {
+		t.Errorf("own subject: got %q, want nothing", got)
+	}
+}
+
+// TestDepParticipleSubject: a passive participle without a subject takes
+// the noun it modifies (a reduced relative), or the root noun the parser
+// hung the passive clause on; an active verb never a passive subject.
+func TestDepParticipleSubject(t *testing.T) {
+	p := depRuleForTest(t, "casualty", `    trigger: {lemma: [kill], upos: [VERB]}
+    trigger_role: outcome
+    args:
+      - {role: victims, rel: ["nsubj:pass"]}
+`)
+	_, w := handTree(t, `
+Today today NOUN 4 obl:unmarked
+the the DET 4 det
+fugitive fugitive ADJ 4 amod
+leader leader NOUN 0 root
+of of ADP 6 case
+ISIS ISIS PROPN 4 nmod
+was be AUX 8 aux:pass
+killed kill VERB 4 dep`)
+	if got, want := bindings(newDepTree(w), p), "trigger=killed victims=the fugitive leader of ISIS"; len(got) != 1 || got[0] != want {
+		t.Errorf("misparsed root: got %q, want %q", got, want)
+	}
+	_, w = handTree(t, `
+The the DET 2 det
+soldiers soldier NOUN 6 nsubj
+killed kill VERB 2 acl
+in in ADP 5 case
+raids raid NOUN 3 obl
+were be AUX 6 cop
+buried bury VERB 0 root`)
+	w[2].XPOS = "VBN"
+	if got, want := bindings(newDepTree(w), p), "trigger=killed victims=The soldiers"; len(got) != 1 || got[0] != want {
+		t.Errorf("reduced relative: got %q, want %q", got, want)
+	}
+	w[2].XPOS = "VBG" // "soldiers killing civilians": the soldiers kill
+	if got := bindings(newDepTree(w), p); len(got) != 0 {
+		t.Errorf("present participle: got %q, want nothing", got)
+	}
+}
+
+// TestDepStrictAgent: a strict optional argument may be absent, but a node
+// that is there and fails its constraint stops the rule ("the strange new
+// reality that had ambushed her" is no attack).
+func TestDepStrictAgent(t *testing.T) {
+	p := depRuleForTest(t, "attack", `    trigger: {lemma: [ambush], upos: [VERB]}
+    args:
+      - {role: target, rel: [obj]}
+      - {role: actor, rel: [nsubj], optional: true, strict: true, lemma: [militant]}
+`)
+	for _, c := range []struct{ tree, want string }{
+		{"Militants militant NOUN 2 nsubj\nambushed ambush VERB 0 root\nthe the DET 4 det\nconvoy convoy NOUN 2 obj", "trigger=ambushed target=the convoy actor=Militants"},
+		{"Reality reality NOUN 2 nsubj\nambushed ambush VERB 0 root\nher she PRON 2 obj", ""},
+		{"ambushed ambush VERB 0 root\nthe the DET 3 det\nconvoy convoy NOUN 1 obj", "trigger=ambushed target=the convoy"},
+	} {
+		_, w := handTree(t, c.tree)
+		got := strings.Join(bindings(newDepTree(w), p), "|")
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.tree, got, c.want)
+		}
+	}
+	if _, err := compileDep(depSpec{Trigger: depTriggerSpec{Lemma: []string{"x"}}, Args: []depArgSpec{{Role: "actor", Rel: []string{"nsubj"}, Strict: true}}}, []string{"actor"}, nil); err == nil {
+		t.Error("strict on a required argument: no error")
+	}
+}

@@ -440,3 +440,13 @@ func roleNames(kind string) []string {
 	sort.Strings(r)
 	return r
 }
+
+// isDep reports whether the rule with this id is a dependency rule.
+func (rs *RuleSet) isDep(id string) bool {
+	for _, r := range rs.Rules {
+		if r.ID == id {
+			return r.Dep != nil
+		}
+	}
+	return false
+}
