@@ -146,6 +146,10 @@ func (d *claimDoc) claims() []Claim {
 				}
 			}
 		}
+		if si < len(d.trees) && d.trees[si] == nil && d.parse != nil &&
+			d.rules.mayTriggerStatement(d.toks[s.First:s.Last], func(k int) bool { return d.inStatement(sentClaims, s.First+k) }) {
+			d.tree(si) // a verb of saying no surface rule read
+		}
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
@@ -161,6 +165,31 @@ func (d *claimDoc) claims() []Claim {
 		return argStart(out[i]) < argStart(out[j])
 	})
 	return out
+}
+
+// inStatement reports whether token k lies between the first and the
+// last argument of one of the statements of cs, or within two tokens
+// of its speaker (the verb of "“...,” he said", "said Mayor X").
+func (d *claimDoc) inStatement(cs []Claim, k int) bool {
+	s := d.toks[k].Span
+	for _, c := range cs {
+		if c.Kind != "statement" || len(c.Args) == 0 {
+			continue
+		}
+		lo, hi := c.Args[0].Start, c.Args[0].End
+		for _, a := range c.Args {
+			lo, hi = min(lo, a.Start), max(hi, a.End)
+		}
+		if s.Start >= lo && s.End <= hi {
+			return true
+		}
+		if sp, ok := findArg(c, "speaker"); ok {
+			if a, b := d.wordTokens(sp.Span); k >= a-2 && k < b+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func argStart(c Claim) int {
@@ -227,6 +256,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	}
 	if c.Kind == "statement" && (!d.statementHolds(&c, s, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
 		return Claim{}, false
+	}
+	if c.Kind == "statement" {
+		d.cutAddedClause(&c)
 	}
 	// An outcome without a constant norm takes the list its words are in:
 	// "among those killed" is killed, "among the wounded" injured.
@@ -437,6 +469,32 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 		}
 	}
 	return true
+}
+
+// cutAddedClause ends a statement's content before ", adding that ...",
+// ", noting ...": the participle reports more words, a statement of its
+// own (said_tree reads it), not part of the first one.
+func (d *claimDoc) cutAddedClause(c *Claim) {
+	for k := range c.Args {
+		a := c.Args[k]
+		if a.Role != "content" {
+			continue
+		}
+		lo, hi := d.wordTokens(a.Span)
+		for i := lo + 1; i < hi-1; i++ {
+			if d.toks[i-1].Text == "," && strings.HasSuffix(d.toks[i].Lower, "ing") && d.rules.hasWord("added_participles", d.toks[i].Lower) && !d.insideQuote(d.toks[i].Span) {
+				end := i - 1
+				for end > lo && !isWordRune([]rune(d.toks[end-1].Text)[0]) && !isQuoteMark(d.toks[end-1].Text) {
+					end--
+				}
+				if end > lo {
+					c.Args[k].Span = Span{Start: a.Start, End: d.toks[end-1].End}
+					c.Args[k].Text = d.text[a.Start:d.toks[end-1].End]
+				}
+				return
+			}
+		}
+	}
 }
 
 // negated is certainty's answer for the article's own negation; events
@@ -1378,4 +1436,8 @@ func (d *claimDoc) words(a, b int) string {
 		parts = append(parts, d.toks[i].Lower)
 	}
 	return strings.Join(parts, " ")
+}
+
+func isQuoteMark(s string) bool {
+	return s == "\u201d" || s == "\u201c" || s == "\"" || s == "'" || s == "\u2019" || s == "\u2018"
 }

@@ -102,6 +102,10 @@ type depArgSpec struct {
 	// there, must pass: "the strange new reality that had ambushed her"
 	// has a subject, and it is no attacker, so there is no attack.
 	Strict bool `yaml:"strict"`
+	// Clause: the argument is the node's whole clause (its subtree), not
+	// its noun phrase, widened over the complements that finish it ("described
+	// the flooding as the worst in a decade"): what a statement says.
+	Clause bool `yaml:"clause"`
 }
 
 // depPattern is a compiled dependency rule.
@@ -135,6 +139,7 @@ type depArg struct {
 	agent     bool
 	number    map[string]bool
 	min       float64
+	clause    bool
 }
 
 type depStep struct {
@@ -239,7 +244,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, clause: a.Clause, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -791,6 +796,59 @@ func (t *depTree) conjuncts(n int) []int {
 	return out
 }
 
+// clause returns the first and last word (0-based, inclusive) of node
+// n's clause: its subtree, widened over the later dependents of n's head
+// that complete it (xcomp, or an obl or advcl with "as": "called the
+// attack a crime", "described X as the worst"), and cut before a clause
+// of its own that reports more words (", adding that ...": a statement
+// of its own).
+func (t *depTree) clause(n int) (int, int) {
+	lo, hi := t.subtree(n)
+	if h := t.w[n].Head - 1; h >= 0 {
+		for _, k := range t.kids[h] {
+			if k <= hi {
+				continue
+			}
+			r := t.w[k].Rel
+			if r == "xcomp" || (strings.HasPrefix(r, "obl") || r == "advcl") && (t.caseOf(k) == "as" || t.markOf(k) == "as") {
+				_, hi = t.subtree(k)
+			}
+			// An object's topic: "expressed concern over the rising
+			// number of deaths".
+			if lo2, _ := t.subtree(k); t.w[n].Rel == "obj" && strings.HasPrefix(r, "obl") && lo2 == hi+1 {
+				switch t.caseOf(k) {
+				case "about", "over", "at", "regarding", "of", "for", "on":
+					_, hi = t.subtree(k)
+				}
+			}
+		}
+	}
+	// A participle or verb of saying hung inside the clause (a misparse
+	// of ", adding that ...") ends it.
+	for k := n + 1; k <= hi; k++ {
+		if k > lo && t.w[k-1].Form == "," && t.w[k].UPOS == "VERB" && strings.HasSuffix(t.w[k].XPOS, "VBG") && speechLemmas[t.lemma(k)] {
+			hi = k - 1
+			break
+		}
+	}
+	return lo, hi
+}
+
+// speechLemmas are verbs of saying whose participle after a comma starts
+// a statement of its own (", adding that", ", saying").
+var speechLemmas = map[string]bool{"say": true, "add": true, "note": true, "warn": true, "stress": true, "explain": true,
+	"argue": true, "insist": true, "point": true, "claim": true, "tell": true, "emphasize": true, "emphasise": true}
+
+// markOf returns the lemma of node n's mark dependent, "" when none.
+func (t *depTree) markOf(n int) string {
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "mark" {
+			return t.lemma(k)
+		}
+	}
+	return ""
+}
+
 // subtree returns the first and last word (0-based, inclusive) below n.
 func (t *depTree) subtree(n int) (int, int) {
 	lo, hi := n, n
@@ -830,6 +888,9 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	}
 	if a.cases != nil {
 		c := t.caseOf(n)
+		if c == "" {
+			c = t.markOf(n) // the mark of a clause: "described X as the worst"
+		}
 		if c == "" {
 			c = "none" // "case: [none]": no preposition ("lost 0.66%")
 		}

@@ -79,6 +79,11 @@ type depKey struct {
 	stem   string
 	exact  bool // a short word matches only itself ("go", "die")
 	number bool // the rule needs a number mention in the sentence
+	// statement: a statement rule's trigger. Most sentences of news hold
+	// a verb of saying, and the surface rules read most of them, so such
+	// a sentence is parsed only when a verb of saying lies outside every
+	// statement the surface rules found in it (mayTriggerStatement).
+	statement bool
 }
 
 // mayTrigger reports whether some dependency rule could fire in the
@@ -87,7 +92,7 @@ func (rs *RuleSet) mayTrigger(toks []Token, hasNumber bool) bool {
 	for _, t := range toks {
 		n := min(3, len(t.Lower))
 		for _, k := range rs.depKeys[t.Lower[:n]] {
-			if (k.exact && t.Lower == k.stem || !k.exact && strings.HasPrefix(t.Lower, k.stem)) && (hasNumber || !k.number) {
+			if !k.statement && k.matches(t.Lower) && (hasNumber || !k.number) {
 				return true
 			}
 		}
@@ -95,7 +100,26 @@ func (rs *RuleSet) mayTrigger(toks []Token, hasNumber bool) bool {
 	return false
 }
 
-func (rs *RuleSet) addDepKeys(p *depPattern) {
+func (k depKey) matches(w string) bool {
+	return k.exact && w == k.stem || !k.exact && strings.HasPrefix(w, k.stem)
+}
+
+// mayTriggerStatement reports whether some statement dependency rule
+// could fire at a token of toks that covered does not exclude (covered
+// gets the token's index in toks).
+func (rs *RuleSet) mayTriggerStatement(toks []Token, covered func(int) bool) bool {
+	for i, t := range toks {
+		n := min(3, len(t.Lower))
+		for _, k := range rs.depKeys[t.Lower[:n]] {
+			if k.statement && k.matches(t.Lower) && !covered(i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (rs *RuleSet) addDepKeys(p *depPattern, statement bool) {
 	if rs.depKeys == nil {
 		rs.depKeys = map[string][]depKey{}
 	}
@@ -115,7 +139,7 @@ func (rs *RuleSet) addDepKeys(p *depPattern) {
 		number = number || !a.optional && (a.role == "count" || a.role == "value")
 	}
 	for l := range p.lemmas {
-		k := depKey{stem: l, number: number}
+		k := depKey{stem: l, number: number, statement: statement}
 		switch {
 		case len(l) <= 3:
 			k.exact = true // "die", "go", "hit", "cut": their forms are listed
@@ -290,7 +314,7 @@ func LoadRules(dir string) (*RuleSet, error) {
 		rs.Rules = append(rs.Rules, r)
 		if r.Dep != nil {
 			rs.hasDep = true
-			rs.addDepKeys(r.Dep)
+			rs.addDepKeys(r.Dep, r.Kind == "statement")
 		}
 	}
 	if len(errs) > 0 {

@@ -91,6 +91,17 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	if v >= 0 {
 		s, sv := t.subjectOf(v), v
+		// "retailers that said they raised prices": a relative pronoun
+		// stands for the noun its clause modifies.
+		if s >= 0 && t.w[s].UPOS == "PRON" && strings.HasPrefix(t.w[v].Rel, "acl") && t.w[v].Head > 0 {
+			switch t.lemma(s) {
+			case "that", "who", "which":
+				h := t.w[v].Head - 1
+				if t.w[h].Span.Start >= sp.Start && t.w[h].Span.End <= sp.End {
+					return true
+				}
+			}
+		}
 		if r := t.w[v].Rel; s < 0 && t.w[v].Head > 0 && (r == "advcl" || r == "xcomp" || r == "conj") {
 			// "..., Bruce Boudreau expressed confidence ..., saying": the
 			// participle's subject is its clause's.
