@@ -889,12 +889,10 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.cases != nil {
 		c := t.caseOf(n)
 		if c == "" {
-			c = t.markOf(n) // the mark of a clause: "described X as the worst"
-		}
-		if c == "" {
 			c = "none" // "case: [none]": no preposition ("lost 0.66%")
 		}
-		if !a.cases[c] {
+		// Or the mark of a clause: "described X as the worst".
+		if !a.cases[c] && !(c == "none" && a.cases[t.markOf(n)]) {
 			return false
 		}
 	}
