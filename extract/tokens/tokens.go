@@ -241,6 +241,9 @@ func splitSentences(text string, toks []Token) []Sentence {
 			}
 			continue
 		}
+		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && (listMarker(toks, start, k) || NumberAbbreviation(text, toks[k-1].Text, t.End)) {
+			continue
+		}
 		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {
 			if k+1 < len(toks) && toks[k+1].Start > t.End && finalAbbreviation[toks[k-1].Lower] && sentenceStarter[toks[k+1].Text] {
 				flush(k + 1)
@@ -426,13 +429,33 @@ func dottedLower(toks []Token, k int) bool {
 		unicode.IsLower(rune(a.Text[0])) && unicode.IsLower(rune(b.Text[0]))
 }
 
-// footnoteEnd extends a sentence end over a footnote mark "[17]" that
-// follows it.
+// footnoteEnd extends a sentence end over the footnote marks "[17]" that
+// follow it ("... in 2014. [17] [18]").
 func footnoteEnd(toks []Token, end int) int {
-	if end+2 < len(toks) && toks[end].Text == "[" && allDigits(toks[end+1].Text) && toks[end+2].Text == "]" {
-		return end + 3
+	for end+2 < len(toks) && toks[end].Text == "[" && allDigits(toks[end+1].Text) && toks[end+2].Text == "]" {
+		end += 3
 	}
 	return end
+}
+
+// listMarker reports that the period at k closes the number of a list
+// item at the start of a sentence ("1. The pricing ..."): the item's text
+// follows in the same sentence, as in EWT and GUM.
+func listMarker(toks []Token, start, k int) bool {
+	return k-1 == start && len(toks[k-1].Text) <= 3 && allDigits(toks[k-1].Text)
+}
+
+// NumberAbbreviation reports a one-letter abbreviation before a number
+// whose period ends no sentence: circa, born, died, married and page in
+// encyclopedic text ("(c. 1818 – 1880)", "(b. 1950)", "p. 28").
+func NumberAbbreviation(text, word string, after int) bool {
+	switch word {
+	case "c", "b", "d", "m", "p", "pp":
+	default:
+		return false
+	}
+	rest := strings.TrimLeft(text[after:], " ")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
 func startsLower(s string) bool {
