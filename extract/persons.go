@@ -909,7 +909,29 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			continue
 		}
 		j++
-		if pt, ok := p.preTitle(toks, i, entEnd, entStart); ok {
+		// "Interim BART Police Chief Ed Alvarez": the recogniser may keep
+		// the title inside the person's span; the title is the name's all
+		// the same, and the person the words after it.
+		inner := false
+		for e := i + 1; e < j && e <= i+3 && !inner; e++ {
+			m, ok := p.titleEndingAt(toks, e)
+			if !ok || m.i > i || !toks[e].Cap || !toks[i].Cap || p.honorifc[toks[i].Lower] || p.honorifc[toks[m.i].Lower] {
+				continue
+			}
+			if pt, ok := p.preTitle(toks, m.j, entEnd, entStart); ok && pt.Title.End <= toks[m.j].Start {
+				in := per
+				in.Span = Span{Start: toks[m.j].Start, End: per.End}
+				in.Text = text[in.Start:in.End]
+				if prefix := text[per.Start:toks[m.j].Start]; strings.HasPrefix(per.Norm, prefix) {
+					in.Norm = per.Norm[len(prefix):]
+				}
+				pt.Person = in
+				pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
+				out = append(out, pt)
+				inner = true
+			}
+		}
+		if pt, ok := p.preTitle(toks, i, entEnd, entStart); ok && !inner {
 			pt.Person = per
 			pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
 			out = append(out, pt)
@@ -1065,7 +1087,12 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 	if !found {
 		return PersonTitle{}, false
 	}
-	if !comma && (m.e.rank || personTitleCommon[m.e.words[len(m.e.words)-1]]) && !toks[m.i].Cap {
+	// A common word before a name is a title when capitalised, or when
+	// its phrase or an owner says so: "White House press secretary
+	// Karoline Leavitt", "North Korean leader Kim Jong Un" (not "general
+	// Taliban").
+	if !comma && (m.e.rank || personTitleCommon[m.e.words[len(m.e.words)-1]]) && !toks[m.i].Cap &&
+		(m.e.rank || len(m.e.words) < 2 && !p.ownerBefore(toks, m.i, entEnd)) {
 		return PersonTitle{}, false
 	}
 	if comma && !p.personTitlePhraseStart(toks, m.i) && owner == nil {
@@ -1104,6 +1131,22 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 	}
 	pt.Evidence = Span{Start: ev, End: 0}
 	return pt, true
+}
+
+// ownerBefore reports whether a place or organization mention ends right
+// before the title at token s (its modifiers and descriptors skipped).
+func (p *PersonFinder) ownerBefore(toks []Token, s int, entEnd map[int]Entity) bool {
+	for s > 0 && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
+		if _, ok := entEnd[s-1]; ok {
+			return true
+		}
+		s--
+	}
+	if s > 0 && toks[s-1].Lower == "'s" {
+		s--
+	}
+	_, ok := entEnd[s-1]
+	return s > 0 && ok
 }
 
 // personOrgPlace sets the owner of an apposed title from entities among
