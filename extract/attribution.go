@@ -50,6 +50,15 @@ func (d *claimDoc) isSayVerb(i int) bool {
 			}
 		}
 	}
+	// "the Nasdaq added 20.72 points": a figure after "added" is what was
+	// gained, not what was said.
+	if w := d.toks[i].Lower; (w == "added" || w == "adds" || w == "add") && i+1 < len(d.toks) {
+		for _, m := range d.mentions[i+1] {
+			if m.kind == KindNumber {
+				return false
+			}
+		}
+	}
 	return d.rules.hasWord("source_verbs", d.toks[i].Lower)
 }
 
@@ -135,18 +144,16 @@ func (d *claimDoc) speakerAround(si, v int) (Arg, bool) {
 		}
 		return Arg{}, false
 	}
+	// The parse, when there is one, names the verb's subject: "analysts
+	// who have done the calculations say" is said by the analysts, "Alden
+	// on Tuesday announced" by Alden.
+	if a, ok, known := d.treeSubject(si, v); known {
+		return a, ok
+	}
 	// A plain noun phrase before the verb: "a local journalist confirmed",
 	// "security forces in Somalia say" (the place is not the speaker).
 	j = d.skipPlaceModifier(s.First, j)
-	k := j
-	for k > s.First && j-k < 6 {
-		t := d.toks[k-1]
-		if !isWordRune([]rune(t.Text)[0]) && t.Lower != "'s" || npStop[t.Lower] {
-			break
-		}
-		k--
-	}
-	if k < j && !npStop[d.toks[k].Lower] {
+	if k := d.npStart(s.First, j); k < j {
 		return d.arg(capture{"source", k, j, nil, nil}), true
 	}
 	if v+1 < s.Last {
@@ -210,4 +217,93 @@ func (d *claimDoc) source(si, start, end int) (Arg, bool) {
 		return before.arg, true
 	}
 	return Arg{}, false
+}
+
+// treeSubject returns the source the parse gives a verb of saying at token
+// v: its subject's phrase (without relative clauses or the verb's
+// adverbs). known is false when the sentence has no parse or the verb no
+// subject in it, for the word scan to try.
+func (d *claimDoc) treeSubject(si, v int) (Arg, bool, bool) {
+	if si >= len(d.trees) || d.trees[si] == nil {
+		return Arg{}, false, false
+	}
+	t := d.trees[si]
+	tv := -1
+	for i, w := range t.w {
+		if w.Span.Start <= d.toks[v].Start && d.toks[v].Start < w.Span.End {
+			tv = i
+			break
+		}
+	}
+	if tv < 0 {
+		return Arg{}, false, false
+	}
+	for _, k := range t.kids[tv] {
+		if t.w[k].Rel != "nsubj" {
+			continue
+		}
+		if t.w[k].UPOS == "PRON" {
+			switch t.lemma(k) {
+			case "he", "she", "i":
+			default:
+				// "which it said crashed", "as we've noted": no one named.
+				return Arg{}, false, true
+			}
+		}
+		lo, hi := t.phrase(k)
+		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "CCONJ") {
+			lo++
+		}
+		pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+		if pa >= pb || pb > v {
+			return Arg{}, false, false
+		}
+		// "analysts who have done the calculations say": a subject right
+		// after a verb is that verb's object, misread; the speaker is the
+		// noun phrase before the relative pronoun.
+		if lo > 0 && (t.w[lo-1].UPOS == "VERB" || t.w[lo-1].UPOS == "AUX") {
+			first := d.sents[si].First
+			for r := pa - 1; r > first && r >= pa-6; r-- {
+				if l := d.toks[r].Lower; l == "who" || l == "that" || l == "which" {
+					if k := d.npStart(first, r); k < r {
+						return d.arg(capture{"source", k, r, nil, nil}), true, true
+					}
+					break
+				}
+			}
+			return Arg{}, false, true
+		}
+		if m := d.actorEndingAt(d.sents[si].First, pb); m != nil && m.start >= pa {
+			return d.actorArg(d.sents[si].First, m), true, true
+		}
+		var m *mention
+		for _, x := range d.mentions[pa] {
+			if x.end == pb && x.kind != KindNumber && x.kind != KindDate {
+				m = x
+			}
+		}
+		if m == nil && pa < len(d.dated) && d.dated[pa] {
+			return Arg{}, false, true // "on Tuesday announced": a date is no one
+		}
+		return d.arg(capture{"source", pa, pb, m, nil}), true, true
+	}
+	return Arg{}, false, false
+}
+
+// npStart returns where the plain noun phrase of at most six words ending
+// at token j starts (j when there is none): words back to punctuation or a
+// word that cannot be in one.
+func (d *claimDoc) npStart(first, j int) int {
+	k := j
+	for k > first && j-k < 6 {
+		t := d.toks[k-1]
+		if !isWordRune([]rune(t.Text)[0]) && t.Lower != "'s" || npStop[t.Lower] {
+			break
+		}
+		k--
+	}
+	if k < j && !npStop[d.toks[k].Lower] {
+		return k
+	}
+	return j
 }

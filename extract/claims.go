@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -323,6 +324,12 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false
 		}
 	}
+	if c.Kind == "quantity" {
+		var ok bool
+		if c, ok = d.quantityWhat(c, si, start, end); !ok {
+			return Claim{}, false
+		}
+	}
 	if c.Kind == "quantity" && !d.namesAttribute(c) {
 		return Claim{}, false
 	}
@@ -343,7 +350,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind != "statement" && c.Kind != "role" {
 		// A source is someone else than what the claim is about: "70
 		// percent of Americans say" has no source "Americans".
-		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") && !overlapsArg(c, src.Span) {
+		if src, ok := d.source(si, start, end); ok && !hasRole(c, "source") && !overlapsArg(c, src.Span) && !vagueSource(src) {
 			c.Args = append(c.Args, src)
 			if cert == Asserted {
 				cert = Reported
@@ -383,6 +390,19 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		c.Text = d.text[st:c.End]
 	}
 	return c, true
+}
+
+// vagueSource reports a source that names no one: "it", "they", "we" or
+// "ve" of "we've" ("which it said crashed", "as we've noted").
+func vagueSource(a Arg) bool {
+	if a.Norm != "" {
+		return false
+	}
+	switch foldLower(a.Text) {
+	case "it", "they", "we", "ve", "'ve", "this", "that", "which", "who", "you":
+		return true
+	}
+	return false
 }
 
 // statementHolds checks a statement's speaker and content and widens a
@@ -582,6 +602,72 @@ func (d *claimDoc) figurative(si, start int) bool {
 // something a figure measures: "only one of the matches reached three
 // sets" has a count where the attribute should be, and "you" or "your
 // to-do list" is the reader addressed, not a fact about anything.
+// quantityWhat drops the subject or attribute of a quantity that names
+// nothing: a pronoun nothing resolved ("it hit a maximum of 89 degrees"),
+// punctuation ("XAU= added 0.1%"), a stretch of time ("up 39 percent
+// year-to-date"). A quantity left with neither measures nothing.
+func (d *claimDoc) quantityWhat(c Claim, si, start, end int) (Claim, bool) {
+	had, kept := false, false
+	args := c.Args[:0:0]
+	for _, a := range c.Args {
+		if a.Role != "subject" && a.Role != "attribute" {
+			args = append(args, a)
+			continue
+		}
+		had = true
+		if a.Norm == "" && !namesSomething(a.Text) {
+			// "The UN agency said it needs a billion dollars": the
+			// pronoun is the one who says so, when that is no person.
+			if l := foldLower(a.Text); l == "it" || l == "they" {
+				if src, ok := d.source(si, start, end); ok && src.End <= a.Start && namesSomething(src.Text) && !d.personSpan(src.Span) {
+					a.Norm = src.Norm
+					if a.Norm == "" {
+						a.Norm = src.Text
+					}
+					args = append(args, a)
+					kept = true
+				}
+			}
+			continue
+		}
+		kept = true
+		args = append(args, a)
+	}
+	c.Args = args
+	return c, kept || !had
+}
+
+// personSpan reports whether a person mention covers span sp ("he" cannot
+// be "it").
+func (d *claimDoc) personSpan(sp Span) bool {
+	a, b := d.tokRange(sp)
+	for k := a; k < b; k++ {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPerson && m.start < b && m.end > a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesSomething reports whether a subject or attribute phrase names a
+// thing: not a bare pronoun, not punctuation alone, not a span of time.
+func namesSomething(text string) bool {
+	f := strings.Fields(foldLower(text))
+	if len(f) == 0 || !strings.ContainsFunc(text, unicode.IsLetter) {
+		return false
+	}
+	if len(f) == 1 {
+		switch f[0] {
+		case "it", "its", "this", "that", "these", "those", "they", "them", "which", "what", "he", "she", "we", "i", "one",
+			"year", "year-to-date", "month", "week", "day", "today", "date":
+			return false
+		}
+	}
+	return true
+}
+
 func (d *claimDoc) namesAttribute(c Claim) bool {
 	for _, a := range c.Args {
 		if a.Role != "attribute" && a.Role != "subject" {
@@ -1234,7 +1320,76 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span) (Ar
 	if best == nil {
 		return Arg{}, false
 	}
+	if kind == KindDate {
+		if a, ok := d.dateRange(si, best, role); ok {
+			return a, true
+		}
+	}
 	return d.arg(capture{role, best.start, best.end, best, nil}), true
+}
+
+// dateRange widens a date that is one end of a span of time, "between 2009
+// and 2018", "from March to May", to the whole span (its norm an ISO
+// interval): the claim holds over the period, not in its first or last
+// year.
+func (d *claimDoc) dateRange(si int, m *mention, role string) (Arg, bool) {
+	s := d.sents[si]
+	dateEndingAt := func(end int) *mention {
+		for k := max(s.First, end-6); k < end; k++ {
+			for _, x := range d.mentions[k] {
+				if x.kind == KindDate && x.end == end {
+					return x
+				}
+			}
+		}
+		return nil
+	}
+	dateAt := func(start int) *mention {
+		if start >= s.Last {
+			return nil
+		}
+		var best *mention
+		for _, x := range d.mentions[start] {
+			if x.kind == KindDate && (best == nil || x.end > best.end) {
+				best = x
+			}
+		}
+		return best
+	}
+	lo, hi := m, (*mention)(nil)
+	if m.end < s.Last {
+		switch d.toks[m.end].Lower {
+		case "and", "to", "through", "until", "-", "–":
+			hi = dateAt(m.end + 1)
+		}
+	}
+	if hi == nil && m.start-1 > s.First {
+		switch d.toks[m.start-1].Lower {
+		case "and", "to", "through", "until", "-", "–":
+			lo, hi = dateEndingAt(m.start-1), m
+		}
+	}
+	if lo == nil || hi == nil || lo.start-1 < s.First {
+		return Arg{}, false
+	}
+	// "between X and Y", "from X to Y": the opening word makes it a span
+	// ("in 2009 and 2018" names two years).
+	open := d.toks[lo.start-1].Lower
+	join := d.toks[lo.end].Lower
+	if !(open == "between" && join == "and" || open == "from" && join != "and") {
+		return Arg{}, false
+	}
+	a := d.arg(capture{role, lo.start - 1, hi.end, nil, nil})
+	a.Norm = ""
+	if lo.norm != "" && hi.norm != "" {
+		from, _, _ := strings.Cut(lo.norm, "/")
+		to := hi.norm
+		if _, t, ok := strings.Cut(hi.norm, "/"); ok {
+			to = t
+		}
+		a.Norm = from + "/" + to
+	}
+	return a, true
 }
 
 // endsInPlace reports whether the last word of s belongs to a place.

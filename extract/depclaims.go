@@ -22,6 +22,11 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			// A verb carries its own negation and modals; a noun's are on
 			// the clause around it, which the surface reading handles
 			// ("was not related to an attack on the train").
+			if r.Kind == "quantity" && (!t.inClause(b.trigger) || t.countedAttribute(r.Dep, b)) {
+				// A row of a table or a list ("DL Larry Ogunjobi 63 85% 1
+				// tackle"): no clause says what the figure measures.
+				continue
+			}
 			if r.Kind != "quantity" && r.Kind != "statement" && r.Kind != "role" && t.readerClause(b.trigger) {
 				continue // "You're going to parry the bolts, killing them in one hit": a game, a manual
 			}
@@ -647,6 +652,56 @@ func (t *depTree) readerClause(i int) bool {
 			n = t.w[n].Head - 1
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// inClause reports whether word i belongs to a clause: some word on its
+// way to the root is a verb or a predicate with a copula or auxiliary. A
+// figure in a heading, a caption or a table row has none ("LB Mack Wilson
+// 74 100% 1 tackle").
+func (t *depTree) inClause(i int) bool {
+	for n, steps := i, 0; n >= 0 && steps <= len(t.w); n, steps = t.w[n].Head-1, steps+1 {
+		if t.w[n].UPOS == "VERB" {
+			return true
+		}
+		for _, k := range t.kids[n] {
+			if r := t.w[k].Rel; r == "cop" || r == "aux" || r == "aux:pass" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countedAttribute reports an attribute with a count of its own outside
+// the figure ("85% 1 tackle": the tackle is counted, not measured by 85%).
+func (t *depTree) countedAttribute(p *depPattern, b depBinding) bool {
+	figLo, figHi := -1, -1
+	if p.numeric {
+		figLo, figHi = t.subtree(b.trigger)
+	}
+	figure := func(k int) bool {
+		if k >= figLo && k <= figHi {
+			return true
+		}
+		for ai, a := range p.args {
+			if n := b.nodes[ai]; n >= 0 && (a.role == "value" || a.role == "baseline") && t.inside(k, n) {
+				return true
+			}
+		}
+		return false
+	}
+	for ai, a := range p.args {
+		n := b.nodes[ai]
+		if n < 0 || a.role != "attribute" {
+			continue
+		}
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "nummod" && t.w[k].UPOS == "NUM" && !figure(k) {
+				return true
+			}
 		}
 	}
 	return false
