@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A statement's speaker is a nominal phrase: the subject of the verb of
 // saying. The surface rules take the noun phrase that stands right before
@@ -57,6 +60,13 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	if d.insideQuote(sp) {
 		return false // "... and that everything anybody said to me became musical.”"
 	}
+	// "Andrew Lebovich of the Dutch think tank Clingendael said": the name
+	// before the verb ends a prepositional phrase of the person the
+	// sentence opens with, who is the speaker.
+	if m := d.personBeforeOf(sp); m != nil {
+		c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+		return true
+	}
 	if !d.speakerInDoubt(sp, start, end) {
 		return true // a name the parse would not change: no need to parse
 	}
@@ -110,6 +120,21 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 		if s >= 0 && t.nominal(s) {
 			in := t.w[s].Span.Start >= sp.Start && t.w[s].Span.End <= sp.End
+			// "Andrew Lebovich of the Dutch think tank Clingendael said":
+			// a name inside the subject's phrase that is not its head is
+			// not the speaker; the person the head names is.
+			if lo, hi := t.phrase(s); !in && t.w[s].UPOS == "PROPN" && t.w[lo].Span.Start <= sp.Start && sp.End <= t.w[hi].Span.End && t.subjectEndsAt(s, sv) {
+				if a, b := d.wordTokens(t.w[s].Span); a < b {
+					for k := max(0, a-4); k <= a; k++ {
+						for _, m := range d.mentions[k] {
+							if m.kind == KindPerson && m.start <= a && m.end >= b && m.end <= d.tokIndex(sp.Start) {
+								c.Args[k2(c, "speaker")] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+								return true
+							}
+						}
+					}
+				}
+			}
 			if in || !t.subjectEndsAt(s, sv) || d.namedSpeaker(sp) {
 				return true // the same phrase, or a parse we cannot trust
 			}
@@ -152,6 +177,46 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	return true
+}
+
+// personBeforeOf returns the person mention that opens speaker sp's
+// sentence and is followed by "of|at|from|with" and words without a verb
+// of saying, a clause word or a comma up to sp: "Denny Roy of the East-West Center said". Nil when
+// the sentence opens otherwise.
+func (d *claimDoc) personBeforeOf(sp Span) *mention {
+	a, _ := d.wordTokens(sp)
+	if a >= len(d.toks) {
+		return nil
+	}
+	s := d.sents[d.toks[a].Sent]
+	first := s.First
+	for first < a && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+		first++
+	}
+	for k := a - 1; k > first && k >= a-12; k-- {
+		switch x := d.toks[k].Lower; {
+		case x == "of" || x == "at" || x == "from" || x == "with":
+			for _, m := range d.mentions[first] {
+				if m.kind == KindPerson && m.end == k && m.ent != nil {
+					return m
+				}
+			}
+		case !isWordRune([]rune(x)[0]) && x != "-" && x != "." && x != "'s" && x != "’s" || d.isSayVerb(k) || d.isBeAux(k) ||
+			x == "who" || x == "which" || x == "that" || x == "and" || x == "or":
+			return nil
+		}
+	}
+	return nil
+}
+
+// k2 returns the index of c's argument of the role, -1 when none.
+func k2(c *Claim, role string) int {
+	for i, a := range c.Args {
+		if a.Role == role {
+			return i
+		}
+	}
+	return -1
 }
 
 // objectVerbs are verbs of saying that also take a plain object: "the
@@ -222,6 +287,11 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	if a > 0 {
 		switch d.toks[a-1].Lower {
 		case "of", "for", "at", "from", "with", "to", "on", "in", "by", "'s", "’s":
+			return true
+		}
+		// "... of the Dutch think tank Clingendael said": a name after a
+		// lower-case noun may end a longer subject.
+		if p := d.toks[a-1]; p.Sent == d.toks[a].Sent && !p.Cap && isWordRune([]rune(p.Text)[0]) && !npStop[p.Lower] && p.Lower != "and" && p.Lower != "but" {
 			return true
 		}
 	}
@@ -446,6 +516,7 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 		norm string
 	}
 	var said []cand // person speakers of statements so far, in order
+	var genders map[string]string
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind != "statement" {
@@ -466,16 +537,31 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			continue
 		}
 		if l := foldLower(sp.Text); l == "he" || l == "she" {
+			if genders == nil {
+				genders = d.articleGenders()
+			}
+			want := "m"
+			if l == "she" {
+				want = "f"
+			}
 			si := d.toks[at].Sent
+			// The most recent candidate, never one the article calls by
+			// the other pronoun ("she said" after a man is named is the
+			// woman named before him).
 			best := cand{at: -1}
+			consider := func(c cand) {
+				if g := genders[c.norm]; (g == "" || g == want) && c.at > best.at {
+					best = c
+				}
+			}
 			for _, s := range said {
-				if s.at < at && d.toks[s.at].Sent >= si-3 && s.at > best.at {
-					best = s
+				if s.at < at && d.toks[s.at].Sent >= si-3 {
+					consider(s)
 				}
 			}
 			for sj := max(0, si-3); sj <= si; sj++ {
-				if n, norm := d.subjectName(sj); n >= 0 && n < at && n > best.at {
-					best = cand{n, norm}
+				if n, norm := d.subjectName(sj); n >= 0 && n < at {
+					consider(cand{n, norm})
 				}
 			}
 			if best.at >= 0 {
@@ -488,6 +574,54 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			said = append(said, cand{at, m.norm})
 		}
 	}
+}
+
+// articleGenders reads, per person (by norm), the gender the article's
+// own pronouns give: a he/him/his (she/her) whose sentence names exactly
+// one person before it, or, naming none, whose previous sentence names
+// exactly one. The majority wins; a tie or no pronoun leaves it unknown.
+// No list of given names says it: "Jordan", "Andrea" and "Nikita" are
+// either, and the article knows.
+func (d *claimDoc) articleGenders() map[string]string {
+	votes := map[string]int{} // norm -> he minus she
+	var prev []string
+	for _, s := range d.sents {
+		var here []string
+		for i := s.First; i < s.Last; i++ {
+			for _, m := range d.mentions[i] {
+				if m.kind == KindPerson && m.ent != nil && m.norm != "" && !slices.Contains(here, m.norm) {
+					here = append(here, m.norm)
+				}
+			}
+			v := 0
+			switch d.toks[i].Lower {
+			case "he", "him", "his", "himself":
+				v = 1
+			case "she", "her", "hers", "herself":
+				v = -1
+			}
+			if v == 0 {
+				continue
+			}
+			switch {
+			case len(here) == 1:
+				votes[here[0]] += v
+			case len(here) == 0 && len(prev) == 1:
+				votes[prev[0]] += v
+			}
+		}
+		prev = here
+	}
+	out := map[string]string{}
+	for n, v := range votes {
+		switch {
+		case v > 0:
+			out[n] = "m"
+		case v < 0:
+			out[n] = "f"
+		}
+	}
+	return out
 }
 
 // subjectName returns the token and norm of the person named first in
