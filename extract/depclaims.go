@@ -299,6 +299,13 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				}
 			}
 		}
+		// The trigger's own word stays out ("left 2,000 families
+		// homeless": the victims are the families).
+		if b.trigger == hi && hi > lo {
+			hi--
+		} else if b.trigger == lo && hi > lo {
+			lo++
+		}
 		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
 			lo++
 		}
@@ -662,13 +669,29 @@ func (t *depTree) readerClause(i int) bool {
 // figure in a heading, a caption or a table row has none ("LB Mack Wilson
 // 74 100% 1 tackle").
 func (t *depTree) inClause(i int) bool {
-	for n, steps := i, 0; n >= 0 && steps <= len(t.w); n, steps = t.w[n].Head-1, steps+1 {
+	predicate := func(n int) bool {
 		if t.w[n].UPOS == "VERB" {
 			return true
 		}
 		for _, k := range t.kids[n] {
 			if r := t.w[k].Rel; r == "cop" || r == "aux" || r == "aux:pass" {
 				return true
+			}
+		}
+		return false
+	}
+	for n, steps := i, 0; n >= 0 && steps <= len(t.w); n, steps = t.w[n].Head-1, steps+1 {
+		if predicate(n) {
+			return true
+		}
+		if t.w[n].Head == 0 {
+			// A noun root with the sentence's verb hung beside it (a
+			// misparse: "Botswana, with ... herd at 130,000 elephants,
+			// has recorded ...").
+			for _, k := range t.kids[n] {
+				if r := t.w[k].Rel; (r == "dep" || r == "parataxis" || r == "appos" || r == "conj") && predicate(k) {
+					return true
+				}
 			}
 		}
 	}

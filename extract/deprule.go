@@ -943,7 +943,7 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 			// "tried to kill", not "were able to apprehend".
 			if h := t.w[i].Head - 1; h >= 0 {
 				switch t.lemma(h) {
-				case "able", "manage", "succeed", "help":
+				case "able", "manage", "succeed", "help", "force", "compel", "oblige":
 				default:
 					return Hypothetical
 				}
