@@ -64,7 +64,7 @@ func Words(text string, s Sentence, toks []Token) []Word {
 // bad") into "it" "s", as EWT does: before an article, "not" or an
 // adverb, which the possessive "its" is never followed by (measured on
 // EWT train and dev: 75 "it s" to 289 possessives, whose next words are
-// nouns and adjectives).
+// nouns and adjectives, never a preposition).
 func splitIts(out []Word) []Word {
 	for i := 0; i+1 < len(out); i++ {
 		w := out[i]
@@ -83,6 +83,9 @@ var itsIsNext = map[string]bool{
 	"so": true, "just": true, "still": true, "definitely": true, "also": true, "been": true,
 	"too": true, "pretty": true, "quite": true, "always": true, "never": true, "probably": true,
 	"actually": true, "getting": true, "going": true, "gonna": true, "like": true, "nothing": true,
+	// a preposition, "now" or "all" right after it
+	"in": true, "for": true, "from": true, "between": true, "at": true, "about": true, "with": true,
+	"now": true, "all": true,
 }
 
 // appendRun appends the words of text[a:b], a run with no white space;
@@ -128,6 +131,12 @@ func appendRun(out []Word, text string, a, b, sentEnd int) []Word {
 			emit(p, p+n)
 			p += n
 			afterWord = false
+		case r == '.' && !afterWord && extensionEnd(text, p+1, b) > 0:
+			// a file type named by its extension: "the .doc file", "(.pdf)"
+			q := extensionEnd(text, p+1, b)
+			emit(p, q)
+			p = q
+			afterWord = true
 		case isStop(r):
 			// a run of stops is one word in EWT (".?", "?!", "!!!?"),
 			// except that an ellipsis stays apart ("..." "?")
@@ -350,6 +359,24 @@ func onlyClosers(s string) bool {
 }
 
 func isStop(r rune) bool { return r == '.' || r == '!' || r == '?' }
+
+// extensionEnd returns the end of 2 to 4 ASCII letters at text[p:b]
+// followed by no word rune (a file extension after its dot), or 0.
+func extensionEnd(text string, p, b int) int {
+	q := p
+	for q < b && q-p <= 4 && (text[q]|0x20 >= 'a' && text[q]|0x20 <= 'z') {
+		q++
+	}
+	if q-p < 2 || q-p > 4 {
+		return 0
+	}
+	if q < b {
+		if r, _ := utf8.DecodeRuneInString(text[q:b]); IsWordRune(r) || r == '.' {
+			return 0
+		}
+	}
+	return q
+}
 
 // fusedSplit returns where a fused word splits in EWT ("can|not",
 // "gon|na", "wan|na", "got|ta"), or 0. Contractions written without
