@@ -43,6 +43,10 @@ var abbreviations = map[string]bool{
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "vs": true, "v": true, "etc": true,
 	"inc": true, "corp": true, "co": true, "ltd": true, "mt": true, "ft": true, "brig": true,
 	"cmdr": true, "pres": true, "amb": true, "supt": true, "insp": true, "pvt": true, "cpl": true,
+	// references and addresses ("Vol. 6", "Sec. 1302", "Kettner Blvd. Suite
+	// 105", "ext. 37625", "Attn. Sales", "esp. Edwin")
+	"vol": true, "sec": true, "blvd": true, "ext": true, "attn": true, "esp": true, "approx": true,
+	"dept": true, "drs": true,
 }
 
 // Tokenize splits text into tokens and sentences. It never rewrites text:
@@ -270,7 +274,7 @@ func splitSentences(text string, toks []Token) []Sentence {
 			if t.Text == "." && dottedLower(toks, k) {
 				// e.g. and i.e. never end a sentence; a.m. and p.m. not
 				// before a day, a month or a time zone
-				if w := toks[k-1].Lower; w == "g" || w == "e" || timeFollower[nx.Text] {
+				if w := toks[k-1].Lower; w == "g" || w == "e" || timeFollower[nx.Text] || longDotted(toks, k) {
 					continue
 				}
 			}
@@ -427,6 +431,16 @@ func dottedLower(toks []Token, k int) bool {
 	a, d, b := toks[k-3], toks[k-2], toks[k-1]
 	return d.Text == "." && len(a.Text) == 1 && len(b.Text) == 1 && a.End == d.Start && d.End == b.Start && b.End == toks[k].Start &&
 		unicode.IsLower(rune(a.Text[0])) && unicode.IsLower(rune(b.Text[0]))
+}
+
+// longDotted reports that the dotted abbreviation closed at k has three
+// or more letters ("a.k.a."): none of those ends a sentence.
+func longDotted(toks []Token, k int) bool {
+	if k < 5 {
+		return false
+	}
+	a, d := toks[k-5], toks[k-4]
+	return d.Text == "." && len(a.Text) == 1 && a.End == d.Start && d.End == toks[k-3].Start && unicode.IsLower(rune(a.Text[0]))
 }
 
 // footnoteEnd extends a sentence end over the footnote marks "[17]" that
