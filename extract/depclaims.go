@@ -158,6 +158,10 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		case ".", "!", "?", "and", "but", "or", "while", "whereas", "yet":
 			return false
 		}
+		// Nor past another verb's ", adding that": what follows is its.
+		if d.rules.hasWord("added_participles", d.toks[k].Lower) {
+			return false
+		}
 	}
 	// "Baidu chief Robin Li said": the parser may leave the name out of the
 	// subject's phrase; the name right after it is the speaker.

@@ -85,7 +85,10 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	// "credible reports received by Amnesty": a verb form that is also a
 	// noun is a verb only when the parse says so.
-	for i := start; i < end; i++ {
+	// (Only when the parse found no verb of saying: "A report, based on
+	// intelligence from member states, said" has its verb.)
+	sayVerb := v >= 0 && d.isSayForm(t.w[v].Form)
+	for i := start; i < end && !sayVerb; i++ {
 		if nounVerbs[d.toks[i].Lower] && !d.inCapture(i, caps) {
 			if w := t.wordAt(d.toks[i].Span); w >= 0 && t.w[w].UPOS != "VERB" {
 				return false
@@ -144,6 +147,14 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			}
 			ns := Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}
 			if content.End > content.Start && ns.Start < content.End && content.Start < ns.End {
+				// "A recent report, based on ..., said the leader ran
+				// operations": the verb's subject stands before it and its
+				// clause after it, where the inverted reading put a speaker.
+				for _, x := range t.kids[v] {
+					if t.w[x].Rel == "ccomp" && overlaps(t.w[x].Span, sp) && sp.Start > t.w[v].Span.Start {
+						return false
+					}
+				}
 				return true // a subject inside what was said
 			}
 			if a, b := d.wordTokens(ns); a < b {
@@ -195,9 +206,11 @@ func (d *claimDoc) personBeforeOf(sp Span) *mention {
 	}
 	for k := a - 1; k > first && k >= a-12; k-- {
 		switch x := d.toks[k].Lower; {
-		case x == "of" || x == "at" || x == "from" || x == "with":
+		case x == "of" || x == "at" || x == "from" || x == "with" || x == ",":
+			// Or the person's apposition: "Siyoka Simasiku, director at
+			// the conservation coalition, Ngamiland Council of ... says".
 			for _, m := range d.mentions[first] {
-				if m.kind == KindPerson && m.end == k && m.ent != nil {
+				if m.kind == KindPerson && m.end == k && m.ent != nil && (x != "," || d.toks[a-1].Text == ",") {
 					return m
 				}
 			}
@@ -337,6 +350,19 @@ func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
 	if i+2 >= len(d.toks) || d.toks[i].Text != "," || d.toks[i].Sent != d.toks[d.tokIndex(sp.Start)].Sent {
 		return
 	}
+	// "The Nigeria Center for Disease Control and Prevention, or NCDC,
+	// said": the acronym in apposition names the whole body, which the
+	// recogniser may have cut.
+	if i+3 < len(d.toks) && d.toks[i+1].Lower == "or" && d.toks[i+3].Text == "," && isAcronym(d.toks[i+2].Text) {
+		var m *mention
+		for _, x := range d.mentions[i+2] {
+			if x.end == i+3 && isActorKind(x.kind) {
+				m = x
+			}
+		}
+		c.Args[k] = d.arg(capture{"speaker", i + 2, i + 3, m, nil})
+		return
+	}
 	var p *mention
 	for _, m := range d.mentions[i+1] {
 		if m.kind == KindPerson && m.ent != nil && (p == nil || m.end > p.end) {
@@ -350,6 +376,20 @@ func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
 		return
 	}
 	c.Args[k] = d.arg(capture{"speaker", p.start, p.end, p, nil})
+}
+
+// isAcronym reports a word of two to eight capitals (digits and "&"
+// allowed after the first): "NCDC", "MSF", "UNHCR".
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&') {
+			return false
+		}
+	}
+	return true
 }
 
 // sayVerbWord returns the tree word of the verb of saying in a surface
@@ -370,7 +410,7 @@ func (d *claimDoc) sayVerbWord(t *depTree, start, end int, caps []capture) int {
 		if w.Span.Start < lo || w.Span.End > hi || w.UPOS != "VERB" || inCap(w.Span) {
 			continue
 		}
-		if f := foldLower(w.Form); d.rules.hasWord("say_verbs", f) || d.rules.hasWord("source_verbs", f) || d.rules.hasWord("report_verbs", f) {
+		if d.isSayForm(w.Form) {
 			return i
 		}
 		if best < 0 {
@@ -378,6 +418,13 @@ func (d *claimDoc) sayVerbWord(t *depTree, start, end int, caps []capture) int {
 		}
 	}
 	return best
+}
+
+// isSayForm reports whether a word form is one of the verbs of saying
+// the surface rules list.
+func (d *claimDoc) isSayForm(form string) bool {
+	f := foldLower(form)
+	return d.rules.hasWord("say_verbs", f) || d.rules.hasWord("source_verbs", f) || d.rules.hasWord("report_verbs", f)
 }
 
 // subjectOf returns verb v's nominal subject (active), -1 when none.
