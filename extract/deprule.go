@@ -98,6 +98,10 @@ type depArgSpec struct {
 	// place, a word for attackers, forces, weapons or aircraft): "the
 	// strange new reality" cannot ambush anyone.
 	Agent bool `yaml:"agent"`
+	// Figure: the node is a figure (a number, or a word a number
+	// modifies: "$", "percent"), or no noun at all ("much" of "as much as
+	// 20%"): not a thing such as "premiums".
+	Figure bool `yaml:"figure"`
 	// Strict: an optional argument that may be absent but, when a node is
 	// there, must pass: "the strange new reality that had ambushed her"
 	// has a subject, and it is no attacker, so there is no attack.
@@ -137,6 +141,7 @@ type depArg struct {
 	spread    bool
 	strict    bool
 	agent     bool
+	figure    bool
 	number    map[string]bool
 	min       float64
 	clause    bool
@@ -244,7 +249,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, clause: a.Clause, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -254,7 +259,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
-		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place && !a.Person {
+		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place && !a.Person && !a.Agent && !a.Figure {
 			return nil, fmt.Errorf("arg %d: an argument without a role must constrain its node (lemma, upos or case)", i+1)
 		}
 		if len(a.Rel) == 0 {
@@ -882,6 +887,9 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	}
 	if (a.role == "count" || a.role == "value" || a.role == "baseline") && !t.numeric(n) {
 		return false // "closed in New York at $185.25": the obl with a number
+	}
+	if u := t.w[n].UPOS; a.figure && !t.numeric(n) && (u == "NOUN" || u == "PROPN" || u == "PRON") {
+		return false
 	}
 	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[foldLower(t.w[n].Form)] {
 		return false
