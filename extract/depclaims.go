@@ -32,7 +32,7 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			}
 			cert := ""
 			if t.w[b.trigger].UPOS == "VERB" {
-				cert = t.certaintyOf(b.trigger, r.Kind != "quantity")
+				cert = t.certaintyOf(b.trigger, r.Kind != "quantity" && r.Kind != "statement") // "They say ..." is no habit
 			} else if r.Dep.numeric {
 				// A figure takes the certainty of its clause: "the deal
 				// would raise at least 88 billion", "your list will shrink

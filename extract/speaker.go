@@ -562,7 +562,8 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 		at   int // token where the person is named
 		norm string
 	}
-	var said []cand // person speakers of statements so far, in order
+	var said []cand   // person speakers of statements so far, in order
+	var groups []cand // the other speakers (bodies, groups, officials)
 	var genders map[string]string
 	for i := range cs {
 		c := &cs[i]
@@ -617,8 +618,30 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			}
 			continue
 		}
+		if l := foldLower(sp.Text); l == "they" {
+			// "Officials in the province said ... They said ...": a "they"
+			// opening its sentence is the last speaker of the sentence
+			// before that is no person and no pronoun; inside a sentence
+			// ("..., but they have denied") it is too often someone else.
+			si := d.toks[at].Sent
+			if first := d.sents[si].First; at == first || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+				for j := len(groups) - 1; j >= 0; j-- {
+					if g := groups[j]; g.at < at && d.toks[g.at].Sent == si-1 {
+						c.Args[k].Norm = g.norm
+						break
+					}
+				}
+			}
+			continue
+		}
 		if m := d.actorCovering(d.wordTokens(sp.Span)); m != nil && m.kind == KindPerson && m.ent != nil {
 			said = append(said, cand{at, m.norm})
+		} else if f := strings.Fields(foldLower(sp.Text)); len(f) > 0 && !strings.Contains(" he she it i we you they this that ", " "+f[len(f)-1]+" ") {
+			n := sp.Norm
+			if n == "" {
+				n = sp.Text
+			}
+			groups = append(groups, cand{at, n})
 		}
 	}
 }
