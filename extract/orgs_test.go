@@ -51,6 +51,7 @@ func TestOrganizations(t *testing.T) {
 		{"embassy in", "The US Embassy in Kabul has criticized", []string{`4:23 government "United States Embassy in Kabul"`}},
 		{"national", "Afghan army and the Afghani government and US forces",
 			[]string{`0:11 military "Afghanistan army"`, `20:38 government "Afghanistan government"`, `43:52 military "United States forces"`}},
+		{"national two words", "Afghanistan’s military forces and US CentCom", []string{`0:31 military "Afghanistan military forces"`, `36:46 military "U.S. Central Command"`}},
 		{"local", "Sher Ali Shakir, the Helmand health department director", []string{`21:46 government "Helmand health department"`}},
 		{"subunit", "the spokesman for the Taliban’s political bureau, warned", []string{`22:50 armed_group "Taliban political bureau"`}},
 		{"command", "Maj. Nicole Ferrara, a US Central Command spokesperson, and CentCom",
