@@ -543,9 +543,14 @@ func (l *OrgLexicon) orgHeads(text string, toks []Token, cs []orgSpan) []orgSpan
 		if !ok || !t.Cap {
 			continue
 		}
+		// The name words before the head; a stop word ("State", "The")
+		// may stand inside the name but does not start it ("The Ohio State
+		// University" is "Ohio State University").
 		i := h
-		for i > 0 && toks[i-1].Sent == t.Sent && l.orgNameWord(toks[i-1]) {
-			i--
+		for k := h - 1; k >= 0 && toks[k].Sent == t.Sent && (l.orgNameWord(toks[k]) || l.stopBefore[toks[k].Lower] && toks[k].Cap); k-- {
+			if l.orgNameWord(toks[k]) {
+				i = k
+			}
 		}
 		j := h + 1
 		// "of" + capitalised words ("Ministry of Foreign Affairs").

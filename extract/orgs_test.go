@@ -48,6 +48,7 @@ func TestOrganizations(t *testing.T) {
 			[]string{`4:46 international "UNICEF"`, `48:54 international "UNICEF"`, `62:68 international "UNICEF"`}},
 		{"head before", "the Interior Ministry said", []string{`4:21 government "Interior Ministry"`}},
 		{"head of", "the Ministry of Foreign Affairs said", []string{`4:31 government "Ministry of Foreign Affairs"`}},
+		{"stop word inside", "at The Ohio State University and State University", []string{`7:28 company "Ohio State University"`}},
 		{"embassy in", "The US Embassy in Kabul has criticized", []string{`4:23 government "United States Embassy in Kabul"`}},
 		{"national", "Afghan army and the Afghani government and US forces",
 			[]string{`0:11 military "Afghanistan army"`, `20:38 government "Afghanistan government"`, `43:52 military "United States forces"`}},
