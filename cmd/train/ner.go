@@ -18,6 +18,8 @@ import (
 // NER training settings; they are recorded in the model header.
 const (
 	nerEpochs = 8
+	// nerMinEpoch: no model of the first epoch (ner.TrainOptions.MinEpoch).
+	nerMinEpoch = 2
 	// nerOrders perceptrons read the training sentences, each in its own
 	// order, and are averaged (learn.Ensemble): one order's model varies
 	// by a point of dev F1 with the order alone.
@@ -112,7 +114,7 @@ func trainNER(shared string) error {
 	}
 	log.Printf("ner: word classes from %d sentences (%d cased): %d bytes", len(text), len(cased), len(wordData))
 	rm, devF, ep, err := ner.Train(train, dev, ner.TrainOptions{
-		Epochs: nerEpochs, Seed: nerSeed, Words: words, Orders: nerOrders,
+		Epochs: nerEpochs, MinEpoch: nerMinEpoch, Seed: nerSeed, Words: words, Orders: nerOrders,
 		Prune: learn.Prune{MinSeen: nerMinSeen, MaxFeatures: nerMaxFeatures},
 		Log:   func(s string) { log.Print("ner: ", s) },
 	})
@@ -144,7 +146,7 @@ func trainNER(shared string) error {
 	m.Header = learn.Header{
 		Kind: ner.ModelKind, FeatureSet: ner.FeatureSet, Labels: ner.Labels, Training: files, Scores: scores,
 		Options: map[string]string{
-			"epochs": strconv.Itoa(nerEpochs), "orders": strconv.Itoa(nerOrders), "best_epoch": strconv.Itoa(ep), "seed": strconv.Itoa(nerSeed),
+			"epochs": strconv.Itoa(nerEpochs), "min_epoch": strconv.Itoa(nerMinEpoch), "orders": strconv.Itoa(nerOrders), "best_epoch": strconv.Itoa(ep), "seed": strconv.Itoa(nerSeed),
 			"min_seen": strconv.Itoa(nerMinSeen), "max_features": strconv.Itoa(nerMaxFeatures), "pos": "none", "btc_keep": strconv.Itoa(nerBTCKeep),
 			"words_sha256": ner.WordsSum(wordData),
 			"words":        fmt.Sprintf("%+v", nerWordOptions),
