@@ -62,7 +62,10 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     facilities and geographic features.
 //
 // A model mention on a word of an e-mail address, handle or URL is
-// dropped before all this ("gmail" in chris@gmail.com is no person).
+// dropped before all this ("gmail" in chris@gmail.com is no person), and
+// so is one without a capital letter in a sentence that has capitals
+// ("double the 10% levy": the model's "levy" is a common word; a line all
+// in lower case, a slug or a tweet, keeps its lower-case names).
 //
 // Rule entities the model does not confirm are kept: the seeds' entities
 // come from them, and their precision there is 0.97.
@@ -113,6 +116,10 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
 	addr := addressTokens(text, toks)
+	cased := make([]bool, len(sents))
+	for si, st := range sents {
+		cased[si] = hasUpper(toks[st.First:st.Last])
+	}
 	e := 0
 	for _, m := range found {
 		// The project's convention: a name without its title or a
@@ -131,6 +138,13 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 		if m.Start >= m.End || !hasLetter(toks[m.Start:m.End]) {
 			continue // "@" and "." are no names (tweets taught the model otherwise)
+		}
+		// In a sentence written with capitals, a mention without a
+		// capital letter is a common word ("The ministry plans to double
+		// the 10% levy"); a sentence all in lower case (a tweet, a slug)
+		// keeps its lower-case names.
+		if cased[toks[m.Start].Sent] && !hasUpper(toks[m.Start:m.End]) {
+			continue
 		}
 		if slices.Contains(addr[m.Start:m.End], true) {
 			continue // "gmail" in chris@gmail.com: an address, not a name
@@ -367,6 +381,15 @@ func capitalizeWords(s string) string {
 func startsLower(s string) bool {
 	for _, r := range s {
 		return unicode.IsLower(r)
+	}
+	return false
+}
+
+func hasUpper(toks []Token) bool {
+	for _, t := range toks {
+		if strings.IndexFunc(t.Text, unicode.IsUpper) >= 0 {
+			return true
+		}
 	}
 	return false
 }
