@@ -138,6 +138,29 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 					}
 				}
 			}
+			// "A person familiar with the matter told": the parse may give
+			// the verb two subjects; a surface speaker after a preposition
+			// is the end of the first one's phrase, which is the speaker.
+			if a, _ := d.wordTokens(sp); !in && a > 0 && t.w[s].Span.End <= sp.Start && speakerPreps[d.toks[a-1].Lower] {
+				lo, _ := t.phrase(s)
+				ok := false // only where the parse gave the verb a second subject, in sp
+				for _, x := range t.kids[sv] {
+					if x != s && t.w[x].Rel == "nsubj" && t.w[x].Span.Start >= sp.Start && t.w[x].Span.End <= sp.End {
+						ok = true
+					}
+				}
+				for k := s + 1; k < len(t.w) && t.w[k].Span.End <= sp.Start; k++ {
+					if u := t.w[k].UPOS; u == "VERB" || u == "AUX" || u == "PUNCT" || u == "PRON" && t.w[k].XPOS == "WP" {
+						ok = false
+					}
+				}
+				if pa, _ := d.wordTokens(t.w[lo].Span); ok && pa < a {
+					_, pb := d.wordTokens(sp)
+					c.Args[k] = d.arg(capture{"speaker", pa, pb, nil, nil})
+					c.Args[k].Norm = ""
+					return true
+				}
+			}
 			if in || !t.subjectEndsAt(s, sv) || d.namedSpeaker(sp) {
 				return true // the same phrase, or a parse we cannot trust
 			}
@@ -221,6 +244,11 @@ func (d *claimDoc) personBeforeOf(sp Span) *mention {
 	}
 	return nil
 }
+
+// speakerPreps are the prepositions that put a name inside a longer
+// speaker's phrase ("a person familiar with the matter", "the lawyer for
+// John Smith").
+var speakerPreps = map[string]bool{"with": true, "of": true, "for": true, "on": true, "about": true, "at": true, "from": true, "in": true, "by": true}
 
 // k2 returns the index of c's argument of the role, -1 when none.
 func k2(c *Claim, role string) int {
