@@ -693,7 +693,7 @@ func (t *depTree) inClause(i int) bool {
 			// misparse: "Botswana, with ... herd at 130,000 elephants,
 			// has recorded ...").
 			for _, k := range t.kids[n] {
-				if r := t.w[k].Rel; (r == "dep" || r == "parataxis" || r == "appos" || r == "conj") && predicate(k) {
+				if r := t.w[k].Rel; (r == "dep" || r == "parataxis" || r == "appos" || r == "conj" || r == "ccomp") && predicate(k) {
 					return true
 				}
 			}
