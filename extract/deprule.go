@@ -836,7 +836,56 @@ func (t *depTree) clause(n int) (int, int) {
 			break
 		}
 	}
-	return lo, hi
+	return lo, t.closeQuote(lo, hi)
+}
+
+// closeQuote widens a span of words [lo, hi] that opens a quotation and
+// does not close it to the word that closes it, when the sentence has
+// one: what someone said never stops inside their quoted words. The
+// parser often hangs the rest of a quotation on a verb outside the clause
+// (", adding that children are “increasingly, being recruited ...”").
+func (t *depTree) closeQuote(lo, hi int) int {
+	open := 0
+	for k := lo; k <= hi; k++ {
+		switch quoteSide(t.w[k]) {
+		case 1:
+			open++
+		case -1:
+			if open > 0 {
+				open--
+			}
+		}
+	}
+	if open == 0 {
+		return hi
+	}
+	for k := hi + 1; k < len(t.w); k++ {
+		if quoteSide(t.w[k]) == -1 {
+			if open--; open == 0 {
+				return k
+			}
+		}
+	}
+	return hi
+}
+
+// quoteSide is 1 for a word that opens a double quotation, -1 for one
+// that closes it and 0 otherwise; a straight quote's side is its tag.
+func quoteSide(w depWord) int {
+	switch w.Form {
+	case "“":
+		return 1
+	case "”":
+		return -1
+	case "\"":
+		switch w.XPOS {
+		case "``":
+			return 1
+		case "''":
+			return -1
+		}
+	}
+	return 0
 }
 
 // speechLemmas are verbs of saying whose participle after a comma starts

@@ -589,3 +589,44 @@ func TestDepStrictAgent(t *testing.T) {
 		t.Error("strict on a required argument: no error")
 	}
 }
+
+// TestClauseClosesQuote: a complement clause that opens a quotation runs
+// on to the word that closes it, even when the parser hung the rest of
+// the quotation on a verb outside the clause; a clause whose quotation
+// is closed inside it, or that has none, keeps its subtree.
+func TestClauseClosesQuote(t *testing.T) {
+	_, w := handTree(t, `
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+, , PUNCT 4 punct
+adding add VERB 2 advcl
+that that SCONJ 9 mark
+aid aid NOUN 9 nsubj
+was be AUX 9 cop
+“ “ PUNCT 9 punct
+scarce scarce ADJ 4 ccomp
+, , PUNCT 12 punct
+and and CCONJ 12 cc
+falling fall VERB 2 conj
+” ” PUNCT 12 punct
+. . PUNCT 2 punct`)
+	tr := newDepTree(w)
+	if lo, hi := tr.clause(8); lo != 4 || hi != 12 {
+		t.Errorf("clause of 'scarce' = words %d-%d, want 4-12 (to the closing quote)", lo, hi)
+	}
+	_, w = handTree(t, `
+Officials official NOUN 2 nsubj
+said say VERB 0 root
+aid aid NOUN 6 nsubj
+was be AUX 6 cop
+“ “ PUNCT 6 punct
+scarce scarce ADJ 2 ccomp
+” ” PUNCT 6 punct
+and and CCONJ 9 cc
+left leave VERB 2 conj
+. . PUNCT 2 punct`)
+	tr = newDepTree(w)
+	if lo, hi := tr.clause(5); lo != 2 || hi != 6 {
+		t.Errorf("clause of 'scarce' = words %d-%d, want 2-6 (its quotation closed inside)", lo, hi)
+	}
+}
