@@ -400,7 +400,7 @@ func hasCapture(caps []capture, role string) bool {
 // physical reports whether node n names something one can attack: people,
 // a place, organization or person, or a word of @attack_targets.
 func (d *claimDoc) physical(t *depTree, n int) bool {
-	return d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", foldLower(t.w[n].Form)) ||
+	return d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", t.lower(n)) ||
 		d.placeMention(t, n)
 }
 
@@ -412,7 +412,7 @@ func (d *claimDoc) agent(t *depTree, n int) bool {
 		return true
 	}
 	for _, l := range []string{"attackers", "force_nouns", "weapons", "aircraft", "attack_means"} {
-		if d.rules.hasWord(l, t.lemma(n)) || d.rules.hasWord(l, foldLower(t.w[n].Form)) {
+		if d.rules.hasWord(l, t.lemma(n)) || d.rules.hasWord(l, t.lower(n)) {
 			return true
 		}
 	}
@@ -422,7 +422,7 @@ func (d *claimDoc) agent(t *depTree, n int) bool {
 // placeNode reports whether node n names a place: a place mention over
 // it, or a word of @place_nouns.
 func (d *claimDoc) placeNode(t *depTree, n int) bool {
-	return d.rules.hasWord("place_nouns", t.lemma(n)) || d.rules.hasWord("place_nouns", foldLower(t.w[n].Form)) ||
+	return d.rules.hasWord("place_nouns", t.lemma(n)) || d.rules.hasWord("place_nouns", t.lower(n)) ||
 		d.placeMention(t, n)
 }
 
@@ -523,7 +523,7 @@ func (d *claimDoc) numberAt(a, b int, sp Span) *mention {
 // organization mention.
 func (d *claimDoc) animate(t *depTree, n int) bool {
 	w := t.w[n]
-	form, lemma := foldLower(w.Form), t.lemma(n)
+	form, lemma := t.lower(n), t.lemma(n)
 	if strings.HasSuffix(lemma, "self") || strings.HasSuffix(lemma, "selves") {
 		return false // "hurt herself" is no casualty
 	}
@@ -582,7 +582,7 @@ func (d *claimDoc) numberType(t *depTree, n int) (string, bool) {
 // jobs", "$5 million".
 func (d *claimDoc) person(t *depTree, n int) bool {
 	w := t.w[n]
-	form, lemma := foldLower(w.Form), t.lemma(n)
+	form, lemma := t.lower(n), t.lemma(n)
 	if d.rules.hasWord("victims", form) || d.rules.hasWord("victims", lemma) || d.rules.hasWord("force_nouns", form) || d.rules.hasWord("people_words", lemma) || d.rules.hasWord("people_words", form) {
 		return true
 	}

@@ -318,19 +318,28 @@ func (st depStep) matches(rel string) bool {
 type depTree struct {
 	w    []depWord
 	kids [][]int // 0-based word -> 0-based dependents, in order
+	// lems and lows are each word's lemma and form folded to lower case,
+	// once per tree: every rule's trigger test reads both for every word,
+	// and folding allocates.
+	lems, lows []string
 }
 
 func newDepTree(w []depWord) *depTree {
-	t := &depTree{w: w, kids: make([][]int, len(w))}
+	t := &depTree{w: w, kids: make([][]int, len(w)), lems: make([]string, len(w)), lows: make([]string, len(w))}
 	for i, x := range w {
 		if h := x.Head - 1; h >= 0 && h < len(w) && h != i {
 			t.kids[h] = append(t.kids[h], i)
 		}
+		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	return t
 }
 
-func (t *depTree) lemma(i int) string { return foldLower(t.w[i].Lemma) }
+// lemma is word i's lemma in lower case.
+func (t *depTree) lemma(i int) string { return t.lems[i] }
+
+// lower is word i's form in lower case.
+func (t *depTree) lower(i int) string { return t.lows[i] }
 
 // passive reports whether node n is a passive verb.
 func (t *depTree) passive(n int) bool {
@@ -622,7 +631,7 @@ func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 				return false
 			}
 		}
-	} else if !p.lemmas[t.lemma(i)] && !p.lemmas[foldLower(t.w[i].Form)] {
+	} else if !p.lemmas[t.lemma(i)] && !p.lemmas[t.lower(i)] {
 		// The lemma, or the form: a list may hold an irregular form the
 		// lemmatizer gets wrong ("fled").
 		return false
@@ -940,7 +949,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if u := t.w[n].UPOS; a.figure && !t.numeric(n) && (u == "NOUN" || u == "PROPN" || u == "PRON") {
 		return false
 	}
-	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[foldLower(t.w[n].Form)] {
+	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[t.lower(n)] {
 		return false
 	}
 	if a.cases != nil {
