@@ -39,14 +39,7 @@ func TestEnsemble(t *testing.T) {
 		}
 	}
 	m := Ensemble(Prune{}, a, b)
-	right := 0
-	for i := range feats {
-		m.Scores(feats[i], sa)
-		if argmax(sa) == gold[i] {
-			right++
-		}
-	}
-	if acc := float64(right) / float64(len(feats)); acc < 0.98 {
+	if acc := accuracy(m, feats, gold); acc < 0.98 {
 		t.Fatalf("ensemble held-out accuracy %.3f, want >= 0.98", acc)
 	}
 	if n, na := m.Features(), a.Model(Prune{}).Features(); n < na {

@@ -53,3 +53,30 @@
 // version the caller expects, and says which one differs. Writing the same
 // model twice gives the same bytes.
 package learn
+
+import (
+	"slices"
+	"strings"
+)
+
+// SortByCount sorts keys by count, highest first, then by value, so that
+// label sets and vocabularies built from map counts are the same on every
+// run.
+func SortByCount(keys []string, count map[string]int) {
+	slices.SortFunc(keys, func(a, b string) int {
+		if count[a] != count[b] {
+			return count[b] - count[a]
+		}
+		return strings.Compare(a, b)
+	})
+}
+
+// ByCount returns the keys of count sorted as SortByCount does.
+func ByCount(count map[string]int) []string {
+	out := make([]string, 0, len(count))
+	for k := range count {
+		out = append(out, k)
+	}
+	SortByCount(out, count)
+	return out
+}

@@ -37,6 +37,19 @@ func argmax(s []int32) int {
 	return b
 }
 
+// accuracy is the share of examples whose best class under m is gold.
+func accuracy(m *Model, feats [][]uint64, gold []int) float64 {
+	scores := make([]int32, m.Classes())
+	right := 0
+	for i := range feats {
+		m.Scores(feats[i], scores)
+		if argmax(scores) == gold[i] {
+			right++
+		}
+	}
+	return float64(right) / float64(len(feats))
+}
+
 func train(t *testing.T) *Trainer {
 	feats, gold := toy(3000, 1)
 	tr := NewTrainer(3)
@@ -58,15 +71,7 @@ func train(t *testing.T) *Trainer {
 func TestLearnsToy(t *testing.T) {
 	m := train(t).Model(Prune{MinSeen: 0})
 	feats, gold := toy(1000, 99)
-	scores := make([]int32, 3)
-	right := 0
-	for i := range feats {
-		m.Scores(feats[i], scores)
-		if argmax(scores) == gold[i] {
-			right++
-		}
-	}
-	if acc := float64(right) / float64(len(feats)); acc < 0.98 {
+	if acc := accuracy(m, feats, gold); acc < 0.98 {
 		t.Fatalf("held-out accuracy %.3f, want >= 0.98", acc)
 	}
 	if m.Features() == 0 || m.Features() > 1100 {

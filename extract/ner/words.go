@@ -111,12 +111,7 @@ func BuildWords(text, cased [][]string, opt WordOptions) []byte {
 			vocab = append(vocab, w)
 		}
 	}
-	slices.SortFunc(vocab, func(a, b string) int {
-		if freq[a] != freq[b] {
-			return freq[b] - freq[a]
-		}
-		return strings.Compare(a, b)
-	})
+	learn.SortByCount(vocab, freq)
 	index := make(map[string]int, len(vocab))
 	for i, w := range vocab {
 		index[w] = i
@@ -124,16 +119,7 @@ func BuildWords(text, cased [][]string, opt WordOptions) []byte {
 	// Context features: the left and right neighbour among the Context
 	// most frequent words (any word, punctuation included), else its
 	// short shape class.
-	all := make([]string, 0, len(freq))
-	for w := range freq {
-		all = append(all, w)
-	}
-	slices.SortFunc(all, func(a, b string) int {
-		if freq[a] != freq[b] {
-			return freq[b] - freq[a]
-		}
-		return strings.Compare(a, b)
-	})
+	all := learn.ByCount(freq)
 	ctx := map[string]int{}
 	for i, w := range all {
 		if i >= opt.Context {

@@ -74,21 +74,6 @@ func seq(n int) []int {
 	return o
 }
 
-// labelSet returns the distinct values sorted by count (desc) then value.
-func labelSet(count map[string]int) []string {
-	out := make([]string, 0, len(count))
-	for k := range count {
-		out = append(out, k)
-	}
-	slices.SortFunc(out, func(a, b string) int {
-		if count[a] != count[b] {
-			return count[b] - count[a]
-		}
-		return strings.Compare(a, b)
-	})
-	return out
-}
-
 func (o *TrainOptions) logf(format string, args ...any) {
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, format, args...)
@@ -114,13 +99,13 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	}
 	relCount["dep"] += 0 // the parser needs these two for words it leaves headless
 	relCount["punct"] += 0
-	tagLabels := labelSet(tagCount)
+	tagLabels := learn.ByCount(tagCount)
 	tagID := map[string]int{}
 	for i, l := range tagLabels {
 		tagID[l] = i
 	}
 	var scripts []string
-	for _, s := range labelSet(scriptCount) {
+	for _, s := range learn.ByCount(scriptCount) {
 		if scriptCount[s] >= 2 {
 			scripts = append(scripts, s)
 		}
@@ -129,7 +114,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	for i, s := range scripts {
 		scriptID[s] = i
 	}
-	rels := labelSet(relCount)
+	rels := learn.ByCount(relCount)
 	relID := map[string]int{}
 	for i, r := range rels {
 		relID[r] = i
