@@ -258,9 +258,6 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind == "statement" && (!d.statementHolds(&c, s, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
 		return Claim{}, false
 	}
-	if c.Kind == "statement" {
-		d.cutAddedClause(&c)
-	}
 	// An outcome without a constant norm takes the list its words are in:
 	// "among those killed" is killed, "among the wounded" injured.
 	for k, a := range c.Args {
@@ -301,6 +298,12 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		quoted = a.Span
 	}
 	cert := d.certainty(si, start, max(start, anchor), end, quoted)
+	// (After the certainty, which reads the whole reported span: "said the
+	// storm had passed, but warned that rivers could flood" is no
+	// supposition of the speaker's.)
+	if c.Kind == "statement" {
+		d.cutAddedClause(&c)
+	}
 	if treeCert != "" {
 		// The tree says what negates or supposes the trigger; the words
 		// around it still say when the article cannot verify, or
@@ -502,8 +505,17 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 		}
 		lo, hi := d.wordTokens(a.Span)
 		for i := lo + 1; i < hi-1; i++ {
-			if d.toks[i-1].Text == "," && strings.HasSuffix(d.toks[i].Lower, "ing") && d.rules.hasWord("added_participles", d.toks[i].Lower) && !d.insideQuote(d.toks[i].Span) {
-				end := i - 1
+			participle := d.toks[i-1].Text == "," && strings.HasSuffix(d.toks[i].Lower, "ing") && d.rules.hasWord("added_participles", d.toks[i].Lower)
+			// "said the roads were safe, but added that drivers should
+			// take care": a second finite verb of saying, coordinated
+			// with the first, starts a statement of its own.
+			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower)) &&
+				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == ",")
+			if (participle || conjoined) && !d.insideQuote(d.toks[i].Span) {
+				end := i
+				if participle {
+					end = i - 1
+				}
 				for end > lo && !isWordRune([]rune(d.toks[end-1].Text)[0]) && !isQuoteMark(d.toks[end-1].Text) {
 					end--
 				}

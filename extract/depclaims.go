@@ -185,6 +185,12 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if ok && overlaps(a.Span, content) {
 			return false
 		}
+		// "said the talks had gone well and added that ...": a speaker
+		// inside what another statement of the sentence reports is the
+		// parser hanging the second verb on the first one's clause.
+		if ok && speaker.Start >= a.Start && speaker.End <= a.End {
+			return false
+		}
 		// "rejected allegations that the army had ...": the surface rule
 		// read the same speaker's words just after the object the tree
 		// took for them.

@@ -989,7 +989,9 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 		case r == "mark" && (l == "if" || l == "unless"):
 			return Hypothetical
 		case strings.HasPrefix(r, "nsubj") || r == "obj":
-			if l == "nobody" || l == "none" || l == "no one" {
+			// (The form too: the lemmatizer may miss a closed-class word,
+			// "nobody" -> "nobodyg".)
+			if f := t.lower(k); l == "nobody" || l == "none" || l == "no one" || f == "nobody" || f == "none" {
 				return negated
 			}
 			for _, d := range t.kids[k] {
