@@ -425,7 +425,7 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// ("At least 1,500 people were killed, officials said") or a quote may
 	// start with anything.
 	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End &&
-		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0) {
+		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
 	// "..., said Monica de Bolle, a senior fellow at X": a name right after
@@ -1177,6 +1177,25 @@ func (d *claimDoc) arg(cp capture) Arg {
 	} else if a.Norm == "" && cp.role != "content" {
 		// A phrase: carry the norm of an entity it contains, when just one.
 		a.Norm = d.innerNorm(cp.start, cp.end)
+		// "The head of the Red Cross told": a speaker's phrase whose
+		// entity follows a preposition is a person of that body, not
+		// the body.
+		// ("The US Embassy in Kabul" is one name, its preposition inside.)
+		if cp.role == "speaker" && a.Norm != "" {
+			first := cp.end // where the named entity starts
+			for i := cp.start; i < cp.end; i++ {
+				for _, m := range d.mentions[i] {
+					if m.norm == a.Norm && m.end <= cp.end {
+						first = min(first, i)
+					}
+				}
+			}
+			for i := cp.start; i < first; i++ {
+				if speakerPreps[d.toks[i].Lower] {
+					a.Norm = ""
+				}
+			}
+		}
 	}
 	a.Span = sp
 	a.Text = d.text[sp.Start:sp.End]

@@ -316,6 +316,12 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		} else if b.trigger == lo && hi > lo {
 			lo++
 		}
+		// "told the council that his teams had seen": a "that" the parser
+		// made the clause's object (or its mark, tagged a pronoun) is its
+		// complementizer.
+		if a.clause && lo < hi && t.lemma(lo) == "that" && t.w[lo].Head-1 == n && (t.w[lo].Rel == "obj" || t.w[lo].Rel == "mark") {
+			lo++
+		}
 		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
 			lo++
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A statement's speaker is a nominal phrase: the subject of the verb of
@@ -59,6 +60,33 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	if d.insideQuote(sp) {
 		return false // "... and that everything anybody said to me became musical.”"
+	}
+	// "NAIROBI, Kenya — The health ministry said": the dateline before
+	// the dash is no part of the speaker.
+	if a, b := d.wordTokens(sp); a < b {
+		if j := d.datelineEnd(si); j > a && j < b {
+			c.Args[k] = d.arg(capture{"speaker", j, b, d.actorCovering(j, b), nil})
+			if c.Args[k].Norm == c.Args[k].Text {
+				c.Args[k].Norm = ""
+			}
+			sp = c.Args[k].Span
+		}
+	}
+	// "Remember what I said: ...": a speaker with a free relative or a
+	// question word inside is a clause's words, not a name; an actor
+	// before it ("officials who ...") is the speaker.
+	if a, b := d.wordTokens(sp); a < b {
+		for i := a; i < b-1; i++ {
+			if !whWords[d.toks[i].Lower] {
+				continue
+			}
+			if i > a && d.actorCovering(a, i) != nil {
+				c.Args[k] = d.arg(capture{"speaker", a, i, d.actorCovering(a, i), nil})
+				sp = c.Args[k].Span
+				break
+			}
+			return false
+		}
 	}
 	// "Andrew Lebovich of the Dutch think tank Clingendael said": the name
 	// before the verb ends a prepositional phrase of the person the
@@ -161,6 +189,20 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 					return true
 				}
 			}
+			// "The miners sent a letter to ..., saying": a speaker that
+			// holds the verb its subject governs is the subject and more;
+			// the subject's phrase is the speaker.
+			if ws := t.w[sv].Span; in && sv != v && ws.Start >= sp.Start && ws.End <= sp.End {
+				lo, hi := t.phrase(s)
+				if a, b := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}); a < b && t.w[hi].Span.End <= ws.Start {
+					m := d.actorCovering(a, b)
+					c.Args[k] = d.arg(capture{"speaker", a, b, m, nil})
+					if m == nil {
+						c.Args[k].Norm = ""
+					}
+					return true
+				}
+			}
 			if in || !t.subjectEndsAt(s, sv) || d.namedSpeaker(sp) {
 				return true // the same phrase, or a parse we cannot trust
 			}
@@ -211,6 +253,44 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	return true
+}
+
+// whWords start a free relative or a question: "what I said", "how
+// they voted".
+var whWords = map[string]bool{"what": true, "who": true, "whom": true, "whose": true, "which": true, "how": true, "why": true, "where": true, "whatever": true}
+
+// datelineEnd returns the token after the dash that ends a dateline
+// opening sentence si ("KABUL —", "LAGOS, Nigeria -", "GENEVA (Reuters)
+// –"), -1 when the sentence opens otherwise. A dateline starts with a
+// word in capitals and holds only capitalised words, commas and a
+// parenthesised agency before the dash.
+func (d *claimDoc) datelineEnd(si int) int {
+	s := d.sents[si]
+	if s.First >= s.Last || !allCaps(d.toks[s.First].Text) {
+		return -1
+	}
+	for i := s.First + 1; i < s.Last && i < s.First+8; i++ {
+		switch t := d.toks[i].Text; {
+		case t == "—" || t == "–" || t == "-" || t == "--":
+			return i + 1
+		case t == "," || t == "(" || t == ")" || d.toks[i].Cap:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// allCaps reports a word of two or more letters, all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // personBeforeOf returns the person mention that opens speaker sp's
