@@ -198,13 +198,7 @@ func (m *Model) lemmatize(words []Word, w *work) {
 		sc := w.lemScores[i*n : (i+1)*n]
 		form := words[i].Form
 		runes := int32(utf8.RuneCountInString(form))
-		best := -1
-		cuts := m.cuts[:len(sc)]
-		for c, v := range sc {
-			if cuts[c] <= runes && (best < 0 || v > sc[best]) {
-				best = c
-			}
-		}
+		best := lemmaArgmax(sc, m.cuts[:len(sc)], runes)
 		lemma := form
 		if best >= 0 {
 			if l, ok := m.scripts[best].apply(form); ok && l != "" {
@@ -213,6 +207,34 @@ func (m *Model) lemmatize(words []Word, w *work) {
 		}
 		words[i].Lemma = lemma
 	}
+}
+
+// lemmaArgmax is the first highest-scoring script whose cut fits a word of
+// runes runes, -1 when none does. The first highest score overall is that
+// script whenever its cut fits (no earlier script scores as high), which
+// is almost always so: one plain scan then, the one testing each cut only
+// when it does not fit. The lemmatizer has hundreds of scripts and this is
+// its inner loop.
+func lemmaArgmax(sc []int32, cuts []int32, runes int32) int {
+	if len(sc) == 0 {
+		return -1
+	}
+	best, top := 0, sc[0]
+	for c, v := range sc {
+		if v > top {
+			best, top = c, v
+		}
+	}
+	if cuts[best] <= runes {
+		return best
+	}
+	best = -1
+	for c, v := range sc {
+		if cuts[c] <= runes && (best < 0 || v > sc[best]) {
+			best = c
+		}
+	}
+	return best
 }
 
 func (m *Model) parse(words []Word, w *work) {
