@@ -92,7 +92,7 @@ func (d *claimDoc) spanOf(a, b int) Span { return Span{Start: d.toks[a].Start, E
 // claim may carry: source, time, place, certainty.
 func (d *claimDoc) claims() []Claim {
 	var out []Claim
-	words, kinds := map[string]bool{}, map[string]bool{}
+	words, kinds := make([]bool, len(d.rules.needs.words)), make([]bool, len(d.rules.needs.kinds))
 	var mark []bool
 	for si, s := range d.sents {
 		if !d.body[si] {
@@ -106,9 +106,13 @@ func (d *claimDoc) claims() []Claim {
 		clear(kinds)
 		longMention := false // a mention longer than the anchors assume
 		for i := s.First; i < s.Last; i++ {
-			words[d.toks[i].Lower] = true
+			if id, ok := d.rules.needs.words[d.toks[i].Lower]; ok {
+				words[id] = true
+			}
 			for _, m := range d.mentions[i] {
-				kinds[m.kind] = true
+				if id, ok := d.rules.needs.kinds[m.kind]; ok {
+					kinds[id] = true
+				}
 				longMention = longMention || m.end-m.start > maxMention
 			}
 		}

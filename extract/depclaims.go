@@ -10,11 +10,18 @@ import (
 func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
 	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, place: d.placeNode, agent: d.agent, numberType: d.numberType}
+	cands := d.rules.triggerCands(t)
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
 			continue
 		}
-		for _, b := range r.Dep.match(t, sem) {
+		var bs []depBinding
+		if r.Dep.numeric {
+			bs = r.Dep.match(t, sem)
+		} else {
+			bs = r.Dep.matchAmong(t, sem, cands[r.Dep.index])
+		}
+		for _, b := range bs {
 			caps, parts, start, end, ok := d.depCaptures(t, r.Dep, b)
 			if !ok {
 				continue

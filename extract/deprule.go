@@ -123,6 +123,9 @@ type depPattern struct {
 	triggerRole string
 	args        []depArg
 	src         string // for --explain
+	// index is the pattern's place among its rule set's lemma-triggered
+	// patterns (RuleSet.triggerCands), -1 for a numeric trigger.
+	index int
 }
 
 type depArg struct {
@@ -490,87 +493,105 @@ type depBinding struct {
 	nodes   []int
 }
 
-// match returns every binding of p in t. animate reports whether a node
-// names people (it needs the claim document's mentions and lists).
+// match returns every binding of p in t, any word its trigger. animate
+// reports whether a node names people (it needs the claim document's
+// mentions and lists).
 func (p *depPattern) match(t *depTree, sem *depSemantics) []depBinding {
 	var out []depBinding
 	for i := range t.w {
-		if !p.triggers(t, i, sem) {
-			continue
-		}
-		b := depBinding{trigger: i, nodes: make([]int, len(p.args))}
-		ok := true
-		for ai, a := range p.args {
-			b.nodes[ai] = -1
-			seen := false
-			for _, path := range a.paths {
-				for _, n := range t.follow(i, path) {
-					seen = true
-					if a.accepts(t, n, sem) {
-						b.nodes[ai] = n
-						break
-					}
-				}
-				if b.nodes[ai] >= 0 {
+		out = p.matchTrigger(t, i, sem, out)
+	}
+	return out
+}
+
+// matchAmong is match with the trigger among the words cands (in order):
+// the words whose lemma or form the rule set indexes for p
+// (RuleSet.triggerWords), so that most rules try no word of a sentence.
+func (p *depPattern) matchAmong(t *depTree, sem *depSemantics, cands []int32) []depBinding {
+	var out []depBinding
+	for _, i := range cands {
+		out = p.matchTrigger(t, int(i), sem, out)
+	}
+	return out
+}
+
+// matchTrigger appends to out the bindings of p with word i its trigger.
+func (p *depPattern) matchTrigger(t *depTree, i int, sem *depSemantics, out []depBinding) []depBinding {
+	if !p.triggers(t, i, sem) {
+		return out
+	}
+	b := depBinding{trigger: i, nodes: make([]int, len(p.args))}
+	ok := true
+	for ai, a := range p.args {
+		b.nodes[ai] = -1
+		seen := false
+		for _, path := range a.paths {
+			for _, n := range t.follow(i, path) {
+				seen = true
+				if a.accepts(t, n, sem) {
+					b.nodes[ai] = n
 					break
 				}
 			}
-			if b.nodes[ai] < 0 && (!a.optional || a.strict && seen) {
-				ok = false
+			if b.nodes[ai] >= 0 {
 				break
 			}
 		}
-		if !ok {
+		if b.nodes[ai] < 0 && (!a.optional || a.strict && seen) {
+			ok = false
+			break
+		}
+	}
+	if !ok {
+		return out
+	}
+	p.countOfVictims(t, b)
+	keep := true
+	for ai, a := range p.args {
+		if a.spread && b.nodes[ai] >= 0 && t.titleOf(b.nodes[ai], t.conjuncts(b.nodes[ai])) {
+			keep = false // "the deaths of Speaker, Benjamin Nzeribe": the name is the claim
+		}
+	}
+	if keep {
+		out = append(out, b)
+	}
+	// One claim per conjunct of a spread argument.
+	for ai, a := range p.args {
+		if !a.spread || b.nodes[ai] < 0 {
 			continue
 		}
-		p.countOfVictims(t, b)
-		keep := true
-		for ai, a := range p.args {
-			if a.spread && b.nodes[ai] >= 0 && t.titleOf(b.nodes[ai], t.conjuncts(b.nodes[ai])) {
-				keep = false // "the deaths of Speaker, Benjamin Nzeribe": the name is the claim
+		// A conjunct shares the first item's preposition: "by 0.25
+		// percent or $63.1 billion".
+		ac := a
+		ac.cases = nil
+		items := t.conjuncts(b.nodes[ai])
+		for ci, c := range items {
+			if t.titleOf(c, items[ci+1:]) {
+				continue // "Speaker, Benjamin Nzeribe and member, Funke Adedoyin"
 			}
-		}
-		if keep {
-			out = append(out, b)
-		}
-		// One claim per conjunct of a spread argument.
-		for ai, a := range p.args {
-			if !a.spread || b.nodes[ai] < 0 {
-				continue
-			}
-			// A conjunct shares the first item's preposition: "by 0.25
-			// percent or $63.1 billion".
-			ac := a
-			ac.cases = nil
-			items := t.conjuncts(b.nodes[ai])
-			for ci, c := range items {
-				if t.titleOf(c, items[ci+1:]) {
-					continue // "Speaker, Benjamin Nzeribe and member, Funke Adedoyin"
-				}
-				if ac.accepts(t, c, sem) {
-					nb := depBinding{trigger: i, nodes: slices.Clone(b.nodes)}
-					nb.nodes[ai] = c
-					// A count below the first conjunct belongs to it.
-					for aj, o := range p.args {
-						if aj != ai && nb.nodes[aj] >= 0 && t.inside(nb.nodes[aj], b.nodes[ai]) && nb.nodes[aj] != b.nodes[ai] {
-							nb.nodes[aj] = -1
-							for _, path := range o.paths {
-								if len(path) > 1 {
-									for _, n := range t.follow(c, path[len(path)-1:]) {
-										if o.accepts(t, n, sem) {
-											nb.nodes[aj] = n
-										}
+			if ac.accepts(t, c, sem) {
+				nb := depBinding{trigger: i, nodes: slices.Clone(b.nodes)}
+				nb.nodes[ai] = c
+				// A count below the first conjunct belongs to it.
+				for aj, o := range p.args {
+					if aj != ai && nb.nodes[aj] >= 0 && t.inside(nb.nodes[aj], b.nodes[ai]) && nb.nodes[aj] != b.nodes[ai] {
+						nb.nodes[aj] = -1
+						for _, path := range o.paths {
+							if len(path) > 1 {
+								for _, n := range t.follow(c, path[len(path)-1:]) {
+									if o.accepts(t, n, sem) {
+										nb.nodes[aj] = n
 									}
 								}
 							}
-							if nb.nodes[aj] < 0 && !o.optional {
-								nb.nodes[aj] = -2 // required and gone: drop
-							}
+						}
+						if nb.nodes[aj] < 0 && !o.optional {
+							nb.nodes[aj] = -2 // required and gone: drop
 						}
 					}
-					if !slices.Contains(nb.nodes, -2) {
-						out = append(out, nb)
-					}
+				}
+				if !slices.Contains(nb.nodes, -2) {
+					out = append(out, nb)
 				}
 			}
 		}

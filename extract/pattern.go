@@ -35,6 +35,10 @@ type patSeq struct {
 	// each mandatory entity slot its kinds.
 	needWords [][]string
 	needKinds [][]string
+	// needWordIDs and needKindIDs are needWords and needKinds as indexes
+	// into the rule set's needs (RuleSet.internNeeds), which possible reads.
+	needWordIDs [][]int32
+	needKindIDs [][]int32
 	// anchor: the first mandatory word element, its first words, and the
 	// most tokens the elements before it can take (-1: unbounded). A match
 	// can only start within anchorReach tokens before an anchor word.
@@ -256,15 +260,16 @@ func (s *patSeq) starts(toks []Token, first, last int, mark []bool) []bool {
 	return mark
 }
 
-// possible reports whether a sentence with these words and mention kinds
-// can match s.
-func (s *patSeq) possible(words, kinds map[string]bool) bool {
-	for _, alts := range s.needWords {
+// possible reports whether a sentence can match s: words[id] tells
+// whether the sentence holds the word RuleSet.needs.words numbers id,
+// kinds[id] whether it holds a mention of that kind.
+func (s *patSeq) possible(words, kinds []bool) bool {
+	for _, alts := range s.needWordIDs {
 		if !anyIn(alts, words) {
 			return false
 		}
 	}
-	for _, alts := range s.needKinds {
+	for _, alts := range s.needKindIDs {
 		if !anyIn(alts, kinds) {
 			return false
 		}
@@ -272,14 +277,47 @@ func (s *patSeq) possible(words, kinds map[string]bool) bool {
 	return true
 }
 
-// anyIn reports whether one of keys is in set.
-func anyIn(keys []string, set map[string]bool) bool {
-	for _, k := range keys {
+// anyIn reports whether one of ids is set.
+func anyIn(ids []int32, set []bool) bool {
+	for _, k := range ids {
 		if set[k] {
 			return true
 		}
 	}
 	return false
+}
+
+// patNeeds numbers the words and mention kinds some pattern's prefilter
+// asks for, so that a sentence is read into two flag slices (one map
+// lookup per token) rather than into sets every pattern looks words up in.
+type patNeeds struct {
+	words, kinds map[string]int32
+}
+
+func (n *patNeeds) ids(alts [][]string, m map[string]int32) [][]int32 {
+	out := make([][]int32, len(alts))
+	for i, a := range alts {
+		for _, w := range a {
+			id, ok := m[w]
+			if !ok {
+				id = int32(len(m))
+				m[w] = id
+			}
+			out[i] = append(out[i], id)
+		}
+	}
+	return out
+}
+
+// internNeeds numbers the needs of every pattern of rs.
+func (rs *RuleSet) internNeeds() {
+	rs.needs = patNeeds{words: map[string]int32{}, kinds: map[string]int32{}}
+	for _, r := range rs.Rules {
+		for _, p := range r.Patterns {
+			p.needWordIDs = rs.needs.ids(p.needWords, rs.needs.words)
+			p.needKindIDs = rs.needs.ids(p.needKinds, rs.needs.kinds)
+		}
+	}
 }
 
 // lexPattern splits on white space and makes "(", ")" and a lone "|"

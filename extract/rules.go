@@ -73,6 +73,14 @@ type RuleSet struct {
 	// sentence with such a number is parsed); numAny: some takes any.
 	numTypes map[string]bool
 	numAny   bool
+	// triggerWords maps each trigger lemma of a dependency rule (not a
+	// numeric one) to the index of every such rule's pattern listing it
+	// (depPattern.index), so that a tree's words are looked up once, not
+	// once for every rule (triggerCands).
+	triggerWords map[string][]int32
+	nLemmaDeps   int
+	// needs numbers what the surface patterns' prefilters ask for.
+	needs patNeeds
 }
 
 type depKey struct {
@@ -153,6 +161,45 @@ func (rs *RuleSet) addDepKeys(p *depPattern, statement bool) {
 			rs.depKeys[head] = append(rs.depKeys[head], k)
 		}
 	}
+}
+
+// indexTriggers gives p its index among the lemma-triggered patterns and
+// records its trigger lemmas in triggerWords.
+func (rs *RuleSet) indexTriggers(p *depPattern) {
+	p.index = -1
+	if p.numeric {
+		return
+	}
+	if rs.triggerWords == nil {
+		rs.triggerWords = map[string][]int32{}
+	}
+	p.index = rs.nLemmaDeps
+	rs.nLemmaDeps++
+	for l := range p.lemmas {
+		rs.triggerWords[l] = append(rs.triggerWords[l], int32(p.index))
+	}
+}
+
+// triggerCands returns, for each lemma-triggered pattern (by index), the
+// words of t, in order, whose lemma or form is one of its trigger lemmas:
+// the only words depPattern.triggers can accept.
+func (rs *RuleSet) triggerCands(t *depTree) [][]int32 {
+	cands := make([][]int32, rs.nLemmaDeps)
+	for i := range t.w {
+		byLemma := rs.triggerWords[t.lemma(i)]
+		for _, k := range byLemma {
+			cands[k] = append(cands[k], int32(i))
+		}
+		if t.lower(i) == t.lemma(i) {
+			continue
+		}
+		for _, k := range rs.triggerWords[t.lower(i)] {
+			if !slices.Contains(byLemma, k) {
+				cands[k] = append(cands[k], int32(i))
+			}
+		}
+	}
+	return cands
 }
 
 // RuleError is one problem in a rule file.
@@ -315,11 +362,13 @@ func LoadRules(dir string) (*RuleSet, error) {
 		if r.Dep != nil {
 			rs.hasDep = true
 			rs.addDepKeys(r.Dep, r.Kind == "statement")
+			rs.indexTriggers(r.Dep)
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	rs.internNeeds()
 	return rs, nil
 }
 
