@@ -522,6 +522,11 @@ type sentMatcher struct {
 	rules *RuleSet
 	steps int // backtracking budget, so a bad rule cannot hang a batch
 	trace bool
+	// end and caps are the match matchAt found.
+	end  int
+	caps []capture
+	// frames are the continuations of the match being tried (nextStep).
+	frames []nextStep
 }
 
 const matchBudget = 20000
@@ -530,45 +535,66 @@ const matchBudget = 20000
 // of the first match found.
 func (sm *sentMatcher) matchAt(p *patSeq, i int) (int, []capture, bool) {
 	sm.steps = 0
-	var end int
-	var caps []capture
-	ok := sm.seq(p.elems, i, nil, func(j int, c []capture) bool {
-		end, caps = j, c
-		return true
-	})
-	return end, caps, ok
+	sm.end, sm.caps = 0, nil
+	ok := sm.seq(p.elems, i, nil, -1)
+	return sm.end, sm.caps, ok
 }
 
-func (sm *sentMatcher) seq(elems []*patElem, i int, caps []capture, k func(int, []capture) bool) bool {
+// nextStep is what follows once element e, begun at token start, has
+// matched: record its capture, then match rest, then go on with frame k
+// of sentMatcher.frames (-1: the pattern has matched). The matcher
+// backtracks depth first, so these continuations form a stack, kept in
+// one slice (closures, as the matcher was first written, cost an
+// allocation per element tried).
+type nextStep struct {
+	e     *patElem
+	start int
+	rest  []*patElem
+	k     int
+}
+
+// step goes on after the element of frame n matched tokens [start, j),
+// m the mention that filled it if any. The captures are a stack too: an
+// append here overwrites only what a failed branch (backtracked over)
+// wrote after caps, never what an enclosing match holds.
+func (sm *sentMatcher) step(n int, j int, m *mention, caps []capture) bool {
+	f := sm.frames[n] // a copy: deeper matches may grow the slice
+	if (f.e.role != "" || sm.trace && f.e.top) && j > f.start {
+		caps = append(caps, capture{f.e.role, f.start, j, m, f.e})
+	}
+	return sm.seq(f.rest, j, caps, f.k)
+}
+
+// seq matches elems from token i, then goes on with frame k.
+func (sm *sentMatcher) seq(elems []*patElem, i int, caps []capture, k int) bool {
 	sm.steps++
 	if sm.steps > matchBudget {
 		return false
 	}
 	if len(elems) == 0 {
-		return k(i, caps)
-	}
-	e, rest := elems[0], elems[1:]
-	next := func(j int, m *mention, c []capture) bool {
-		if (e.role != "" || sm.trace && e.top) && j > i {
-			c = append(c[:len(c):len(c)], capture{e.role, i, j, m, e})
-		}
-		return sm.seq(rest, j, c, k)
-	}
-	if e.optional && !e.gap {
-		// Greedy: try the element first, then without it.
-		if sm.one(e, i, caps, next) {
+		if k < 0 {
+			sm.end, sm.caps = i, caps
 			return true
 		}
-		return sm.seq(rest, i, caps, k)
+		return sm.step(k, i, nil, caps)
 	}
-	return sm.one(e, i, caps, next)
+	e := elems[0]
+	next := len(sm.frames)
+	sm.frames = append(sm.frames, nextStep{e: e, start: i, rest: elems[1:], k: k})
+	ok := sm.one(e, i, caps, next)
+	if !ok && e.optional && !e.gap {
+		// Greedy: the element first, then without it.
+		ok = sm.seq(elems[1:], i, caps, k)
+	}
+	sm.frames = sm.frames[:next]
+	return ok
 }
 
-func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *mention, []capture) bool) bool {
+func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 	switch {
 	case e.gap:
 		for n := e.gapMin; n <= e.gapMax && i+n <= sm.last; n++ {
-			if next(i+n, nil, caps) {
+			if sm.step(next, i+n, nil, caps) {
 				return true
 			}
 		}
@@ -576,10 +602,10 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 	case e.any:
 		// A word, not punctuation: "car bombs on hotels, restaurants" has
 		// the target "hotels", not "hotels, restaurants".
-		return i < sm.last && isWordRune([]rune(sm.toks[i].Text)[0]) && next(i+1, nil, caps)
+		return i < sm.last && isWordRune([]rune(sm.toks[i].Text)[0]) && sm.step(next, i+1, nil, caps)
 	case e.words != nil:
 		for _, w := range e.words {
-			if sm.wordsAt(w, i) && next(i+len(w), nil, caps) {
+			if sm.wordsAt(w, i) && sm.step(next, i+len(w), nil, caps) {
 				return true
 			}
 		}
@@ -594,7 +620,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				for j > i && isTrailingPunct(sm.toks[j-1].Text) {
 					j--
 				}
-				if j-i >= 2 && !restStop[sm.toks[i].Lower] && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && next(j, nil, caps) {
+				if j-i >= 2 && !restStop[sm.toks[i].Lower] && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && sm.step(next, j, nil, caps) {
 					return true
 				}
 				continue
@@ -615,7 +641,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 					n0 = lead - i + 3
 				}
 				for n := n0; n <= 80 && i+n <= sm.last; n++ {
-					if next(i+n, nil, caps) {
+					if sm.step(next, i+n, nil, caps) {
 						return true
 					}
 				}
@@ -629,7 +655,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 					n++
 				}
 				for ; n >= 1; n-- {
-					if next(i+n, nil, caps) {
+					if sm.step(next, i+n, nil, caps) {
 						return true
 					}
 				}
@@ -640,14 +666,14 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				// U.N. refugee agency", "the US Embassy in Kabul".
 				if i+1 < sm.last && npDeterminers[sm.toks[i].Lower] {
 					for _, m := range sm.mentions[i+1] {
-						if (m.kind == KindOrganization || m.kind == KindPerson) && m.ent != nil && m.end <= sm.last && next(m.end, nil, caps) {
+						if (m.kind == KindOrganization || m.kind == KindPerson) && m.ent != nil && m.end <= sm.last && sm.step(next, m.end, nil, caps) {
 							return true
 						}
 						// "the Libyan Red Crescent": a place word, then the
 						// organization it qualifies.
 						if m.kind == KindPlace && m.end < sm.last {
 							for _, o := range sm.mentions[m.end] {
-								if o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && next(o.end, nil, caps) {
+								if o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
 									return true
 								}
 							}
@@ -657,7 +683,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 					// lower-case modifiers, then the organization.
 					for k := i + 1; k < sm.last && k <= i+2 && !sm.toks[k].Cap && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower]; k++ {
 						for _, o := range sm.mentions[k+1] {
-							if k+1 < sm.last && o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && next(o.end, nil, caps) {
+							if k+1 < sm.last && o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
 								return true
 							}
 						}
@@ -667,7 +693,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 				// "said Gen. Charles Brown".
 				if i+2 < sm.last && isAbbreviation(sm.toks[i].Lower) && sm.toks[i+1].Text == "." {
 					for _, m := range sm.mentions[i+2] {
-						if m.kind == KindPerson && m.end <= sm.last && next(m.end, nil, caps) {
+						if m.kind == KindPerson && m.end <= sm.last && sm.step(next, m.end, nil, caps) {
 							return true
 						}
 					}
@@ -683,7 +709,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 					if npEnd[sm.toks[i+n-1].Lower] {
 						continue
 					}
-					if next(i+n, nil, caps) {
+					if sm.step(next, i+n, nil, caps) {
 						return true
 					}
 				}
@@ -691,7 +717,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 			}
 			for _, m := range sm.mentions[i] {
 				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson)) {
-					if next(m.end, m, caps) {
+					if sm.step(next, m.end, m, caps) {
 						return true
 					}
 				}
@@ -700,7 +726,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next func(int, *me
 		return false
 	case e.group != nil:
 		for _, g := range e.group {
-			if sm.seq(g.elems, i, caps, func(j int, c []capture) bool { return next(j, nil, c) }) {
+			if sm.seq(g.elems, i, caps, next) {
 				return true
 			}
 		}
