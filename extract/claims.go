@@ -479,9 +479,16 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// inverted speaker's apposition ("said Rockhold, a veteran"), a quote,
 	// or a conjunction or participle that starts the article's own words
 	// ("police said, and no one was injured").
+	// (A verb after the comma is the fronted subject's: "Another reason
+	// for hope, she said, is that ...", "The suspect, police said, was
+	// arrested".) A fronted content of one or two words is such a
+	// subject or nothing ("This, he says, would ...", "Yes, he said."):
+	// it stands only when the sentence runs on.
+	ca, cb := d.wordTokens(a.Span)
+	short := a.End <= sp.Start && !inQuote && cb-ca < 3
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.isSayVerb(end-2) ||
-		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
-		return true
+		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
+		return !short
 	}
 	last := s.Last
 	for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
@@ -497,6 +504,10 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	}
 	return true
 }
+
+// fronted are the verb forms that may follow "X, he said,": the finite
+// verb of the clause the attribution interrupts.
+var fronted = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
 
 // cutAddedClause ends a statement's content before ", adding that ...",
 // ", noting ...": the participle reports more words, a statement of its

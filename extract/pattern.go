@@ -626,8 +626,10 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				continue
 			}
 			if kind == "clause" {
-				// A clause from the start of the sentence: "…, UNICEF said".
-				n0 := 3
+				// A clause from the start of the sentence: "…, UNICEF said";
+				// a word or two when the attribution interrupts it ("This,
+				// he says, would ...": the statement checks the rest).
+				n0 := 1
 				if i != sm.first {
 					continue
 				}
