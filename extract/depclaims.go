@@ -182,6 +182,14 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 				break
 			}
 		}
+		// "Fort Worth Police Department responded and confirmed": a name
+		// the parse cut is the whole name the recogniser found.
+		for _, m := range d.mentions[caps[k].start] {
+			if isActorKind(m.kind) && m.ent != nil && m.end > caps[k].end && m.end <= ta {
+				caps[k] = capture{"speaker", m.start, m.end, m, nil}
+				break
+			}
+		}
 	}
 	_, ce := d.wordTokens(content)
 	for _, c := range prev {
