@@ -87,6 +87,11 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		words[i] = t.Text
 	}
 	hints := x.nerHints(toks, ents, spans)
+	starts := make([]int, len(sents))
+	for i, s := range sents {
+		starts[i] = s.First
+	}
+	doc := ner.DocCodes(words, starts, hints)
 	type mention struct {
 		ner.Mention
 		margin map[string]float32 // by the kind of a rule entity: see rule 3
@@ -99,7 +104,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		if ctx.Err() != nil {
 			return ents
 		}
-		ms = tg.Tag(ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last]}, ms[:0])
+		ms = tg.Tag(ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last], Doc: doc[s.First:s.Last]}, ms[:0])
 		for _, m := range ms {
 			mg := map[string]float32{}
 			for _, k := range ner.Kinds {

@@ -79,6 +79,8 @@ func trainNER(shared string) error {
 			return err
 		}
 		docs := ner.DocNumbers(ss)
+		var exs []ner.Example
+		var exDocs []int
 		for i, s := range ss {
 			doc := docs[i]
 			if c.Name == "btc" && doc%nerBTCKeep != 0 {
@@ -90,7 +92,12 @@ func trainNER(shared string) error {
 					cased = append(cased, s.Words)
 				}
 			}
-			ex := nerExample(x, s)
+			exs = append(exs, nerExample(x, s))
+			exDocs = append(exDocs, doc)
+		}
+		ner.AddDocCodes(exs, exDocs)
+		for i, ex := range exs {
+			doc := exDocs[i]
 			switch {
 			case c.Role == "heldout":
 				heldout[c.Name] = append(heldout[c.Name], ex)

@@ -79,6 +79,24 @@ func (t *Trainer) Update(feats []uint64, gold, guess int) {
 	}
 }
 
+// Tick advances the clock by one example without changing a weight: a
+// structured update (a whole sequence's gold and guessed features, which
+// differ where the guessed previous labels do) calls Tick once per
+// position and then Add for what it changes.
+func (t *Trainer) Tick() { t.now++ }
+
+// Add adds d to the weights of class over feats, at the current clock.
+func (t *Trainer) Add(feats []uint64, class int, d int32) {
+	for _, f := range feats {
+		r := t.rows[f]
+		if r == nil {
+			r = &row{}
+			t.rows[f] = r
+		}
+		r.add(t.now, uint16(class), d)
+	}
+}
+
 func (r *row) add(now int32, class uint16, d int32) {
 	for i := range r.ws {
 		w := &r.ws[i]

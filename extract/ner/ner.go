@@ -13,7 +13,7 @@ import (
 // version is refused.
 const (
 	ModelKind  = "ner"
-	FeatureSet = 2
+	FeatureSet = 3
 )
 
 // Labels are the BIO classes, in class order.
@@ -49,6 +49,9 @@ type Input struct {
 	Words []string
 	POS   []string
 	Hints []uint32
+	// Doc holds the document code of each word (DocCodes over the whole
+	// document; nil when unknown).
+	Doc []uint32
 }
 
 // Feature templates. The numbers are part of the model format: never
@@ -68,7 +71,7 @@ const (
 	tPrefix
 	tSuffix
 	tLabel1
-	tLabel12
+	tLabel12 // unused since FeatureSet 3 (first-order Viterbi)
 	tLabelWord
 	tLabelShape
 	tPOS
@@ -96,6 +99,11 @@ const (
 	tWordCaseShape
 	tWordCaseSent
 	tWordCasePrev
+	// FeatureSet 3: document codes (DocCodes).
+	tDocCase
+	tDocCaseFirst
+	tDocHint
+	tDocHintShape
 )
 
 // word holds the hashes of one word, computed once per sentence.
@@ -104,6 +112,7 @@ type word struct {
 	pre                    [3]uint64
 	suf                    [4]uint64
 	pos, hint, flags       uint64
+	doc                    uint64 // Input.Doc + 1, 0 if unknown
 	cls                    uint32 // Words' packed classes, 0 if unknown
 }
 
@@ -124,10 +133,11 @@ type Tagger struct {
 	m      *learn.Model
 	words  *Words
 	ws     []word
-	feats  []uint64
-	scores []int32
+	sf     sentFeats
+	sc     []int32 // the scores of every feature group (sentFeats)
+	vit    viterbi
 	labels []int
-	all    []int32 // the scores of every word of the last sentence
+	all    []int32 // the scores of every word of the last sentence, on its path
 }
 
 // NewTagger returns a tagger over m, whose weights must be a model of
@@ -142,22 +152,55 @@ func NewTagger(rm *Model) (*Tagger, error) {
 			return nil, fmt.Errorf("ner model: labels %v, want %v", m.Header.Labels, Labels)
 		}
 	}
-	return &Tagger{m: m, words: rm.Words, scores: make([]int32, len(Labels))}, nil
+	return &Tagger{m: m, words: rm.Words}, nil
 }
 
 // Tag returns the mentions of one sentence as word-index spans, appended
-// to out.
+// to out. The labels are the best-scoring sequence (Viterbi over the
+// label transitions, I- only after its kind's B- or I-), not a greedy
+// word by word choice.
 func (t *Tagger) Tag(in Input, out []Mention) []Mention {
 	t.prepare(in)
-	t.labels = t.labels[:0]
-	t.all = t.all[:0]
-	for i := range t.ws {
-		t.feats = features(t.feats[:0], t.ws, i, t.labels, t.words != nil)
-		t.m.Scores(t.feats, t.scores)
-		t.labels = append(t.labels, best(t.scores, t.labels))
-		t.all = append(t.all, t.scores...)
-	}
+	t.sf.build(t.ws, t.words != nil)
+	n := len(t.ws)
+	t.sc = resize(t.sc, n*rowsPerWord*len(Labels))
+	t.m.AddRows(t.sf.feats, t.sf.rows, t.sc)
+	t.labels = t.vit.decode(t.sc, n, t.labels)
+	t.all = pathScores(t.all[:0], t.sc, t.labels)
 	return appendMentions(out, t.labels)
+}
+
+// resize returns s with n zeroed elements.
+func resize(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// pathScores appends, for each word, its class scores given the label the
+// path chose for the word before it.
+func pathScores(all, sc []int32, labels []int) []int32 {
+	k := len(Labels)
+	for i := range labels {
+		base := sc[(i*rowsPerWord)*k:][:k]
+		lab := sc[(i*rowsPerWord+1+state(labels, i))*k:][:k]
+		for c := range k {
+			all = append(all, base[c]+lab[c])
+		}
+	}
+	return all
+}
+
+// state is the state word i's label features follow: 0 at the start of
+// the sentence, else the label of word i-1 plus one.
+func state(labels []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return labels[i-1] + 1
 }
 
 // Margin is, for word i of the sentence last tagged, how much the score of
@@ -174,23 +217,122 @@ func (t *Tagger) Margin(i int, kind string) float32 {
 	return float32(s[t.labels[i]]-s[c]) * t.m.Scale()
 }
 
-// best is the highest-scoring class allowed after the labels so far: an
-// I- class only continues a mention of its kind.
-func best(scores []int32, labels []int) int {
-	prev := 0
-	if len(labels) > 0 {
-		prev = labels[len(labels)-1]
-	}
-	b := 0
-	for c := 1; c < len(scores); c++ {
-		if inside(c) && (prev == 0 || (prev+1)/2 != c/2) {
-			continue
+// allowed reports whether class c may follow class p (-1: the sentence
+// start): an I- class only continues a mention of its kind.
+func allowed(p, c int) bool {
+	return !inside(c) || (p > 0 && (p+1)/2 == c/2)
+}
+
+// nState is how many states a word's label features can follow: the
+// sentence start and each label. rowsPerWord is the feature groups of a
+// word: its label-free features, then its label features after each
+// state.
+const (
+	nState      = 8
+	rowsPerWord = 1 + nState
+)
+
+// sentFeats holds the features of every word of a sentence in groups:
+// group g = i*rowsPerWord + r is word i's label-free features (r = 0) or
+// its label features after state r-1, feats[at[g]:at[g+1]]; rows[j] is
+// the group of feats[j] (for learn.Model.AddRows).
+type sentFeats struct {
+	feats []uint64
+	rows  []int32
+	at    []int32
+}
+
+func (sf *sentFeats) build(ws []word, words bool) {
+	sf.feats, sf.rows, sf.at = sf.feats[:0], sf.rows[:0], sf.at[:0]
+	mark := func(g int) {
+		for len(sf.rows) < len(sf.feats) {
+			sf.rows = append(sf.rows, int32(g))
 		}
-		if scores[c] > scores[b] {
-			b = c
+	}
+	for i := range ws {
+		g := i * rowsPerWord
+		sf.at = append(sf.at, int32(len(sf.feats)))
+		sf.feats = features(sf.feats, ws, i, words)
+		mark(g)
+		for st := 0; st < nState; st++ {
+			sf.at = append(sf.at, int32(len(sf.feats)))
+			if (i == 0) == (st == 0) {
+				sf.feats = labelFeatures(sf.feats, &ws[i], uint64(st))
+			}
+			mark(g + 1 + st)
 		}
 	}
-	return b
+	sf.at = append(sf.at, int32(len(sf.feats)))
+}
+
+// group returns the features of group g.
+func (sf *sentFeats) group(g int) []uint64 { return sf.feats[sf.at[g]:sf.at[g+1]] }
+
+// viterbi keeps the decoder's scratch buffers.
+type viterbi struct {
+	v, next []int64
+	back    []int8
+}
+
+// decode returns the best label sequence of n words whose feature group
+// scores are sc (sentFeats' groups, len(Labels) scores each).
+func (vt *viterbi) decode(sc []int32, n int, labels []int) []int {
+	k := len(Labels)
+	labels = labels[:0]
+	if n == 0 {
+		return labels
+	}
+	if cap(vt.v) < k {
+		vt.v, vt.next = make([]int64, k), make([]int64, k)
+	}
+	v, next := vt.v[:k], vt.next[:k]
+	if cap(vt.back) < n*k {
+		vt.back = make([]int8, n*k)
+	}
+	back := vt.back[:n*k]
+	const none = -1 << 62
+	base, lab := sc[:k], sc[k:2*k]
+	for c := range k {
+		v[c] = none
+		if allowed(-1, c) {
+			v[c] = int64(base[c]) + int64(lab[c])
+		}
+	}
+	for i := 1; i < n; i++ {
+		g := i * rowsPerWord * k
+		base := sc[g : g+k]
+		for c := range k {
+			bestS, bestP := int64(none), 0
+			for p := range k {
+				if v[p] == none || !allowed(p, c) {
+					continue
+				}
+				if s := v[p] + int64(sc[g+(2+p)*k+c]); s > bestS {
+					bestS, bestP = s, p
+				}
+			}
+			if bestS != none {
+				bestS += int64(base[c])
+			}
+			next[c], back[i*k+c] = bestS, int8(bestP)
+		}
+		v, next = next, v
+	}
+	last := 0
+	for c := range k {
+		if v[c] > v[last] {
+			last = c
+		}
+	}
+	for range n {
+		labels = append(labels, 0)
+	}
+	for i := n - 1; i >= 0; i-- {
+		labels[i] = last
+		last = int(back[i*k+last])
+	}
+	vt.v, vt.next = v, next
+	return labels
 }
 
 // appendMentions turns BIO classes into mentions.
@@ -236,6 +378,9 @@ func prepareWords(ws []word, in Input, words *Words) []word {
 		}
 		if in.Hints != nil {
 			x.hint = uint64(in.Hints[i]) + 1
+		}
+		if in.Doc != nil {
+			x.doc = uint64(in.Doc[i]) + 1
 		}
 		ws = append(ws, x)
 		r, _ := utf8.DecodeRuneInString(w)
@@ -390,9 +535,22 @@ var (
 	hEnd   = learn.String("</s>")
 )
 
-// features appends the features of word i given the labels of the words
-// before it.
-func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
+// labelFeatures appends the features of word w that read the state st
+// its label follows (0: the sentence start, else the previous label + 1).
+func labelFeatures(f []uint64, w *word, st uint64) []uint64 {
+	f = append(f,
+		learn.Feat(tLabel1, st),
+		learn.Feat2(tLabelWord, st, w.low),
+		learn.Feat2(tLabelShape, st, w.shape),
+	)
+	if w.hint != 0 {
+		f = append(f, learn.Feat2(tHintLabel, w.hint, st))
+	}
+	return f
+}
+
+// features appends the label-free features of word i.
+func features(f []uint64, ws []word, i int, words bool) []uint64 {
 	w := &ws[i]
 	at := func(k int) *word {
 		if k < 0 || k >= len(ws) {
@@ -418,13 +576,6 @@ func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
 		}
 		return hEnd
 	}
-	l1, l2 := uint64(0), uint64(0)
-	if i > 0 {
-		l1 = uint64(labels[i-1]) + 1
-	}
-	if i > 1 {
-		l2 = uint64(labels[i-2]) + 1
-	}
 	f = append(f,
 		learn.Feat(tBias, 0),
 		learn.Feat(tWord, w.low),
@@ -437,10 +588,6 @@ func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
 		learn.Feat2(tShapePrev, w.shape, shape(i-1)),
 		learn.Feat2(tShapeNext, w.shape, shape(i+1)),
 		learn.Feat(tShort, w.short),
-		learn.Feat(tLabel1, l1),
-		learn.Feat2(tLabel12, l1, l2),
-		learn.Feat2(tLabelWord, l1, w.low),
-		learn.Feat2(tLabelShape, l1, w.shape),
 		learn.Feat(tFlags, w.flags),
 		learn.Feat2(tPrevWord, low(i-1), w.low),
 		learn.Feat2(tWordNext, w.low, low(i+1)),
@@ -499,6 +646,22 @@ func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
 			learn.Feat2(tPOSPair, w.pos, pn),
 		)
 	}
+	// Document codes only where the word occurs elsewhere: a code of a
+	// word seen once says mostly that the document is one sentence (a
+	// tweet, a re3d line), which the model then learnt as a style.
+	if w.doc != 0 && (w.doc-1)&DocSeen != 0 {
+		d := w.doc - 1
+		first := uint64(0)
+		if i == 0 {
+			first = 1
+		}
+		f = append(f,
+			learn.Feat2(tDocCase, d&(DocCapital|DocLower|DocRunFirst|DocRunLater|DocSeen), w.short),
+			learn.Feat3(tDocCaseFirst, d&(DocCapital|DocLower|DocSeen), first, w.short),
+			learn.Feat(tDocHint, d&(DocHintPerson|DocHintPlace|DocHintOrg|DocHintDemonym)),
+			learn.Feat2(tDocHintShape, d&(DocHintPerson|DocHintPlace|DocHintOrg|DocHintDemonym|DocRunFirst|DocRunLater), w.short),
+		)
+	}
 	if w.hint != 0 {
 		hp, hn := uint64(0), uint64(0)
 		if x := at(i - 1); x != nil {
@@ -512,7 +675,6 @@ func features(f []uint64, ws []word, i int, labels []int, words bool) []uint64 {
 			learn.Feat(tHintPrev, hp),
 			learn.Feat(tHintNext, hn),
 			learn.Feat2(tHintShape, w.hint, w.short),
-			learn.Feat2(tHintLabel, w.hint, l1),
 		)
 	}
 	return f

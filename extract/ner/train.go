@@ -55,10 +55,10 @@ func goldClasses(n int, ms []Mention) []int {
 	return c
 }
 
-// Train runs opt.Orders averaged perceptrons over train for opt.Epochs
-// epochs, each reading the sentences in its own seeded order, a greedy
-// left-to-right pass per sentence that reads its own earlier guesses (as
-// at run time); after each epoch their mean (learn.Ensemble) is scored on
+// Train runs opt.Orders averaged structured perceptrons over train for
+// opt.Epochs epochs, each reading the sentences in its own seeded order:
+// each sentence is decoded as at run time (Viterbi) and, where the best
+// sequence differs from the gold one, updated towards it; after each epoch their mean (learn.Ensemble) is scored on
 // dev, and the mean of the epoch with the best dev F1 (exact spans, all
 // kinds) is returned with that F1 and epoch.
 func Train(train, dev []Example, opt TrainOptions) (*Model, float64, int, error) {
@@ -80,27 +80,50 @@ func Train(train, dev []Example, opt TrainOptions) (*Model, float64, int, error)
 	}
 	var (
 		ws     []word
-		feats  []uint64
-		labels []int
+		sf     sentFeats
+		vit    viterbi
+		sc     []int32
+		pred   []int
 		scores = make([]int32, len(Labels))
 		bestM  *Model
 		bestF  = -1.0
 		bestEp int
 	)
+	k := len(Labels)
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		for k, tr := range trs {
-			order := orders[k]
-			learn.Shuffle(order, opt.Seed+uint64(ep)+1000*uint64(k))
+		for o, tr := range trs {
+			order := orders[o]
+			learn.Shuffle(order, opt.Seed+uint64(ep)+1000*uint64(o))
 			for _, si := range order {
 				ex := &train[si]
 				ws = prepareWords(ws[:0], ex.In, opt.Words)
-				labels = labels[:0]
-				for i := range ws {
-					feats = features(feats[:0], ws, i, labels, opt.Words != nil)
-					tr.Scores(feats, scores)
-					guess := best(scores, labels)
-					tr.Update(feats, golds[si][i], guess)
-					labels = append(labels, guess)
+				sf.build(ws, opt.Words != nil)
+				n := len(ws)
+				sc = resize(sc, n*rowsPerWord*k)
+				for g := range n * rowsPerWord {
+					if fs := sf.group(g); len(fs) > 0 {
+						tr.Scores(fs, scores)
+						copy(sc[g*k:], scores)
+					}
+				}
+				pred = vit.decode(sc, n, pred)
+				gold := golds[si]
+				// The structured perceptron's update: every word's gold
+				// features (after the gold previous label) up, the
+				// predicted ones down, where they differ.
+				for i := range n {
+					tr.Tick()
+					g, p := gold[i], pred[i]
+					gs, ps := state(gold, i), state(pred, i)
+					if g != p {
+						b := sf.group(i * rowsPerWord)
+						tr.Add(b, g, 1)
+						tr.Add(b, p, -1)
+					}
+					if g != p || gs != ps {
+						tr.Add(sf.group(i*rowsPerWord+1+gs), g, 1)
+						tr.Add(sf.group(i*rowsPerWord+1+ps), p, -1)
+					}
 				}
 			}
 		}
