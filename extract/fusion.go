@@ -59,7 +59,9 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //  5. Whatever the rule above keeps of m: a model organization ending in
 //     a capitalised place head (places_cues.yaml: "Bagram Air Base",
 //     "Imam Mosque", "Bering Strait") is a place, as the corpora annotate
-//     facilities and geographic features.
+//     facilities and geographic features. A model organization or place
+//     that stops just before such a head word takes it in first ("Bagram
+//     Air" before "Base").
 //
 // A model mention on a word of an e-mail address, handle or URL is
 // dropped before all this ("gmail" in chris@gmail.com is no person), and
@@ -159,6 +161,13 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		for m.Start > 0 && toks[m.Start-1].Sent == toks[m.Start].Sent && toks[m.Start-1].Cap &&
 			nameParticles[toks[m.Start-1].Lower] && !personStartsSentence(toks, m.Start-1) && m.Kind != ner.Organization {
 			m.Start--
+		}
+		// A capitalised place head right after a model organization or
+		// place ends its name ("Bagram Air" and "Base": the model's
+		// boundary, a word short); rule 5 then makes it a place.
+		if m.Kind != ner.Person && m.End < len(toks) && toks[m.End].Sent == toks[m.Start].Sent && toks[m.End].Cap &&
+			toks[m.End].Start > toks[m.End-1].End && x.places.placeHeads[toks[m.End].Lower] {
+			m.End++
 		}
 		sp := Span{Start: toks[m.Start].Start, End: toks[m.End-1].End}
 		for e < len(ents) && ents[e].End <= sp.Start {

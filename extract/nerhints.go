@@ -47,6 +47,12 @@ func (x *Extractor) nerHints(toks []Token, ents []Entity, words []Span) []uint32
 		}
 		if t < len(toks) && toks[t].Start <= w.Start {
 			out[i] |= x.wordHint(toks[t].Lower)
+			// The person rules take no lone word opening a sentence
+			// before a say-verb ("Officials said"); the model reads
+			// the pattern and learns when it is a name ("Equiluz says").
+			if toks[t].Cap && x.persons.personSays(toks, t, t+1) {
+				out[i] |= ner.HintSays
+			}
 		}
 	}
 	return out

@@ -701,6 +701,16 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 					}
 					continue // "Gen" alone is no noun phrase
 				}
+				// One or two lower-case words describing a person, then
+				// the person: "according to local resident Abala Waro"
+				// (the plain words alone stop before a person, below).
+				for k := i; k < sm.last && k <= i+1 && !sm.toks[k].Cap && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower] && !sm.verbLike(k); k++ {
+					for _, o := range sm.mentions[k+1] {
+						if k+1 < sm.last && o.kind == KindPerson && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
+							return true
+						}
+					}
+				}
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +41,7 @@ const (
 	HintTitle        = 1 << 9  // starts a title ("President", "Gen.")
 	HintPlaceWord    = 1 << 10 // the word alone is a gazetteer name
 	HintOrgWord      = 1 << 11 // the word starts an organization of the lexicon
+	HintSays         = 1 << 12 // a capitalised word beside a say-verb ("Smith said", "said Smith")
 )
 
 // Input is one sentence to label: its words (tokens), and optionally a
@@ -137,6 +139,7 @@ type Tagger struct {
 	sc     []int32 // the scores of every feature group (sentFeats)
 	vit    viterbi
 	labels []int
+	bar    []bool  // nameBars of the last sentence
 	all    []int32 // the scores of every word of the last sentence, on its path
 }
 
@@ -165,7 +168,8 @@ func (t *Tagger) Tag(in Input, out []Mention) []Mention {
 	n := len(t.ws)
 	t.sc = resize(t.sc, n*rowsPerWord*len(Labels))
 	t.m.AddRows(t.sf.feats, t.sf.rows, t.sc)
-	t.labels = t.vit.decode(t.sc, n, t.labels)
+	t.bar = nameBars(t.bar[:0], in.Words, t.ws)
+	t.labels = t.vit.decode(t.sc, n, t.labels, t.bar)
 	t.all = pathScores(t.all[:0], t.sc, t.labels)
 	return appendMentions(out, t.labels)
 }
@@ -268,6 +272,33 @@ func (sf *sentFeats) build(ws []word, words bool) {
 // group returns the features of group g.
 func (sf *sentFeats) group(g int) []uint64 { return sf.feats[sf.at[g]:sf.at[g+1]] }
 
+// personInside is the class I-person.
+const personInside = 2
+
+// nameParticles are the lower-case words a person's name may hold ("Abu
+// Bakr al Baghdadi", "Ludwig van Beethoven").
+var nameParticles = map[string]bool{"el": true, "al": true, "la": true, "le": true, "los": true, "las": true,
+	"de": true, "del": true, "da": true, "di": true, "van": true, "von": true, "bin": true, "ibn": true, "abu": true, "ben": true,
+	"der": true, "den": true, "du": true, "dos": true, "y": true}
+
+// nameBars marks the words that cannot continue a person's name: in a
+// sentence written with capitals, a word that starts with a lower-case
+// letter and is no name particle. The project's names are names, not
+// descriptions; GUM's person mentions (which the model learnt from) take
+// in a title's office ("Research and Advocacy Director for the Middle
+// East"), and the best sequence then ran a person over "for the" where
+// the rest of the sentence says place. Organizations and places keep
+// their lower-case words ("University of California", "Gulf of Aden").
+// Training decodes without bars: the gold sequences have such persons.
+func nameBars(bar []bool, words []string, ws []word) []bool {
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		low := unicode.IsLower(r) && ws[i].flags>>8 != caseLower && !nameParticles[strings.ToLower(w)]
+		bar = append(bar, low)
+	}
+	return bar
+}
+
 // viterbi keeps the decoder's scratch buffers.
 type viterbi struct {
 	v, next []int64
@@ -276,7 +307,9 @@ type viterbi struct {
 
 // decode returns the best label sequence of n words whose feature group
 // scores are sc (sentFeats' groups, len(Labels) scores each).
-func (vt *viterbi) decode(sc []int32, n int, labels []int) []int {
+//
+// Where bar[i] (bar nil: nowhere), word i continues no person.
+func (vt *viterbi) decode(sc []int32, n int, labels []int, bar []bool) []int {
 	k := len(Labels)
 	labels = labels[:0]
 	if n == 0 {
@@ -303,6 +336,10 @@ func (vt *viterbi) decode(sc []int32, n int, labels []int) []int {
 		base := sc[g : g+k]
 		for c := range k {
 			bestS, bestP := int64(none), 0
+			if bar != nil && bar[i] && c == personInside {
+				next[c], back[i*k+c] = bestS, 0
+				continue
+			}
 			for p := range k {
 				if v[p] == none || !allowed(p, c) {
 					continue

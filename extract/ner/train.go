@@ -106,7 +106,7 @@ func Train(train, dev []Example, opt TrainOptions) (*Model, float64, int, error)
 						copy(sc[g*k:], scores)
 					}
 				}
-				pred = vit.decode(sc, n, pred)
+				pred = vit.decode(sc, n, pred, nil)
 				gold := golds[si]
 				// The structured perceptron's update: every word's gold
 				// features (after the gold previous label) up, the

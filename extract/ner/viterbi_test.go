@@ -41,7 +41,7 @@ func TestViterbiBest(t *testing.T) {
 		for i := range sc {
 			sc[i] = rnd()
 		}
-		got := vt.decode(sc, n, nil)
+		got := vt.decode(sc, n, nil, nil)
 		gs, ok := pathTotal(sc, got)
 		if !ok {
 			t.Fatalf("trial %d: invalid sequence %v", trial, got)
@@ -78,7 +78,7 @@ func TestViterbiNotGreedy(t *testing.T) {
 	sc[5] = 9                      // word 0: B-organization by 9
 	sc[rowsPerWord*k+6] = 0        // word 1: I-organization (label-free)
 	sc[(rowsPerWord+1+6)*k+6] = 50 // after B-organization, I-organization by 50
-	got := new(viterbi).decode(sc, 2, nil)
+	got := new(viterbi).decode(sc, 2, nil, nil)
 	if got[0] != 5 || got[1] != 6 {
 		t.Fatalf("got %v, want [5 6]", got)
 	}
