@@ -38,8 +38,9 @@ func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
 	}
 	// own[i] is word i's own contribution; counts per form sum them.
 	own := make([]uint32, len(words))
-	keys := make([]uint64, len(words))
-	counts := make(map[uint64]*[docBits]int32, len(words)/2)
+	index := make(map[uint64]int32, len(words)/2) // form -> its counts
+	var counts [][docBits]int32
+	form := make([]int32, len(words))
 	caps := make([]bool, len(words))
 	first := make([]bool, len(words))
 	for _, s := range starts {
@@ -86,12 +87,15 @@ func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
 			}
 		}
 		own[i] = c
-		keys[i] = lowerHash(w)
-		n := counts[keys[i]]
-		if n == nil {
-			n = new([docBits]int32)
-			counts[keys[i]] = n
+		h := lowerHash(w)
+		x, ok := index[h]
+		if !ok {
+			x = int32(len(counts))
+			index[h] = x
+			counts = append(counts, [docBits]int32{})
 		}
+		form[i] = x
+		n := &counts[x]
 		for b := range docBits {
 			if c&(1<<b) != 0 {
 				n[b]++
@@ -102,7 +106,7 @@ func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
 		if !letter[i] {
 			continue
 		}
-		n := counts[keys[i]]
+		n := &counts[form[i]]
 		var c uint32
 		for b := range docBits {
 			k := n[b]

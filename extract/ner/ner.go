@@ -139,7 +139,8 @@ type Tagger struct {
 	sc     []int32 // the scores of every feature group (sentFeats)
 	vit    viterbi
 	labels []int
-	bar    []bool  // nameBars of the last sentence
+	bar    []bool // nameBars of the last sentence
+	shapes map[shapeKey][]int32
 	all    []int32 // the scores of every word of the last sentence, on its path
 }
 
@@ -164,15 +165,54 @@ func NewTagger(rm *Model) (*Tagger, error) {
 // word by word choice.
 func (t *Tagger) Tag(in Input, out []Mention) []Mention {
 	t.prepare(in)
-	t.sf.build(t.ws, t.words != nil)
+	t.sf.buildWith(t.ws, t.words != nil, labelWordFeatures)
 	n := len(t.ws)
-	t.sc = resize(t.sc, n*rowsPerWord*len(Labels))
+	k := len(Labels)
+	t.sc = resize(t.sc, n*rowsPerWord*k)
 	t.m.AddRows(t.sf.feats, t.sf.rows, t.sc)
+	// The label features of a shape and hint: from the cache, the same
+	// integers the table lookups give.
+	for i := range t.ws {
+		ss := t.shapeScores(&t.ws[i])
+		for st := 0; st < nState; st++ {
+			if (i == 0) != (st == 0) {
+				continue
+			}
+			row := t.sc[(i*rowsPerWord+1+st)*k:][:k]
+			for c := range k {
+				row[c] += ss[st*k+c]
+			}
+		}
+	}
 	t.bar = nameBars(t.bar[:0], in.Words, t.ws)
 	t.labels = t.vit.decode(t.sc, n, t.labels, t.bar)
 	t.all = pathScores(t.all[:0], t.sc, t.labels)
 	return appendMentions(out, t.labels)
 }
+
+// shapeScores returns the scores of labelShapeFeatures of w after every
+// state (nState rows of len(Labels)), cached by shape and hint: a text
+// has few of either, and each costs nState table lookups per word.
+func (t *Tagger) shapeScores(w *word) []int32 {
+	key := shapeKey{w.shape, w.hint}
+	if ss, ok := t.shapes[key]; ok {
+		return ss
+	}
+	if t.shapes == nil {
+		t.shapes = map[shapeKey][]int32{}
+	}
+	k := len(Labels)
+	ss := make([]int32, nState*k)
+	var f []uint64
+	for st := 0; st < nState; st++ {
+		f = labelShapeFeatures(f[:0], w, uint64(st))
+		t.m.Add(f, ss[st*k:(st+1)*k])
+	}
+	t.shapes[key] = ss
+	return ss
+}
+
+type shapeKey struct{ shape, hint uint64 }
 
 // resize returns s with n zeroed elements.
 func resize(s []int32, n int) []int32 {
@@ -246,7 +286,10 @@ type sentFeats struct {
 	at    []int32
 }
 
-func (sf *sentFeats) build(ws []word, words bool) {
+func (sf *sentFeats) build(ws []word, words bool) { sf.buildWith(ws, words, labelFeatures) }
+
+// buildWith is build with the label features of lf.
+func (sf *sentFeats) buildWith(ws []word, words bool, lf func([]uint64, *word, uint64) []uint64) {
 	sf.feats, sf.rows, sf.at = sf.feats[:0], sf.rows[:0], sf.at[:0]
 	mark := func(g int) {
 		for len(sf.rows) < len(sf.feats) {
@@ -261,7 +304,7 @@ func (sf *sentFeats) build(ws []word, words bool) {
 		for st := 0; st < nState; st++ {
 			sf.at = append(sf.at, int32(len(sf.feats)))
 			if (i == 0) == (st == 0) {
-				sf.feats = labelFeatures(sf.feats, &ws[i], uint64(st))
+				sf.feats = lf(sf.feats, &ws[i], uint64(st))
 			}
 			mark(g + 1 + st)
 		}
@@ -573,11 +616,20 @@ var (
 )
 
 // labelFeatures appends the features of word w that read the state st
-// its label follows (0: the sentence start, else the previous label + 1).
+// its label follows (0: the sentence start, else the previous label + 1):
+// the word's own (labelWordFeatures) and those of its shape and hint
+// (labelShapeFeatures), which a Tagger caches.
 func labelFeatures(f []uint64, w *word, st uint64) []uint64 {
+	return labelShapeFeatures(labelWordFeatures(f, w, st), w, st)
+}
+
+func labelWordFeatures(f []uint64, w *word, st uint64) []uint64 {
+	return append(f, learn.Feat2(tLabelWord, st, w.low))
+}
+
+func labelShapeFeatures(f []uint64, w *word, st uint64) []uint64 {
 	f = append(f,
 		learn.Feat(tLabel1, st),
-		learn.Feat2(tLabelWord, st, w.low),
 		learn.Feat2(tLabelShape, st, w.shape),
 	)
 	if w.hint != 0 {

@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
@@ -81,5 +83,40 @@ func TestViterbiNotGreedy(t *testing.T) {
 	got := new(viterbi).decode(sc, 2, nil, nil)
 	if got[0] != 5 || got[1] != 6 {
 		t.Fatalf("got %v, want [5 6]", got)
+	}
+}
+
+// TestTaggerShapeCache: the scores Tag sums from the word features and
+// its cache of shape and hint scores are those of every label feature
+// looked up (what training scores).
+func TestTaggerShapeCache(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := NewTagger(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := len(Labels)
+	for _, text := range []string{
+		"Gen. Kenneth McKenzie visited Kabul on Monday , the Pentagon said .",
+		"Kabul and Kabul again , said McKenzie of the Pentagon in Washington .",
+		"the taliban took kunduz",
+	} {
+		words := strings.Fields(text)
+		hints := make([]uint32, len(words))
+		hints[0] = HintTitle
+		in := Input{Words: words, Hints: hints}
+		tg.Tag(in, nil)
+		got := append([]int32(nil), tg.sc...)
+		var sf sentFeats
+		ws := prepareWords(nil, in, m.Words)
+		sf.build(ws, true)
+		want := make([]int32, len(ws)*rowsPerWord*k)
+		m.Weights.AddRows(sf.feats, sf.rows, want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: cached scores differ from the looked-up ones", text)
+		}
 	}
 }
