@@ -16,6 +16,9 @@ type lex struct {
 	pre   [2]uint64 // first 1..2 characters of norm
 	shape uint64    // Xx, d.d, x-x, ...
 	flags uint64    // bit 0 capitalised, 1 all caps, 2 has digit, 3 has hyphen
+	// From the word table (0 = not in it): distributional classes and
+	// the ambiguity class (UPOS mask).
+	fine, coarse, amb uint64
 }
 
 var (
@@ -27,6 +30,7 @@ var (
 
 // lexer hashes words with a reusable buffer (no allocation per word).
 type lexer struct {
+	tab   *wordTable
 	buf   []byte
 	shape []byte
 	ends  []int // rune ends in buf
@@ -110,6 +114,8 @@ func (lx *lexer) word(s string) lex {
 			l.pre[k-1] = l.norm
 		}
 	}
+	v := lx.tab.get(l.norm)
+	l.fine, l.coarse, l.amb = uint64(v&511), uint64(v>>9&63), uint64(v>>15)
 	l.shape = learn.Bytes(lx.shape)
 	return l
 }

@@ -15,6 +15,7 @@ import (
 // Model is the tagger, lemmatizer and parser, immutable after loading and
 // safe for concurrent use.
 type Model struct {
+	words    *wordTable
 	tag      *learn.Model
 	upos     []string // per tag class
 	xpos     []string
@@ -33,7 +34,7 @@ type Model struct {
 	pool sync.Pool
 }
 
-//go:embed models/*.model
+//go:embed models/*.model models/words.txt
 var embedded embed.FS
 
 // Model file names under models/.
@@ -45,7 +46,7 @@ const (
 )
 
 // Files are the model file names in the order FromBytes takes them.
-var Files = []string{TaggerFile, LemmaFile, ParserFile, RelFile}
+var Files = []string{TaggerFile, LemmaFile, ParserFile, RelFile, WordsFile}
 
 var loadOnce = sync.OnceValues(func() (*Model, error) {
 	var files [][]byte
@@ -67,10 +68,16 @@ func FromBytes(files ...[]byte) (*Model, error) {
 	if len(files) != len(Files) {
 		return nil, fmt.Errorf("syntax: %d model files, want %d", len(files), len(Files))
 	}
-	tagger, lemma, parser, relations := files[0], files[1], files[2], files[3]
+	tagger, lemma, parser, relations, words := files[0], files[1], files[2], files[3], files[4]
 	m := &Model{}
 	var err error
 	if m.tag, err = learn.Read(tagger, TaggerFile, "tagger", tagFeatureSet); err != nil {
+		return nil, err
+	}
+	if got, want := wordsSum(words), m.tag.Header.Options["words_sha256"]; got != want {
+		return nil, fmt.Errorf("model %s: sha256 %s, the tagger was trained with %s", WordsFile, got, want)
+	}
+	if m.words, err = readWords(words); err != nil {
 		return nil, err
 	}
 	for _, l := range m.tag.Header.Labels {
@@ -129,6 +136,13 @@ func (m *Model) Headers() []learn.Header {
 	return []learn.Header{m.tag.Header, m.lem.Header, m.par.Header, m.lab.Header}
 }
 
+// wordsSum is the sha256 (hex) of a word table file, which the tagger's
+// header names.
+func wordsSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
 // work is the memory of one Analyze call, reused through the pool.
 type work struct {
 	lx     lexer
@@ -157,6 +171,7 @@ func (m *Model) Analyze(words []Word) {
 	w := m.getWork()
 	defer m.pool.Put(w)
 	w.lex = w.lex[:0]
+	w.lx.tab = m.words
 	for i := range words {
 		w.lex = append(w.lex, w.lx.word(words[i].Form))
 	}

@@ -113,7 +113,13 @@ func TestLongSentence(t *testing.T) {
 // Training is deterministic: the same data and seed write the same bytes.
 func TestTrainSameBytes(t *testing.T) {
 	ss := readTestdata(t, "ewt-dev-200.conllu")
-	o := TrainOptions{Seed: 7, TagEpochs: 2, LemmaEpochs: 1, ParseEpochs: 2, Folds: 2, FoldEpochs: 2, Explore: 1, MinSeen: 1}
+	wo := testWordOptions
+	words, err := BuildWords(forms(ss), ss[:150], wo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := TrainOptions{Seed: 7, TagEpochs: 2, LemmaEpochs: 1, ParseEpochs: 2, Folds: 2, FoldEpochs: 2, Explore: 1, MinSeen: 1,
+		Words: words, WordOptions: wo, AmbFolds: 3}
 	a, err := Train(ss[:150], ss[150:], o)
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +239,7 @@ func TestNewsFloor(t *testing.T) {
 // exactly the tags of tagSentence, the loop training runs.
 func TestTagAgreesWithTraining(t *testing.T) {
 	m := load(t)
-	var lx lexer
+	lx := lexer{tab: m.words}
 	var sc1, sc2 tagScratch
 	words, differ := 0, 0
 	for _, s := range readTestdata(t, "ewt-dev-200.conllu") {
@@ -292,5 +298,91 @@ func TestScoreAligned(t *testing.T) {
 	}
 	if _, err := ScoreAligned(gold, []Sentence{{Words: []Word{w("He", "", 0, "root"), w("will", "", 1, "x")}}}); err == nil {
 		t.Fatal("different text scored")
+	}
+}
+
+var testWordOptions = WordOptions{
+	Classes:   learn.ClassOptions{MinCount: 2, Context: 50, Sizes: []int{16, 4}, Iterations: 3, Seed: 1},
+	MinTagged: 2, MinShare: 0.05,
+}
+
+func forms(ss []Sentence) [][]string {
+	var out [][]string
+	for _, s := range ss {
+		var f []string
+		for _, w := range s.Words {
+			f = append(f, w.Form)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// The word table: a word's ambiguity class is the UPOS tags it has in
+// the training sentences (each in at least MinShare of its uses), its norm is the key (case and digits folded),
+// the file reads back, and the same input writes the same bytes.
+// Jackknifed, a word of one training sentence only has no class there.
+func TestWordTable(t *testing.T) {
+	ss := readTestdata(t, "ewt-dev-200.conllu")
+	data, err := BuildWords(forms(ss), ss, testWordOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := BuildWords(forms(ss), ss, testWordOptions)
+	if !bytes.Equal(data, again) {
+		t.Fatal("BuildWords wrote different bytes for the same input")
+	}
+	tab, err := readWords(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, total := map[string]map[string]int{}, map[string]int{}
+	for _, s := range ss {
+		for _, w := range s.Words {
+			n := normString(w.Form)
+			if tags[n] == nil {
+				tags[n] = map[string]int{}
+			}
+			tags[n][w.UPOS]++
+			total[n]++
+		}
+	}
+	var lx lexer
+	lx.tab = tab
+	for _, form := range []string{"the", "The", "to", "that"} {
+		l := lx.word(form)
+		var want uint64
+		n := normString(form)
+		for i, u := range uposTags {
+			if c := tags[n][u]; c > 0 && float64(c) >= testWordOptions.MinShare*float64(total[n]) {
+				want |= 1 << i
+			}
+		}
+		if l.amb == 0 || l.amb != want || l.fine == 0 {
+			t.Errorf("%q: ambiguity class %b (want %b), fine class %d", form, l.amb, want, l.fine)
+		}
+	}
+	if l := lx.word("zzzunseen"); l.amb != 0 || l.fine != 0 || l.coarse != 0 {
+		t.Errorf("an unseen word has classes: %+v", l)
+	}
+	c := lexCorpus(ss, map[string]int{}, tab)
+	jackknifeAmbiguity(c, 4, WordOptions{MinTagged: 1})
+	for i, s := range ss {
+		for j, w := range s.Words {
+			n := normString(w.Form)
+			seen := 0
+			for k, s2 := range ss {
+				if k%4 != i%4 {
+					for _, w2 := range s2.Words {
+						if normString(w2.Form) == n {
+							seen++
+						}
+					}
+				}
+			}
+			if (seen == 0) != (c.lex[i][j].amb == 0) {
+				t.Fatalf("sentence %d word %q: seen %d times in the other folds, jackknifed class %b", i, w.Form, seen, c.lex[i][j].amb)
+			}
+		}
 	}
 }

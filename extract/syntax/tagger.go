@@ -4,11 +4,14 @@ import "github.com/newsclaims/newsclaims/extract/learn"
 
 // The tagger is greedy, left to right, one joint UPOS+XPOS label per word
 // (Honnibal's 2013 design: the previous two predicted tags, the word, its
-// affixes and shape, and two words either side).
+// affixes and shape, and two words either side), with the word table's
+// distributional and ambiguity classes (words.go) of the word and its
+// neighbours.
 
 // tagFeatureSet is the version of tagFeats; bump it when a template
 // changes so that old model files are refused.
-const tagFeatureSet = 1
+// 2: the word table's classes (templates 27-41).
+const tagFeatureSet = 2
 
 // scorer is learn.Trainer while training and learn.Model after.
 type scorer interface {
@@ -26,8 +29,10 @@ func lexAt(lx []lex, i int) *lex {
 }
 
 var (
-	startLex = lex{norm: hStart, form: hStart, suf: [4]uint64{hStart, hStart, hStart, hStart}, pre: [2]uint64{hStart, hStart}, shape: hStart}
-	endLex   = lex{norm: hEnd, form: hEnd, suf: [4]uint64{hEnd, hEnd, hEnd, hEnd}, pre: [2]uint64{hEnd, hEnd}, shape: hEnd}
+	startLex = lex{norm: hStart, form: hStart, suf: [4]uint64{hStart, hStart, hStart, hStart}, pre: [2]uint64{hStart, hStart}, shape: hStart,
+		fine: hStart, coarse: hStart, amb: hStart}
+	endLex = lex{norm: hEnd, form: hEnd, suf: [4]uint64{hEnd, hEnd, hEnd, hEnd}, pre: [2]uint64{hEnd, hEnd}, shape: hEnd,
+		fine: hEnd, coarse: hEnd, amb: hEnd}
 )
 
 // tagFeats appends the features of word i given the tags (label ids + 1,
@@ -49,7 +54,7 @@ func tagStaticFeats(f []uint64, lx []lex, i int) []uint64 {
 	if i == 0 {
 		first = 1
 	}
-	return append(f,
+	f = append(f,
 		learn.Feat(0, 0),
 		learn.Feat(1, w.norm),
 		learn.Feat(2, w.form),
@@ -71,21 +76,36 @@ func tagStaticFeats(f []uint64, lx []lex, i int) []uint64 {
 		learn.Feat(22, n1.shape),
 		learn.Feat2(23, w.flags, first),
 		learn.Feat2(25, w.suf[2], n1.suf[1]),
+		// the word table: distributional classes of the word and its
+		// neighbours, ambiguity classes of the word and the next two
+		learn.Feat(27, w.fine),
+		learn.Feat(28, w.coarse),
+		learn.Feat(30, n1.fine),
+		learn.Feat(33, p1.fine),
+		learn.Feat2(38, w.coarse, n1.coarse),
+		learn.Feat(29, w.amb),
+		learn.Feat(31, n1.amb),
+		learn.Feat(32, n2.amb),
+		learn.Feat2(34, w.amb, n1.amb),
 	)
+	return f
 }
 
 // tagHistFeats are the features of word i that read the tags before it.
 func tagHistFeats(f []uint64, lx []lex, i int, t1, t2 uint64) []uint64 {
 	w := &lx[i]
 	n1 := lexAt(lx, i+1)
-	return append(f,
+	f = append(f,
 		learn.Feat(10, t1),
 		learn.Feat2(11, t1, t2),
 		learn.Feat2(12, t1, w.norm),
 		learn.Feat2(21, t1, n1.norm),
 		learn.Feat2(24, t2, w.norm),
 		learn.Feat2(26, t1, w.suf[2]),
+		learn.Feat2(40, t1, w.amb),
+		learn.Feat2(41, t1, w.fine),
 	)
+	return f
 }
 
 func argmax(s []int32) int {

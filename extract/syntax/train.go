@@ -28,18 +28,29 @@ type TrainOptions struct {
 	// Feature caps per model (0 = none): the strongest features (by summed
 	// absolute weight) are kept, so the files fit the repository budget.
 	MaxTagFeatures, MaxParseFeatures, MaxRelFeatures int
-	Training                                         []learn.TrainingFile
-	Log                                              io.Writer
+	// Words is the word table file (BuildWords) the tagger reads;
+	// WordOptions the options it was built with (its ambiguity classes
+	// are rebuilt per fold for the training sentences, AmbFolds > 1).
+	Words       []byte
+	WordOptions WordOptions
+	AmbFolds    int
+	// WordText names the files of the word table's unlabelled text (for
+	// the tagger's header).
+	WordText []learn.TrainingFile
+	Training []learn.TrainingFile
+	Log      io.Writer
 }
 
 // Trained is the model files and their dev scores.
 type Trained struct {
-	Tagger, Lemma, Parser, Relations []byte
-	Dev                              Scores
+	Tagger, Lemma, Parser, Relations, Words []byte
+	Dev                                     Scores
 }
 
 // Files are the model files in the order of Files.
-func (t *Trained) Files() [][]byte { return [][]byte{t.Tagger, t.Lemma, t.Parser, t.Relations} }
+func (t *Trained) Files() [][]byte {
+	return [][]byte{t.Tagger, t.Lemma, t.Parser, t.Relations, t.Words}
+}
 
 type corpus struct {
 	sents []Sentence
@@ -47,9 +58,9 @@ type corpus struct {
 	tags  [][]int // gold tag class per word
 }
 
-func lexCorpus(ss []Sentence, tagID map[string]int) corpus {
+func lexCorpus(ss []Sentence, tagID map[string]int, tab *wordTable) corpus {
 	c := corpus{sents: ss}
-	var lx lexer
+	lx := lexer{tab: tab}
 	for _, s := range ss {
 		ls := make([]lex, len(s.Words))
 		ts := make([]int, len(s.Words))
@@ -119,32 +130,30 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	for i, r := range rels {
 		relID[r] = i
 	}
-	tc, dc := lexCorpus(train, tagID), lexCorpus(dev, tagID)
+	tab, err := readWords(o.Words)
+	if err != nil {
+		return nil, err
+	}
+	tc, dc := lexCorpus(train, tagID, tab), lexCorpus(dev, tagID, tab)
+	if o.AmbFolds > 1 {
+		jackknifeAmbiguity(tc, o.AmbFolds, o.WordOptions)
+	}
 
 	// Tagger: keep the epoch with the best dev accuracy.
 	nt := len(tagLabels)
-	best, bestEp := -1.0, 0
-	var tagModel *learn.Model
-	tr := learn.NewTrainer(nt)
+	tagModel, best, bestEp := trainTagger(tc, dc, nt, o)
 	order := seq(len(train))
 	var tsc tagScratch
 	var tags []int
-	for ep := range o.TagEpochs {
-		learn.Shuffle(order, o.Seed+uint64(ep))
-		for _, i := range order {
-			tags = growInts(tags, len(tc.lex[i]))
-			tagSentence(tr, nt, tc.lex[i], tags, &tsc, tr, tc.tags[i])
-		}
-		m := tr.Model(o.prune(o.MaxTagFeatures))
-		acc := tagAccuracy(m, dc)
-		o.logf("tagger epoch %d: dev tag accuracy %.4f, %d features\n", ep+1, acc, m.Features())
-		if acc > best {
-			best, bestEp, tagModel = acc, ep+1, m
-		}
+	var text []string
+	for _, f := range o.WordText {
+		text = append(text, f.Name+" "+f.SHA256)
 	}
 	tagModel.Header = learn.Header{Kind: "tagger", FeatureSet: tagFeatureSet, Labels: tagLabels,
 		Training: o.Training, Scores: map[string]float64{"dev_tag": best},
-		Options: map[string]string{"epochs": fmt.Sprint(bestEp), "seed": fmt.Sprint(o.Seed)}}
+		Options: map[string]string{"epochs": fmt.Sprint(bestEp), "seed": fmt.Sprint(o.Seed),
+			"words_sha256": wordsSum(o.Words), "words": fmt.Sprintf("%+v", o.WordOptions),
+			"amb_folds": fmt.Sprint(o.AmbFolds), "word_text": strings.Join(text, ", ")}}
 
 	// Parser training tags: jackknifed when asked.
 	ptags := tc.tags
@@ -285,7 +294,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
 		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
 
-	out := &Trained{}
+	out := &Trained{Words: o.Words}
 	for _, x := range []struct {
 		m   *learn.Model
 		dst *[]byte
@@ -302,6 +311,31 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	}
 	out.Dev = Evaluate(full, dev)
 	return out, nil
+}
+
+// trainTagger trains the tagger for o.TagEpochs and returns the model of
+// the epoch best on dev, its dev accuracy and the epoch (1-based).
+func trainTagger(tc, dc corpus, nt int, o TrainOptions) (*learn.Model, float64, int) {
+	best, bestEp := -1.0, 0
+	var tagModel *learn.Model
+	tr := learn.NewTrainer(nt)
+	order := seq(len(tc.sents))
+	var tsc tagScratch
+	var tags []int
+	for ep := range o.TagEpochs {
+		learn.Shuffle(order, o.Seed+uint64(ep))
+		for _, i := range order {
+			tags = growInts(tags, len(tc.lex[i]))
+			tagSentence(tr, nt, tc.lex[i], tags, &tsc, tr, tc.tags[i])
+		}
+		m := tr.Model(o.prune(o.MaxTagFeatures))
+		acc := tagAccuracy(m, dc)
+		o.logf("tagger epoch %d: dev tag accuracy %.4f, %d features\n", ep+1, acc, m.Features())
+		if acc > best {
+			best, bestEp, tagModel = acc, ep+1, m
+		}
+	}
+	return tagModel, best, bestEp
 }
 
 func splitmix(h uint64) uint64 {
