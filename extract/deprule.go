@@ -335,6 +335,21 @@ func newDepTree(w []depWord) *depTree {
 		}
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
+	// A core object never takes a preposition in UD: an obj or iobj
+	// with an ADP case word below it ("rose from 120%", "dropped to
+	// $9.1 billion") is an oblique the parser mislabelled, and the rules
+	// read obliques by their case word.
+	for i := range t.w {
+		if r := t.w[i].Rel; r != "obj" && r != "iobj" {
+			continue
+		}
+		for _, k := range t.kids[i] {
+			if t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" && k < i {
+				t.w[i].Rel = "obl"
+				break
+			}
+		}
+	}
 	return t
 }
 
