@@ -1586,10 +1586,26 @@ next:
 					continue next
 				}
 			}
+			// "double the 10% levy to 20%": the 10% is the change's
+			// baseline, not a figure of its own.
+			if c.Kind == "quantity" && (argsOverlap(c, "value", o, "baseline") || argsOverlap(c, "baseline", o, "value")) {
+				if len(c.Args) > len(o.Args) {
+					out[k] = c
+				}
+				continue next
+			}
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// argsOverlap reports whether c's argument of role rc overlaps o's of
+// role ro.
+func argsOverlap(c Claim, rc string, o Claim, ro string) bool {
+	ca, ok1 := findArg(c, rc)
+	oa, ok2 := findArg(o, ro)
+	return ok1 && ok2 && overlaps(ca.Span, oa.Span)
 }
 
 // subjectBefore reports whether quantity c's attribute starts before o's,

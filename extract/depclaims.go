@@ -104,6 +104,14 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	if t.passive(trigger) {
 		return false
 	}
+	// "the helicopter, which they said crashed": a relative pronoun before
+	// the verb's subject opens a relative clause; what was said is about
+	// the antecedent outside it, which the clause does not name.
+	for _, k := range t.kids[trigger] {
+		if x := t.w[k].XPOS; k < trigger && (x == "WDT" || x == "WP") && t.w[k].Rel != "nsubj" {
+			return false
+		}
+	}
 	for ai, a := range p.args {
 		n := b.nodes[ai]
 		// "Residents call the road “the highway of death”": a name in
@@ -662,9 +670,19 @@ func (t *depTree) addressesReader(v int) bool {
 		if l := t.lemma(k); l == "you" {
 			return true
 		}
+		// The possessive may hang on a compound of the subject ("your
+		// to-do list": "your" on "do").
+		mods := []int{k}
 		for _, d := range t.kids[k] {
-			if l := t.lemma(d); (t.w[d].Rel == "nmod:poss" || t.w[d].Rel == "det:poss" || t.w[d].Rel == "det") && (l == "your" || l == "you") {
-				return true
+			if t.w[d].Rel == "compound" {
+				mods = append(mods, d)
+			}
+		}
+		for _, m := range mods {
+			for _, d := range t.kids[m] {
+				if l := t.lemma(d); (t.w[d].Rel == "nmod:poss" || t.w[d].Rel == "det:poss" || t.w[d].Rel == "det") && (l == "your" || l == "you") {
+					return true
+				}
 			}
 		}
 	}

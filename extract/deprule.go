@@ -330,15 +330,23 @@ type depTree struct {
 func newDepTree(w []depWord) *depTree {
 	t := &depTree{w: w, kids: make([][]int, len(w)), lems: make([]string, len(w)), lows: make([]string, len(w))}
 	for i, x := range w {
-		if h := x.Head - 1; h >= 0 && h < len(w) && h != i {
-			t.kids[h] = append(t.kids[h], i)
-		}
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
-	// A core object never takes a preposition in UD: an obj or iobj
-	// with an ADP case word below it ("rose from 120%", "dropped to
-	// $9.1 billion") is an oblique the parser mislabelled, and the rules
-	// read obliques by their case word.
+	t.linkKids()
+	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange} {
+		if repair() {
+			t.linkKids()
+		}
+	}
+	return t
+}
+
+// objWithCase relabels an object with a preposition: a core object
+// never takes one in UD, so an obj or iobj with an ADP case word below it
+// ("rose from 120%", "dropped to $9.1 billion") is an oblique the parser
+// mislabelled, and the rules read obliques by their case word. Labels
+// only: it reports false, no head changed.
+func (t *depTree) objWithCase() bool {
 	for i := range t.w {
 		if r := t.w[i].Rel; r != "obj" && r != "iobj" {
 			continue
@@ -350,7 +358,637 @@ func newDepTree(w []depWord) *depTree {
 			}
 		}
 	}
-	return t
+	return false
+}
+
+// oblOfNoun relabels an oblique of a noun that is no predicate (no
+// copula): obliques belong to predicates in UD, and a noun's
+// prepositional modifier is nmod ("the world's largest elephant herd at
+// more than 130,000 elephants", the parser having made "herd" the root).
+// Labels only.
+func (t *depTree) oblOfNoun() bool {
+	for i := range t.w {
+		h := t.w[i].Head - 1
+		if h < 0 || t.w[i].Rel != "obl" {
+			continue
+		}
+		if u := t.w[h].UPOS; (u == "NOUN" || u == "PROPN") && !t.hasKid(h, "cop") {
+			t.w[i].Rel = "nmod"
+		}
+	}
+	return false
+}
+
+// linkKids fills kids from the words' heads.
+func (t *depTree) linkKids() {
+	for i := range t.kids {
+		t.kids[i] = t.kids[i][:0]
+	}
+	for i, x := range t.w {
+		if h := x.Head - 1; h >= 0 && h < len(t.w) && h != i {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+}
+
+// joinNames repairs a name the parser cut into conjuncts: a proper noun
+// attached as a conjunct right after another proper noun of the same
+// list (or of which it is the conjunct), with no comma or conjunction of
+// its own, continues that name ("Benjamin Nzeribe and member, Funke
+// Adedoyin": two people, not four), so it becomes a flat part of it, as
+// UD writes a multi-word name. It reports whether any head changed.
+func (t *depTree) joinNames() bool {
+	changed := false
+	start, listHead := -1, -1 // the name being joined: its first word, and the head of its list
+	for i := 1; i < len(t.w); i++ {
+		x, p := t.w[i], t.w[i-1]
+		if start < 0 || start != t.w[i-1].Head-1 && start != i-1 {
+			start, listHead = -1, -1
+		}
+		if x.Rel != "conj" || x.UPOS != "PROPN" || p.UPOS != "PROPN" {
+			continue
+		}
+		first := i - 1
+		switch {
+		case start >= 0 && x.Head-1 == listHead:
+			first = start // the third word of a name whose second was joined
+		case p.Rel == "conj" && p.Head == x.Head || x.Head == i: // i is p's 1-based index
+		default:
+			continue
+		}
+		own := false
+		for _, c := range t.kids[i] {
+			if r := t.w[c].Rel; c < i && (r == "cc" || r == "punct") {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		if first == i-1 {
+			start, listHead = i-1, x.Head-1
+		}
+		t.w[i].Head, t.w[i].Rel = first+1, "flat"
+		changed = true
+	}
+	return changed
+}
+
+// hasKid reports whether word n has a dependent with one of rels.
+func (t *depTree) hasKid(n int, rels ...string) bool {
+	for _, k := range t.kids[n] {
+		if slices.Contains(rels, t.w[k].Rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectless reports whether verb n has no subject of its own.
+func (t *depTree) subjectless(n int) bool {
+	return !t.hasKid(n, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl")
+}
+
+// strayRoot repairs a finite clause the parser hung as advcl on the noun
+// before it, the noun made the root ("Today the fugitive commander of the
+// militia was killed": root "commander"): a verb with an auxiliary, no
+// subject and no subordinator under a root noun that precedes it is the
+// root, and the noun its subject; the noun's clause-level dependents
+// (obliques, adverbs, punctuation) go with the verb.
+func (t *depTree) strayRoot() bool {
+	for v := range t.w {
+		n := t.w[v].Head - 1
+		if n < 0 || n >= v || t.w[v].Rel != "advcl" || t.w[v].UPOS != "VERB" || t.w[n].Rel != "root" {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || !t.subjectless(v) || t.hasKid(v, "mark") || !t.hasKid(v, "aux", "aux:pass") {
+			continue
+		}
+		t.w[v].Head, t.w[v].Rel = 0, "root"
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[n].Rel = "nsubj:pass"
+		}
+		for _, k := range t.kids[n] {
+			switch r := t.w[k].Rel; {
+			case r == "punct" || r == "advmod" || r == "parataxis" || strings.HasPrefix(r, "obl") || r == "advcl":
+				t.w[k].Head = v + 1
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// nounWithObject repairs a verb tagged as a noun ("Botswana issues
+// around 400 elephant licenses": "issues" a noun, the root): no noun takes
+// an object in UD, so a noun root with an object after it is a verb.
+// Labels only; straySubject then finds its subject.
+func (t *depTree) nounWithObject() bool {
+	for n := range t.w {
+		if t.w[n].UPOS != "NOUN" || t.w[n].Rel != "root" {
+			continue
+		}
+		for _, k := range t.kids[n] {
+			if k > n && t.w[k].Rel == "obj" {
+				t.w[n].UPOS = "VERB"
+				switch f := t.lows[n]; {
+				case strings.HasSuffix(f, "ed"):
+					t.w[n].XPOS = "VBD"
+				case strings.HasSuffix(f, "s"):
+					t.w[n].XPOS = "VBZ"
+				default:
+					t.w[n].XPOS = "VBP"
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// straySubject repairs a subject the parser attached to its verb as a
+// compound or modifier ("Gunmen fired": compound; "The convoy hit": the
+// determiner on the verb and "convoy" an adjective): a verb without a
+// subject whose left dependent right before it (adverbs and auxiliaries
+// between) is a noun, or a word a determiner introduces, has that word
+// as its subject (passive with a passive auxiliary), the word a noun and
+// the determiner its own.
+func (t *depTree) straySubject() bool {
+	changed := false
+	for v := range t.w {
+		if t.w[v].UPOS != "VERB" || !t.subjectless(v) {
+			continue
+		}
+		n := v - 1
+		for n >= 0 && t.w[n].Head == v+1 && (t.w[n].UPOS == "ADV" || strings.HasPrefix(t.w[n].Rel, "aux")) {
+			n--
+		}
+		if n < 0 || t.w[n].Head != v+1 {
+			continue
+		}
+		switch t.w[n].Rel {
+		case "compound", "amod", "advmod":
+		default:
+			continue
+		}
+		det := n - 1
+		if det >= 0 && t.w[det].UPOS == "DET" && t.w[det].Rel == "det" && (t.w[det].Head == v+1 || t.w[det].Head == n+1) {
+			t.w[det].Head = n + 1
+		} else if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" {
+			t.w[n].UPOS = "NOUN"
+		}
+		t.w[n].Rel = "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[n].Rel = "nsubj:pass"
+		}
+		changed = true
+	}
+	return changed
+}
+
+// subjectWithCase repairs a subject with a preposition of its own, which
+// no subject has ("According to eyewitness accounts ..., snipers fired":
+// "accounts" the subject, "snipers" its conjunct): the phrase is an
+// oblique, and a conjunct of it that stands right before the verb without
+// a conjunction of its own is the verb's subject.
+func (t *depTree) subjectWithCase() bool {
+	changed := false
+	for n := range t.w {
+		v := t.w[n].Head - 1
+		if v <= n || t.w[n].Rel != "nsubj" || !t.hasKid(n, "case") {
+			continue
+		}
+		t.w[n].Rel = "obl"
+		changed = true
+		for _, c := range t.kids[n] {
+			if t.w[c].Rel != "conj" || t.hasKid(c, "cc") {
+				continue
+			}
+			if _, e := t.subtree(c); e+1 == v {
+				t.w[c].Head, t.w[c].Rel = v+1, "nsubj"
+			}
+		}
+	}
+	return changed
+}
+
+// secondSubject repairs a verb the parser gave two subjects where the
+// second is the object of a verb inside the first ("Workers at the plant
+// who run the night shift said": "shift" a subject of "said"): the later
+// subject, right after a verb of the first subject's phrase that has no
+// object, is that verb's object.
+func (t *depTree) secondSubject() bool {
+	changed := false
+	for b := range t.w {
+		v := t.w[b].Head - 1
+		if v <= b || t.w[b].Rel != "nsubj" {
+			continue
+		}
+		lo, _ := t.subtree(b)
+		if lo == 0 {
+			continue
+		}
+		prev := lo - 1
+		if t.w[prev].UPOS != "VERB" || t.hasKid(prev, "obj", "ccomp", "xcomp") {
+			continue
+		}
+		first := -1
+		for _, k := range t.kids[v] {
+			if k < b && t.w[k].Rel == "nsubj" {
+				first = k
+			}
+		}
+		if first < 0 || !t.inside(prev, first) {
+			continue
+		}
+		t.w[b].Head, t.w[b].Rel = prev+1, "obj"
+		changed = true
+	}
+	return changed
+}
+
+// adjectiveRoot repairs a postnominal adjective the parser made the root
+// ("A person familiar with the matter told CNN": root "familiar", "with"
+// marking "told" and "the matter" its subject): an adjective root without
+// a copula, after its subject, whose adverbial clause has a preposition as
+// its marker and a subject of its own, modifies that subject, and the
+// clause's verb is the root with the first subject as its subject.
+func (t *depTree) adjectiveRoot() bool {
+	for a := range t.w {
+		if t.w[a].Rel != "root" || t.w[a].UPOS != "ADJ" || t.hasKid(a, "cop") {
+			continue
+		}
+		s, v := -1, -1
+		for _, k := range t.kids[a] {
+			switch {
+			case k < a && t.w[k].Rel == "nsubj":
+				s = k
+			case k > a && t.w[k].Rel == "advcl" && v < 0:
+				v = k
+			}
+		}
+		if s < 0 || v < 0 {
+			continue
+		}
+		m, o := -1, -1
+		for _, k := range t.kids[v] {
+			switch {
+			case t.w[k].Rel == "mark" && t.w[k].UPOS == "ADP" && k == a+1:
+				m = k
+			case t.w[k].Rel == "nsubj" && k < v:
+				o = k
+			}
+		}
+		if m < 0 || o < 0 || m > o {
+			continue
+		}
+		// The marker and the second subject stay on the verb: the
+		// speaker rules read a verb's second subject after a
+		// preposition as the end of the first one's phrase.
+		t.w[v].Head, t.w[v].Rel = 0, "root"
+		t.w[s].Head = v + 1
+		t.w[a].Head, t.w[a].Rel = s+1, "amod"
+		for _, k := range t.kids[a] {
+			if k > a && k != v && (t.w[k].Rel == "punct" || t.w[k].Rel == "parataxis") {
+				t.w[k].Head = v + 1
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// bareApposition repairs an apposition with nothing between it and its
+// head but its own modifiers ("Baidu chief Robin Li": "Li" in apposition
+// to "Baidu"): an apposition is set off by a comma, a dash or a bracket,
+// so without one the later noun heads the phrase and the earlier one is
+// its compound.
+func (t *depTree) bareApposition() bool {
+	changed := false
+	for a := range t.w {
+		h := t.w[a].Head - 1
+		if h < 0 || h >= a || t.w[a].Rel != "appos" {
+			continue
+		}
+		if u := t.w[a].UPOS; u != "PROPN" && u != "NOUN" {
+			continue
+		}
+		lo, _ := t.subtree(a)
+		if lo != h+1 {
+			continue // something of the head's, or punctuation, between them
+		}
+		bare := true
+		for k := lo; k < a; k++ {
+			if t.w[k].UPOS == "PUNCT" {
+				bare = false
+			}
+		}
+		if !bare || t.hasKid(h, "flat") {
+			continue
+		}
+		t.w[a].Head, t.w[a].Rel = t.w[h].Head, t.w[h].Rel
+		t.w[h].Head, t.w[h].Rel = a+1, "compound"
+		for _, k := range t.kids[h] {
+			if k < h {
+				t.w[k].Head = a + 1
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// crossedCompound repairs a compound with a preposition of its own
+// whose head lies past another preposition ("risen as much as 15% since
+// January": "%" a compound of "January"): a compound takes no case word,
+// so the word is a modifier of the word right before its phrase ("much").
+func (t *depTree) crossedCompound() bool {
+	changed := false
+	for c := range t.w {
+		h := t.w[c].Head - 1
+		if h <= c || t.w[c].Rel != "compound" {
+			continue
+		}
+		own, crossed := -1, false
+		for _, k := range t.kids[c] {
+			if t.w[k].Rel == "case" && k < c {
+				own = k
+			}
+		}
+		for _, k := range t.kids[h] {
+			if t.w[k].Rel == "case" && c < k && k < h {
+				crossed = true
+			}
+		}
+		if own < 0 || !crossed {
+			continue
+		}
+		lo, _ := t.subtree(c)
+		if lo == 0 || t.w[lo-1].UPOS == "PUNCT" || t.w[lo-1].Head-1 == c {
+			continue
+		}
+		t.w[c].Head, t.w[c].Rel = lo, "nmod"
+		changed = true
+	}
+	return changed
+}
+
+// splitFigure repairs a number the parser cut from the noun it counts
+// ("reduce GDP by 0.25 percent": "0.25" an oblique with "by", "percent"
+// an object of the verb): a number with a preposition, right before a
+// noun or symbol of the same verb that has no number of its own, is that
+// noun's number, and the preposition the noun's.
+func (t *depTree) splitFigure() bool {
+	changed := false
+	for x := 0; x+1 < len(t.w); x++ {
+		h, u := t.w[x].Head, x+1
+		if t.w[x].UPOS != "NUM" || h == 0 || t.w[u].Head != h || !strings.HasPrefix(t.w[x].Rel, "obl") {
+			continue
+		}
+		if up := t.w[u].UPOS; up != "NOUN" && up != "SYM" || t.hasKid(u, "nummod") {
+			continue
+		}
+		if r := t.w[u].Rel; r != "obj" && !strings.HasPrefix(r, "obl") {
+			continue
+		}
+		cs := -1
+		for _, k := range t.kids[x] {
+			if t.w[k].Rel == "case" && k < x {
+				cs = k
+			}
+		}
+		if cs < 0 {
+			continue
+		}
+		t.w[u].Rel = t.w[x].Rel
+		t.w[x].Head, t.w[x].Rel = u+1, "nummod"
+		t.w[cs].Head = u + 1
+		changed = true
+	}
+	return changed
+}
+
+// absoluteWith repairs the verb of an absolute "with" phrase that the
+// parser hung on the main verb without a subject ("continued to drop,
+// with exports to China sinking to $1.3 billion"): an -ing verb right
+// after a "with" oblique of the same verb, with no subject of its own,
+// says what that oblique's noun does (acl, as in "exports sinking").
+func (t *depTree) absoluteWith() bool {
+	changed := false
+	for v := range t.w {
+		h := t.w[v].Head - 1
+		if h < 0 || t.w[v].UPOS != "VERB" || !strings.HasSuffix(t.w[v].XPOS, "VBG") || !t.subjectless(v) || t.hasKid(v, "mark") {
+			continue
+		}
+		if r := t.w[v].Rel; r != "advcl" && r != "xcomp" && r != "conj" {
+			continue
+		}
+		for _, n := range t.kids[h] {
+			if n >= v || !strings.HasPrefix(t.w[n].Rel, "obl") || t.caseOf(n) != "with" {
+				continue
+			}
+			// The verb follows the noun's phrase, or the obliques of the
+			// verb between them ("in the first half of 2019").
+			ok := true
+			_, e := t.subtree(n)
+			for k := e + 1; k < v; k++ {
+				if top := t.topBelow(k, h); top < 0 || top != n && !strings.HasPrefix(t.w[top].Rel, "obl") {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for k := e + 1; k < v; k++ {
+				if t.w[k].Head == h+1 {
+					t.w[k].Head = n + 1
+					t.w[k].Rel = "nmod"
+				}
+			}
+			t.w[v].Head, t.w[v].Rel = n+1, "acl"
+			changed = true
+			break
+		}
+	}
+	return changed
+}
+
+// bareConjParticiple repairs a participle after a noun that the parser
+// made a conjunct of the verb before it with neither a conjunction nor a
+// comma ("there were 3248 cases reported worldwide": "reported" a conjunct
+// of "were"): a conjunct needs one of them, so the verb modifies the noun
+// before it, a dependent of the same verb (acl, a past participle).
+func (t *depTree) bareConjParticiple() bool {
+	changed := false
+	for v := 1; v < len(t.w); v++ {
+		h := t.w[v].Head - 1
+		if h < 0 || h >= v || t.w[v].Rel != "conj" || t.w[v].UPOS != "VERB" || !strings.HasPrefix(t.w[v].XPOS, "VB") || t.w[v].XPOS == "VBG" {
+			continue
+		}
+		if t.hasKid(v, "cc") || !t.subjectless(v) {
+			continue
+		}
+		bare := true
+		for _, k := range t.kids[v] {
+			if k < v && t.w[k].Rel == "punct" {
+				bare = false
+			}
+		}
+		n := v - 1
+		if u := t.w[n].UPOS; !bare || u != "NOUN" && u != "PROPN" || t.w[n].Head-1 != h {
+			continue
+		}
+		t.w[v].Head, t.w[v].Rel, t.w[v].XPOS = n+1, "acl", "VBN"
+		changed = true
+	}
+	return changed
+}
+
+// coordinatedSubject repairs the subject of a coordinated clause that the
+// parser hung as a dependent of the clause before ("eager to withdraw,
+// but General Mark Milley, chairman of ..., told US media": "Milley" the
+// object of "withdraw", with "but" under it, and "told" without a
+// subject): a nominal that is no conjunct yet has a conjunction of its
+// own, right before a conjoined verb without a subject, is that verb's
+// subject, and the conjunction the verb's.
+func (t *depTree) coordinatedSubject() bool {
+	changed := false
+	for n := range t.w {
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" || t.w[n].Rel == "conj" || t.w[n].Rel == "root" {
+			continue
+		}
+		cc := -1
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "cc" && k < n {
+				cc = k
+			}
+		}
+		if cc < 0 {
+			continue
+		}
+		_, e := t.subtree(n)
+		v := e + 1
+		for v < len(t.w) && t.w[v].UPOS == "PUNCT" {
+			v++
+		}
+		if v >= len(t.w) || t.w[v].UPOS != "VERB" || t.w[v].Rel != "conj" || !t.subjectless(v) || t.inside(n, v) {
+			continue
+		}
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[cc].Head = v + 1
+		if cc > 0 && t.w[cc-1].UPOS == "PUNCT" && t.w[cc-1].Head == n+1 {
+			t.w[cc-1].Head = v + 1
+		}
+		changed = true
+	}
+	return changed
+}
+
+// nounCompoundVerb repairs a plural noun inside a noun phrase that the
+// tagger read as a verb and the parser made the head of the sentence
+// ("supervisor of the Pacific studies program at the East-West Center,
+// said": "studies" the root, "program" its object, "said" its conjunct):
+// a verb right after a noun that has both a preposition and a determiner
+// (it stands inside a prepositional phrase) and right before its object,
+// a noun without a determiner, is a word of that phrase, whose head is the
+// object; the verb's conjoined verb takes its place in the sentence, with
+// its subject and other dependents.
+func (t *depTree) nounCompoundVerb() bool {
+	for v := 1; v+1 < len(t.w); v++ {
+		n, o := v-1, v+1
+		if t.w[v].UPOS != "VERB" || t.w[o].Head != v+1 || t.w[o].Rel != "obj" || t.w[o].UPOS != "NOUN" || t.hasKid(o, "det") {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || !t.hasKid(n, "case") || !t.hasKid(n, "det") || t.inside(v, n) {
+			continue
+		}
+		if t.hasKid(v, "aux", "aux:pass", "mark", "cop") {
+			continue
+		}
+		c := -1
+		for _, k := range t.kids[v] {
+			if k > o && t.w[k].Rel == "conj" && t.w[k].UPOS == "VERB" && t.subjectless(k) {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		t.w[c].Head, t.w[c].Rel = t.w[v].Head, t.w[v].Rel
+		for _, k := range t.kids[v] {
+			if k != o && k != c {
+				t.w[k].Head = c + 1
+			}
+		}
+		t.w[o].Head, t.w[o].Rel = t.w[n].Head, t.w[n].Rel
+		for _, k := range t.kids[n] {
+			if k < n && (t.w[k].Rel == "case" || t.w[k].Rel == "det") {
+				t.w[k].Head = o + 1
+			}
+		}
+		t.w[n].Head, t.w[n].Rel = o+1, "compound"
+		t.w[v].Head, t.w[v].Rel, t.w[v].UPOS, t.w[v].XPOS = o+1, "compound", "NOUN", "NNS"
+		return true
+	}
+	return false
+}
+
+// fromToRange repairs the end of a "from X to Y" range that the parser
+// hung on its start ("increased from 10% to 25%": "25%" a modifier of
+// "10%"): both ends are obliques of the verb.
+func (t *depTree) fromToRange() bool {
+	changed := false
+	for y := range t.w {
+		x := t.w[y].Head - 1
+		if x < 0 || x >= y || t.w[y].Rel != "nmod" || t.caseOf(y) != "to" {
+			continue
+		}
+		if !strings.HasPrefix(t.w[x].Rel, "obl") || t.caseOf(x) != "from" || t.w[x].Head == 0 {
+			continue
+		}
+		t.w[y].Head, t.w[y].Rel = t.w[x].Head, "obl"
+		changed = true
+	}
+	return changed
+}
+
+// topBelow returns the dependent of h whose subtree holds k, or -1.
+func (t *depTree) topBelow(k, h int) int {
+	for steps := 0; k >= 0 && steps <= len(t.w); steps++ {
+		p := t.w[k].Head - 1
+		if p == h {
+			return k
+		}
+		k = p
+	}
+	return -1
+}
+
+// comparativeCount repairs a comparative the parser hung on the counted
+// noun instead of its number ("more than 500 lives": "more" on "lives"):
+// an adverbial modifier with a fixed word of its own ("than"), left of the
+// noun's number, modifies the number.
+func (t *depTree) comparativeCount() bool {
+	changed := false
+	for a := range t.w {
+		n := t.w[a].Head - 1
+		if n < 0 || t.w[a].Rel != "advmod" || !t.hasKid(a, "fixed") {
+			continue
+		}
+		for _, m := range t.kids[n] {
+			if t.w[m].Rel == "nummod" && a < m && m < n {
+				t.w[a].Head = m + 1
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
 }
 
 // lemma is word i's lemma in lower case.
@@ -826,7 +1464,7 @@ func (t *depTree) titleOf(c int, later []int) bool {
 func (t *depTree) conjuncts(n int) []int {
 	var out []int
 	for _, c := range t.kids[n] {
-		if t.w[c].Rel == "conj" {
+		if t.w[c].Rel == "conj" || t.subset(c) {
 			out = append(out, c)
 		}
 	}
@@ -846,6 +1484,22 @@ func (t *depTree) conjuncts(n int) []int {
 	return out
 }
 
+// subset reports whether word c names members of its head's set, the
+// parser hanging "including X" on it as an apposition or modifier with
+// "including" as X's preposition ("40 people, including 11 children"):
+// those members are an item of their own, as a conjunct is.
+func (t *depTree) subset(c int) bool {
+	if r := t.w[c].Rel; r != "appos" && r != "nmod" || c < t.w[c].Head {
+		return false
+	}
+	for _, k := range t.kids[c] {
+		if t.w[k].Rel == "case" && t.lemma(k) == "include" {
+			return true
+		}
+	}
+	return false
+}
+
 // clause returns the first and last word (0-based, inclusive) of node
 // n's clause: its subtree, widened over the later dependents of n's head
 // that complete it (xcomp, or an obl or advcl with "as": "called the
@@ -854,13 +1508,34 @@ func (t *depTree) conjuncts(n int) []int {
 // of its own).
 func (t *depTree) clause(n int) (int, int) {
 	lo, hi := t.subtree(n)
+	// asEnd: the span ends in an "as" complement, which a following
+	// oblique of the verb continues ("described the flooding as the worst
+	// in a decade": the parser hangs "in a decade" on the verb).
+	asEnd := false
+	for _, k := range t.kids[n] {
+		if _, e := t.subtree(k); e == hi && t.w[k].Rel == "nmod" && t.caseOf(k) == "as" {
+			asEnd = true
+		}
+	}
 	if h := t.w[n].Head - 1; h >= 0 {
 		for _, k := range t.kids[h] {
 			if k <= hi {
 				continue
 			}
 			r := t.w[k].Rel
+			lo2, _ := t.subtree(k)
+			if asEnd && strings.HasPrefix(r, "obl") && lo2 == hi+1 {
+				_, hi = t.subtree(k)
+				continue
+			}
 			if r == "xcomp" || (strings.HasPrefix(r, "obl") || r == "advcl") && (t.caseOf(k) == "as" || t.markOf(k) == "as") {
+				_, hi = t.subtree(k)
+				asEnd = r != "xcomp"
+				continue
+			}
+			// An object's content clause the parser hung on the verb
+			// ("expressed concern that the fighting could spread").
+			if t.w[n].Rel == "obj" && r == "ccomp" && lo2 == hi+1 && t.markOf(k) == "that" {
 				_, hi = t.subtree(k)
 			}
 			// An object's topic: "expressed concern over the rising
