@@ -333,7 +333,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange} {
+	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessor} {
 		if repair() {
 			t.linkKids()
 		}
@@ -952,6 +952,51 @@ func (t *depTree) fromToRange() bool {
 			continue
 		}
 		t.w[y].Head, t.w[y].Rel = t.w[x].Head, "obl"
+		changed = true
+	}
+	return changed
+}
+
+// possessor repairs a possessor the parser did not attach to what it
+// possesses ("over armed organizations' increasing recruiting of minors":
+// "organizations" an oblique of the verb, "recruiting" another): a noun
+// with a possessive "'s" or "'" after it is the possessor (nmod:poss) of
+// the noun phrase that follows it, and a preposition before it is that
+// phrase's.
+func (t *depTree) possessor() bool {
+	changed := false
+	for n := range t.w {
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || t.w[n].Rel == "nmod:poss" {
+			continue
+		}
+		k := -1
+		for _, c := range t.kids[n] {
+			if c == n+1 && t.w[c].Rel == "case" && t.w[c].UPOS == "PART" {
+				k = c
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		m := -1
+		for j := k + 1; j < len(t.w) && j <= k+4; j++ {
+			if u := t.w[j].UPOS; (u == "NOUN" || u == "PROPN") && (t.w[j].Head-1 < k || t.w[j].Head-1 > j) {
+				m = j
+				break
+			}
+		}
+		if m < 0 || t.w[m].Head-1 != t.w[n].Head-1 {
+			continue // only where both hang on the same word
+		}
+		for _, c := range t.kids[n] {
+			if c < n && t.w[c].Rel == "case" {
+				t.w[c].Head = m + 1
+			}
+		}
+		if strings.HasPrefix(t.w[m].Rel, "obl") && strings.HasPrefix(t.w[n].Rel, "obl") {
+			t.w[m].Rel = t.w[n].Rel
+		}
+		t.w[n].Head, t.w[n].Rel = m+1, "nmod:poss"
 		changed = true
 	}
 	return changed
