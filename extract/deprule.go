@@ -333,7 +333,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessor} {
+	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -687,7 +687,7 @@ func (t *depTree) bareApposition() bool {
 				bare = false
 			}
 		}
-		if !bare || t.hasKid(h, "flat") {
+		if !bare || t.hasKid(h, "flat") || t.w[h].Rel == "root" {
 			continue
 		}
 		t.w[a].Head, t.w[a].Rel = t.w[h].Head, t.w[h].Rel
@@ -998,6 +998,26 @@ func (t *depTree) possessor() bool {
 		}
 		t.w[n].Head, t.w[n].Rel = m+1, "nmod:poss"
 		changed = true
+	}
+	return changed
+}
+
+// measureObject repairs a measure the parser made a second object of the
+// verb ("seized $40 million worth of cocaine": "$" and "worth" both
+// objects): a verb has one object, so the first, a figure right before the
+// second, measures it (obl:npmod, as EWT marks the figure of "worth").
+func (t *depTree) measureObject() bool {
+	changed := false
+	for a := range t.w {
+		v := t.w[a].Head - 1
+		if v < 0 || t.w[a].Rel != "obj" || !t.numeric(a) {
+			continue
+		}
+		_, e := t.subtree(a)
+		if b := e + 1; b < len(t.w) && t.w[b].Head == v+1 && t.w[b].Rel == "obj" {
+			t.w[a].Head, t.w[a].Rel = b+1, "obl:npmod"
+			changed = true
+		}
 	}
 	return changed
 }
