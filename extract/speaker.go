@@ -61,6 +61,15 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	if d.insideQuote(sp) {
 		return false // "... and that everything anybody said to me became musical.”"
 	}
+	// "More: Afghan woman politician sees ...": a speaker across a colon
+	// runs a heading or a label into the sentence.
+	if a, b := d.wordTokens(sp); a < b {
+		for i := a; i < b; i++ {
+			if d.toks[i].Text == ":" {
+				return false
+			}
+		}
+	}
 	// "NAIROBI, Kenya — The health ministry said": the dateline before
 	// the dash is no part of the speaker.
 	if a, b := d.wordTokens(sp); a < b {
@@ -241,6 +250,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	h := t.spanHead(sp)
 	if h < 0 || t.nominal(h) {
+		return true
+	}
+	// "The conservative-leaning Tax Foundation": a participle joined by a
+	// hyphen to the word before it is a compound modifier, not a clause.
+	if st := t.w[h].Span.Start; st > 0 && d.text[st-1] == '-' {
 		return true
 	}
 	switch t.w[h].UPOS {
