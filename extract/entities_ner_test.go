@@ -349,6 +349,31 @@ func TestHeldoutNER(t *testing.T) {
 	}
 }
 
+// TestNamesAroundPlaces: a model name that holds a gazetteer place among
+// other capitalised words is the whole name ("America" is the United
+// States to the gazetteer); a direction word or a lower-case description
+// keeps the rules' spans.
+func TestNamesAroundPlaces(t *testing.T) {
+	x := testExtractor(t)
+	text := "The band toured South America and the US West Coast before a talk at the Linguistic Society of America. " +
+		"Fighting spread across northern Afghanistan and the Helmand health department said so."
+	got := map[string]string{}
+	for _, e := range x.Extract(Doc{Text: text}).Entities {
+		got[e.Text] = e.Kind
+	}
+	for name, kind := range map[string]string{"South America": KindPlace, "US West Coast": KindPlace,
+		"Linguistic Society of America": KindOrganization, "northern Afghanistan": KindPlace, "Helmand": KindPlace} {
+		if got[name] != kind {
+			t.Errorf("%q: kind %q, want %q (entities %v)", name, got[name], kind, got)
+		}
+	}
+	for _, name := range []string{"America", "US"} {
+		if k, ok := got[name]; ok {
+			t.Errorf("%q is an entity (%s) inside a longer name", name, k)
+		}
+	}
+}
+
 // TestModelEntitiesSplit: a model place that the gazetteer reads as two
 // places side by side is those two places, each with its country; a place
 // the gazetteer knows whole, or a name it does not tile, stays one.

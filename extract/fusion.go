@@ -55,7 +55,11 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     overlaps is an organization of a generated list inside m, m
 //     replaces them: the generated names are single common words too
 //     often ("Soviet", a clothes shop, in "Soviet Union"; "Commons" in
-//     "House of Commons") for their span to beat the model's.
+//     "House of Commons") for their span to beat the model's. So does a
+//     model place or organization around gazetteer places whose other
+//     words are capitalised name words, none a direction
+//     (namesAroundPlaces: "South America", not "America" the country;
+//     "northern Afghanistan" stays the rules').
 //  5. Whatever the rule above keeps of m: a model organization ending in
 //     a capitalised place head (places_cues.yaml: "Bagram Air Base",
 //     "Imam Mosque", "Bering Strait") is a place, as the corpora annotate
@@ -194,7 +198,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 		switch {
 		case clash:
-		case generatedInside:
+		case generatedInside || x.namesAroundPlaces(kind, toks, m.Start, m.End, ents, over):
 			for _, k := range over {
 				drop[k] = true
 			}
@@ -227,6 +231,43 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 	}
 	return mergeEntities(kept)
+}
+
+// namesAroundPlaces reports whether the model's place or organization
+// of tokens [i, j) holds gazetteer places (not demonyms) strictly inside
+// it, every rule entity it overlaps being one, and its other words are
+// capitalised name words (or "of", "the", "and" between them), none a
+// direction word: a longer name the gazetteer does not know ("South
+// America", "US West Coast", "Linguistic Society of America", where the
+// gazetteer read "America", the United States). "northern Afghanistan"
+// and "the Helmand health department" keep the rules' spans.
+func (x *Extractor) namesAroundPlaces(kind string, toks []Token, i, j int, ents []Entity, over []int) bool {
+	if kind == KindPerson || len(over) == 0 || !toks[i].Cap || !toks[j-1].Cap {
+		return false
+	}
+	in := make([]bool, j-i)
+	for _, k := range over {
+		e := ents[k]
+		if e.Kind != KindPlace || e.Source != SourceGazetteer || e.Type == "demonym" ||
+			e.Start < toks[i].Start || e.End > toks[j-1].End || e.Start == toks[i].Start && e.End == toks[j-1].End {
+			return false
+		}
+		for t := i; t < j; t++ {
+			if toks[t].Start >= e.Start && toks[t].End <= e.End {
+				in[t-i] = true
+			}
+		}
+	}
+	for t := i; t < j; t++ {
+		if in[t-i] {
+			continue
+		}
+		w := toks[t]
+		if x.places.directions[w.Lower] || !w.Cap && w.Lower != "of" && w.Lower != "the" && w.Lower != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 // generatedOrg reports whether e is an organization of a generated list
