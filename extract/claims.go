@@ -423,6 +423,16 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	sp, _ := findArg(*c, "speaker")
 	prev, _ := utf8.DecodeLastRuneInString(d.text[:a.Start])
 	inQuote := strings.ContainsRune("\"'“‘", prev)
+	// "“... they are on their way." Olayinka Badmus, deputy director,
+	// said the new strain poses a higher risk": a curly quotation closed
+	// by a straight mark after a full stop ended its sentence (the
+	// splitter, waiting for the curly mark, did not cut there); the name
+	// after it opens the next one, whose verb reports its own clause.
+	if prev == '“' && a.End <= sp.Start && end < s.Last && isWordRune([]rune(d.toks[end].Text)[0]) {
+		if k := d.tokIndex(a.End); k > 0 && k+1 < len(d.toks) && d.toks[k-1].Text == "." && d.toks[k].Text == "\"" {
+			return false
+		}
+	}
 	// "Al-Shabab claimed responsibility for the attack" claims a deed, it
 	// reports no words (claim_objects); reported words after their verb
 	// never start with a preposition (content_not_start). A fronted clause
@@ -519,6 +529,19 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			continue
 		}
 		lo, hi := d.wordTokens(a.Span)
+		// "said the children were sick. "We need more beds,” she said":
+		// a full stop before an opening quote mark ends what was said
+		// (the splitter missed the sentence's end: the quotation before
+		// it was closed by a mark of the other kind).
+		if !d.insideQuote(a.Span) {
+			for i := lo + 1; i+1 < hi; i++ {
+				if d.toks[i].Text == "." && isOpenQuote(d.toks[i+1].Text) && d.toks[i+1].Start > d.toks[i].End {
+					c.Args[k].Span = Span{Start: a.Start, End: d.toks[i-1].End}
+					c.Args[k].Text = d.text[a.Start:d.toks[i-1].End]
+					return
+				}
+			}
+		}
 		for i := lo + 1; i < hi-1; i++ {
 			participle := d.toks[i-1].Text == "," && strings.HasSuffix(d.toks[i].Lower, "ing") && d.rules.hasWord("added_participles", d.toks[i].Lower)
 			// "said the roads were safe, but added that drivers should
