@@ -81,6 +81,25 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			sp = c.Args[k].Span
 		}
 	}
+	// "multiple people I spoke to said", "the Wikileaks founder always
+	// said": a clause with its own subject pronoun inside a speaker, or an
+	// adverb closing it, is no part of the name; the words before are.
+	if a, b := d.wordTokens(sp); a < b {
+		cut := b
+		for i := a + 1; i < b; i++ {
+			if contactPronouns[d.toks[i].Lower] && i+1 < b {
+				cut = i
+				break
+			}
+		}
+		for cut > a+1 && speakerTailAdverbs[d.toks[cut-1].Lower] {
+			cut--
+		}
+		if cut < b {
+			c.Args[k] = d.arg(capture{"speaker", a, cut, d.actorCovering(a, cut), nil})
+			sp = c.Args[k].Span
+		}
+	}
 	// "Remember what I said: ...": a speaker with a free relative or a
 	// question word inside is a clause's words, not a name; an actor
 	// before it ("officials who ...") is the speaker.
@@ -268,6 +287,13 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	return true
 }
+
+// contactPronouns open a relative clause without "who" or "that" inside
+// a noun phrase: "the people I spoke to".
+var contactPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "they": true}
+
+// speakerTailAdverbs never end a speaker's name: "X always said".
+var speakerTailAdverbs = map[string]bool{"always": true, "never": true, "often": true, "still": true, "already": true, "also": true, "ever": true, "once": true}
 
 // whWords start a free relative or a question: "what I said", "how
 // they voted".
