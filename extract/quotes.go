@@ -11,23 +11,63 @@ import (
 // quote mark; the content is the words inside, less a trailing comma.
 // A nickname inside a name (Kenneth “Frank” McKenzie) is not a quote.
 func (d *claimDoc) addQuotes() {
-	open := -1
+	open, from := -1, -1
 	for i, t := range d.toks {
 		switch {
-		case t.Text == "\u201c" || (t.Text == "\"" && open < 0):
+		case t.Text == "\u201c" || (t.Text == "\"" && (open < 0 || d.opensQuote(i))):
+			// A straight mark after a full stop and a space, with a word
+			// right after it, opens a quote even while one is open: that
+			// one was never closed (`the EU "was ruled by ..., Sisci
+			// said. "Both ..."`), and pairing on would shift every later
+			// quote. (Inside a sentence it may be a quote inside the
+			// quote: `"He called it "a disaster," she said.`)
+			// An unclosed quote of whole sentences is a quotation that
+			// runs on into the next paragraph, whose opening mark
+			// repeats (the story's paragraphs run together): it is one
+			// quotation with the new one, attributed after it.
+			switch {
+			case open < 0 || !d.quotedSentences(open, i):
+				from = -1
+			case from < 0:
+				from = open
+			}
 			open = i
 		case (t.Text == "\u201d" || t.Text == "\"") && open >= 0:
-			d.addQuote(open, i)
-			open = -1
+			d.addQuote(open, i, from)
+			open, from = -1, -1
 		}
 		// A quote never runs across a paragraph.
 		if open >= 0 && i+1 < len(d.toks) && strings.Contains(d.text[t.End:d.toks[i+1].Start], "\n") {
-			open = -1
+			open, from = -1, -1
 		}
 	}
 }
 
-func (d *claimDoc) addQuote(open, close int) {
+// quotedSentences reports whether the quote opened at token open and left
+// open when a new mark opens at token next holds whole sentences: it
+// opens its sentence and ends with a full stop right before next.
+func (d *claimDoc) quotedSentences(open, next int) bool {
+	return d.sents[d.toks[open].Sent].First == open && next-open >= 3 && sentenceEnd(d.toks[next-1].Text)
+}
+
+func sentenceEnd(s string) bool { return s == "." || s == "!" || s == "?" || s == "\u2026" }
+
+// opensQuote reports whether the straight quote mark at token i can only
+// open a quotation: a full stop and blank space before it, a word joined
+// to it after it.
+func (d *claimDoc) opensQuote(i int) bool {
+	if i == 0 || i+1 >= len(d.toks) {
+		return i == 0
+	}
+	t := d.toks[i]
+	if d.toks[i-1].End == t.Start || d.toks[i+1].Start != t.End || !sentenceEnd(d.toks[i-1].Text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.toks[i+1].Text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (d *claimDoc) addQuote(open, close, from int) {
 	if close-open < 2 {
 		return
 	}
@@ -39,6 +79,9 @@ func (d *claimDoc) addQuote(open, close int) {
 		_ = m
 	}
 	a, b := open+1, close
+	if from >= 0 {
+		a = from + 1
+	}
 	for b > a && (d.toks[b-1].Text == "," || d.toks[b-1].Text == ";") {
 		b--
 	}
@@ -75,10 +118,11 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 	var out []Claim
 	for i := range d.toks {
 		for _, m := range d.mentions[i] {
-			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] {
+			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] || insideContent(cs, m.span.Start) {
 				continue
 			}
-			prev, ok := d.statementBefore(cs, byEnd, m)
+			qs := d.quoteStart(m)
+			prev, ok := d.statementBefore(cs, byEnd, qs)
 			if !ok {
 				continue
 			}
@@ -86,7 +130,7 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			s := d.sents[d.toks[i].Sent]
 			end := max(s.End, d.toks[m.end-1].End)
 			c := Claim{Kind: "statement", Rule: "statement.continued_quote", Certainty: prev.Certainty,
-				Span: Span{Start: d.toks[m.start].Start, End: end}, Text: d.text[d.toks[m.start].Start:end],
+				Span: Span{Start: qs, End: end}, Text: d.text[qs:end],
 				Args: []Arg{{Role: "content", Span: m.span, Text: d.text[m.span.Start:m.span.End]}, sp}}
 			if sp.Role == "" {
 				c.Args = c.Args[:1]
@@ -100,13 +144,21 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 	return out
 }
 
+// quoteStart returns the offset of quote mention m's opening mark: the
+// first one of a quotation run on from an unclosed one.
+func (d *claimDoc) quoteStart(m *mention) int {
+	if k := d.tokIndex(m.span.Start); k > 0 && k-1 < m.start && isOpenQuote(d.toks[k-1].Text) {
+		return d.toks[k-1].Start
+	}
+	return d.toks[m.start].Start
+}
+
 // statementBefore returns the quoted statement that ends right before m in
 // the same paragraph, if any: the last of cs ending at most blank space
 // (no line break) before m. byEnd maps an end offset to the index in cs of
 // the last statement with content ending there, so that a long article's
 // quotes do not each look through all its claims.
-func (d *claimDoc) statementBefore(cs []Claim, byEnd map[int]int, m *mention) (Claim, bool) {
-	start := d.toks[m.start].Start
+func (d *claimDoc) statementBefore(cs []Claim, byEnd map[int]int, start int) (Claim, bool) {
 	best := -1
 	for p := start; ; {
 		if k, ok := byEnd[p]; ok && k > best {
@@ -122,4 +174,20 @@ func (d *claimDoc) statementBefore(cs []Claim, byEnd map[int]int, m *mention) (C
 		return Claim{}, false
 	}
 	return cs[best], true
+}
+
+// insideContent reports whether offset p lies inside the content of a
+// statement of cs: the last sentence of a quotation that a reported clause
+// holds ("Sisci told VOA that the industry “is dependent on ... There are
+// no good alternatives.”") continues nothing.
+func insideContent(cs []Claim, p int) bool {
+	for _, c := range cs {
+		if c.Kind != "statement" || p < c.Start || p >= c.End {
+			continue
+		}
+		if a, ok := findArg(c, "content"); ok && a.Start < p && p < a.End {
+			return true
+		}
+	}
+	return false
 }

@@ -891,7 +891,9 @@ func speakerInside(c Claim, s Span) bool {
 // attribution).
 func (d *claimDoc) insideQuote(s Span) bool {
 	a := d.tokIndex(s.Start)
-	for k := a; k >= 0 && k >= a-200; k-- {
+	// A quotation run on from an unclosed one is held by the mention at
+	// its second opening mark, inside s.
+	for k := min(d.tokIndex(s.End), len(d.toks)-1); k >= 0 && k >= a-200; k-- {
 		for _, m := range d.mentions[k] {
 			if m.kind == "quote" && m.span.Start <= s.Start && s.End <= m.span.End {
 				return true
