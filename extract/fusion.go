@@ -71,7 +71,10 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 // dropped before all this ("gmail" in chris@gmail.com is no person), and
 // so is one without a capital letter in a sentence that has capitals
 // ("double the 10% levy": the model's "levy" is a common word; a line all
-// in lower case, a slug or a tweet, keeps its lower-case names).
+// in lower case, a slug or a tweet, keeps its lower-case names), and so is
+// a bare acronym the text defines as a term ("Information and
+// Communication Technology (ICT)": the rules take no organization there,
+// orgs.go, and "use of ICT in education" names none either).
 //
 // Rule entities the model does not confirm are kept: the seeds' entities
 // come from them, and their precision there is 0.97.
@@ -127,6 +130,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
 	addr := addressTokens(text, toks)
+	terms := x.orgs.termAcronyms(text, toks, ents)
 	cased := make([]bool, len(sents))
 	for si, st := range sents {
 		cased[si] = hasUpper(toks[st.First:st.Last])
@@ -159,6 +163,9 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 		if slices.Contains(addr[m.Start:m.End], true) {
 			continue // "gmail" in chris@gmail.com: an address, not a name
+		}
+		if m.End-m.Start == 1 && terms[toks[m.Start].Text] {
+			continue // "ICT", defined as a term: not an organization
 		}
 		// A capitalised article or particle before a name belongs to it
 		// ("El Geneina", "Al Mukalla", "Van Gogh"); the corpora have few.

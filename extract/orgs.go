@@ -286,7 +286,32 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 		}
 	}
 	// Acronyms defined in the text, then their bare uses.
-	acr := map[string]orgEntry{}
+	acr, defs, _ := l.definedAcronyms(text, toks, cs)
+	cs = append(cs, defs...)
+	if len(acr) > 0 {
+		for k, t := range toks {
+			if e, ok := acr[t.Text]; ok {
+				cs = append(cs, orgSpan{k, k + 1, e.norm, e.typ, true})
+			}
+		}
+	}
+	cs = l.orgHeads(text, toks, cs)
+	cs = l.orgNational(text, toks, cs)
+	cs = l.orgLocal(text, toks, cs)
+	cs = l.orgSubunits(text, toks, cs)
+	return orgResolve(text, toks, cs)
+}
+
+// definedAcronyms reads the acronyms the text defines after a long form,
+// "the United Nations Assistance Mission in Afghanistan (UNAMA)": acr maps
+// each organization's acronym to its entry (the lexicon's when it knows
+// the acronym or the long form, else the long form), defs are the
+// candidates of the long forms and the acronyms in brackets, and terms
+// holds the acronyms defined as terms, not bodies ("Information and
+// Communication Technology (ICT)", "Gross National Product (GNP)": no
+// lexicon entry, head word or acronym head).
+func (l *OrgLexicon) definedAcronyms(text string, toks []Token, cs []orgSpan) (acr map[string]orgEntry, defs []orgSpan, terms map[string]bool) {
+	acr = map[string]orgEntry{}
 	for k := 2; k+1 < len(toks); k++ {
 		if toks[k-1].Text != "(" || toks[k+1].Text != ")" || !orgIsAcronym(toks[k].Text) {
 			continue
@@ -305,25 +330,34 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 		} else if id := l.orgLexiconSpan(cs, start, k-1); id >= 0 {
 			e = orgEntry{cs[id].norm, cs[id].typ}
 		} else if e.typ == "" && !l.hasAcronymHead(toks[start:k-1]) {
-			// "Information and Communication Technology (ICT)", "Gross
-			// National Product (GNP)": a term, not an organization.
+			if terms == nil {
+				terms = map[string]bool{}
+			}
+			terms[toks[k].Text] = true
 			continue
 		}
 		acr[toks[k].Text] = e
-		cs = append(cs, orgSpan{start, k - 1, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
+		defs = append(defs, orgSpan{start, k - 1, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
 	}
-	if len(acr) > 0 {
-		for k, t := range toks {
-			if e, ok := acr[t.Text]; ok {
-				cs = append(cs, orgSpan{k, k + 1, e.norm, e.typ, true})
-			}
+	for a := range acr {
+		delete(terms, a) // defined as a body elsewhere in the text
+	}
+	return acr, defs, terms
+}
+
+// termAcronyms are the acronyms text defines as terms, not bodies
+// (definedAcronyms): "ICT" after "Information and Communication
+// Technology (ICT)". ents are the rule entities of the text: an acronym
+// they hold as an organization is none (its long form is a lexicon name,
+// which definedAcronyms, given no lexicon candidates here, cannot see).
+func (l *OrgLexicon) termAcronyms(text string, toks []Token, ents []Entity) map[string]bool {
+	_, _, terms := l.definedAcronyms(text, toks, nil)
+	for _, e := range ents {
+		if e.Kind == KindOrganization && terms[e.Text] {
+			delete(terms, e.Text)
 		}
 	}
-	cs = l.orgHeads(text, toks, cs)
-	cs = l.orgNational(text, toks, cs)
-	cs = l.orgLocal(text, toks, cs)
-	cs = l.orgSubunits(text, toks, cs)
-	return orgResolve(text, toks, cs)
+	return terms
 }
 
 // orgPick returns the lexicon entry among cands that the text s allows,
