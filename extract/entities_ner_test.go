@@ -303,7 +303,7 @@ func TestHeldoutNER(t *testing.T) {
 	if os.Getenv("NER_PROSE") != "" {
 		model = prose.ModelFromData("en") // once: NewDocument alone reloads it per call
 	}
-	floors := map[string]float64{"uner-ewt-test": 0.65, "gum-dev+test": 0.59} // measured 0.669 and 0.602
+	floors := map[string]float64{"uner-ewt-test": 0.67, "gum-dev+test": 0.60} // measured 0.677 and 0.613
 	names := []string{"uner-ewt-test", "gum-dev+test"}
 	if os.Getenv("NER_DEV") != "" {
 		// NER_DEV=1: the internal dev documents first, to tune on.
@@ -343,8 +343,8 @@ func TestHeldoutNER(t *testing.T) {
 		if _, _, f := ours.Total().PRF(); f < floors[name] {
 			t.Errorf("%s: F1 %.3f, want >= %.2f", name, f, floors[name])
 		}
-		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.44 { // measured 0.465 and 0.475
-			t.Errorf("%s: organization F1 %.3f, want >= 0.44", name, f)
+		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.46 { // measured 0.475 and 0.488
+			t.Errorf("%s: organization F1 %.3f, want >= 0.46", name, f)
 		}
 	}
 }
