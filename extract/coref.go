@@ -64,7 +64,10 @@ func (d *claimDoc) addCoref() {
 // listAt returns the length of the longest entry of list at token i.
 func (d *claimDoc) listAt(list string, i int) int {
 	best := 0
-	for _, w := range d.rules.Lists[list] {
+	if i >= len(d.toks) {
+		return 0
+	}
+	for _, w := range d.rules.byFirst[list][d.toks[i].Lower] {
 		if len(w) > best && i+len(w) <= len(d.toks) {
 			ok := true
 			for k, s := range w {

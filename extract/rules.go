@@ -62,8 +62,12 @@ type RuleSet struct {
 	// eventVerbs are the one-word entries of eventVerbLists, one set for
 	// the per-token noun-phrase check.
 	eventVerbs map[string]bool
-	Hash       string // SHA-256 over the rule files, stored with each run
-	hasDep     bool   // some rule reads the dependency tree
+	// entries holds each list's entries joined by single spaces, as a
+	// set (inList); byFirst holds them by their first word (listAt).
+	entries map[string]map[string]bool
+	byFirst map[string]map[string][][]string
+	Hash    string // SHA-256 over the rule files, stored with each run
+	hasDep  bool   // some rule reads the dependency tree
 	// depKeys holds, by their first three letters, the stems of every
 	// dependency trigger ("kill", "injur" for injure, and irregular forms
 	// as the rules list them), each with whether its rule needs a number
@@ -318,6 +322,7 @@ func LoadRules(dir string) (*RuleSet, error) {
 					seq[i] = t.Lower
 				}
 				rs.Lists[name] = append(rs.Lists[name], seq)
+				rs.addEntry(name, seq)
 				if len(seq) == 1 {
 					if rs.words == nil {
 						rs.words = map[string]map[string]bool{}
@@ -381,12 +386,21 @@ func (rs *RuleSet) hasWord(name, word string) bool { return rs.words[name][word]
 // inList reports whether text (folded to lower case, one entry) is an
 // entry of list name.
 func (rs *RuleSet) inList(name, text string) bool {
-	for _, w := range rs.Lists[name] {
-		if strings.Join(w, " ") == foldLower(text) {
-			return true
-		}
+	return rs.entries[name][foldLower(text)]
+}
+
+// addEntry indexes entry seq of list name for inList and listAt.
+func (rs *RuleSet) addEntry(name string, seq []string) {
+	if rs.entries == nil {
+		rs.entries = map[string]map[string]bool{}
+		rs.byFirst = map[string]map[string][][]string{}
 	}
-	return false
+	if rs.entries[name] == nil {
+		rs.entries[name] = map[string]bool{}
+		rs.byFirst[name] = map[string][][]string{}
+	}
+	rs.entries[name][strings.Join(seq, " ")] = true
+	rs.byFirst[name][seq[0]] = append(rs.byFirst[name][seq[0]], seq)
 }
 
 func yamlError(file string, err error) RuleError {
