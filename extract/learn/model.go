@@ -339,12 +339,22 @@ func (m *Model) addRowsInline(feats []uint64, rows []int32, scores []int32) {
 				}
 				k = in[3*s]
 			}
-			if k != 0 {
-				w := m.inlineWeights(s)
-				row := scores[int(rows[i])*nc:][:nc]
-				for c := range row {
-					row[c] += int32(int16(uint16(w >> (16 * c))))
-				}
+			if k == 0 {
+				continue
+			}
+			lo, hi := in[3*s+1], in[3*s+2]
+			if nc == 4 {
+				row := scores[int(rows[i])*4:][:4]
+				row[0] += int32(int16(uint16(lo)))
+				row[1] += int32(int16(uint16(lo >> 16)))
+				row[2] += int32(int16(uint16(hi)))
+				row[3] += int32(int16(uint16(hi >> 16)))
+				continue
+			}
+			w := uint64(lo) | uint64(hi)<<32
+			row := scores[int(rows[i])*nc:][:nc]
+			for c := range row {
+				row[c] += int32(int16(uint16(w >> (16 * c))))
 			}
 		}
 		feats, rows = feats[n:], rows[n:]

@@ -150,6 +150,7 @@ type work struct {
 	tags   []int
 	tsc    tagScratch
 	st     pstate
+	pc     parseCache
 	feats  []uint64
 	scores []int32
 	// lemScores are the lemmatizer's scores, a row per word
@@ -264,9 +265,9 @@ func (m *Model) parse(words []Word, w *work) {
 		w.scores = make([]int32, n)
 	}
 	sc := w.scores[:nActions]
+	w.pc.reset(len(words))
 	for !st.done() {
-		w.feats = st.feats(w.feats[:0])
-		m.par.Scores(w.feats, sc)
+		st.actionScores(m.par, &w.pc, sc)
 		a := bestAction(st, sc)
 		l := -1
 		if a == actLeft || a == actRight {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -385,4 +386,62 @@ func TestWordTable(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The inference parser's action scores (actionScores: per-word caches
+// plus the cross features) are exactly the training features' scores at
+// every configuration, on the model's own parses and on configurations
+// reached by arbitrary valid actions.
+func TestActionScoresExact(t *testing.T) {
+	m := load(t)
+	w := m.getWork()
+	w.scores = make([]int32, max(nActions, len(m.rels)))
+	sc, want := make([]int32, nActions), make([]int32, nActions)
+	states, cached, full := 0, 0, 0
+	rng := uint64(1)
+	for _, s := range readTestdata(t, "ewt-dev-200.conllu") {
+		w.lex = w.lex[:0]
+		w.lx.tab = m.words
+		for _, x := range s.Words {
+			w.lex = append(w.lex, w.lx.word(x.Form))
+		}
+		w.tags = growInts(w.tags, len(s.Words))
+		tag(m.tag, w.lex, w.tags, &w.tsc)
+		for _, random := range []bool{false, true} {
+			st := &w.st
+			st.reset(len(s.Words))
+			for i := range s.Words {
+				st.wh[i+1] = w.lex[i].norm
+				st.tg[i+1] = uint64(w.tags[i] + 2)
+			}
+			w.pc.reset(len(s.Words))
+			for !st.done() {
+				st.actionScores(m.par, &w.pc, sc)
+				f := st.feats(nil)
+				m.par.Scores(f, want)
+				if !slices.Equal(sc, want) {
+					t.Fatalf("%q, configuration %d: action scores %v, the training features give %v", s.Text, states, sc, want)
+				}
+				states, cached, full = states+1, cached+len(w.pc.feats), full+len(f)
+				a := bestAction(st, sc)
+				if random {
+					var ok []int
+					for b, v := range [nActions]bool{st.validShift(), st.validReduce(), st.validLeft(), st.validRight()} {
+						if v {
+							ok = append(ok, b)
+						}
+					}
+					rng = splitmix(rng + 0x9E3779B97F4A7C15)
+					a = ok[rng%uint64(len(ok))]
+				}
+				l := -1
+				if a == actLeft || a == actRight {
+					h, d := st.arc(a)
+					l = m.label(st, h, d, w)
+				}
+				st.apply(a, l)
+			}
+		}
+	}
+	t.Logf("%d configurations: %d features looked up, %d without the caches", states, cached, full)
 }

@@ -215,15 +215,56 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 		Training: o.Training, Scores: map[string]float64{},
 		Options: map[string]string{"epochs": fmt.Sprint(o.LemmaEpochs), "seed": fmt.Sprint(o.Seed)}}
 
-	// Parser: the action model with the dynamic oracle, the relation
-	// model on the arcs it makes that are right.
+	// Parser on the jackknifed tags, chosen on dev with the tags the
+	// tagger gives at inference.
+	parModel, relModel, bestLAS, bestPEp := trainParser(train, tc, dc, ptags, dtags, tagLabels, rels, order, o)
+	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
+		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
+	parModel.Header = learn.Header{Kind: "parser", FeatureSet: parseFeatureSet, Labels: actionNames,
+		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
+	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
+		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
+
+	out := &Trained{Words: o.Words}
+	for _, x := range []struct {
+		m   *learn.Model
+		dst *[]byte
+	}{{tagModel, &out.Tagger}, {lemModel, &out.Lemma}, {parModel, &out.Parser}, {relModel, &out.Relations}} {
+		var buf bytes.Buffer
+		if err := x.m.Write(&buf); err != nil {
+			return nil, err
+		}
+		*x.dst = buf.Bytes()
+	}
+	full, err := FromBytes(out.Files()...)
+	if err != nil {
+		return nil, fmt.Errorf("train: reading back: %w", err)
+	}
+	out.Dev = Evaluate(full, dev)
+	return out, nil
+}
+
+// trainParser trains the action and relation models on the training
+// sentences with tags ptags for o.ParseEpochs, and returns the models of
+// the epoch with the best dev LAS (on the dev tags dtags), that LAS and
+// the epoch (1-based). The action model learns with the dynamic oracle,
+// the relation model on the arcs it makes that are right.
+//
+// order is the permutation of the training sentences that the epochs
+// shuffle on from (the lemmatizer's, so that the committed models stay
+// the bytes they were).
+func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabels, rels []string, order []int, o TrainOptions) (parModel, relModel *learn.Model, bestLAS float64, bestPEp int) {
+	relID := map[string]int{}
+	for i, r := range rels {
+		relID[r] = i
+	}
+	var feats []uint64
 	atr, ltr2 := learn.NewTrainer(nActions), learn.NewTrainer(len(rels))
 	rng := o.Seed*0x9E3779B97F4A7C15 + 12345
 	var st pstate
 	asc, rsc := make([]int32, nActions), make([]int32, len(rels))
 	var gh, gl []int
-	var parModel, relModel *learn.Model
-	bestLAS, bestPEp := -1.0, 0
+	bestLAS = -1.0
 	tmp := &Model{rels: rels}
 	for _, l := range tagLabels {
 		tmp.punct = append(tmp.punct, strings.HasPrefix(l, "PUNCT\t"))
@@ -287,30 +328,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 			bestLAS, bestPEp, parModel, relModel = sc.LAS, ep+1, pm, rm
 		}
 	}
-	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
-		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
-	parModel.Header = learn.Header{Kind: "parser", FeatureSet: parseFeatureSet, Labels: actionNames,
-		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
-	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
-		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
-
-	out := &Trained{Words: o.Words}
-	for _, x := range []struct {
-		m   *learn.Model
-		dst *[]byte
-	}{{tagModel, &out.Tagger}, {lemModel, &out.Lemma}, {parModel, &out.Parser}, {relModel, &out.Relations}} {
-		var buf bytes.Buffer
-		if err := x.m.Write(&buf); err != nil {
-			return nil, err
-		}
-		*x.dst = buf.Bytes()
-	}
-	full, err := FromBytes(out.Files()...)
-	if err != nil {
-		return nil, fmt.Errorf("train: reading back: %w", err)
-	}
-	out.Dev = Evaluate(full, dev)
-	return out, nil
+	return parModel, relModel, bestLAS, bestPEp
 }
 
 // trainTagger trains the tagger for o.TagEpochs and returns the model of
