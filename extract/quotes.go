@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,9 +76,6 @@ func (d *claimDoc) addQuote(open, close, from int) {
 	if close-open <= 3 && open > 0 && close+1 < len(d.toks) && d.toks[open-1].Cap && d.toks[close+1].Cap && d.toks[open+1].Cap {
 		return
 	}
-	for _, m := range d.mentions[open] {
-		_ = m
-	}
 	a, b := open+1, close
 	if from >= 0 {
 		a = from + 1
@@ -115,10 +113,11 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			}
 		}
 	}
+	inContent := newContentCover(cs)
 	var out []Claim
 	for i := range d.toks {
 		for _, m := range d.mentions[i] {
-			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] || insideContent(cs, m.span.Start) {
+			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] || inContent.holds(m.span.Start) {
 				continue
 			}
 			qs := d.quoteStart(m)
@@ -176,18 +175,46 @@ func (d *claimDoc) statementBefore(cs []Claim, byEnd map[int]int, start int) (Cl
 	return cs[best], true
 }
 
-// insideContent reports whether offset p lies inside the content of a
-// statement of cs: the last sentence of a quotation that a reported clause
+// contentCover answers, for an offset p, whether p lies inside the
+// content of a statement of cs (after its first character, and inside the
+// claim's span): the last sentence of a quotation that a reported clause
 // holds ("Sisci told VOA that the industry “is dependent on ... There are
-// no good alternatives.”") continues nothing.
-func insideContent(cs []Claim, p int) bool {
+// no good alternatives.”") continues nothing. The intervals are sorted
+// once, so that a long article's quotes do not each look through all its
+// claims.
+type contentCover struct {
+	lo, maxHi []int // interval starts, ascending; the largest end up to each
+}
+
+func newContentCover(cs []Claim) contentCover {
+	type iv struct{ lo, hi int }
+	var ivs []iv
 	for _, c := range cs {
-		if c.Kind != "statement" || p < c.Start || p >= c.End {
+		if c.Kind != "statement" {
 			continue
 		}
-		if a, ok := findArg(c, "content"); ok && a.Start < p && p < a.End {
-			return true
+		// p is held when c.Start <= p < c.End and a.Start < p < a.End.
+		if a, ok := findArg(c, "content"); ok {
+			if lo, hi := max(c.Start, a.Start+1), min(c.End, a.End); lo < hi {
+				ivs = append(ivs, iv{lo, hi})
+			}
 		}
 	}
-	return false
+	slices.SortFunc(ivs, func(x, y iv) int { return x.lo - y.lo })
+	var cc contentCover
+	for _, v := range ivs {
+		m := v.hi
+		if n := len(cc.maxHi); n > 0 {
+			m = max(m, cc.maxHi[n-1])
+		}
+		cc.lo = append(cc.lo, v.lo)
+		cc.maxHi = append(cc.maxHi, m)
+	}
+	return cc
+}
+
+func (cc contentCover) holds(p int) bool {
+	// k intervals start at or before p; any of them ending after p holds it.
+	k, _ := slices.BinarySearch(cc.lo, p+1)
+	return k > 0 && cc.maxHi[k-1] > p
 }

@@ -56,14 +56,13 @@ type Rule struct {
 type RuleSet struct {
 	Rules []*Rule
 	Lists map[string][][]string // list name -> entries (each a folded token sequence)
-	// words holds each list's one-token entries as a set, for the checks
-	// made per token (is this a verb of saying, a force noun).
-	words map[string]map[string]bool
 	// eventVerbs are the one-word entries of eventVerbLists, one set for
 	// the per-token noun-phrase check.
 	eventVerbs map[string]bool
 	// entries holds each list's entries joined by single spaces, as a
-	// set (inList); byFirst holds them by their first word (listAt).
+	// set (inList, and hasWord for the checks made per token: is this a
+	// verb of saying, a force noun); byFirst holds them by their first
+	// word (listAt).
 	entries map[string]map[string]bool
 	byFirst map[string]map[string][][]string
 	Hash    string // SHA-256 over the rule files, stored with each run
@@ -324,13 +323,6 @@ func LoadRules(dir string) (*RuleSet, error) {
 				rs.Lists[name] = append(rs.Lists[name], seq)
 				rs.addEntry(name, seq)
 				if len(seq) == 1 {
-					if rs.words == nil {
-						rs.words = map[string]map[string]bool{}
-					}
-					if rs.words[name] == nil {
-						rs.words[name] = map[string]bool{}
-					}
-					rs.words[name][seq[0]] = true
 					if slices.Contains(eventVerbLists, name) {
 						if rs.eventVerbs == nil {
 							rs.eventVerbs = map[string]bool{}
@@ -381,7 +373,7 @@ func LoadRules(dir string) (*RuleSet, error) {
 // TypeError carries "line N:" inside each message; it has no structured
 // line, so this is the one place that reads one.
 // hasWord reports whether word (folded) is a one-token entry of list name.
-func (rs *RuleSet) hasWord(name, word string) bool { return rs.words[name][word] }
+func (rs *RuleSet) hasWord(name, word string) bool { return rs.entries[name][word] }
 
 // inList reports whether text (folded to lower case, one entry) is an
 // entry of list name.

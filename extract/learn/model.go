@@ -351,7 +351,7 @@ func (m *Model) addRowsInline(feats []uint64, rows []int32, scores []int32) {
 				row[3] += int32(int16(uint16(hi >> 16)))
 				continue
 			}
-			w := uint64(lo) | uint64(hi)<<32
+			w := m.inlineWeights(s)
 			row := scores[int(rows[i])*nc:][:nc]
 			for c := range row {
 				row[c] += int32(int16(uint16(w >> (16 * c))))

@@ -380,6 +380,17 @@ func (c *parseCache) reset(n int) {
 	clear(c.done)
 }
 
+// group returns the node of cache group g (-1 none).
+func (p *pnodes) group(g int) int {
+	switch g {
+	case groupS0:
+		return p.s0
+	case groupN0:
+		return p.n0
+	}
+	return p.child(g - groupChild)
+}
+
 // actionScores sets sc to the action model's scores of the configuration,
 // exactly what Scores(st.feats()) gives (integer sums): the cached sums
 // of its nodes, the features of the nodes new in their role and the
@@ -395,15 +406,7 @@ func (st *pstate) actionScores(m *learn.Model, c *parseCache, sc []int32) {
 	}
 	var at [nGroups]int
 	for g := range nGroups {
-		var x int
-		switch g {
-		case groupS0:
-			x = p.s0
-		case groupN0:
-			x = p.n0
-		default:
-			x = p.child(g - groupChild)
-		}
+		x := p.group(g)
 		row := g*stride + x + 1
 		at[g] = row
 		if c.done[row] {
