@@ -57,7 +57,7 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     often ("Soviet", a clothes shop, in "Soviet Union"; "Commons" in
 //     "House of Commons") for their span to beat the model's. So does a
 //     model place or organization around gazetteer places whose other
-//     words are capitalised name words, none a direction
+//     words are capitalised name words, none a direction nor an office
 //     (namesAroundPlaces: "South America", not "America" the country;
 //     "northern Afghanistan" stays the rules').
 //  5. Whatever the rule above keeps of m: a model organization ending in
@@ -270,7 +270,9 @@ func (x *Extractor) namesAroundPlaces(kind string, toks []Token, i, j int, ents 
 			continue
 		}
 		w := toks[t]
-		if x.places.directions[w.Lower] || !w.Cap && w.Lower != "of" && w.Lower != "the" && w.Lower != "and" {
+		// An office word is no name word: "New York Gov" is the state and
+		// the governor's title (placeOffice), not a longer place name.
+		if x.places.directions[w.Lower] || x.places.offices[w.Lower] != "" || !w.Cap && w.Lower != "of" && w.Lower != "the" && w.Lower != "and" {
 			return false
 		}
 	}

@@ -71,6 +71,7 @@ type Gazetteer struct {
 	country map[string]int32     // ISO code -> the country's entry
 
 	stop, personLike, titles, function map[string]bool
+	offices                            map[string]string // "Gov" -> division ("Texas Gov. Greg Abbott"): see placeOffice
 	nameHeads                          map[string]bool
 	placeHeads                         map[string]bool
 	divAfter, cityAfter, directions    map[string]bool
@@ -127,6 +128,8 @@ type placeStopFile struct {
 	Stop          []string `yaml:"stop"`
 	PersonLike    []string `yaml:"person_like"`
 	Titles        []string `yaml:"titles"`
+	DivOffices    []string `yaml:"division_offices"`
+	CityOffices   []string `yaml:"city_offices"`
 	FunctionWords []string `yaml:"function_words"`
 	NameHeads     []string `yaml:"name_heads"`
 }
@@ -231,6 +234,7 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		stop:             placeFoldSet(sf.Stop),
 		personLike:       placeFoldSet(sf.PersonLike),
 		titles:           placeFoldSet(sf.Titles),
+		offices:          placeOffices(sf.DivOffices, sf.CityOffices),
 		function:         placeFoldSet(sf.FunctionWords),
 		nameHeads:        placeFoldSet(sf.NameHeads),
 		divAfter:         placeFoldSet(cf.DivisionAfter),
@@ -566,7 +570,7 @@ func (g *Gazetteer) findPlaces(text string, toks []Token) []Entity {
 		prevName := m.i > 0 && toks[m.i-1].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.i-1]) &&
 			!g.nameHeads[toks[m.i-1].Lower] && !(k > 0 && ms[k-1].j == m.i)
 		nextName := m.j < len(toks) && toks[m.j].Sent == toks[m.i].Sent && g.placeNameWord(toks[m.j]) &&
-			!g.nameHeads[toks[m.j].Lower] && !(k+1 < len(ms) && ms[k+1].i == m.j)
+			!g.nameHeads[toks[m.j].Lower] && !(k+1 < len(ms) && ms[k+1].i == m.j) && g.placeOffice(toks, m.j) == ""
 		if prevName || nextName && !g.placeFamous(m) {
 			persons = append(persons, m.key)
 		}
@@ -792,11 +796,47 @@ func (g *Gazetteer) nationality(toks []Token, m *placeMatch) bool {
 	return false
 }
 
+// placeOffices maps the folded office words to the type of place they
+// are held in.
+func placeOffices(div, city []string) map[string]string {
+	m := map[string]string{}
+	for _, w := range div {
+		m[foldLower(w)] = PlaceDivision
+	}
+	for _, w := range city {
+		m[foldLower(w)] = PlaceCity
+	}
+	return m
+}
+
+// placeOffice returns the type of place the office word toks[j] is held in
+// (division_offices, city_offices in places_stoplist.yaml) when a
+// capitalised name follows it in the same sentence, else "": after "Texas"
+// in "Texas Gov. Greg Abbott" the place is the office's seat, not the
+// first word of a longer name.
+func (g *Gazetteer) placeOffice(toks []Token, j int) string {
+	if j >= len(toks) || !toks[j].Cap || j > 0 && toks[j].Sent != toks[j-1].Sent {
+		return ""
+	}
+	typ := g.offices[toks[j].Lower]
+	k := j + 1
+	if k < len(toks) && toks[k].Text == "." && toks[k].Sent == toks[j].Sent {
+		k++
+	}
+	if typ == "" || k >= len(toks) || toks[k].Sent != toks[j].Sent || !g.placeNameWord(toks[k]) {
+		return ""
+	}
+	return typ
+}
+
 // placeCue returns the type a cue word around the match asks for: "division",
 // "city" or "".
 func (g *Gazetteer) placeCue(toks []Token, m *placeMatch) string {
 	if m.sub != (Span{}) {
 		return ""
+	}
+	if t := g.placeOffice(toks, m.j); t != "" {
+		return t
 	}
 	if m.j < len(toks) && toks[m.j].Sent == toks[m.j-1].Sent {
 		w := toks[m.j].Lower
@@ -900,7 +940,8 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 		}
 	}
 	prevName := prev != nil && !titled && g.placeNameWord(*prev) && !(len(out) > 0 && out[len(out)-1].End == prev.End)
-	nextName := next != nil && g.placeNameWord(*next) && (!titled || g.nameHeads[next.Lower])
+	office := next != nil && g.placeOffice(toks, m.j) != ""
+	nextName := next != nil && !office && g.placeNameWord(*next) && (!titled || g.nameHeads[next.Lower])
 	if g.personLike[m.key] && (prevName || nextName) {
 		return out
 	}

@@ -77,6 +77,13 @@ func TestPlaces(t *testing.T) {
 		// not a first name; a name head after it still makes a longer name.
 		{"title-case heading", "Why the Taliban Want to Capture Kunduz in Afghanistan",
 			[]string{`32:38 city "Kunduz" AF / Kunduz Province`, `42:53 country "Afghanistan" AF`}},
+		// An office between a place and a name: the place is the seat and
+		// needs no country named ("Gov" is no name word after "Texas").
+		{"office seat", "Texas Gov. Greg Abbott met New Jersey Sen. Cory Booker and Kandahar Governor Ali.",
+			[]string{`0:5 division "Texas" US / Texas`, `27:37 division "New Jersey" US / New Jersey`, `59:67 division "Kandahar Province" AF / Kandahar Province`}},
+		{"office at the start", "New York Gov. Andrew Cuomo said.", []string{`0:8 division "New York" US / New York`}},
+		{"city office", "New York Mayor Eric Adams said.", []string{`0:8 city "New York City" US / New York`}},
+		{"office needs a name", "Texas Governor's Mansion.", nil},
 		{"title-case name head", "Flights Resume at Kunduz Airport in Afghanistan", []string{`36:47 country "Afghanistan" AF`}},
 		{"capitalised neighbour in a sentence", "Troops met Capture Kunduz in Afghanistan.", []string{`29:40 country "Afghanistan" AF`}},
 	}
