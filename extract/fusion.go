@@ -129,6 +129,12 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	}
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
+	var evoked []string             // countries of the gazetteer's places: context for the model's places (modelEntity)
+	for _, r := range ents {
+		if r.Kind == KindPlace && r.Source == SourceGazetteer && r.Country != "" && !slices.Contains(evoked, r.Country) {
+			evoked = append(evoked, r.Country)
+		}
+	}
 	addr := addressTokens(text, toks)
 	terms := x.orgs.termAcronyms(text, toks, ents)
 	cased := make([]bool, len(sents))
@@ -209,13 +215,13 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			for _, k := range over {
 				drop[k] = true
 			}
-			out = append(out, x.modelEntities(kind, text, sp)...)
+			out = append(out, x.modelEntities(kind, text, sp, evoked)...)
 		case len(over) == 0:
 			if kind == KindPerson && m.End-m.Start == 1 && hints[m.Start]&(ner.HintPlaceWord|ner.HintGivenName) == ner.HintPlaceWord &&
 				m.margin[KindPlace] < placeWordMargin {
 				continue
 			}
-			out = append(out, x.modelEntities(kind, text, sp)...)
+			out = append(out, x.modelEntities(kind, text, sp, evoked)...)
 		case len(over) > 0 && os.Getenv("NER_DEBUG") != "" && !(len(over) == 1 && ents[over[0]].Span == sp):
 			for _, k := range over {
 				fmt.Fprintf(os.Stderr, "dropped model %s %q over %s/%s %q\n", kind, text[sp.Start:sp.End], ents[k].Kind, ents[k].Source, ents[k].Text)
@@ -313,8 +319,8 @@ func addressTokens(text string, toks []Token) []bool {
 // tile it word for word ("afghanistan kandahar" in a slug, "Kabul
 // Afghanistan"), those places, each geo-resolved: a list of names, not
 // one name.
-func (x *Extractor) modelEntities(kind, text string, sp Span) []Entity {
-	e := x.modelEntity(kind, text, sp)
+func (x *Extractor) modelEntities(kind, text string, sp Span, evoked []string) []Entity {
+	e := x.modelEntity(kind, text, sp, evoked)
 	if kind != KindPlace || e.Country != "" || !strings.Contains(e.Text, " ") {
 		return []Entity{e}
 	}
@@ -344,7 +350,7 @@ func (x *Extractor) modelEntities(kind, text string, sp Span) []Entity {
 		var p Entity
 		for ; j > i; j-- {
 			var ok bool
-			if p, ok = x.resolvePlace(name[starts[i]:ends[j-1]]); ok {
+			if p, ok = x.resolvePlace(name[starts[i]:ends[j-1]], evoked); ok {
 				break
 			}
 		}
@@ -367,7 +373,7 @@ func (x *Extractor) modelEntities(kind, text string, sp Span) []Entity {
 // covers. A place the gazetteer knows by this name keeps its
 // geo-resolution (read without the article's context: the name alone);
 // the source stays "model", since the model decided it is a place here.
-func (x *Extractor) modelEntity(kind, text string, sp Span) Entity {
+func (x *Extractor) modelEntity(kind, text string, sp Span, evoked []string) Entity {
 	e := Entity{Kind: kind, Span: sp, Text: text[sp.Start:sp.End], Norm: text[sp.Start:sp.End], Source: SourceModel}
 	if kind != KindPlace {
 		return e
@@ -378,28 +384,31 @@ func (x *Extractor) modelEntity(kind, text string, sp Span) Entity {
 		// capitalised.
 		name = capitalizeWords(name)
 	}
-	if p, ok := x.resolvePlace(name); ok {
+	if p, ok := x.resolvePlace(name, evoked); ok {
 		e.Country, e.Division, e.Lat, e.Lon, e.Type = p.Country, p.Division, p.Lat, p.Lon, p.Type
 		e.Norm = p.Norm
 	} else if first, rest, ok := strings.Cut(name, " "); ok && nameParticles[strings.ToLower(first)] {
 		// "El Geneina": the gazetteer may know the name without its
 		// article; the norm keeps the text's form.
-		if p, ok := x.resolvePlace(rest); ok {
+		if p, ok := x.resolvePlace(rest, evoked); ok {
 			e.Country, e.Division, e.Lat, e.Lon, e.Type = p.Country, p.Division, p.Lat, p.Lon, p.Type
 		}
 	}
 	return e
 }
 
-// resolvePlace reads name alone with the gazetteer: the place it names
-// as a whole, if any (a demonym is none).
-func (x *Extractor) resolvePlace(name string) (Entity, bool) {
+// resolvePlace reads name with the gazetteer: the place it names as a
+// whole, if any (a demonym is none). First alone, as findPlaces reads a
+// text; then, since the model decided the name is a place, with only the
+// countries the article names (evoked) or the name's readings all in one
+// country for context (readPlace: "New Jersey" with no country named).
+func (x *Extractor) resolvePlace(name string, evoked []string) (Entity, bool) {
 	toks, _ := Tokenize(name)
 	ps := x.places.findPlaces(name, toks)
 	if len(ps) == 1 && ps[0].Start == 0 && ps[0].End == len(name) && ps[0].Type != "demonym" {
 		return ps[0], true
 	}
-	return Entity{}, false
+	return x.places.readPlace(name, evoked)
 }
 
 // nameParticles are the articles and particles that start names of

@@ -796,6 +796,88 @@ func (g *Gazetteer) nationality(toks []Token, m *placeMatch) bool {
 	return false
 }
 
+// placeReading chooses among a name's readings: the one the cue word asks
+// for ("division", "city" or ""), then one in a country the text names,
+// then a country, a demonym, a city (capitals and larger ones first), a
+// division. It returns the index in cands.
+func (g *Gazetteer) placeReading(cands []gazCand, cue string, evoked []string) int {
+	best, bestScore := -1, -1
+	for ci, c := range cands {
+		p := g.places[c.id]
+		s := 0
+		switch {
+		case cue != "" && !c.demonym && p.typ == cue:
+			s += 1 << 20
+		}
+		if placeHas(evoked, p.country) {
+			s += 1 << 19
+		}
+		switch {
+		case c.demonym:
+			s += 1 << 17
+		case p.typ == PlaceCountry:
+			s += 1 << 18
+		case p.typ == PlaceCity:
+			s += 1 << 16
+			if p.capital {
+				s += 1 << 15
+			}
+			s += min(p.pop/1000, 1<<14-1)
+		case p.typ == PlaceDivision:
+			// Below a city of its own country (Kandahar), above a
+			// foreign city that is not a capital (Ontario).
+			s += 1 << 16
+			if !g.placeHasCity(cands, p.country) {
+				s += 1 << 14
+			}
+		}
+		if s > bestScore {
+			best, bestScore = ci, s
+		}
+	}
+	return best
+}
+
+// readPlace reads name, which another source (the recogniser) found to be
+// a place, with the gazetteer, when findPlaces would not without more
+// context: the reading placeReading prefers if it is a country, a capital
+// or a large city; or a first-level division in a country the article
+// names (evoked: the countries of its gazetteer places, "Balochistan" in a
+// story of Pakistan); or a division of two or more words whose readings are
+// all in one country, in an article that names none ("New Jersey"). A
+// smaller town, a stoplisted or person-like name and a demonym are no
+// reading: "Zion" and "Asia" are towns too, and a single common word.
+// The entity's span is name's.
+func (g *Gazetteer) readPlace(name string, evoked []string) (Entity, bool) {
+	toks, _ := Tokenize(name)
+	ms := g.placeMatches(name, toks)
+	if len(ms) != 1 || ms[0].i != 0 || ms[0].j != len(toks) || ms[0].sub != (Span{}) || g.stop[ms[0].key] || g.personLike[ms[0].key] {
+		return Entity{}, false
+	}
+	var cands []gazCand
+	for _, c := range ms[0].cands {
+		if !c.demonym {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		return Entity{}, false
+	}
+	p := g.places[cands[g.placeReading(cands, "", evoked)].id]
+	oneCountry := true
+	for _, c := range cands {
+		oneCountry = oneCountry && g.places[c.id].country == p.country
+	}
+	strong := p.typ == PlaceCountry || p.capital || p.pop >= placeLargeCity
+	division := p.typ == PlaceDivision && (placeHas(evoked, p.country) || oneCountry && len(evoked) == 0 && len(toks) > 1)
+	if !strong && !division {
+		return Entity{}, false
+	}
+	lat, lon := p.lat, p.lon
+	return Entity{Kind: KindPlace, Span: Span{Start: 0, End: len(name)}, Text: name, Norm: p.norm, Country: p.country,
+		Division: p.division, Type: p.typ, Lat: &lat, Lon: &lon, Source: SourceGazetteer}, true
+}
+
 // placeOffices maps the folded office words to the type of place they
 // are held in.
 func placeOffices(div, city []string) map[string]string {
@@ -946,42 +1028,7 @@ func (g *Gazetteer) placeResolve(text string, toks []Token, ms []placeMatch, k i
 		return out
 	}
 
-	// Choose the reading.
-	best, bestScore := -1, -1
-	for ci, c := range m.cands {
-		p := g.places[c.id]
-		s := 0
-		switch {
-		case cue != "" && !c.demonym && p.typ == cue:
-			s += 1 << 20
-		}
-		if placeHas(evoked, p.country) {
-			s += 1 << 19
-		}
-		switch {
-		case c.demonym:
-			s += 1 << 17
-		case p.typ == PlaceCountry:
-			s += 1 << 18
-		case p.typ == PlaceCity:
-			s += 1 << 16
-			if p.capital {
-				s += 1 << 15
-			}
-			s += min(p.pop/1000, 1<<14-1)
-		case p.typ == PlaceDivision:
-			// Below a city of its own country (Kandahar), above a
-			// foreign city that is not a capital (Ontario).
-			s += 1 << 16
-			if !g.placeHasCity(m.cands, p.country) {
-				s += 1 << 14
-			}
-		}
-		if s > bestScore {
-			best, bestScore = ci, s
-		}
-	}
-	c := m.cands[best]
+	c := m.cands[g.placeReading(m.cands, cue, evoked)]
 	p := g.places[c.id]
 	useCue := cue != "" && !c.demonym && p.typ == cue
 
