@@ -176,7 +176,8 @@ func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 	for w := range l.maxToks {
 		l.curatedFirst[w] = true
 	}
-	// Companies and brands, generated from the name-suggestion-index
+	// Companies and brands, generated from the name-suggestion-index and
+	// the S&P 500 constituents
 	// (extract/lexicon/gen/brands): name, type, source file.
 	brands, err := orgLexFiles.ReadFile(brandsName)
 	if err != nil {

@@ -68,6 +68,10 @@ func TestOrganizations(t *testing.T) {
 		{"brand", "Lunch at Five Guys, then Burger King; five guys and Five guys left.",
 			[]string{`9:18 company "Five Guys"`, `25:36 company "Burger King"`}},
 		{"brand without the", "a trip to The Home Depot", []string{`14:24 company "Home Depot"`}},
+		// S&P 500 names, with and without their legal form; one plain
+		// word is left to the model ("Coherent" is an adjective too).
+		{"listed company", "Veeva Systems and ExxonMobil; Genuine Parts Company and Genuine Parts. Coherent plans.",
+			[]string{`0:13 company "Veeva Systems"`, `18:28 company "ExxonMobil"`, `30:51 company "Genuine Parts Company"`, `56:69 company "Genuine Parts"`}},
 		// A long form defined with an acronym is an organization when it
 		// holds a word naming a body; a term is none.
 		{"acronym of a term", "Information and Communication Technology (ICT) helps. ICT grows.", nil},
