@@ -496,6 +496,18 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// it stands only when the sentence runs on.
 	ca, cb := d.wordTokens(a.Span)
 	short := a.End <= sp.Start && !inQuote && cb-ca < 3
+	// "Ja Ian Chong, associate professor of ..., told VOA": a fronted
+	// content that is one name is the subject with its apposition, not
+	// what was said.
+	if a.End <= sp.Start && !inQuote && cb-ca <= 4 {
+		for k := ca; k <= ca+1 && k < cb; k++ {
+			for _, m := range d.mentions[k] {
+				if isActorKind(m.kind) && m.end == cb {
+					return false
+				}
+			}
+		}
+	}
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.isSayVerb(end-2) ||
 		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
 		return !short

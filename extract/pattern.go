@@ -602,7 +602,9 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 	case e.any:
 		// A word, not punctuation: "car bombs on hotels, restaurants" has
 		// the target "hotels", not "hotels, restaurants".
-		return i < sm.last && isWordRune([]rune(sm.toks[i].Text)[0]) && sm.step(next, i+1, nil, caps)
+		// A possessive is a word of its phrase: "of Istanbul's Yeditepe
+		// University".
+		return i < sm.last && (isWordRune([]rune(sm.toks[i].Text)[0]) || i > sm.first && isPossessive(sm.toks[i].Lower)) && sm.step(next, i+1, nil, caps)
 	case e.words != nil:
 		for _, w := range e.words {
 			if sm.wordsAt(w, i) && sm.step(next, i+len(w), nil, caps) {
@@ -973,3 +975,6 @@ func isRoleName(s string) bool {
 	}
 	return s != ""
 }
+
+// isPossessive reports the possessive clitic as the tokenizer splits it.
+func isPossessive(w string) bool { return w == "'s" || w == "’s" }
