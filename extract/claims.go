@@ -438,7 +438,8 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	// never start with a preposition (content_not_start). A fronted clause
 	// ("At least 1,500 people were killed, officials said") or a quote may
 	// start with anything.
-	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End &&
+	// ("at least some of the families ..." is a count, not a place.)
+	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End && !d.atLeast(k) &&
 		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
@@ -525,6 +526,11 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 		}
 	}
 	return true
+}
+
+// atLeast reports "at least" (or "at most") at token k.
+func (d *claimDoc) atLeast(k int) bool {
+	return k+1 < len(d.toks) && d.toks[k].Lower == "at" && (d.toks[k+1].Lower == "least" || d.toks[k+1].Lower == "most")
 }
 
 // fronted are the verb forms that may follow "X, he said,": the finite

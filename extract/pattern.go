@@ -622,7 +622,8 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				for j > i && isTrailingPunct(sm.toks[j-1].Text) {
 					j--
 				}
-				if j-i >= 2 && !restStop[sm.toks[i].Lower] && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && sm.step(next, j, nil, caps) {
+				// ("at least 40 people": a count.)
+				if j-i >= 2 && (!restStop[sm.toks[i].Lower] || sm.toks[i].Lower == "at" && sm.toks[i+1].Lower == "least") && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && sm.step(next, j, nil, caps) {
 					return true
 				}
 				continue
