@@ -825,6 +825,10 @@ func (sm *sentMatcher) clauseStart(i int) bool {
 var subordinators = map[string]bool{"when": true, "if": true, "while": true, "although": true, "though": true,
 	"as": true, "since": true, "until": true, "unless": true, "because": true, "once": true}
 
+// leadPreps open a fronted prepositional phrase before the main clause.
+var leadPreps = map[string]bool{"in": true, "on": true, "at": true, "by": true, "for": true, "with": true, "from": true,
+	"after": true, "before": true, "during": true, "following": true, "over": true, "amid": true, "despite": true, "throughout": true}
+
 // subordinateLead returns, for a clause starting at i with a subordinator
 // ("When prices are high enough, shoppers wait, said X", "If that holds
 // up, it would ..."), the first token of the main clause after the
@@ -834,7 +838,9 @@ func (sm *sentMatcher) subordinateLead(i int) int {
 	if (sm.toks[i].Lower == "but" || sm.toks[i].Lower == "and") && i+1 < sm.last {
 		i++
 	}
-	if !subordinators[sm.toks[i].Lower] {
+	// "In the 2020 calendar year, the agency received ...": a fronted
+	// prepositional phrase, like a subordinate clause, ends at its comma.
+	if !subordinators[sm.toks[i].Lower] && !leadPreps[sm.toks[i].Lower] {
 		return -1
 	}
 	for k := i + 2; k+2 < sm.last; k++ {
