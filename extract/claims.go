@@ -453,6 +453,12 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 		for n := k; n < k+4 && n < len(d.toks) && d.toks[n].Start < a.End; n++ {
 			for _, m := range d.mentions[n] {
 				if isActorKind(m.kind) && m.ent != nil && (m.end >= len(d.toks) || d.toks[m.end].Start >= a.End || d.toks[m.end].Text == ",") {
+					// "Prosecutors say Amirov, 45, and Omarov, 40, hired
+					// ...": a name with an age is the subject of what was
+					// said.
+					if m.end+2 < len(d.toks) && d.toks[m.end].Text == "," && d.toks[m.end+2].Text == "," && isAge(d.toks[m.end+1].Text) {
+						continue
+					}
 					return false
 				}
 			}
@@ -509,7 +515,7 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 			}
 		}
 	}
-	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.isSayVerb(end-2) ||
+	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.verbBeforeComma(sp.Span, end-1) ||
 		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
 		return !short
 	}
@@ -531,6 +537,20 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 // atLeast reports "at least" (or "at most") at token k.
 func (d *claimDoc) atLeast(k int) bool {
 	return k+1 < len(d.toks) && d.toks[k].Lower == "at" && (d.toks[k+1].Lower == "least" || d.toks[k+1].Lower == "most")
+}
+
+// verbBeforeComma reports whether the words between speaker sp and the
+// comma at token c are a verb of saying and what follows it: "he said,",
+// "he argues,", "she told VOA,", "he told news network Al Jazeera,".
+func (d *claimDoc) verbBeforeComma(sp Span, c int) bool {
+	_, b := d.wordTokens(sp)
+	if b >= c {
+		return false
+	}
+	if d.isSayVerb(b) || d.isSayForm(d.toks[b].Text) {
+		return b == c-1 || d.toks[b].Lower == "told" || d.toks[b].Lower == "tells"
+	}
+	return false
 }
 
 // fronted are the verb forms that may follow "X, he said,": the finite
@@ -1698,4 +1718,17 @@ func (d *claimDoc) words(a, b int) string {
 
 func isQuoteMark(s string) bool {
 	return s == "\u201d" || s == "\u201c" || s == "\"" || s == "'" || s == "\u2019" || s == "\u2018"
+}
+
+// isAge reports a number of one to three digits: "Amirov, 45,".
+func isAge(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -685,8 +685,10 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 						}
 					}
 					// "the state-run Xinhua News Agency": one or two
-					// lower-case modifiers, then the organization.
-					for k := i + 1; k < sm.last && k <= i+2 && !sm.toks[k].Cap && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower]; k++ {
+					// lower-case modifiers, then the organization; or a
+					// compound with a name ("the Paris-based International
+					// Energy Agency").
+					for k := i + 1; k < sm.last && k <= i+2 && (!sm.toks[k].Cap || strings.Contains(sm.toks[k].Text, "-") && len(sm.mentions[k]) == 0) && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower]; k++ {
 						for _, o := range sm.mentions[k+1] {
 							if k+1 < sm.last && o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
 								return true
@@ -721,7 +723,9 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 					n++
 				}
 				for ; n >= 1; n-- {
-					if npEnd[sm.toks[i+n-1].Lower] {
+					// "Some noted that ...": a quantifier opening the
+					// sentence alone is its subject.
+					if npEnd[sm.toks[i+n-1].Lower] && !(n == 1 && i == sm.first && sm.toks[i].Lower == "some") {
 						continue
 					}
 					if sm.step(next, i+n, nil, caps) {
