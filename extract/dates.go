@@ -701,6 +701,9 @@ func dateFirstOf(toks []Token, i int, at func(int) string) (dateMention, int, bo
 	return dateMention{}, 0, false
 }
 
+// datePastSay are past forms of verbs of saying without "-ed".
+var datePastSay = map[string]bool{"said": true, "told": true, "wrote": true, "spoke": true, "took": true, "began": true, "made": true, "met": true}
+
 // dateForward reports whether the words around the date in tokens [i,
 // next) point to the future: "by August 31", "until Friday", "will ... on
 // Friday", "is expected to ... by", "On Tuesday, Rubio will join".
@@ -711,6 +714,15 @@ func dateFirstOf(toks []Token, i int, at func(int) string) (dateMention, int, bo
 func dateBackward(toks []Token, i int) bool {
 	if i > 0 && toks[i-1].Lower == "since" {
 		return true
+	}
+	// "projected in May that ...", "reported in March": a verb in the
+	// past tense right before the date's preposition (a lower-case -ed
+	// word, or a past form of a verb of saying), not one that plans
+	// ("scheduled in May", which dateForward reads first).
+	if i > 1 && dateMonthPreps[toks[i-1].Lower] && toks[i-2].Sent == toks[i].Sent {
+		if w := toks[i-2]; !w.Cap && (strings.HasSuffix(w.Lower, "ed") && len(w.Lower) > 4 || datePastSay[w.Lower]) {
+			return true
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-8 && toks[k].Sent == toks[i].Sent; k-- {
 		switch toks[k].Lower {
