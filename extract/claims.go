@@ -259,7 +259,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false // ("an Israeli airstrike", its own means, is fine)
 		}
 	}
-	if c.Kind == "statement" && (!d.statementHolds(&c, s, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
+	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
 		return Claim{}, false
 	}
 	// An outcome without a constant norm takes the list its words are in:
@@ -301,7 +301,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if a, ok := findArg(c, "content"); ok {
 		quoted = a.Span
 	}
-	cert := d.certainty(si, start, max(start, anchor), end, quoted)
+	certEnd := end
+	if sp, ok := findArg(c, "speaker"); ok && c.Kind == "statement" && quoted.End > 0 && sp.Start >= quoted.End {
+		// "..., wrote Taylor, who had never smoked": what the inverted
+		// speaker's apposition or relative clause says is not the
+		// statement's certainty.
+		certEnd = min(end, d.tokIndex(sp.End))
+	}
+	cert := d.certainty(si, start, max(start, anchor), certEnd, quoted)
 	// (After the certainty, which reads the whole reported span: "said the
 	// storm had passed, but warned that rivers could flood" is no
 	// supposition of the speaker's.)
@@ -415,7 +422,8 @@ func vagueSource(a Arg) bool {
 // statementHolds checks a statement's speaker and content and widens a
 // content cut by a speaker inside the sentence. It reports false for a
 // match that reports no words.
-func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
+func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
+	s := d.sents[si]
 	a, ok := findArg(*c, "content")
 	if !ok {
 		return true
@@ -517,6 +525,15 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 	}
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.verbBeforeComma(sp.Span, end-1) ||
 		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
+		// A fronted content without a verb, the sentence not running
+		// on after its speaker, is a subject with its apposition ("Rep.
+		// Frank Lucas, the ranking member of the committee, asked them
+		// ...") or one a parenthetical source cut ("A further 17
+		// manufacturers, according to the report, had ..."), not what was
+		// said; a quotation may be a phrase ("extremely distressing").
+		if a.End <= sp.Start && !inQuote && !d.hasVerb(si, a.Span) {
+			return false
+		}
 		return !short
 	}
 	last := s.Last
@@ -532,6 +549,21 @@ func (d *claimDoc) statementHolds(c *Claim, s Sentence, end int) bool {
 		}
 	}
 	return true
+}
+
+// hasVerb reports whether a word of span sp in sentence si is a verb or
+// an auxiliary in the sentence's tree; without a parser it says yes.
+func (d *claimDoc) hasVerb(si int, sp Span) bool {
+	t := d.tree(si)
+	if t == nil {
+		return true
+	}
+	for _, w := range t.w {
+		if w.Span.Start >= sp.Start && w.Span.End <= sp.End && (w.UPOS == "VERB" || w.UPOS == "AUX") {
+			return true
+		}
+	}
+	return false
 }
 
 // atLeast reports "at least" (or "at most") at token k.
