@@ -54,8 +54,7 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     model learnt from do not share. But when every rule entity m
 //     overlaps is an organization of a generated list inside m, m
 //     replaces them: the generated names are single common words too
-//     often ("Soviet", a clothes shop, in "Soviet Union"; "Commons" in
-//     "House of Commons") for their span to beat the model's. So does a
+//     often ("Commons" in "House of Commons") for their span to beat the model's. So does a
 //     model place or organization around gazetteer places whose other
 //     words are capitalised name words, none a direction nor an office
 //     (namesAroundPlaces: "South America", not "America" the country;

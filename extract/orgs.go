@@ -198,6 +198,12 @@ func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 		if _, dup := seen[f[0]]; dup {
 			continue
 		}
+		// The generator drops gazetteer names; one the gazetteer has
+		// learnt since (the former state's demonym "Soviet", a clothes
+		// shop) is dropped here, as regenerating would.
+		if _, place := countries.index[placeKey(f[0])]; place {
+			continue
+		}
 		seen[f[0]] = n + 1
 		id := int32(len(l.orgs))
 		l.orgs = append(l.orgs, orgEntry{f[0], f[1]})

@@ -92,6 +92,19 @@ type placeAliasFile struct {
 		Country string   `yaml:"country"`
 		Words   []string `yaml:"words"`
 	} `yaml:"demonyms"`
+	// FormerStates are countries that no longer exist ("Soviet Union",
+	// "Yugoslavia"): places of type country with the ISO 3166-3 code of
+	// the former name, or the present country's code where it inherited
+	// it (West Germany: DE), and the coordinates of their last capital.
+	FormerStates []struct {
+		Code     string   `yaml:"code"`
+		Norm     string   `yaml:"norm"`
+		Capital  string   `yaml:"capital"` // "Moscow, RU": the gazetteer city whose coordinates these are
+		Lat      float64  `yaml:"lat"`
+		Lon      float64  `yaml:"lon"`
+		Aliases  []string `yaml:"aliases"`
+		Demonyms []string `yaml:"demonyms"`
+	} `yaml:"former_states"`
 	Places []struct {
 		Find    string   `yaml:"find"`
 		Type    string   `yaml:"type"`
@@ -298,6 +311,26 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 			continue
 		}
 		for _, w := range d.Words {
+			listed[placeKey(w)] = true
+			g.addName(w, gazCand{id: id, demonym: true})
+		}
+	}
+	formerLines := placeItemLines(aliasRoot, "former_states")
+	for k, f := range af.FormerStates {
+		if f.Code == "" || f.Norm == "" || f.Lat == 0 && f.Lon == 0 {
+			errs = append(errs, RuleError{aliasName, placeLine(formerLines, k), "a former state needs code, norm, lat and lon"})
+			continue
+		}
+		id := int32(len(g.places))
+		g.places = append(g.places, gazPlace{norm: f.Norm, typ: PlaceCountry, country: f.Code, lat: f.Lat, lon: f.Lon, capital: true})
+		if _, ok := g.country[f.Code]; !ok {
+			g.country[f.Code] = id
+		}
+		g.addName(f.Norm, gazCand{id: id})
+		for _, a := range f.Aliases {
+			g.addName(a, gazCand{id: id, exact: placeAllCaps(a)})
+		}
+		for _, w := range f.Demonyms {
 			listed[placeKey(w)] = true
 			g.addName(w, gazCand{id: id, demonym: true})
 		}

@@ -86,6 +86,12 @@ func TestPlaces(t *testing.T) {
 		{"office needs a name", "Texas Governor's Mansion.", nil},
 		{"title-case name head", "Flights Resume at Kunduz Airport in Afghanistan", []string{`36:47 country "Afghanistan" AF`}},
 		{"capitalised neighbour in a sentence", "Troops met Capture Kunduz in Afghanistan.", []string{`29:40 country "Afghanistan" AF`}},
+		// Former states are countries with their ISO 3166-3 code; a renamed
+		// state that goes on is the present country.
+		{"former state", "The Soviet Union and the USSR left Yugoslavia.",
+			[]string{`4:16 country "Soviet Union" SUHH`, `25:29 country "Soviet Union" SUHH`, `35:45 country "Yugoslavia" YUCS`}},
+		{"former demonym", "Soviet troops met East German ones.", []string{`0:6 demonym "Soviet Union" SUHH`, `18:29 demonym "East Germany" DDDE`}},
+		{"former name", "Zaire and Persia.", []string{`0:5 country "DR Congo" CD`, `10:16 country "Iran" IR`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +107,27 @@ func TestPlaces(t *testing.T) {
 				t.Fatalf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+// TestFormerStateCapitals: each former state's coordinates are those of
+// the gazetteer city its capital field names.
+func TestFormerStateCapitals(t *testing.T) {
+	var af placeAliasFile
+	if _, err := placeDecode(placeLexFiles, "lexicon/places_aliases.yaml", &af); err != nil {
+		t.Fatal(err)
+	}
+	g := mustGazetteer(t)
+	for _, f := range af.FormerStates {
+		name, country, ok := strings.Cut(f.Capital, ", ")
+		id := g.lookup(placeKey(name), PlaceCity, country)
+		if !ok || id < 0 {
+			t.Errorf("%s: capital %q not in the gazetteer", f.Norm, f.Capital)
+			continue
+		}
+		if p := g.places[id]; p.lat != f.Lat || p.lon != f.Lon {
+			t.Errorf("%s: %v, %v; %s is at %v, %v", f.Norm, f.Lat, f.Lon, f.Capital, p.lat, p.lon)
+		}
 	}
 }
 
