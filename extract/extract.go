@@ -124,7 +124,16 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error)
 // made a claim before duplicates were dropped.
 func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool) (Result, error) {
 	toks, sents := Tokenize(doc.Text)
-	ents := x.recognise(ctx, doc.Text, toks, sents, x.ruleEntities(doc.Text, toks, doc.Published))
+	// Sentences all in capitals are read for entities in their words'
+	// usual case (truecase); offsets are the same, the text is the
+	// original's.
+	etext, etoks := x.truecase(doc.Text, toks, sents)
+	ents := x.recognise(ctx, etext, etoks, sents, x.ruleEntities(etext, etoks, doc.Published))
+	if etext != doc.Text {
+		for i := range ents {
+			ents[i].Text = doc.Text[ents[i].Start:ents[i].End]
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}

@@ -54,9 +54,10 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     model learnt from do not share. But when every rule entity m
 //     overlaps is an organization of a generated list inside m, m
 //     replaces them: the generated names are single common words too
-//     often ("Commons" in "House of Commons") for their span to beat the model's. So does a
-//     model place or organization around gazetteer places whose other
-//     words are capitalised name words, none a direction nor an office
+//     often ("Commons" in "House of Commons") for their span to beat
+//     the model's. So does a model place or organization around
+//     gazetteer places whose other words are capitalised name words,
+//     none a direction nor an office
 //     (namesAroundPlaces: "South America", not "America" the country;
 //     "northern Afghanistan" stays the rules').
 //  5. Whatever the rule above keeps of m: a model organization ending in

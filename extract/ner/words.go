@@ -152,3 +152,23 @@ func caseClass(capN, lowN, minN int) int {
 	}
 	return 5
 }
+
+// Case classes of Words.Case: how a word is written inside a sentence.
+const (
+	CaseUnknown = iota // not in the word list, or too rare inside sentences
+	CaseNever          // always in lower case
+	CaseRarely         // capitalised under 30% of the time
+	CaseOften          // 30% to 70%
+	CaseMostly         // 70% to 97%
+	CaseAlways         // (nearly) always capitalised
+)
+
+// Case returns the case class of word (any case): CaseUnknown to
+// CaseAlways.
+func (w *Words) Case(word string) int {
+	v := w.lookup(learn.String(strings.ToLower(word)))
+	if v == 0 {
+		return CaseUnknown
+	}
+	return int(v>>20&0xf) - 1
+}

@@ -48,6 +48,9 @@ func TestBuildWords(t *testing.T) {
 	if x[0].wcase() != 6 || x[1].wcase() != 2 || x[2].cls != 0 {
 		t.Errorf("case classes: Kabul %d (want 5+1), met %d (want 1+1), unseen cls %x (want 0)", x[0].wcase(), x[1].wcase(), x[2].cls)
 	}
+	if w.Case("KABUL") != CaseAlways || w.Case("MET") != CaseNever || w.Case("unseen") != CaseUnknown {
+		t.Errorf("Case: KABUL %d, MET %d, unseen %d; want %d, %d, %d", w.Case("KABUL"), w.Case("MET"), w.Case("unseen"), CaseAlways, CaseNever, CaseUnknown)
+	}
 }
 
 func TestReadWordsErrors(t *testing.T) {
