@@ -374,6 +374,36 @@ func TestNamesAroundPlaces(t *testing.T) {
 	}
 }
 
+// TestOrgHeadName: a model place of several words with a word naming a
+// body after its first (fusion.go rule 6) is an organization; one with a
+// place head or without such a word is not.
+func TestOrgHeadName(t *testing.T) {
+	x := testExtractor(t)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"the Chicago Symphony Orchestra played", true},
+		{"at the Massachusetts Institute of Technology today", true},
+		{"from Rodale Press books", true},
+		{"at Kabul Station today", false},
+		{"in South America today", false},
+		{"at the University of Michigan", false}, // the head is the first word: the model's own reading stands
+	} {
+		toks, _ := Tokenize(c.text)
+		i, j := 0, len(toks)
+		for i < j && !toks[i].Cap {
+			i++
+		}
+		for j > i && !toks[j-1].Cap {
+			j--
+		}
+		if got := x.orgHeadName(toks, i, j); got != c.want {
+			t.Errorf("%q: orgHeadName %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 // TestModelEntitiesSplit: a model place that the gazetteer reads as two
 // places side by side is those two places, each with its country; a place
 // the gazetteer knows whole, or a name it does not tile, stays one.

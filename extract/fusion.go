@@ -66,6 +66,12 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //     facilities and geographic features. A model organization or place
 //     that stops just before such a head word takes it in first ("Bagram
 //     Air" before "Base").
+//  6. The other way round, a model place of two words or more with a
+//     capitalised word naming a body after its first word, at its end or
+//     before "of" (organizations_patterns.yaml heads and acronym_heads:
+//     "Chicago Symphony Orchestra", "Rodale Press", "Massachusetts
+//     Institute of Technology"), is an organization: the model reads the
+//     place it starts with.
 //
 // A model mention on a word of an e-mail address, handle or URL is
 // dropped before all this ("gmail" in chris@gmail.com is no person), and
@@ -200,6 +206,10 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		// Rule 5: a facility or a geographic feature is a place.
 		if kind == KindOrganization && m.End-m.Start > 1 && toks[m.End-1].Cap && x.places.placeHeads[toks[m.End-1].Lower] {
 			kind = KindPlace
+		}
+		// Rule 6: a model place named as a body is an organization.
+		if kind == KindPlace && m.End-m.Start > 1 && x.orgHeadName(toks, m.Start, m.End) {
+			kind = KindOrganization
 		}
 		clash, generatedInside := false, len(over) > 0
 		for _, k := range over {
@@ -473,6 +483,25 @@ func hasLetter(toks []Token) bool {
 			if unicode.IsLetter(r) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// orgHeadName reports whether the model mention of tokens [i, j) is the
+// name of a body: a capitalised word after its first names one
+// (organizations_patterns.yaml: a head, "University", "Ministry", or a
+// word of acronym_heads, "Orchestra", "Press", "Institute") and ends the
+// mention or stands before "of" ("Massachusetts Institute of
+// Technology"). A place head ("Station") does not count.
+func (x *Extractor) orgHeadName(toks []Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		t := toks[k]
+		if !t.Cap || x.places.placeHeads[t.Lower] || k < j-1 && toks[k+1].Lower != "of" {
+			continue
+		}
+		if _, ok := x.orgs.heads[t.Lower]; ok || x.orgs.acrHeads[t.Lower] {
+			return true
 		}
 	}
 	return false
