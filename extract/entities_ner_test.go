@@ -303,7 +303,7 @@ func TestHeldoutNER(t *testing.T) {
 	if os.Getenv("NER_PROSE") != "" {
 		model = prose.ModelFromData("en") // once: NewDocument alone reloads it per call
 	}
-	floors := map[string]float64{"uner-ewt-test": 0.67, "gum-dev+test": 0.60} // measured 0.677 and 0.613
+	floors := map[string]float64{"uner-ewt-test": 0.67, "gum-dev+test": 0.61} // measured 0.676 and 0.618
 	names := []string{"uner-ewt-test", "gum-dev+test"}
 	if os.Getenv("NER_DEV") != "" {
 		// NER_DEV=1: the internal dev documents first, to tune on.
@@ -343,7 +343,7 @@ func TestHeldoutNER(t *testing.T) {
 		if _, _, f := ours.Total().PRF(); f < floors[name] {
 			t.Errorf("%s: F1 %.3f, want >= %.2f", name, f, floors[name])
 		}
-		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.46 { // measured 0.475 and 0.488
+		if _, _, f := ours.Kind(ner.Organization).PRF(); f < 0.46 { // measured 0.475 and 0.500
 			t.Errorf("%s: organization F1 %.3f, want >= 0.46", name, f)
 		}
 	}
