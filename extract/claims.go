@@ -513,8 +513,9 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	short := a.End <= sp.Start && !inQuote && cb-ca < 3
 	// "Ja Ian Chong, associate professor of ..., told VOA": a fronted
 	// content that is one name is the subject with its apposition, not
-	// what was said.
-	if a.End <= sp.Start && !inQuote && cb-ca <= 4 {
+	// what was said (unless a source between commas follows it: "President
+	// Donald Trump, according to the White House, made ...").
+	if a.End <= sp.Start && !inQuote && cb-ca <= 4 && !d.afterAccordingTo(sp.Span) {
 		for k := ca; k <= ca+1 && k < cb; k++ {
 			for _, m := range d.mentions[k] {
 				if isActorKind(m.kind) && m.end == cb {
@@ -575,7 +576,12 @@ func (d *claimDoc) atLeast(k int) bool {
 // comma at token c are a verb of saying and what follows it: "he said,",
 // "he argues,", "she told VOA,", "he told news network Al Jazeera,".
 func (d *claimDoc) verbBeforeComma(sp Span, c int) bool {
-	_, b := d.wordTokens(sp)
+	a, b := d.wordTokens(sp)
+	// "The minister, according to state media, left ...": the source
+	// between commas.
+	if d.afterAccordingTo(sp) && a >= 3 && d.toks[a-3].Text == "," && (b == c || b < c && d.listAt("speaker_of", b) > 0) {
+		return true
+	}
 	if b >= c {
 		return false
 	}
@@ -583,6 +589,12 @@ func (d *claimDoc) verbBeforeComma(sp Span, c int) bool {
 		return b == c-1 || d.toks[b].Lower == "told" || d.toks[b].Lower == "tells"
 	}
 	return false
+}
+
+// afterAccordingTo reports whether "according to" stands right before span sp.
+func (d *claimDoc) afterAccordingTo(sp Span) bool {
+	a, _ := d.wordTokens(sp)
+	return a >= 2 && d.toks[a-2].Lower == "according" && d.toks[a-1].Lower == "to"
 }
 
 // fronted are the verb forms that may follow "X, he said,": the finite
