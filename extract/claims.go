@@ -537,6 +537,13 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		}
 		return !short
 	}
+	// After a source between commas the sentence's predicate runs on
+	// ("The minister, according to state media, left ..."); a noun phrase
+	// there is the source's apposition ("according to X, the council head
+	// of ..., after which ...").
+	if d.afterAccordingTo(sp.Span) && !d.hasVerb(si, d.toks[end].Span) {
+		return false
+	}
 	last := s.Last
 	for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
 		last--
