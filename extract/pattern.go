@@ -65,6 +65,8 @@ type patElem struct {
 var slotKinds = map[string]bool{
 	KindPlace: true, KindPerson: true, KindOrganization: true, KindNumber: true, KindDate: true,
 	"org": true, "actor": true, "np": true, "name": true, "quote": true, "rest": true, "clause": true,
+	// A number of one type: "[money]", "[percent]".
+	"money": true, "percent": true,
 }
 
 func (p *patSeq) roles() []string {
@@ -128,6 +130,8 @@ func (s *patSeq) prefilter() {
 					ks = append(ks, KindPerson, KindOrganization)
 				case KindPlace, KindPerson, KindOrganization, KindNumber, KindDate, "quote":
 					ks = append(ks, k)
+				case "money", "percent":
+					ks = append(ks, KindNumber)
 				default:
 					ks = nil // np, name, rest, clause: any sentence may have them
 				}
@@ -735,7 +739,8 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				continue
 			}
 			for _, m := range sm.mentions[i] {
-				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson)) {
+				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson) ||
+					(kind == "money" || kind == "percent") && m.kind == KindNumber && m.ent != nil && m.ent.Type == kind) {
 					if sm.step(next, m.end, m, caps) {
 						return true
 					}
