@@ -723,7 +723,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				// Longest first: "told news network Al Jazeera" has the
 				// medium "news network Al Jazeera", not "news".
 				n := 0
-				for n < npMax && i+n < sm.last && sm.npToken(i+n, n == 0) && !sm.verbLike(i+n) && (n == 0 || !(sm.personAt(i+n) && sm.toks[i+n-1].Lower != "and")) {
+				for n < npMax && i+n < sm.last && sm.npToken(i+n, n == 0) && !sm.verbLike(i+n) && (n == 0 || !(sm.personAt(i+n) && sm.toks[i+n-1].Lower != "and") || sm.orgModifierAt(i+n)) {
 					n++
 				}
 				for ; n >= 1; n-- {
@@ -937,6 +937,22 @@ func (sm *sentMatcher) verbLike(i int) bool {
 func (sm *sentMatcher) personAt(i int) bool {
 	for _, m := range sm.mentions[i] {
 		if m.kind == KindPerson || m.kind == KindOrganization && m.ent != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// orgModifierAt reports an organization's name at token i that
+// modifies the lower-case noun after it: "top White House economic
+// officials" is one phrase, where a name would otherwise end it.
+func (sm *sentMatcher) orgModifierAt(i int) bool {
+	for _, m := range sm.mentions[i] {
+		if m.kind != KindOrganization || m.ent == nil || m.end >= sm.last {
+			continue
+		}
+		if t := sm.toks[m.end]; !t.Cap && isWordRune([]rune(t.Text)[0]) && !npStop[t.Lower] && !sm.verbLike(m.end) &&
+			(sm.rules == nil || !sm.rules.hasWord("say_verbs", t.Lower)) {
 			return true
 		}
 	}

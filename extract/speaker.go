@@ -860,7 +860,20 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 			return i, m.norm
 		}
 		if m.ent != nil {
-			return -1, "" // a place or an organization opens it
+			// "Taliban spokesperson Zabihullah Mujahid disclosed ...": a
+			// body or place and a title before the person who opens the
+			// sentence; otherwise a place or an organization opens it.
+			for j := m.end; j < s.Last && j <= m.end+2; j++ {
+				for _, p := range d.mentions[j] {
+					if p.kind == KindPerson && p.ent != nil && j > m.end {
+						return j, p.norm
+					}
+				}
+				if t := d.toks[j]; t.Cap || !isWordRune([]rune(t.Text)[0]) {
+					break
+				}
+			}
+			return -1, ""
 		}
 	}
 	n := 0
