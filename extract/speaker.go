@@ -772,7 +772,12 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			// before that is no person and no pronoun; inside a sentence
 			// ("..., but they have denied") it is too often someone else.
 			si := d.toks[at].Sent
-			if first := d.sents[si].First; at == first || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			// So does one interrupting the clause it attributes
+			// ("Government officials, they said, had fled").
+			content, _ := findArg(*c, "content")
+			first := d.sents[si].First
+			inner := at > first && d.toks[at-1].Text == "," && content.End > content.Start && d.tokIndex(content.Start) == first
+			if at == first || inner || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 				for j := len(groups) - 1; j >= 0; j-- {
 					if g := groups[j]; g.at < at && d.toks[g.at].Sent == si-1 {
 						c.Args[k].Norm = g.norm
