@@ -817,7 +817,16 @@ var clauseStop = map[string]bool{
 func (sm *sentMatcher) clauseStart(i int) bool {
 	t := sm.toks[i]
 	if isOpenQuote(t.Text) {
-		return false // quotations have their own rules
+		// Quotations have their own rules; but a quotation joined to
+		// more of the article's words ("“Poor road conditions ... ,” and
+		// “significant amounts” of money have gone ..., Jusnes said") is
+		// the start of a longer clause.
+		for k := i + 1; k+1 < sm.last; k++ {
+			if w := sm.toks[k].Text; w == "\u201d" || w == "\"" {
+				return sm.toks[k+1].Lower == "and" || sm.toks[k+1].Lower == "but"
+			}
+		}
+		return false
 	}
 	if t.Lower == "at" && i+1 < sm.last && sm.toks[i+1].Lower == "least" {
 		return true // "At least 27 people were killed, officials said."
