@@ -636,7 +636,7 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// "said the roads were safe, but added that drivers should
 			// take care": a second finite verb of saying, coordinated
 			// with the first, starts a statement of its own.
-			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower)) &&
+			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower) || d.rules.hasWord("that_verbs", d.toks[i+1].Lower)) &&
 				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == ",")
 			if (participle || conjoined) && !d.insideQuote(d.toks[i].Span) {
 				end := i

@@ -65,8 +65,6 @@ type patElem struct {
 var slotKinds = map[string]bool{
 	KindPlace: true, KindPerson: true, KindOrganization: true, KindNumber: true, KindDate: true,
 	"org": true, "actor": true, "np": true, "name": true, "quote": true, "rest": true, "clause": true,
-	// A number of one type: "[money]", "[percent]".
-	"money": true, "percent": true,
 }
 
 func (p *patSeq) roles() []string {
@@ -130,8 +128,6 @@ func (s *patSeq) prefilter() {
 					ks = append(ks, KindPerson, KindOrganization)
 				case KindPlace, KindPerson, KindOrganization, KindNumber, KindDate, "quote":
 					ks = append(ks, k)
-				case "money", "percent":
-					ks = append(ks, KindNumber)
 				default:
 					ks = nil // np, name, rest, clause: any sentence may have them
 				}
@@ -739,8 +735,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				continue
 			}
 			for _, m := range sm.mentions[i] {
-				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson) ||
-					(kind == "money" || kind == "percent") && m.kind == KindNumber && m.ent != nil && m.ent.Type == kind) {
+				if m.end <= sm.last && (m.kind == kind || kind == "actor" && (m.kind == KindOrganization || m.kind == KindPerson)) {
 					if sm.step(next, m.end, m, caps) {
 						return true
 					}
@@ -961,7 +956,7 @@ func (sm *sentMatcher) orgModifierAt(i int) bool {
 			continue
 		}
 		if t := sm.toks[m.end]; !t.Cap && isWordRune([]rune(t.Text)[0]) && !npStop[t.Lower] && !sm.verbLike(m.end) &&
-			(sm.rules == nil || !sm.rules.hasWord("say_verbs", t.Lower)) {
+			(sm.rules == nil || !sm.rules.hasWord("say_verbs", t.Lower) && !sm.rules.hasWord("report_verbs", t.Lower) && !sm.rules.hasWord("source_verbs", t.Lower)) {
 			return true
 		}
 	}
