@@ -172,11 +172,43 @@ func (m *Model) Add(feats []uint64, scores []int32) {
 			scores[0] += 0
 		}
 		for h := range hits {
-			for _, p := range pairs[hit.from[h]:hit.to[h]] {
-				scores[p>>16] += int32(int16(uint16(p)))
+			ps := pairs[hit.from[h]:hit.to[h]]
+			if len(ps) < 8 { // a call costs more than it saves
+				for _, p := range ps {
+					scores[p>>16] += int32(int16(uint16(p)))
+				}
+				continue
 			}
+			m.addPairs(scores, ps)
 		}
 		feats = feats[n:]
+	}
+}
+
+// addPairs adds the weights of ps into row, at their classes. When the
+// classes fit a byte and row's capacity allows, it indexes a 256-entry
+// view of row by the class byte: no bounds check per weight, and four
+// weights per iteration (Read and build keep every class below Classes(),
+// so the view is never written past len(row)). This loop is most of the
+// tagger's and the relation model's instructions.
+func (m *Model) addPairs(row []int32, ps []uint32) {
+	if m.classes > 256 || cap(row) < 256 {
+		for _, p := range ps {
+			row[p>>16] += int32(int16(uint16(p)))
+		}
+		return
+	}
+	a := (*[256]int32)(row[:256])
+	i := 0
+	for ; i+4 <= len(ps); i += 4 {
+		q := ps[i : i+4 : i+4]
+		a[uint8(q[0]>>16)] += int32(int16(uint16(q[0])))
+		a[uint8(q[1]>>16)] += int32(int16(uint16(q[1])))
+		a[uint8(q[2]>>16)] += int32(int16(uint16(q[2])))
+		a[uint8(q[3]>>16)] += int32(int16(uint16(q[3])))
+	}
+	for _, p := range ps[i:] {
+		a[uint8(p>>16)] += int32(int16(uint16(p)))
 	}
 }
 
@@ -307,10 +339,14 @@ func (m *Model) AddRows(feats []uint64, rows []int32, scores []int32) {
 		}
 		for h := range hits {
 			b := rows[hit.feat[h]] * nc
-			row := scores[b : b+nc]
-			for _, p := range pairs[hit.from[h]:hit.to[h]] {
-				row[p>>16] += int32(int16(uint16(p)))
+			row, ps := scores[b:b+nc], pairs[hit.from[h]:hit.to[h]]
+			if len(ps) < 8 { // a call costs more than it saves
+				for _, p := range ps {
+					row[p>>16] += int32(int16(uint16(p)))
+				}
+				continue
 			}
+			m.addPairs(row, ps)
 		}
 		feats, rows = feats[n:], rows[n:]
 	}

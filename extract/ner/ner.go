@@ -217,7 +217,7 @@ type shapeKey struct{ shape, hint uint64 }
 // resize returns s with n zeroed elements.
 func resize(s []int32, n int) []int32 {
 	if cap(s) < n {
-		return make([]int32, n)
+		return make([]int32, n, n+256) // spare room for learn's fast path
 	}
 	s = s[:n]
 	clear(s)

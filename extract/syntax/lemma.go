@@ -86,6 +86,47 @@ func (s script) apply(form string) (string, bool) {
 	return base[:end] + s.add, true
 }
 
+// lemFixed are the lemmatizer's templates of the tag and the flags alone
+// (0 and 8 of lemmaFeats), looked up by position (see tagFixed).
+type lemFixed struct {
+	nt         int
+	tag, flags *learn.Fixed
+}
+
+func newLemFixed(m *learn.Model, tagClasses int) *lemFixed {
+	x := &lemFixed{nt: tagClasses + 1}
+	var k0, k8 []uint64
+	for t := range uint64(x.nt) {
+		k0 = append(k0, learn.Feat(0, t))
+	}
+	for fl := range uint64(16) {
+		for t := range uint64(x.nt) {
+			k8 = append(k8, learn.Feat2(8, fl, t))
+		}
+	}
+	x.tag, x.flags = m.Fixed(k0), m.Fixed(k8)
+	return x
+}
+
+// add adds the Fixed templates of word w with tag (label id + 1) into row.
+func (fx *lemFixed) add(w *lex, tag uint64, row []int32) {
+	fx.tag.Add(int(tag), row)
+	fx.flags.Add(int(w.flags)*fx.nt+int(tag), row)
+}
+
+// lemmaHashed is lemmaFeats less the templates of lemFixed.
+func lemmaHashed(f []uint64, w *lex, tag uint64) []uint64 {
+	return append(f,
+		learn.Feat2(1, w.norm, tag),
+		learn.Feat2(2, w.suf[0], tag),
+		learn.Feat2(3, w.suf[1], tag),
+		learn.Feat2(4, w.suf[2], tag),
+		learn.Feat2(5, w.suf[3], tag),
+		learn.Feat(6, w.norm),
+		learn.Feat2(7, w.form, tag),
+	)
+}
+
 func lemmaFeats(f []uint64, w *lex, tag uint64) []uint64 {
 	return append(f,
 		learn.Feat(0, tag),

@@ -11,7 +11,7 @@ import (
 func TestLemmaArgmax(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := range 2000 {
-		k := r.IntN(12)
+		k := r.IntN(40)
 		sc, cuts := make([]int32, k), make([]int32, k)
 		for c := range sc {
 			sc[c], cuts[c] = int32(r.IntN(5)-2), int32(r.IntN(6))

@@ -349,6 +349,193 @@ func (st *pstate) crossFeats(f []uint64, p *pnodes) []uint64 {
 	)
 }
 
+// The action model's templates that read only tags, relations, the
+// distance and small valencies are looked up at inference by position in
+// a learn.Fixed (parFixed) instead of by hash; s0Hashed, n0Hashed,
+// childHashed and crossHashed are the other templates of s0Feats,
+// n0Feats, childFeats and crossFeats. TestActionScoresExact checks that
+// actionScores equals the scores of feats, the training features.
+//
+// Argument values: a tag is 0 (no node), 1 (root) or a tag class + 2; a
+// relation is 0 (none) or a relation id + 1; a distance 0..8; a valency
+// below maxValency (more goes through the hash).
+const maxValency = 16
+
+// parFixed are the action model's Fixed templates.
+type parFixed struct {
+	np, nl int // tag and relation values
+	bias   *learn.Fixed
+	// one tag or relation: s0, its head, grandparent, left children, the
+	// word below it; n0..n2; the child roles' tag and relation
+	s0p, s0hp, s0h2p, s0lp, s0l2p, s1p *learn.Fixed
+	s0lab, s0ll, s0l2l                 *learn.Fixed
+	n0p, n1p, n2p                      *learn.Fixed
+	childP, childL                     [nChildRoles]*learn.Fixed
+	// pairs
+	s0pVL, n0pN1p, s0pN0p, s0pD, n0pD, s0pVR, n0pVL *learn.Fixed
+}
+
+func newParFixed(m *learn.Model, tagClasses, rels int) *parFixed {
+	count := func(n int) []uint64 {
+		v := make([]uint64, n)
+		for i := range v {
+			v[i] = uint64(i)
+		}
+		return v
+	}
+	one := func(t uint32, vals []uint64) *learn.Fixed {
+		keys := make([]uint64, len(vals))
+		for i, a := range vals {
+			keys[i] = learn.Feat(t, a)
+		}
+		return m.Fixed(keys)
+	}
+	two := func(t uint32, as, bs []uint64) *learn.Fixed {
+		keys := make([]uint64, 0, len(as)*len(bs))
+		for _, a := range as {
+			for _, b := range bs {
+				keys = append(keys, learn.Feat2(t, a, b))
+			}
+		}
+		return m.Fixed(keys)
+	}
+	x := &parFixed{np: tagClasses + 2, nl: rels + 1}
+	tags, labs, dist, val := count(x.np), count(x.nl), count(9), count(maxValency)
+	x.bias = one(0, []uint64{0})
+	x.s0p, x.s0hp, x.s0h2p = one(3, tags), one(39, tags), one(51, tags)
+	x.s0lp, x.s0l2p, x.s1p = one(42, tags), one(53, tags), one(71, tags)
+	x.s0lab, x.s0ll, x.s0l2l = one(40, labs), one(43, labs), one(54, labs)
+	x.n0p, x.n1p, x.n2p = one(6, tags), one(9, tags), one(11, tags)
+	for r, t := range childTmpl {
+		x.childP[r], x.childL[r] = one(t+1, tags), one(t+2, labs)
+	}
+	x.s0pVL, x.n0pN1p = two(35, tags, val), two(19, tags, tags)
+	x.s0pN0p, x.s0pD, x.n0pD = two(18, tags, tags), two(27, tags, dist), two(29, tags, dist)
+	x.s0pVR, x.n0pVL = two(33, tags, val), two(37, tags, val)
+	return x
+}
+
+// s0Hashed is s0Feats less what it adds from fx into acc.
+func (st *pstate) s0Hashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) []uint64 {
+	s0 := p.s0
+	s0w, s0p, s0lab := st.node(s0)
+	s1w, s1p, _ := st.node(p.s1)
+	s0hw, s0hp, _ := st.node(p.s0h)
+	s0h2w, s0h2p, _ := st.node(p.s0h2)
+	s0lw, s0lp, s0ll := st.node(p.s0l)
+	s0l2w, s0l2p, s0l2l := st.node(p.s0l2)
+	s0vl, s0sl := uint64(st.nl[s0]), st.lset[s0]
+	fx.bias.Add4(0, acc)
+	fx.s0p.Add4(int(s0p), acc)
+	fx.s0hp.Add4(int(s0hp), acc)
+	fx.s0h2p.Add4(int(s0h2p), acc)
+	fx.s0lp.Add4(int(s0lp), acc)
+	fx.s0l2p.Add4(int(s0l2p), acc)
+	fx.s1p.Add4(int(s1p), acc)
+	fx.s0lab.Add4(int(s0lab), acc)
+	fx.s0ll.Add4(int(s0ll), acc)
+	fx.s0l2l.Add4(int(s0l2l), acc)
+	if s0vl < maxValency {
+		fx.s0pVL.Add4(int(s0p)*maxValency+int(s0vl), acc)
+	} else {
+		f = append(f, learn.Feat2(35, s0p, s0vl))
+	}
+	return append(f,
+		learn.Feat(1, s0w^s0p*0x9E3779B97F4A7C15), learn.Feat(2, s0w),
+		learn.Feat2(34, s0w, s0vl),
+		learn.Feat(38, s0hw),
+		learn.Feat(41, s0lw),
+		learn.Feat(50, s0h2w),
+		learn.Feat(52, s0l2w),
+		learn.Feat3(61, s0p, s0lp, s0l2p), learn.Feat3(63, s0p, s0hp, s0h2p),
+		learn.Feat2(67, s0w, s0sl), learn.Feat2(68, s0p, s0sl),
+		learn.Feat2(72, s1w, s1p),
+	)
+}
+
+// n0Hashed is n0Feats less what it adds from fx into acc.
+func (st *pstate) n0Hashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) []uint64 {
+	n0w, n0p, _ := st.node(p.n0)
+	n1w, n1p, _ := st.node(p.n1)
+	n2w, n2p, _ := st.node(p.n2)
+	fx.n0p.Add4(int(n0p), acc)
+	fx.n1p.Add4(int(n1p), acc)
+	fx.n2p.Add4(int(n2p), acc)
+	fx.n0pN1p.Add4(int(n0p)*fx.np+int(n1p), acc)
+	return append(f,
+		learn.Feat(4, n0w^n0p*0x9E3779B97F4A7C15), learn.Feat(5, n0w),
+		learn.Feat(7, n1w^n1p*0x9E3779B97F4A7C15), learn.Feat(8, n1w),
+		learn.Feat(10, n2w),
+		learn.Feat3(20, n0p, n1p, n2p),
+	)
+}
+
+// childHashed is childFeats less what it adds from fx into acc.
+func (st *pstate) childHashed(f []uint64, r, x int, fx *parFixed, acc *[4]int32) []uint64 {
+	w, p, l := st.node(x)
+	fx.childP[r].Add4(int(p), acc)
+	fx.childL[r].Add4(int(l), acc)
+	return append(f, learn.Feat(childTmpl[r], w))
+}
+
+// crossHashed is crossFeats less what it adds from fx into acc.
+func (st *pstate) crossHashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) []uint64 {
+	s0, n0 := p.s0, p.n0
+	s0w, s0p, _ := st.node(s0)
+	n0w, n0p, _ := st.node(n0)
+	_, n1p, _ := st.node(p.n1)
+	_, s1p, _ := st.node(p.s1)
+	_, s0hp, _ := st.node(p.s0h)
+	_, s0lp, _ := st.node(p.s0l)
+	_, s0rp, _ := st.node(p.s0r)
+	_, s0r2p, _ := st.node(p.s0r2)
+	_, n0lp, _ := st.node(p.n0l)
+	_, n0l2p, _ := st.node(p.n0l2)
+	d := uint64(0)
+	if n0 >= 0 && s0 > 0 {
+		d = uint64(min(n0-s0, 8))
+	}
+	s0vr := uint64(st.nr[s0])
+	n0vl := uint64(0)
+	if n0 >= 0 {
+		n0vl = uint64(st.nl[n0])
+	}
+	s0sr := st.rset[s0]
+	n0sl := uint64(0)
+	if n0 >= 0 {
+		n0sl = st.lset[n0]
+	}
+	s0wp := s0w ^ s0p*0x9E3779B97F4A7C15
+	n0wp := n0w ^ n0p*0x9E3779B97F4A7C15
+	fx.s0pN0p.Add4(int(s0p)*fx.np+int(n0p), acc)
+	fx.s0pD.Add4(int(s0p)*9+int(d), acc)
+	fx.n0pD.Add4(int(n0p)*9+int(d), acc)
+	if s0vr < maxValency {
+		fx.s0pVR.Add4(int(s0p)*maxValency+int(s0vr), acc)
+	} else {
+		f = append(f, learn.Feat2(33, s0p, s0vr))
+	}
+	if n0vl < maxValency {
+		fx.n0pVL.Add4(int(n0p)*maxValency+int(n0vl), acc)
+	} else {
+		f = append(f, learn.Feat2(37, n0p, n0vl))
+	}
+	return append(f,
+		learn.Feat2(12, s0wp, n0wp), learn.Feat2(13, s0wp, n0w), learn.Feat2(14, s0w, n0wp),
+		learn.Feat2(15, s0wp, n0p), learn.Feat2(16, s0p, n0wp), learn.Feat2(17, s0w, n0w),
+		learn.Feat3(21, s0p, n0p, n1p), learn.Feat3(22, s0hp, s0p, n0p),
+		learn.Feat3(23, s0p, s0lp, n0p), learn.Feat3(24, s0p, s0rp, n0p), learn.Feat3(25, s0p, n0p, n0lp),
+		learn.Feat2(26, s0w, d), learn.Feat2(28, n0w, d),
+		learn.Feat3(30, s0w, n0w, d), learn.Feat3(31, s0p, n0p, d),
+		learn.Feat2(32, s0w, s0vr),
+		learn.Feat2(36, n0w, n0vl),
+		learn.Feat3(62, s0p, s0rp, s0r2p), learn.Feat3(64, n0p, n0lp, n0l2p),
+		learn.Feat2(65, s0w, s0sr), learn.Feat2(66, s0p, s0sr),
+		learn.Feat2(69, n0w, n0sl), learn.Feat2(70, n0p, n0sl),
+		learn.Feat3(73, s1p, s0p, n0p),
+	)
+}
+
 // parseCache holds, for one sentence, the action model's scores of each
 // node's s0Feats, n0Feats and childFeats, summed the first time the node
 // is seen in the role.
@@ -395,11 +582,12 @@ func (p *pnodes) group(g int) int {
 // exactly what Scores(st.feats()) gives (integer sums): the cached sums
 // of its nodes, the features of the nodes new in their role and the
 // cross features, all looked up in one batch.
-func (st *pstate) actionScores(m *learn.Model, c *parseCache, sc []int32) {
+func (st *pstate) actionScores(m *learn.Model, fx *parFixed, c *parseCache, sc []int32) {
 	p := st.nodes()
 	stride := c.n + 2
 	scratch := int32(nGroups * stride)
-	c.feats = st.crossFeats(c.feats[:0], &p)
+	var acc [nActions]int32
+	c.feats = st.crossHashed(c.feats[:0], &p, fx, &acc)
 	c.rows = c.rows[:0]
 	for range c.feats {
 		c.rows = append(c.rows, scratch)
@@ -414,13 +602,14 @@ func (st *pstate) actionScores(m *learn.Model, c *parseCache, sc []int32) {
 		}
 		c.done[row] = true
 		k := len(c.feats)
+		sum := (*[nActions]int32)(c.sums[row*nActions:])
 		switch g {
 		case groupS0:
-			c.feats = st.s0Feats(c.feats, &p)
+			c.feats = st.s0Hashed(c.feats, &p, fx, sum)
 		case groupN0:
-			c.feats = st.n0Feats(c.feats, &p)
+			c.feats = st.n0Hashed(c.feats, &p, fx, sum)
 		default:
-			c.feats = st.childFeats(c.feats, g-groupChild, x)
+			c.feats = st.childHashed(c.feats, g-groupChild, x, fx, sum)
 		}
 		for range len(c.feats) - k {
 			c.rows = append(c.rows, int32(row))
@@ -429,7 +618,10 @@ func (st *pstate) actionScores(m *learn.Model, c *parseCache, sc []int32) {
 	tmp := c.sums[int(scratch)*nActions:][:nActions]
 	clear(tmp)
 	m.AddRows(c.feats, c.rows, c.sums)
-	acc := [nActions]int32{tmp[0], tmp[1], tmp[2], tmp[3]}
+	acc[0] += tmp[0]
+	acc[1] += tmp[1]
+	acc[2] += tmp[2]
+	acc[3] += tmp[3]
 	for _, row := range at {
 		v := c.sums[row*nActions:][:nActions]
 		acc[0] += v[0]
@@ -487,6 +679,104 @@ func (st *pstate) arc(a int) (head, dep int) {
 		return st.b, st.s0()
 	}
 	return st.s0(), st.b
+}
+
+// labFixed are the relation model's templates of tags and direction
+// alone (0-3 and 20 of labelFeats), looked up by position as parFixed's.
+type labFixed struct {
+	np                         int
+	dir, hpDir, dpDir, hpDpDir *learn.Fixed
+	dpNpDir                    *learn.Fixed
+}
+
+func newLabFixed(m *learn.Model, tagClasses int) *labFixed {
+	x := &labFixed{np: tagClasses + 2}
+	var k0, k1, k2, k3, k20 []uint64
+	for d := range uint64(3) {
+		k0 = append(k0, learn.Feat(0, d))
+	}
+	for a := range uint64(x.np) {
+		for d := range uint64(3) {
+			k1 = append(k1, learn.Feat2(1, a, d))
+			k2 = append(k2, learn.Feat2(2, a, d))
+		}
+		for b := range uint64(x.np) {
+			for d := range uint64(3) {
+				k3 = append(k3, learn.Feat3(3, a, b, d))
+				k20 = append(k20, learn.Feat3(20, a, b, d))
+			}
+		}
+	}
+	x.dir, x.hpDir, x.dpDir, x.hpDpDir, x.dpNpDir = m.Fixed(k0), m.Fixed(k1), m.Fixed(k2), m.Fixed(k3), m.Fixed(k20)
+	return x
+}
+
+// labelScores sets sc to the relation model's scores of the arc head ->
+// dep (head > 0): exactly Scores(labelFeats), with the templates of fx
+// read by position.
+func (st *pstate) labelScores(m *learn.Model, fx *labFixed, f []uint64, head, dep int, sc []int32) []uint64 {
+	f = st.labelHashed(f[:0], head, dep)
+	m.Scores(f, sc)
+	_, hp, _ := st.node(head)
+	_, dp, _ := st.node(dep)
+	next := -1
+	if dep+1 <= st.n {
+		next = dep + 1
+	}
+	_, np, _ := st.node(next)
+	dir := 1
+	if dep < head {
+		dir = 2
+	}
+	fx.dir.Add(dir, sc)
+	fx.hpDir.Add(int(hp)*3+dir, sc)
+	fx.dpDir.Add(int(dp)*3+dir, sc)
+	fx.hpDpDir.Add((int(hp)*fx.np+int(dp))*3+dir, sc)
+	fx.dpNpDir.Add((int(dp)*fx.np+int(np))*3+dir, sc)
+	return f
+}
+
+// labelHashed is labelFeats less the templates of labFixed.
+func (st *pstate) labelHashed(f []uint64, head, dep int) []uint64 {
+	hw, hp, _ := st.node(head)
+	dw, dp, _ := st.node(dep)
+	dir := uint64(1)
+	if dep < head {
+		dir = 2
+	}
+	dist := uint64(0)
+	if head > 0 {
+		dist = uint64(min(max(head-dep, dep-head), 8))
+	}
+	hh := -1
+	if head > 0 {
+		hh = st.head[head]
+	}
+	_, hhp, _ := st.node(hh)
+	dlw, dlp, dll := st.node(st.ld[dep])
+	drw, drp, drl := st.node(st.rd[dep])
+	_, hlp, hll := st.node(st.ld[head])
+	_, hrp, hrl := st.node(st.rd[head])
+	next := -1
+	if dep+1 <= st.n {
+		next = dep + 1
+	}
+	nw, _, _ := st.node(next)
+	hsets := st.lset[head] ^ st.rset[head]*0x9E3779B97F4A7C15
+	dsets := st.lset[dep] ^ st.rset[dep]*0x9E3779B97F4A7C15
+	hrel := uint64(0)
+	if head > 0 {
+		hrel = uint64(st.rel[head] + 1)
+	}
+	return append(f,
+		learn.Feat2(4, hw, dir), learn.Feat2(5, dw, dir), learn.Feat3(6, hw, dp, dir),
+		learn.Feat3(7, hp, dw, dir), learn.Feat3(8, hw, dw, dir), learn.Feat3(9, hp, dp, dist),
+		learn.Feat3(10, hp, dp, hhp), learn.Feat3(11, hp, dp, hrel),
+		learn.Feat3(12, dp, dlp, dll), learn.Feat2(13, dp, dlw), learn.Feat3(14, dp, drp, drl),
+		learn.Feat2(15, dp, drw), learn.Feat3(16, hp, dp, hsets), learn.Feat3(17, hp, dp, dsets),
+		learn.Feat3(18, hp, hlp, hll), learn.Feat3(19, hp, hrp, hrl),
+		learn.Feat2(21, dw, nw), learn.Feat3(22, hw, dlw, dir), learn.Feat3(23, dw, dlw, dir),
+	)
 }
 
 // labelFeats are the features of the relation of the arc head -> dep.

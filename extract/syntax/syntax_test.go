@@ -250,7 +250,7 @@ func TestTagAgreesWithTraining(t *testing.T) {
 		}
 		a, b := make([]int, len(ls)), make([]int, len(ls))
 		tagSentence(m.tag, m.tag.Classes(), ls, a, &sc1, nil, nil)
-		tag(m.tag, ls, b, &sc2)
+		tag(m.tag, m.tagFx, ls, b, &sc2)
 		for i := range a {
 			words++
 			if a[i] != b[i] {
@@ -260,6 +260,92 @@ func TestTagAgreesWithTraining(t *testing.T) {
 	}
 	if differ != 0 || words < 1000 {
 		t.Fatalf("%d of %d tags differ", differ, words)
+	}
+}
+
+// The inference path's tag scores (Fixed templates, batched static
+// features) equal Scores of tagFeats, the training features, for every
+// word of the dev slice, after the predicted history and after random
+// ones (tag ids in range, and 0).
+func TestTagScoresExact(t *testing.T) {
+	m := load(t)
+	lx := lexer{tab: m.words}
+	var sc tagScratch
+	nc := m.tag.Classes()
+	got, want := make([]int32, nc, nc+256), make([]int32, nc)
+	rng, words := uint64(7), 0
+	for _, s := range readTestdata(t, "ewt-dev-200.conllu") {
+		ls := make([]lex, len(s.Words))
+		for i, w := range s.Words {
+			ls[i] = lx.word(w.Form)
+		}
+		tags := make([]int, len(ls))
+		tag(m.tag, m.tagFx, ls, tags, &sc)
+		tagStaticScores(m.tag, m.tagFx, ls, &sc)
+		for i := range ls {
+			t1, t2 := uint64(0), uint64(0)
+			if i > 0 {
+				t1 = uint64(tags[i-1] + 1)
+			}
+			if i > 1 {
+				t2 = uint64(tags[i-2] + 1)
+			}
+			for k := range 3 {
+				if k > 0 {
+					rng = splitmix(rng + 0x9E3779B97F4A7C15)
+					t1, t2 = rng%uint64(nc+1), (rng>>32)%uint64(nc+1)
+				}
+				copy(got, sc.static[i*nc:(i+1)*nc])
+				tagHistScores(m.tag, m.tagFx, ls, i, t1, t2, got, &sc)
+				m.tag.Scores(tagFeats(nil, ls, i, t1, t2), want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%q word %d, history %d %d: scores differ from the training features'", s.Text, i, t1, t2)
+				}
+			}
+			words++
+		}
+	}
+	if words < 1000 {
+		t.Fatalf("only %d words", words)
+	}
+}
+
+// The lemmatizer's inference scores (Fixed templates, one batch per
+// sentence) equal Scores of lemmaFeats for every word of the dev slice,
+// with the predicted tags and with random ones.
+func TestLemmaScoresExact(t *testing.T) {
+	m := load(t)
+	w := m.getWork()
+	nc := m.lem.Classes()
+	want := make([]int32, nc)
+	rng, words := uint64(3), 0
+	for _, s := range readTestdata(t, "ewt-dev-200.conllu") {
+		w.lex = w.lex[:0]
+		w.lx.tab = m.words
+		for _, x := range s.Words {
+			w.lex = append(w.lex, w.lx.word(x.Form))
+		}
+		w.tags = growInts(w.tags, len(s.Words))
+		for random := range 2 {
+			tag(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
+			if random == 1 {
+				for i := range w.tags {
+					rng = splitmix(rng + 0x9E3779B97F4A7C15)
+					w.tags[i] = int(rng % uint64(m.tag.Classes()))
+				}
+			}
+			m.lemmaScores(w, len(s.Words))
+			for i := range s.Words {
+				m.lem.Scores(lemmaFeats(nil, &w.lex[i], uint64(w.tags[i]+1)), want)
+				if !slices.Equal(w.lemScores[i*nc:(i+1)*nc], want) {
+					t.Fatalf("%q word %d: lemma scores differ from the training features'", s.Text, i)
+				}
+				words++
+			}
+		}
+	}
+	if words < 1000 {
+		t.Fatalf("only %d words", words)
 	}
 }
 
@@ -391,13 +477,14 @@ func TestWordTable(t *testing.T) {
 // The inference parser's action scores (actionScores: per-word caches
 // plus the cross features) are exactly the training features' scores at
 // every configuration, on the model's own parses and on configurations
-// reached by arbitrary valid actions.
+// reached by arbitrary valid actions; so are the relation scores of every
+// arc (labelScores: the Fixed templates read by position).
 func TestActionScoresExact(t *testing.T) {
 	m := load(t)
 	w := m.getWork()
 	w.scores = make([]int32, max(nActions, len(m.rels)))
 	sc, want := make([]int32, nActions), make([]int32, nActions)
-	states, cached, full := 0, 0, 0
+	states, arcs, cached, full := 0, 0, 0, 0
 	rng := uint64(1)
 	for _, s := range readTestdata(t, "ewt-dev-200.conllu") {
 		w.lex = w.lex[:0]
@@ -406,7 +493,7 @@ func TestActionScoresExact(t *testing.T) {
 			w.lex = append(w.lex, w.lx.word(x.Form))
 		}
 		w.tags = growInts(w.tags, len(s.Words))
-		tag(m.tag, w.lex, w.tags, &w.tsc)
+		tag(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
 		for _, random := range []bool{false, true} {
 			st := &w.st
 			st.reset(len(s.Words))
@@ -416,7 +503,7 @@ func TestActionScoresExact(t *testing.T) {
 			}
 			w.pc.reset(len(s.Words))
 			for !st.done() {
-				st.actionScores(m.par, &w.pc, sc)
+				st.actionScores(m.par, m.parFx, &w.pc, sc)
 				f := st.feats(nil)
 				m.par.Scores(f, want)
 				if !slices.Equal(sc, want) {
@@ -437,11 +524,20 @@ func TestActionScoresExact(t *testing.T) {
 				l := -1
 				if a == actLeft || a == actRight {
 					h, d := st.arc(a)
+					if h > 0 {
+						got, want := make([]int32, len(m.rels), len(m.rels)+256), make([]int32, len(m.rels))
+						st.labelScores(m.lab, m.labFx, nil, h, d, got)
+						m.lab.Scores(st.labelFeats(nil, h, d), want)
+						if !slices.Equal(got, want) {
+							t.Fatalf("%q, configuration %d: relation scores differ from the training features'", s.Text, states)
+						}
+						arcs++
+					}
 					l = m.label(st, h, d, w)
 				}
 				st.apply(a, l)
 			}
 		}
 	}
-	t.Logf("%d configurations: %d features looked up, %d without the caches", states, cached, full)
+	t.Logf("%d configurations, %d arcs: %d features looked up, %d without the caches", states, arcs, cached, full)
 }

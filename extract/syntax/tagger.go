@@ -91,6 +91,160 @@ func tagStaticFeats(f []uint64, lx []lex, i int) []uint64 {
 	return f
 }
 
+// The templates of tagStaticFeats and tagHistFeats whose arguments take
+// few values are looked up at inference by position in a learn.Fixed
+// (tagFixed) instead of by hash: the bias, the flags, the word classes
+// and the tag history alone. tagStaticHashed and tagHistHashed are the
+// other templates; together the two give every feature of tagFeats once
+// (TestTagScoresExact checks the scores are equal).
+const (
+	nFine   = 512 // fine classes: bits 0-8 of a word table entry
+	nCoarse = 64  // coarse classes: bits 9-14
+)
+
+// classIndex is the position of a word's class c (< n, or the start or
+// end mark of lexAt) among the n+2 values of a Fixed template.
+func classIndex(c uint64, n int) int {
+	switch c {
+	case hStart:
+		return n
+	case hEnd:
+		return n + 1
+	}
+	return int(c)
+}
+
+// tagFixed are the tagger's Fixed templates.
+type tagFixed struct {
+	nt           int          // tag values of the history: classes + 1
+	bias         *learn.Fixed // template 0
+	flags        *learn.Fixed // 23: flags (4 bits) x first
+	fine, coarse *learn.Fixed // 27, 28 (the word's)
+	n1fine       *learn.Fixed // 30
+	p1fine       *learn.Fixed // 33
+	coarse2      *learn.Fixed // 38: the word's coarse x the next word's
+	t1, t1t2     *learn.Fixed // 10, 11
+	t1fine       *learn.Fixed // 41
+}
+
+func newTagFixed(m *learn.Model) *tagFixed {
+	nt := m.Classes() + 1
+	one := func(t uint32, vals []uint64) *learn.Fixed {
+		keys := make([]uint64, len(vals))
+		for i, a := range vals {
+			keys[i] = learn.Feat(t, a)
+		}
+		return m.Fixed(keys)
+	}
+	two := func(t uint32, as, bs []uint64) *learn.Fixed {
+		keys := make([]uint64, 0, len(as)*len(bs))
+		for _, a := range as {
+			for _, b := range bs {
+				keys = append(keys, learn.Feat2(t, a, b))
+			}
+		}
+		return m.Fixed(keys)
+	}
+	count := func(n int) []uint64 {
+		v := make([]uint64, n)
+		for i := range v {
+			v[i] = uint64(i)
+		}
+		return v
+	}
+	tags := count(nt)
+	// the classes, then lexAt's start and end marks (classIndex)
+	fine := append(count(nFine), hStart, hEnd)
+	coarse := append(count(nCoarse), hStart, hEnd)
+	return &tagFixed{
+		nt:      nt,
+		bias:    one(0, []uint64{0}),
+		flags:   two(23, count(16), count(2)),
+		fine:    one(27, fine),
+		coarse:  one(28, coarse),
+		n1fine:  one(30, fine),
+		p1fine:  one(33, fine),
+		coarse2: two(38, coarse, coarse),
+		t1:      one(10, tags),
+		t1t2:    two(11, tags, tags),
+		t1fine:  two(41, tags, fine),
+	}
+}
+
+// addStatic adds the Fixed static templates of word i into row.
+func (fx *tagFixed) addStatic(lx []lex, i int, row []int32) {
+	w := &lx[i]
+	p1, n1 := lexAt(lx, i-1), lexAt(lx, i+1)
+	first := 0
+	if i == 0 {
+		first = 1
+	}
+	const nc = nCoarse + 2
+	fx.bias.Add(0, row)
+	fx.flags.Add(int(w.flags)*2+first, row)
+	fx.fine.Add(int(w.fine), row)
+	fx.coarse.Add(int(w.coarse), row)
+	fx.n1fine.Add(classIndex(n1.fine, nFine), row)
+	fx.p1fine.Add(classIndex(p1.fine, nFine), row)
+	fx.coarse2.Add(int(w.coarse)*nc+classIndex(n1.coarse, nCoarse), row)
+}
+
+// addHist adds the Fixed history templates of word i into scores.
+func (fx *tagFixed) addHist(lx []lex, i int, t1, t2 uint64, scores []int32) {
+	fx.t1.Add(int(t1), scores)
+	fx.t1t2.Add(int(t1)*fx.nt+int(t2), scores)
+	fx.t1fine.Add(int(t1)*(nFine+2)+int(lx[i].fine), scores)
+}
+
+// tagStaticHashed is tagStaticFeats less the templates of addStatic.
+func tagStaticHashed(f []uint64, lx []lex, i int) []uint64 {
+	w := &lx[i]
+	p1, p2 := lexAt(lx, i-1), lexAt(lx, i-2)
+	n1, n2 := lexAt(lx, i+1), lexAt(lx, i+2)
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	return append(f,
+		learn.Feat(1, w.norm),
+		learn.Feat(2, w.form),
+		learn.Feat(3, w.suf[0]),
+		learn.Feat(4, w.suf[1]),
+		learn.Feat(5, w.suf[2]),
+		learn.Feat(6, w.suf[3]),
+		learn.Feat(7, w.pre[0]),
+		learn.Feat(8, w.pre[1]),
+		learn.Feat2(9, w.shape, first),
+		learn.Feat(13, p1.norm),
+		learn.Feat(14, p1.suf[2]),
+		learn.Feat(15, p2.norm),
+		learn.Feat(16, n1.norm),
+		learn.Feat(17, n1.suf[2]),
+		learn.Feat(18, n2.norm),
+		learn.Feat2(19, p1.norm, w.norm),
+		learn.Feat2(20, w.norm, n1.norm),
+		learn.Feat(22, n1.shape),
+		learn.Feat2(25, w.suf[2], n1.suf[1]),
+		learn.Feat(29, w.amb),
+		learn.Feat(31, n1.amb),
+		learn.Feat(32, n2.amb),
+		learn.Feat2(34, w.amb, n1.amb),
+	)
+}
+
+// tagHistHashed is tagHistFeats less the templates of addHist.
+func tagHistHashed(f []uint64, lx []lex, i int, t1, t2 uint64) []uint64 {
+	w := &lx[i]
+	n1 := lexAt(lx, i+1)
+	return append(f,
+		learn.Feat2(12, t1, w.norm),
+		learn.Feat2(21, t1, n1.norm),
+		learn.Feat2(24, t2, w.norm),
+		learn.Feat2(26, t1, w.suf[2]),
+		learn.Feat2(40, t1, w.amb),
+	)
+}
+
 // tagHistFeats are the features of word i that read the tags before it.
 func tagHistFeats(f []uint64, lx []lex, i int, t1, t2 uint64) []uint64 {
 	w := &lx[i]
@@ -131,7 +285,7 @@ type tagScratch struct {
 // inference).
 func tagSentence(m scorer, nclass int, lx []lex, tags []int, sc *tagScratch, tr *learn.Trainer, gold []int) {
 	if cap(sc.scores) < nclass {
-		sc.scores = make([]int32, nclass)
+		sc.scores = growInt32(nil, nclass)
 	}
 	scores := sc.scores[:nclass]
 	t1, t2 := uint64(0), uint64(0)
@@ -149,39 +303,56 @@ func tagSentence(m scorer, nclass int, lx []lex, tags []int, sc *tagScratch, tr 
 
 // tag is tagSentence for inference, faster with the same result: the
 // static features of all words are scored in one batch (their memory
-// loads overlap), then each word adds only its tag-history features.
-// Scores are integer sums, so the tags are exactly tagSentence's.
-func tag(m *learn.Model, lx []lex, tags []int, sc *tagScratch) {
+// loads overlap), then each word adds only its tag-history features; the
+// templates of few values are read from tagFixed. Scores are integer
+// sums, so the tags are exactly tagSentence's.
+func tag(m *learn.Model, fx *tagFixed, lx []lex, tags []int, sc *tagScratch) {
 	nc := m.Classes()
-	sc.feats, sc.rows = sc.feats[:0], sc.rows[:0]
-	for i := range lx {
-		k := len(sc.feats)
-		sc.feats = tagStaticFeats(sc.feats, lx, i)
-		for range len(sc.feats) - k {
-			sc.rows = append(sc.rows, int32(i))
-		}
-	}
-	sc.static = growInt32(sc.static, len(lx)*nc)
-	clear(sc.static)
-	m.AddRows(sc.feats, sc.rows, sc.static)
+	tagStaticScores(m, fx, lx, sc)
 	if cap(sc.scores) < nc {
-		sc.scores = make([]int32, nc)
+		sc.scores = growInt32(nil, nc)
 	}
 	scores := sc.scores[:nc]
 	t1, t2 := uint64(0), uint64(0)
 	for i := range lx {
 		copy(scores, sc.static[i*nc:(i+1)*nc])
-		sc.feats = tagHistFeats(sc.feats[:0], lx, i, t1, t2)
-		m.Add(sc.feats, scores)
+		tagHistScores(m, fx, lx, i, t1, t2, scores, sc)
 		g := argmax(scores)
 		tags[i] = g
 		t2, t1 = t1, uint64(g+1)
 	}
 }
 
+// tagStaticScores sets sc.static to the scores of each word's static
+// features, a row of Classes() per word.
+func tagStaticScores(m *learn.Model, fx *tagFixed, lx []lex, sc *tagScratch) {
+	nc := m.Classes()
+	sc.feats, sc.rows = sc.feats[:0], sc.rows[:0]
+	for i := range lx {
+		k := len(sc.feats)
+		sc.feats = tagStaticHashed(sc.feats, lx, i)
+		for range len(sc.feats) - k {
+			sc.rows = append(sc.rows, int32(i))
+		}
+	}
+	sc.static = growInt32(sc.static, len(lx)*nc)
+	clear(sc.static)
+	for i := range lx {
+		fx.addStatic(lx, i, sc.static[i*nc:(i+1)*nc])
+	}
+	m.AddRows(sc.feats, sc.rows, sc.static)
+}
+
+// tagHistScores adds the scores of word i's history features into scores.
+func tagHistScores(m *learn.Model, fx *tagFixed, lx []lex, i int, t1, t2 uint64, scores []int32, sc *tagScratch) {
+	sc.feats = tagHistHashed(sc.feats[:0], lx, i, t1, t2)
+	m.Add(sc.feats, scores)
+	fx.addHist(lx, i, t1, t2, scores)
+}
+
 func growInt32(s []int32, n int) []int32 {
 	if cap(s) < n {
-		return make([]int32, n)
+		return make([]int32, n, n+256)
 	}
 	return s[:n]
 }

@@ -321,6 +321,7 @@ func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabel
 		}
 		pm, rm := atr.Model(o.prune(o.MaxParseFeatures)), ltr2.Model(o.prune(o.MaxRelFeatures))
 		tmp.par, tmp.lab = pm, rm
+		tmp.parFx, tmp.labFx = newParFixed(pm, len(tagLabels), len(rels)), newLabFixed(rm, len(tagLabels))
 		sc := scoreParser(tmp, dc, dtags)
 		o.logf("parser epoch %d: dev UAS %.4f LAS %.4f, %d+%d features, %d+%d weights\n", ep+1, sc.UAS, sc.LAS,
 			pm.Features(), rm.Features(), pm.Weights(), rm.Weights())
