@@ -19,6 +19,10 @@ type lex struct {
 	// From the word table (0 = not in it): distributional classes and
 	// the ambiguity class (UPOS mask).
 	fine, coarse, amb uint64
+	// ambI is where amb is among the values of tagFixed's ambiguity
+	// templates: 0 and 1 the start and end marks, 2+k the word table's
+	// mask k.
+	ambI int
 }
 
 var (
@@ -114,8 +118,8 @@ func (lx *lexer) word(s string) lex {
 			l.pre[k-1] = l.norm
 		}
 	}
-	v := lx.tab.get(l.norm)
-	l.fine, l.coarse, l.amb = uint64(v&511), uint64(v>>9&63), uint64(v>>15)
+	v, a := lx.tab.get(l.norm)
+	l.fine, l.coarse, l.amb, l.ambI = uint64(v&511), uint64(v>>9&63), uint64(v>>15), 2+a
 	l.shape = learn.Bytes(lx.shape)
 	return l
 }

@@ -78,13 +78,13 @@ func FromBytes(files ...[]byte) (*Model, error) {
 	if m.tag, err = learn.Read(tagger, TaggerFile, "tagger", tagFeatureSet); err != nil {
 		return nil, err
 	}
-	m.tagFx = newTagFixed(m.tag)
 	if got, want := wordsSum(words), m.tag.Header.Options["words_sha256"]; got != want {
 		return nil, fmt.Errorf("model %s: sha256 %s, the tagger was trained with %s", WordsFile, got, want)
 	}
 	if m.words, err = readWords(words); err != nil {
 		return nil, err
 	}
+	m.tagFx = newTagFixed(m.tag, m.words)
 	for _, l := range m.tag.Header.Labels {
 		u, x, ok := strings.Cut(l, "\t")
 		if !ok {

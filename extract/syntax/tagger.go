@@ -30,9 +30,9 @@ func lexAt(lx []lex, i int) *lex {
 
 var (
 	startLex = lex{norm: hStart, form: hStart, suf: [4]uint64{hStart, hStart, hStart, hStart}, pre: [2]uint64{hStart, hStart}, shape: hStart,
-		fine: hStart, coarse: hStart, amb: hStart}
+		fine: hStart, coarse: hStart, amb: hStart, ambI: 0}
 	endLex = lex{norm: hEnd, form: hEnd, suf: [4]uint64{hEnd, hEnd, hEnd, hEnd}, pre: [2]uint64{hEnd, hEnd}, shape: hEnd,
-		fine: hEnd, coarse: hEnd, amb: hEnd}
+		fine: hEnd, coarse: hEnd, amb: hEnd, ambI: 1}
 )
 
 // tagFeats appends the features of word i given the tags (label ids + 1,
@@ -93,7 +93,8 @@ func tagStaticFeats(f []uint64, lx []lex, i int) []uint64 {
 
 // The templates of tagStaticFeats and tagHistFeats whose arguments take
 // few values are looked up at inference by position in a learn.Fixed
-// (tagFixed) instead of by hash: the bias, the flags, the word classes
+// (tagFixed) instead of by hash: the bias, the flags, the word classes,
+// the ambiguity classes (by their position in the word table's masks)
 // and the tag history alone. tagStaticHashed and tagHistHashed are the
 // other templates; together the two give every feature of tagFeats once
 // (TestTagScoresExact checks the scores are equal).
@@ -116,18 +117,24 @@ func classIndex(c uint64, n int) int {
 
 // tagFixed are the tagger's Fixed templates.
 type tagFixed struct {
-	nt           int          // tag values of the history: classes + 1
-	bias         *learn.Fixed // template 0
-	flags        *learn.Fixed // 23: flags (4 bits) x first
+	nt int // tag values of the history: classes + 1
+	// start[flags*2+first] is the sum of templates 0 (the bias) and 23
+	// (flags x first): a static row starts as a copy of it.
+	start        [][]int32
 	fine, coarse *learn.Fixed // 27, 28 (the word's)
 	n1fine       *learn.Fixed // 30
 	p1fine       *learn.Fixed // 33
 	coarse2      *learn.Fixed // 38: the word's coarse x the next word's
 	t1, t1t2     *learn.Fixed // 10, 11
 	t1fine       *learn.Fixed // 41
+	// the ambiguity classes, by lex.ambI: 29 (the word's), 31, 32 (the
+	// next two words'), 34 (the word's x the next one's), 40 (t1 x the
+	// word's)
+	amb, n1amb, n2amb, amb2, t1amb *learn.Fixed
+	na                             int // ambiguity values
 }
 
-func newTagFixed(m *learn.Model) *tagFixed {
+func newTagFixed(m *learn.Model, words *wordTable) *tagFixed {
 	nt := m.Classes() + 1
 	one := func(t uint32, vals []uint64) *learn.Fixed {
 		keys := make([]uint64, len(vals))
@@ -156,10 +163,17 @@ func newTagFixed(m *learn.Model) *tagFixed {
 	// the classes, then lexAt's start and end marks (classIndex)
 	fine := append(count(nFine), hStart, hEnd)
 	coarse := append(count(nCoarse), hStart, hEnd)
+	ambs := append([]uint64{hStart, hEnd}, words.masks()...)
+	bias, flags := one(0, []uint64{0}), two(23, count(16), count(2))
+	start := make([][]int32, flags.Len())
+	for i := range start {
+		start[i] = make([]int32, m.Classes())
+		bias.Add(0, start[i])
+		flags.Add(i, start[i])
+	}
 	return &tagFixed{
+		start:   start,
 		nt:      nt,
-		bias:    one(0, []uint64{0}),
-		flags:   two(23, count(16), count(2)),
 		fine:    one(27, fine),
 		coarse:  one(28, coarse),
 		n1fine:  one(30, fine),
@@ -168,25 +182,35 @@ func newTagFixed(m *learn.Model) *tagFixed {
 		t1:      one(10, tags),
 		t1t2:    two(11, tags, tags),
 		t1fine:  two(41, tags, fine),
+		amb:     one(29, ambs),
+		n1amb:   one(31, ambs),
+		n2amb:   one(32, ambs),
+		amb2:    two(34, ambs, ambs),
+		t1amb:   two(40, tags, ambs),
+		na:      len(ambs),
 	}
 }
 
-// addStatic adds the Fixed static templates of word i into row.
+// addStatic sets row to the scores of the Fixed static templates of word
+// i.
 func (fx *tagFixed) addStatic(lx []lex, i int, row []int32) {
 	w := &lx[i]
-	p1, n1 := lexAt(lx, i-1), lexAt(lx, i+1)
+	p1, n1, n2 := lexAt(lx, i-1), lexAt(lx, i+1), lexAt(lx, i+2)
 	first := 0
 	if i == 0 {
 		first = 1
 	}
 	const nc = nCoarse + 2
-	fx.bias.Add(0, row)
-	fx.flags.Add(int(w.flags)*2+first, row)
+	copy(row, fx.start[int(w.flags)*2+first])
 	fx.fine.Add(int(w.fine), row)
 	fx.coarse.Add(int(w.coarse), row)
 	fx.n1fine.Add(classIndex(n1.fine, nFine), row)
 	fx.p1fine.Add(classIndex(p1.fine, nFine), row)
 	fx.coarse2.Add(int(w.coarse)*nc+classIndex(n1.coarse, nCoarse), row)
+	fx.amb.Add(w.ambI, row)
+	fx.n1amb.Add(n1.ambI, row)
+	fx.n2amb.Add(n2.ambI, row)
+	fx.amb2.Add(w.ambI*fx.na+n1.ambI, row)
 }
 
 // addHist adds the Fixed history templates of word i into scores.
@@ -194,6 +218,7 @@ func (fx *tagFixed) addHist(lx []lex, i int, t1, t2 uint64, scores []int32) {
 	fx.t1.Add(int(t1), scores)
 	fx.t1t2.Add(int(t1)*fx.nt+int(t2), scores)
 	fx.t1fine.Add(int(t1)*(nFine+2)+int(lx[i].fine), scores)
+	fx.t1amb.Add(int(t1)*fx.na+lx[i].ambI, scores)
 }
 
 // tagStaticHashed is tagStaticFeats less the templates of addStatic.
@@ -225,10 +250,6 @@ func tagStaticHashed(f []uint64, lx []lex, i int) []uint64 {
 		learn.Feat2(20, w.norm, n1.norm),
 		learn.Feat(22, n1.shape),
 		learn.Feat2(25, w.suf[2], n1.suf[1]),
-		learn.Feat(29, w.amb),
-		learn.Feat(31, n1.amb),
-		learn.Feat(32, n2.amb),
-		learn.Feat2(34, w.amb, n1.amb),
 	)
 }
 
@@ -241,7 +262,6 @@ func tagHistHashed(f []uint64, lx []lex, i int, t1, t2 uint64) []uint64 {
 		learn.Feat2(21, t1, n1.norm),
 		learn.Feat2(24, t2, w.norm),
 		learn.Feat2(26, t1, w.suf[2]),
-		learn.Feat2(40, t1, w.amb),
 	)
 }
 
@@ -336,7 +356,6 @@ func tagStaticScores(m *learn.Model, fx *tagFixed, lx []lex, sc *tagScratch) {
 		}
 	}
 	sc.static = growInt32(sc.static, len(lx)*nc)
-	clear(sc.static)
 	for i := range lx {
 		fx.addStatic(lx, i, sc.static[i*nc:(i+1)*nc])
 	}

@@ -168,15 +168,24 @@ func jackknifeAmbiguity(c corpus, folds int, o WordOptions) {
 // wordTable maps a word's norm hash to its packed classes: fine class in
 // bits 0-8, coarse in 9-14, the UPOS mask from bit 15 (0 = unknown). An
 // open-addressing table of flat arrays.
+//
+// ambs are the distinct UPOS masks of the table, ambs[0] = 0 (no tags, as
+// for a word not in it), and ambAt[i] is the position of vals[i]'s mask
+// in ambs: the tagger reads its ambiguity-class templates by position
+// (tagFixed).
 type wordTable struct {
-	keys []uint64
-	vals []uint32
-	mask uint64
+	keys  []uint64
+	vals  []uint32
+	ambAt []uint16
+	ambs  []uint64
+	mask  uint64
 }
 
-func (t *wordTable) get(h uint64) uint32 {
+// get returns the packed classes of the word of norm hash h and the
+// position of its mask in ambs (0, 0 when the table has no such word).
+func (t *wordTable) get(h uint64) (uint32, int) {
 	if t == nil || len(t.keys) == 0 {
-		return 0
+		return 0, 0
 	}
 	if h == 0 {
 		h = 1
@@ -184,11 +193,20 @@ func (t *wordTable) get(h uint64) uint32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case h:
-			return t.vals[i]
+			return t.vals[i], int(t.ambAt[i])
 		case 0:
-			return 0
+			return 0, 0
 		}
 	}
+}
+
+// masks are the ambiguity masks the table can give a word: ambs, or just
+// 0 without a table.
+func (t *wordTable) masks() []uint64 {
+	if t == nil || len(t.ambs) == 0 {
+		return []uint64{0}
+	}
+	return t.ambs
 }
 
 // readWords decodes a word table file.
@@ -198,7 +216,9 @@ func readWords(data []byte) (*wordTable, error) {
 	for size < 2*n+2 {
 		size *= 2
 	}
-	t := &wordTable{keys: make([]uint64, size), vals: make([]uint32, size), mask: uint64(size - 1)}
+	t := &wordTable{keys: make([]uint64, size), vals: make([]uint32, size), ambAt: make([]uint16, size),
+		ambs: []uint64{0}, mask: uint64(size - 1)}
+	ambPos := map[uint32]uint16{0: 0}
 	bit := map[string]uint32{}
 	for i, tg := range uposTags {
 		bit[tg] = 1 << i
@@ -241,7 +261,13 @@ func readWords(data []byte) (*wordTable, error) {
 		for t.keys[i] != 0 && t.keys[i] != h {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.vals[i] = h, uint32(fine)|uint32(coarse)<<9|mask<<15
+		a, ok := ambPos[mask]
+		if !ok {
+			a = uint16(len(t.ambs))
+			ambPos[mask] = a
+			t.ambs = append(t.ambs, uint64(mask))
+		}
+		t.keys[i], t.vals[i], t.ambAt[i] = h, uint32(fine)|uint32(coarse)<<9|mask<<15, a
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("models/%s: %w", WordsFile, err)
