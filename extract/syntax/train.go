@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
 )
@@ -20,6 +21,9 @@ type TrainOptions struct {
 	// the other folds (jackknifing), so it learns from the tagger's errors.
 	Folds      int
 	FoldEpochs int // epochs of each fold's tagger (at most the best epoch)
+	// ParseOrders > 1 makes the action and relation models the mean of
+	// that many trainers reading the sentences in different seeded orders.
+	ParseOrders int
 	// Explore: from this epoch on (0-based), the parser follows its own
 	// wrong predictions with probability 9/10 (dynamic oracle training).
 	Explore int
@@ -220,6 +224,9 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	parModel, relModel, bestLAS, bestPEp := trainParser(train, tc, dc, ptags, dtags, tagLabels, rels, order, o)
 	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
 		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
+	if o.ParseOrders > 1 {
+		popts["orders"] = fmt.Sprint(o.ParseOrders)
+	}
 	parModel.Header = learn.Header{Kind: "parser", FeatureSet: parseFeatureSet, Labels: actionNames,
 		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
 	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
@@ -248,78 +255,52 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 // sentences with tags ptags for o.ParseEpochs, and returns the models of
 // the epoch with the best dev LAS (on the dev tags dtags), that LAS and
 // the epoch (1-based). The action model learns with the dynamic oracle,
-// the relation model on the arcs it makes that are right.
+// the relation model on the arcs it makes that are right. With
+// o.ParseOrders > 1 each model is the mean (learn.Ensemble) of that many
+// trainers, each reading the sentences in its own seeded order.
 //
-// order is the permutation of the training sentences that the epochs
-// shuffle on from (the lemmatizer's, so that the committed models stay
-// the bytes they were).
+// order is the permutation of the training sentences that the first
+// trainer's epochs shuffle on from (the lemmatizer's, so that the
+// committed models stay the bytes they were); trainer j > 0 starts from
+// the same shuffles of seed o.Seed+j.
 func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabels, rels []string, order []int, o TrainOptions) (parModel, relModel *learn.Model, bestLAS float64, bestPEp int) {
 	relID := map[string]int{}
 	for i, r := range rels {
 		relID[r] = i
 	}
-	var feats []uint64
-	atr, ltr2 := learn.NewTrainer(nActions), learn.NewTrainer(len(rels))
-	rng := o.Seed*0x9E3779B97F4A7C15 + 12345
-	var st pstate
-	asc, rsc := make([]int32, nActions), make([]int32, len(rels))
-	var gh, gl []int
+	members := make([]*parseTrainer, max(o.ParseOrders, 1))
+	for j := range members {
+		seed := o.Seed + uint64(j)
+		ord := order
+		if j > 0 {
+			ord = seq(len(train))
+			for ep := range o.LemmaEpochs {
+				learn.Shuffle(ord, seed+100+uint64(ep))
+			}
+		}
+		members[j] = &parseTrainer{atr: learn.NewTrainer(nActions), ltr: learn.NewTrainer(len(rels)),
+			order: ord, seed: seed, rng: seed*0x9E3779B97F4A7C15 + 12345}
+	}
 	bestLAS = -1.0
 	tmp := &Model{rels: rels}
 	for _, l := range tagLabels {
 		tmp.punct = append(tmp.punct, strings.HasPrefix(l, "PUNCT\t"))
 	}
 	tmp.rootRel, tmp.depRel, tmp.punctRel = relID["root"], relID["dep"], relID["punct"]
+	atrs, ltrs := make([]*learn.Trainer, len(members)), make([]*learn.Trainer, len(members))
+	for j, pt := range members {
+		atrs[j], ltrs[j] = pt.atr, pt.ltr
+	}
 	for ep := range o.ParseEpochs {
-		learn.Shuffle(order, o.Seed+200+uint64(ep))
-		explore := ep >= o.Explore
-		for _, i := range order {
-			s := train[i]
-			n := len(s.Words)
-			st.reset(n)
-			gh, gl = growInts(gh, n+1), growInts(gl, n+1)
-			gh[0], gl[0] = -1, -1
-			for j, w := range s.Words {
-				st.wh[j+1] = tc.lex[i][j].norm
-				st.tg[j+1] = uint64(ptags[i][j] + 2)
-				gh[j+1], gl[j+1] = w.Head, relID[w.Rel]
-			}
-			for !st.done() {
-				feats = st.feats(feats[:0])
-				atr.Scores(feats, asc)
-				pred := bestAction(&st, asc)
-				gold, cpred := oracle(&st, asc, gh)
-				atr.Update(feats, gold, pred)
-				next := gold
-				if cpred == 0 {
-					next = pred
-				} else if explore {
-					rng += 0x9E3779B97F4A7C15
-					if splitmix(rng)%10 != 0 {
-						next = pred
-					}
-				}
-				l := -1
-				if next == actLeft || next == actRight {
-					h, d := st.arc(next)
-					if h == 0 {
-						l = tmp.rootRel
-					} else {
-						feats = st.labelFeats(feats[:0], h, d)
-						ltr2.Scores(feats, rsc)
-						l = bestRel(rsc, tmp.rootRel)
-						if gh[d] == h {
-							ltr2.Update(feats, gl[d], l)
-							if !explore {
-								l = gl[d]
-							}
-						}
-					}
-				}
-				st.apply(next, l)
-			}
+		// The trainers share nothing but read-only data: one goroutine
+		// each (the same bytes whatever the scheduling).
+		var wg sync.WaitGroup
+		for _, pt := range members {
+			wg.Go(func() { pt.epoch(train, tc, ptags, relID, tmp, ep, o) })
 		}
-		pm, rm := atr.Model(o.prune(o.MaxParseFeatures)), ltr2.Model(o.prune(o.MaxRelFeatures))
+		wg.Wait()
+		pm := learn.Ensemble(o.prune(o.MaxParseFeatures), atrs...)
+		rm := learn.Ensemble(o.prune(o.MaxRelFeatures), ltrs...)
 		tmp.par, tmp.lab = pm, rm
 		tmp.parFx, tmp.labFx = newParFixed(pm, len(tagLabels), len(rels)), newLabFixed(rm, len(tagLabels))
 		sc := scoreParser(tmp, dc, dtags)
@@ -330,6 +311,73 @@ func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabel
 		}
 	}
 	return parModel, relModel, bestLAS, bestPEp
+}
+
+// parseTrainer is one seeded order's action and relation trainers.
+type parseTrainer struct {
+	atr, ltr *learn.Trainer
+	order    []int
+	seed     uint64
+	rng      uint64 // the exploration's coin
+	st       pstate
+	feats    []uint64
+	gh, gl   []int
+}
+
+// epoch trains pt's models on one pass over the training sentences
+// (epoch ep, 0-based).
+func (pt *parseTrainer) epoch(train []Sentence, tc corpus, ptags [][]int, relID map[string]int, tmp *Model, ep int, o TrainOptions) {
+	learn.Shuffle(pt.order, pt.seed+200+uint64(ep))
+	explore := ep >= o.Explore
+	st := &pt.st
+	asc, rsc := make([]int32, nActions), make([]int32, len(tmp.rels))
+	for _, i := range pt.order {
+		s := train[i]
+		n := len(s.Words)
+		st.reset(n)
+		gh, gl := growInts(pt.gh, n+1), growInts(pt.gl, n+1)
+		pt.gh, pt.gl = gh, gl
+		gh[0], gl[0] = -1, -1
+		for j, w := range s.Words {
+			st.wh[j+1] = tc.lex[i][j].norm
+			st.tg[j+1] = uint64(ptags[i][j] + 2)
+			gh[j+1], gl[j+1] = w.Head, relID[w.Rel]
+		}
+		for !st.done() {
+			pt.feats = st.feats(pt.feats[:0])
+			pt.atr.Scores(pt.feats, asc)
+			pred := bestAction(st, asc)
+			gold, cpred := oracle(st, asc, gh)
+			pt.atr.Update(pt.feats, gold, pred)
+			next := gold
+			if cpred == 0 {
+				next = pred
+			} else if explore {
+				pt.rng += 0x9E3779B97F4A7C15
+				if splitmix(pt.rng)%10 != 0 {
+					next = pred
+				}
+			}
+			l := -1
+			if next == actLeft || next == actRight {
+				h, d := st.arc(next)
+				if h == 0 {
+					l = tmp.rootRel
+				} else {
+					pt.feats = st.labelFeats(pt.feats[:0], h, d)
+					pt.ltr.Scores(pt.feats, rsc)
+					l = bestRel(rsc, tmp.rootRel)
+					if gh[d] == h {
+						pt.ltr.Update(pt.feats, gl[d], l)
+						if !explore {
+							l = gl[d]
+						}
+					}
+				}
+			}
+			st.apply(next, l)
+		}
+	}
 }
 
 // trainTagger trains the tagger for o.TagEpochs and returns the model of
