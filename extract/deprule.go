@@ -333,7 +333,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.strayRoot, t.nounWithObject, t.straySubject, t.comparativeCount, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -449,20 +449,278 @@ func (t *depTree) subjectless(n int) bool {
 	return !t.hasKid(n, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl")
 }
 
+// bare reports whether word v, a dependent of a word before it, has
+// neither a coordinating conjunction nor punctuation between the two, nor
+// a conjunction of its own: English joins conjuncts with "and", "or",
+// "but" or a comma, so a conjunct without any is a misattachment.
+func (t *depTree) bare(v int) bool {
+	h := t.w[v].Head - 1
+	if h < 0 || h >= v || t.hasKid(v, "cc") {
+		return false
+	}
+	for k := h + 1; k < v; k++ {
+		if u := t.w[k].UPOS; u == "PUNCT" || u == "CCONJ" {
+			return false
+		}
+	}
+	return true
+}
+
+// finite reports whether verb v heads a finite clause: it has an
+// auxiliary, or is in a past or present tense.
+func (t *depTree) finite(v int) bool {
+	switch t.w[v].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return t.hasKid(v, "aux", "aux:pass")
+}
+
+// contactClause repairs a relative clause without "who" or "that" whose
+// head noun the parser made the clause verb's object ("Multiple people I
+// spoke to said the school was closed": "people" the object of "spoke",
+// "said" its complement): an object never precedes its verb's subject in
+// an English clause, so the noun heads a relative clause of the verb
+// (acl:relcl), and a finite verb without a subject that the verb took as
+// its complement is the sentence's, with the noun as its subject; a "to"
+// the parser made that verb's marker is the stranded preposition of the
+// relative clause (obl, as EWT attaches it).
+func (t *depTree) contactClause() bool {
+	for v := range t.w {
+		if t.w[v].UPOS != "VERB" {
+			continue
+		}
+		o, s, c := -1, -1, -1
+		for _, k := range t.kids[v] {
+			switch r := t.w[k].Rel; {
+			case k < v && r == "obj":
+				o = k
+			case k < v && r == "nsubj":
+				s = k
+			case k > v && c < 0 && (r == "ccomp" || r == "conj" || r == "xcomp" || r == "parataxis"):
+				c = k
+			}
+		}
+		if o < 0 || s < o || c < 0 || t.w[c].UPOS != "VERB" || !t.subjectless(c) || !t.finite(c) {
+			continue
+		}
+		if u := t.w[o].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		t.w[c].Head, t.w[c].Rel = t.w[v].Head, t.w[v].Rel
+		for _, k := range t.kids[c] {
+			if k < c && k > v && t.w[k].Rel == "mark" && t.lows[k] == "to" {
+				t.w[k].Head, t.w[k].Rel = v+1, "obl"
+			}
+		}
+		for _, k := range t.kids[v] {
+			if k > c {
+				t.w[k].Head = c + 1
+			}
+		}
+		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
+		if t.hasKid(c, "aux:pass") {
+			t.w[o].Rel = "nsubj:pass"
+		}
+		t.w[v].Head, t.w[v].Rel = o+1, "acl:relcl"
+		return true
+	}
+	return false
+}
+
+// complementConj repairs a complement clause the parser made a conjunct
+// of the verb before it ("claimed the provincial capital of Aybak fell to
+// the Taliban": "fell" a conjunct of "claimed", "capital" its object): a
+// finite verb without a subject right after the verb's object, with no
+// conjunction or comma between, is the verb's clausal complement (ccomp)
+// and the object its subject.
+func (t *depTree) complementConj() bool {
+	changed := false
+	for c := range t.w {
+		v := t.w[c].Head - 1
+		if v < 0 || t.w[c].Rel != "conj" || t.w[c].UPOS != "VERB" || t.w[v].UPOS != "VERB" || !t.bare(c) || !t.finite(c) || !t.subjectless(c) {
+			continue
+		}
+		o := -1
+		for _, k := range t.kids[v] {
+			if k > v && k < c && t.w[k].Rel == "obj" {
+				o = k
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		if u := t.w[o].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+			continue
+		}
+		if _, e := t.subtree(o); e+1 != c {
+			continue
+		}
+		t.w[c].Rel = "ccomp"
+		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
+		if t.hasKid(c, "aux:pass") {
+			t.w[o].Rel = "nsubj:pass"
+		}
+		changed = true
+	}
+	return changed
+}
+
+// quantifierSubject repairs a subject with a preposition whose
+// quantifier the parser hung below it ("All on board were killed": "All"
+// a dependent of "board", "board" the subject): a subject takes no
+// preposition, so the determiner or pronoun before the preposition heads
+// the subject, and the noun is its modifier (nmod), as in "some of the
+// workers".
+func (t *depTree) quantifierSubject() bool {
+	changed := false
+	for n := range t.w {
+		if r := t.w[n].Rel; r != "nsubj" && r != "nsubj:pass" || t.w[n].Head-1 <= n {
+			continue
+		}
+		c, d := -1, -1
+		for _, k := range t.kids[n] {
+			if k < n && t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" {
+				c = k
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		for _, k := range t.kids[n] {
+			if u := t.w[k].UPOS; k < c && (u == "DET" || u == "PRON") {
+				d = k
+			}
+		}
+		if d < 0 || d != c-1 {
+			continue
+		}
+		t.w[d].Head, t.w[d].Rel = t.w[n].Head, t.w[n].Rel
+		t.w[n].Head, t.w[n].Rel = d+1, "nmod"
+		for _, k := range t.kids[n] {
+			if k < d {
+				t.w[k].Head = d + 1
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// coordinatedModifier repairs a conjunct the parser labelled a modifier
+// of the noun before it ("by 0.25 percent or $63.1 billion": "$" a
+// modifier of "percent"): a noun's modifier (nmod) comes with a
+// preposition, so one with a conjunction of its own and no preposition is
+// a conjunct.
+func (t *depTree) coordinatedModifier() bool {
+	changed := false
+	for n := range t.w {
+		if h := t.w[n].Head - 1; h < 0 || h >= n || t.w[n].Rel != "nmod" || t.hasKid(n, "case") {
+			continue
+		}
+		cc := false
+		for _, k := range t.kids[n] {
+			if k < n && t.w[k].Rel == "cc" {
+				cc = true
+			}
+		}
+		if cc {
+			t.w[n].Rel = "conj"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// possessiveGerund repairs a noun phrase with a possessor and an -ing
+// modifier that the parser read as a clause ("concern over armed
+// organizations' increasing recruiting of minors": "increasing" a verb
+// with "over" its marker, "organizations" its subject and "recruiting"
+// its object): a subject with a possessive "'s" or "'", right before an
+// -ing word that a noun object follows at once, possesses that noun, and
+// the -ing word modifies it (amod); the noun takes the verb's place, a
+// preposition that marked the verb its own.
+func (t *depTree) possessiveGerund() bool {
+	for v := 1; v+1 < len(t.w); v++ {
+		if t.w[v].XPOS != "VBG" {
+			continue
+		}
+		n, o := -1, -1
+		for _, k := range t.kids[v] {
+			switch r := t.w[k].Rel; {
+			case k < v && r == "nsubj":
+				n = k
+			case r == "obj":
+				if lo, _ := t.subtree(k); lo == v+1 && t.w[k].UPOS == "NOUN" {
+					o = k
+				}
+			}
+		}
+		if n < 0 || o < 0 || n+1 >= v || t.w[n+1].Rel != "case" || t.w[n+1].UPOS != "PART" || t.w[n+1].Head != n+1 {
+			continue
+		}
+		if _, e := t.subtree(n); e+1 != v {
+			continue
+		}
+		t.w[o].Head, t.w[o].Rel = t.w[v].Head, t.w[v].Rel
+		if t.w[o].Rel == "advcl" {
+			t.w[o].Rel = "obl"
+		}
+		for _, k := range t.kids[v] {
+			switch {
+			case k == n || k == o:
+			case t.w[k].Rel == "mark" && t.w[k].UPOS == "ADP":
+				t.w[k].Head, t.w[k].Rel = o+1, "case"
+			default:
+				t.w[k].Head = o + 1
+			}
+		}
+		t.w[n].Head, t.w[n].Rel = o+1, "nmod:poss"
+		t.w[v].Head, t.w[v].Rel = o+1, "amod"
+		return true
+	}
+	return false
+}
+
 // strayRoot repairs a finite clause the parser hung as advcl on the noun
 // before it, the noun made the root ("Today the fugitive commander of the
 // militia was killed": root "commander"): a verb with an auxiliary, no
 // subject and no subordinator under a root noun that precedes it is the
 // root, and the noun its subject; the noun's clause-level dependents
-// (obliques, adverbs, punctuation) go with the verb.
+// (obliques, adverbs, punctuation) go with the verb. The parser also hangs
+// such a verb on the noun as a conjunct or dep with nothing between them
+// ("More than 40 percent of households have some debt": "have" a conjunct
+// of "percent"); a conjunct needs a conjunction or a comma, so a finite
+// verb there (an auxiliary, or a past or present tense) is the clause's
+// verb too.
 func (t *depTree) strayRoot() bool {
 	for v := range t.w {
 		n := t.w[v].Head - 1
-		if n < 0 || n >= v || t.w[v].Rel != "advcl" || t.w[v].UPOS != "VERB" || t.w[n].Rel != "root" {
+		if n < 0 || n >= v || t.w[v].UPOS != "VERB" || t.w[n].Rel != "root" {
 			continue
 		}
-		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || !t.subjectless(v) || t.hasKid(v, "mark") || !t.hasKid(v, "aux", "aux:pass") {
+		switch t.w[v].Rel {
+		case "advcl":
+			if !t.hasKid(v, "aux", "aux:pass") {
+				continue
+			}
+		case "conj", "dep":
+			if !t.bare(v) || !t.finite(v) {
+				continue
+			}
+		default:
 			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || !t.subjectless(v) || t.hasKid(v, "mark") || t.hasKid(n, "cop") {
+			continue
+		}
+		// An adverb before the noun's number modifies the count ("More
+		// than 40 percent"), not the clause.
+		count := -1
+		for _, k := range t.kids[n] {
+			if k < n && t.w[k].Rel == "nummod" {
+				count = k
+			}
 		}
 		t.w[v].Head, t.w[v].Rel = 0, "root"
 		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
@@ -471,6 +729,7 @@ func (t *depTree) strayRoot() bool {
 		}
 		for _, k := range t.kids[n] {
 			switch r := t.w[k].Rel; {
+			case r == "advmod" && k < count:
 			case r == "punct" || r == "advmod" || r == "parataxis" || strings.HasPrefix(r, "obl") || r == "advcl":
 				t.w[k].Head = v + 1
 			}
@@ -559,7 +818,18 @@ func (t *depTree) subjectWithCase() bool {
 	changed := false
 	for n := range t.w {
 		v := t.w[n].Head - 1
-		if v <= n || t.w[n].Rel != "nsubj" || !t.hasKid(n, "case") {
+		if v <= n || t.w[n].Rel != "nsubj" {
+			continue
+		}
+		// A possessive "'s" or "'" is a case word too, and no
+		// preposition ("organizations' increasing recruiting").
+		prep := false
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "case" && t.w[k].UPOS != "PART" {
+				prep = true
+			}
+		}
+		if !prep {
 			continue
 		}
 		t.w[n].Rel = "obl"
@@ -622,13 +892,18 @@ func (t *depTree) adjectiveRoot() bool {
 		if t.w[a].Rel != "root" || t.w[a].UPOS != "ADJ" || t.hasKid(a, "cop") {
 			continue
 		}
-		s, v := -1, -1
+		s, v, bareVerb := -1, -1, false
 		for _, k := range t.kids[a] {
 			switch {
 			case k < a && t.w[k].Rel == "nsubj":
 				s = k
 			case k > a && t.w[k].Rel == "advcl" && v < 0:
 				v = k
+			case k > a && t.w[k].Rel == "conj" && v < 0 && t.w[k].UPOS == "VERB" && t.bare(k) && t.finite(k) && t.subjectless(k):
+				// The same sentence with "with the matter" read right
+				// and "told" a conjunct of "familiar", with no
+				// conjunction or comma between them.
+				v, bareVerb = k, true
 			}
 		}
 		if s < 0 || v < 0 {
@@ -643,7 +918,7 @@ func (t *depTree) adjectiveRoot() bool {
 				o = k
 			}
 		}
-		if m < 0 || o < 0 || m > o {
+		if !bareVerb && (m < 0 || o < 0 || m > o) {
 			continue
 		}
 		// The marker and the second subject stay on the verb: the
@@ -666,15 +941,26 @@ func (t *depTree) adjectiveRoot() bool {
 // head but its own modifiers ("Baidu chief Robin Li": "Li" in apposition
 // to "Baidu"): an apposition is set off by a comma, a dash or a bracket,
 // so without one the later noun heads the phrase and the earlier one is
-// its compound.
+// its compound. A name the parser made a conjunct of the noun before it
+// with no conjunction or comma between ("Li" a conjunct of "Baidu") is
+// the same phrase.
 func (t *depTree) bareApposition() bool {
 	changed := false
 	for a := range t.w {
 		h := t.w[a].Head - 1
-		if h < 0 || h >= a || t.w[a].Rel != "appos" {
+		if h < 0 || h >= a {
 			continue
 		}
-		if u := t.w[a].UPOS; u != "PROPN" && u != "NOUN" {
+		switch u := t.w[a].UPOS; t.w[a].Rel {
+		case "appos":
+			if u != "PROPN" && u != "NOUN" {
+				continue
+			}
+		case "conj":
+			if hu := t.w[h].UPOS; u != "PROPN" || hu != "PROPN" && hu != "NOUN" || !t.bare(a) {
+				continue
+			}
+		default:
 			continue
 		}
 		lo, _ := t.subtree(a)
@@ -1040,6 +1326,25 @@ func (t *depTree) topBelow(k, h int) int {
 // noun's number, modifies the number.
 func (t *depTree) comparativeCount() bool {
 	changed := false
+	// "More than 40 percent" with "than" the noun's preposition: it is
+	// fixed to the comparative right before it, when the noun's number
+	// follows.
+	for a := 0; a+2 < len(t.w); a++ {
+		n := t.w[a].Head - 1
+		if n <= a+1 || t.w[a].Rel != "advmod" || t.lows[a+1] != "than" || t.w[a+1].Head != n+1 || t.w[a+1].Rel != "case" {
+			continue
+		}
+		for _, m := range t.kids[n] {
+			if t.w[m].Rel == "nummod" && a+1 < m && m < n {
+				t.w[a+1].Head, t.w[a+1].Rel = a+1, "fixed"
+				changed = true
+				break
+			}
+		}
+	}
+	if changed {
+		t.linkKids()
+	}
 	for a := range t.w {
 		n := t.w[a].Head - 1
 		if n < 0 || t.w[a].Rel != "advmod" || !t.hasKid(a, "fixed") {
@@ -1160,15 +1465,31 @@ func (t *depTree) phrase(n int) (int, int) {
 	var walk func(k int, top bool)
 	walk = func(k int, top bool) {
 		lo, hi = min(lo, k), max(hi, k)
+		// A determiner or pronoun that heads the phrase is restricted by
+		// its modifier, whatever the preposition ("All on board", "those
+		// in the car"); an adjective after its noun brings its own
+		// complement ("a person familiar with the matter"), where the noun
+		// is a subject: after an object the adjective may be a predicate
+		// of its own ("left more than 4,000 families homeless in the
+		// coastal districts").
+		quant := t.w[k].UPOS == "DET" || t.w[k].UPOS == "PRON" && t.w[k].XPOS != "PRP" && t.w[k].XPOS != "PRP$"
+		postAdj := false
+		if h := t.w[k].Head - 1; t.w[k].Rel == "amod" && h >= 0 && h < k {
+			postAdj = strings.HasPrefix(t.w[h].Rel, "nsubj")
+		}
 		for _, c := range t.kids[k] {
 			r := t.w[c].Rel
+			if postAdj && r == "obl" && c > k {
+				walk(c, false)
+				continue
+			}
 			if !phraseRels[r] {
 				continue
 			}
 			if top && r == "case" {
 				continue // "in the town": the place is "the town"
 			}
-			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" {
+			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant {
 				continue // "members of the forces" yes, "people in Kabul" no
 			}
 			if r == "punct" {
@@ -1721,6 +2042,14 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	}
 	if (a.role == "count" || a.role == "value" || a.role == "baseline") && !t.numeric(n) {
 		return false // "closed in New York at $185.25": the obl with a number
+	}
+	// A figure of another type is no match, so a later path may bind one
+	// of the arg's types ("added 20.72 points, or 0.24%, to 8,570.66": the
+	// index level is no percent; the figure in apposition is).
+	if a.number != nil && (a.role == "count" || a.role == "value" || a.role == "baseline") && sem != nil && sem.numberType != nil {
+		if typ, ok := sem.numberType(t, n); ok && !a.number[typ] {
+			return false
+		}
 	}
 	if u := t.w[n].UPOS; a.figure && !t.numeric(n) && (u == "NOUN" || u == "PROPN" || u == "PRON") {
 		return false

@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// xposTree builds a parsed sentence from lines "form lemma UPOS XPOS head
+// rel" (heads 1-based, 0 the root): handTree with the Penn tag, which the
+// repairs read for tense.
+func xposTree(t *testing.T, src string) []depWord {
+	t.Helper()
+	var words []depWord
+	off := 0
+	for _, line := range strings.Split(strings.TrimSpace(src), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 6 {
+			t.Fatalf("bad tree line %q", line)
+		}
+		h, err := strconv.Atoi(f[4])
+		if err != nil {
+			t.Fatalf("bad head in %q", line)
+		}
+		words = append(words, depWord{Form: f[0], Lemma: f[1], UPOS: f[2], XPOS: f[3], Head: h, Rel: f[5], Span: Span{Start: off, End: off + len(f[0])}})
+		off += len(f[0]) + 1
+	}
+	return words
+}
+
+// TestRepairParseShapes: sentences of the shapes the three-order parser
+// gives where the single-order one gave others (a conjunct with no
+// conjunction or comma before it, an object before its verb's subject, a
+// name cut into conjuncts, a subject with a preposition, a modifier with
+// a conjunction, a possessor read as a gerund's subject), each written by
+// hand as the parser reads it, and the words the repairs re-attach, as
+// "form>head:rel" (head the form of the new head, or ROOT).
+func TestRepairParseShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, tree string
+		want       []string
+	}{
+		{"complement clause read as a conjunct", `
+Officials official NOUN NNS 2 nsubj
+said say VERB VBD 0 root
+the the DET DT 4 det
+town town NOUN NN 2 obj
+fell fall VERB VBD 2 conj
+on on ADP IN 7 case
+Monday Monday PROPN NNP 5 obl
+. . PUNCT . 2 punct`, []string{"town>fell:nsubj", "fell>said:ccomp"}},
+		{"finite verb a conjunct of a root noun", `
+About about ADV RB 3 advmod
+30 30 NUM CD 3 nummod
+percent percent NOUN NN 0 root
+of of ADP IN 5 case
+voters voter NOUN NNS 3 nmod
+back back VERB VBP 3 conj
+the the DET DT 8 det
+plan plan NOUN NN 6 obj
+. . PUNCT . 3 punct`, []string{"percent>back:nsubj", "back>ROOT:root", ".>back:punct"}},
+		{"comparative with than as the noun's preposition", `
+More more ADV RBR 4 advmod
+than than ADP IN 4 case
+60 60 NUM CD 4 nummod
+percent percent NOUN NN 0 root
+of of ADP IN 7 case
+the the DET DT 7 det
+staff staff NOUN NN 4 nmod
+work work VERB VBP 4 conj
+from from ADP IN 10 case
+home home NOUN NN 8 obl
+. . PUNCT . 4 punct`, []string{"More>60:advmod", "than>More:fixed", "percent>work:nsubj", "work>ROOT:root", ".>work:punct"}},
+		{"passive clause a conjunct of a root noun", `
+Yesterday yesterday NOUN NN 4 obl:unmarked
+the the DET DT 4 det
+former former ADJ JJ 4 amod
+mayor mayor NOUN NN 0 root
+of of ADP IN 7 case
+the the DET DT 7 det
+town town NOUN NN 4 nmod
+was be AUX VBD 9 aux:pass
+arrested arrest VERB VBN 4 conj
+. . PUNCT . 4 punct`, []string{"Yesterday>arrested:obl:unmarked", "mayor>arrested:nsubj:pass", "arrested>ROOT:root", ".>arrested:punct"}},
+		{"coordination that is not: a verb after a postnominal adjective", `
+Officials official NOUN NNS 2 nsubj
+close close ADJ JJ 0 root
+to to ADP IN 5 case
+the the DET DT 5 det
+talks talk NOUN NNS 2 obl
+told tell VERB VBD 2 conj
+Reuters Reuters PROPN NNP 6 iobj
+the the DET DT 9 det
+deal deal NOUN NN 11 nsubj
+was be AUX VBD 11 cop
+close close ADJ JJ 6 ccomp
+. . PUNCT . 2 punct`, []string{"Officials>told:nsubj", "close>Officials:amod", "told>ROOT:root", ".>told:punct"}},
+		{"relative clause without a pronoun, its noun the object", `
+The the DET DT 2 det
+man man NOUN NN 4 obj
+we we PRON PRP 4 nsubj
+met meet VERB VBD 0 root
+there there ADV RB 4 advmod
+said say VERB VBD 4 ccomp
+the the DET DT 8 det
+road road NOUN NN 10 nsubj:pass
+was be AUX VBD 10 aux:pass
+closed close VERB VBN 6 ccomp
+. . PUNCT . 4 punct`, []string{"man>said:nsubj", "met>man:acl:relcl", "said>ROOT:root", ".>said:punct"}},
+		{"stranded preposition read as an infinitive marker", `
+Several several ADJ JJ 2 amod
+people people NOUN NNS 5 obj
+we we PRON PRP 5 nsubj
+had have AUX VBD 5 aux
+talked talk VERB VBN 0 root
+to to PART TO 7 mark
+said say VERB VBD 5 ccomp
+they they PRON PRP 9 nsubj
+left leave VERB VBD 7 ccomp
+. . PUNCT . 5 punct`, []string{"people>said:nsubj", "talked>people:acl:relcl", "to>talked:obl", "said>ROOT:root", ".>said:punct"}},
+		{"name a conjunct of the noun before it", `
+Tesla Tesla PROPN NNP 6 nsubj
+boss boss NOUN NN 4 compound
+Elon Elon PROPN NNP 4 compound
+Musk Musk PROPN NNP 1 conj
+has have AUX VBZ 6 aux
+said say VERB VBN 0 root
+little little ADJ JJ 6 obj
+. . PUNCT . 6 punct`, []string{"Tesla>Musk:compound", "Musk>said:nsubj"}},
+		{"a real conjunct of a name stays", `
+Tesla Tesla PROPN NNP 6 nsubj
+and and CCONJ CC 4 cc
+SpaceX SpaceX PROPN NNP 1 conj
+said say VERB VBD 0 root
+. . PUNCT . 4 punct`, nil},
+		{"subject with a preposition under its quantifier", `
+Some some DET DT 4 nsubj
+in in ADP IN 4 case
+the the DET DT 4 det
+crowd crowd NOUN NN 6 nsubj:pass
+were be AUX VBD 6 aux:pass
+injured injure VERB VBN 0 root
+. . PUNCT . 6 punct`, []string{"Some>injured:nsubj:pass", "crowd>Some:nmod"}},
+		{"conjunct read as a modifier", `
+cut cut VERB VB 0 root
+spending spending NOUN NN 1 obj
+by by ADP IN 5 case
+2 2 NUM CD 5 nummod
+percent percent NOUN NN 1 obl
+or or CCONJ CC 7 cc
+$ $ SYM $ 5 nmod
+5 5 NUM CD 9 compound
+billion billion NUM CD 7 nummod`, []string{"$>percent:conj"}},
+		{"possessor read as a gerund's subject", `
+They they PRON PRP 2 nsubj
+warned warn VERB VBD 0 root
+about about ADP IN 7 mark
+the the DET DT 5 det
+group group NOUN NN 7 nsubj
+'s 's PART POS 5 case
+growing grow VERB VBG 2 advcl
+influence influence NOUN NN 7 obj
+. . PUNCT . 2 punct`, []string{"about>influence:case", "group>influence:nmod:poss", "growing>influence:amod", "influence>warned:obl"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := xposTree(t, c.tree)
+			before := append([]depWord(nil), w...)
+			tr := newDepTree(w)
+			var got []string
+			for i, x := range tr.w {
+				if x.Head == before[i].Head && x.Rel == before[i].Rel {
+					continue
+				}
+				h := "ROOT"
+				if x.Head > 0 {
+					h = tr.w[x.Head-1].Form
+				}
+				got = append(got, fmt.Sprintf("%s>%s:%s", x.Form, h, x.Rel))
+			}
+			if strings.Join(got, " ") != strings.Join(c.want, " ") {
+				t.Errorf("re-attached:\n got  %v\n want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestRepairPhrases: the phrases the repaired trees give a subject.
+func TestRepairPhrases(t *testing.T) {
+	for _, c := range []struct {
+		tree string
+		node int // 0-based
+		want string
+	}{
+		{`
+Some some DET DT 4 nsubj
+in in ADP IN 4 case
+the the DET DT 4 det
+crowd crowd NOUN NN 6 nsubj:pass
+were be AUX VBD 6 aux:pass
+injured injure VERB VBN 0 root
+. . PUNCT . 6 punct`, 0, "Some in the crowd"},
+		{`
+Officials official NOUN NNS 2 nsubj
+close close ADJ JJ 0 root
+to to ADP IN 5 case
+the the DET DT 5 det
+talks talk NOUN NNS 2 obl
+told tell VERB VBD 2 conj
+Reuters Reuters PROPN NNP 6 obj
+. . PUNCT . 2 punct`, 0, "Officials close to the talks"},
+		// An adjective after an object may be its predicate: its
+		// complement stays out.
+		{`
+The the DET DT 2 det
+storm storm NOUN NN 3 nsubj
+left leave VERB VBD 0 root
+families family NOUN NNS 3 obj
+homeless homeless ADJ JJ 4 amod
+in in ADP IN 7 case
+camps camp NOUN NNS 5 obl`, 3, "families homeless"},
+	} {
+		tr := newDepTree(xposTree(t, c.tree))
+		lo, hi := tr.phrase(c.node)
+		var ws []string
+		for k := lo; k <= hi; k++ {
+			ws = append(ws, tr.w[k].Form)
+		}
+		if got := strings.Join(ws, " "); got != c.want {
+			t.Errorf("phrase of %q = %q, want %q", tr.w[c.node].Form, got, c.want)
+		}
+	}
+}
