@@ -83,6 +83,35 @@ town town NOUN NN 4 nmod
 was be AUX VBD 9 aux:pass
 arrested arrest VERB VBN 4 conj
 . . PUNCT . 4 punct`, []string{"Yesterday>arrested:obl:unmarked", "mayor>arrested:nsubj:pass", "arrested>ROOT:root", ".>arrested:punct"}},
+		{"participle a complement of existential be", `
+In in ADP IN 2 case
+2019 2019 NUM CD 4 obl
+there there PRON EX 4 expl
+were be VERB VBD 0 root
+120 120 NUM CD 6 nummod
+attacks attack NOUN NNS 4 nsubj
+recorded record VERB VBD 4 ccomp
+nationwide nationwide ADV RB 7 advmod
+. . PUNCT . 4 punct`, []string{"recorded>attacks:acl"}},
+		{"finite verb a modifier of the root noun", `
+The the DET DT 3 det
+army army NOUN NN 3 compound
+spokesman spokesman NOUN NN 0 root
+, , PUNCT , 5 punct
+Ali Ali PROPN NNP 3 appos
+, , PUNCT , 7 punct
+denied deny VERB VBD 3 acl
+the the DET DT 9 det
+report report NOUN NN 7 obj
+. . PUNCT . 3 punct`, []string{"spokesman>denied:nsubj", "denied>ROOT:root", ".>denied:punct"}},
+		{"a participle modifying the root noun stays", `
+Dozens dozen NOUN NNS 0 root
+of of ADP IN 3 case
+people people NOUN NNS 1 nmod
+injured injure VERB VBN 1 acl
+in in ADP IN 6 case
+clashes clash NOUN NNS 4 obl
+. . PUNCT . 1 punct`, nil},
 		{"coordination that is not: a verb after a postnominal adjective", `
 Officials official NOUN NNS 2 nsubj
 close close ADJ JJ 0 root

@@ -692,7 +692,8 @@ func (t *depTree) possessiveGerund() bool {
 // ("More than 40 percent of households have some debt": "have" a conjunct
 // of "percent"); a conjunct needs a conjunction or a comma, so a finite
 // verb there (an auxiliary, or a past or present tense) is the clause's
-// verb too.
+// verb too, and so is a verb in a past or present tense that the parser
+// made a modifier (acl) of the root noun.
 func (t *depTree) strayRoot() bool {
 	for v := range t.w {
 		n := t.w[v].Head - 1
@@ -706,6 +707,14 @@ func (t *depTree) strayRoot() bool {
 			}
 		case "conj", "dep":
 			if !t.bare(v) || !t.finite(v) {
+				continue
+			}
+		case "acl":
+			// A clause modifying a noun is a participle's, not a
+			// verb in the past or present tense ("The U.N.
+			// secretary-general's special representative in Haiti,
+			// Helen La Lime, expressed concern").
+			if x := t.w[v].XPOS; x != "VBD" && x != "VBZ" && x != "VBP" {
 				continue
 			}
 		default:
@@ -1107,12 +1116,24 @@ func (t *depTree) absoluteWith() bool {
 // made a conjunct of the verb before it with neither a conjunction nor a
 // comma ("there were 3248 cases reported worldwide": "reported" a conjunct
 // of "were"): a conjunct needs one of them, so the verb modifies the noun
-// before it, a dependent of the same verb (acl, a past participle).
+// before it, a dependent of the same verb (acl, a past participle). The
+// parser also makes it a clausal complement (ccomp) of the existential
+// "be" ("there were"), which takes none; the same holds, without a
+// subordinator.
 func (t *depTree) bareConjParticiple() bool {
 	changed := false
 	for v := 1; v < len(t.w); v++ {
 		h := t.w[v].Head - 1
-		if h < 0 || h >= v || t.w[v].Rel != "conj" || t.w[v].UPOS != "VERB" || !strings.HasPrefix(t.w[v].XPOS, "VB") || t.w[v].XPOS == "VBG" {
+		if h < 0 || h >= v || t.w[v].UPOS != "VERB" || !strings.HasPrefix(t.w[v].XPOS, "VB") || t.w[v].XPOS == "VBG" {
+			continue
+		}
+		switch t.w[v].Rel {
+		case "conj":
+		case "ccomp":
+			if t.lemma(h) != "be" || !t.hasKid(h, "expl") || t.hasKid(v, "mark") {
+				continue
+			}
+		default:
 			continue
 		}
 		if t.hasKid(v, "cc") || !t.subjectless(v) {
