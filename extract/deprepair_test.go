@@ -83,6 +83,14 @@ town town NOUN NN 4 nmod
 was be AUX VBD 9 aux:pass
 arrested arrest VERB VBN 4 conj
 . . PUNCT . 4 punct`, []string{"Yesterday>arrested:obl:unmarked", "mayor>arrested:nsubj:pass", "arrested>ROOT:root", ".>arrested:punct"}},
+		{"punctuation root, the verb tagged a noun under an adverb", `
+Kenya Kenya PROPN NNP 2 compound
+exports export NOUN NNS 6 nsubj
+about about ADV RB 4 advmod
+900 900 NUM CD 5 nummod
+tonnes tonne NOUN NNS 2 obj
+yearly yearly ADV RB 7 advmod
+. . PUNCT . 0 root`, []string{"Kenya>exports:nsubj", "exports>ROOT:root", "yearly>exports:advmod", ".>exports:punct"}},
 		{"participle a complement of existential be", `
 In in ADP IN 2 case
 2019 2019 NUM CD 4 obl

@@ -333,12 +333,47 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
 	}
 	return t
+}
+
+// punctRoot repairs a sentence whose root the parser made punctuation
+// ("Botswana issues around 400 elephant licenses annually, with most
+// purchased by overseas hunters.": "." the root, "annually" below it with
+// "issues" its subject and "licenses" the object of "issues"):
+// punctuation heads nothing in UD. A noun with an object is a verb the
+// tagger misread (see nounWithObject), and a root's dependent that is no
+// predicate (an adverb) cannot have a subject, so such a noun under the
+// punctuation's adverb is the root, with the adverb and the punctuation's
+// other dependents its own.
+func (t *depTree) punctRoot() bool {
+	for p := range t.w {
+		if t.w[p].Rel != "root" || t.w[p].UPOS != "PUNCT" {
+			continue
+		}
+		for _, a := range t.kids[p] {
+			if t.w[a].UPOS != "ADV" {
+				continue
+			}
+			for _, n := range t.kids[a] {
+				if t.w[n].Rel != "nsubj" || t.w[n].UPOS != "NOUN" || !t.hasKid(n, "obj") {
+					continue
+				}
+				for _, k := range t.kids[p] {
+					t.w[k].Head = n + 1
+				}
+				t.w[n].Head, t.w[n].Rel = 0, "root"
+				t.w[a].Head, t.w[a].Rel = n+1, "advmod"
+				t.w[p].Head, t.w[p].Rel = n+1, "punct"
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // objWithCase relabels an object with a preposition: a core object
