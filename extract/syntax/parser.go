@@ -736,51 +736,18 @@ func (st *pstate) labelScores(m *learn.Model, fx *labFixed, f []uint64, head, de
 	return f
 }
 
-// labelHashed is labelFeats less the templates of labFixed.
-func (st *pstate) labelHashed(f []uint64, head, dep int) []uint64 {
-	hw, hp, _ := st.node(head)
-	dw, dp, _ := st.node(dep)
-	dir := uint64(1)
-	if dep < head {
-		dir = 2
-	}
-	dist := uint64(0)
-	if head > 0 {
-		dist = uint64(min(max(head-dep, dep-head), 8))
-	}
-	hh := -1
-	if head > 0 {
-		hh = st.head[head]
-	}
-	_, hhp, _ := st.node(hh)
-	dlw, dlp, dll := st.node(st.ld[dep])
-	drw, drp, drl := st.node(st.rd[dep])
-	_, hlp, hll := st.node(st.ld[head])
-	_, hrp, hrl := st.node(st.rd[head])
-	next := -1
-	if dep+1 <= st.n {
-		next = dep + 1
-	}
-	nw, _, _ := st.node(next)
-	hsets := st.lset[head] ^ st.rset[head]*0x9E3779B97F4A7C15
-	dsets := st.lset[dep] ^ st.rset[dep]*0x9E3779B97F4A7C15
-	hrel := uint64(0)
-	if head > 0 {
-		hrel = uint64(st.rel[head] + 1)
-	}
-	return append(f,
-		learn.Feat2(4, hw, dir), learn.Feat2(5, dw, dir), learn.Feat3(6, hw, dp, dir),
-		learn.Feat3(7, hp, dw, dir), learn.Feat3(8, hw, dw, dir), learn.Feat3(9, hp, dp, dist),
-		learn.Feat3(10, hp, dp, hhp), learn.Feat3(11, hp, dp, hrel),
-		learn.Feat3(12, dp, dlp, dll), learn.Feat2(13, dp, dlw), learn.Feat3(14, dp, drp, drl),
-		learn.Feat2(15, dp, drw), learn.Feat3(16, hp, dp, hsets), learn.Feat3(17, hp, dp, dsets),
-		learn.Feat3(18, hp, hlp, hll), learn.Feat3(19, hp, hrp, hrl),
-		learn.Feat2(21, dw, nw), learn.Feat3(22, hw, dlw, dir), learn.Feat3(23, dw, dlw, dir),
-	)
+// labelCtx holds what the relation templates read of the arc head -> dep:
+// the two nodes, their direction and distance, the head's head, the
+// nearest children of both, the next word, the child label sets and the
+// head's own relation.
+type labelCtx struct {
+	hw, hp, dw, dp, dir, dist, hhp           uint64
+	dlw, dlp, dll, drw, drp, drl             uint64
+	hlp, hll, hrp, hrl, nw, np, hsets, dsets uint64
+	hrel                                     uint64
 }
 
-// labelFeats are the features of the relation of the arc head -> dep.
-func (st *pstate) labelFeats(f []uint64, head, dep int) []uint64 {
+func (st *pstate) labelContext(head, dep int) labelCtx {
 	hw, hp, _ := st.node(head)
 	dw, dp, _ := st.node(dep)
 	dir := uint64(1)
@@ -805,21 +772,44 @@ func (st *pstate) labelFeats(f []uint64, head, dep int) []uint64 {
 		next = dep + 1
 	}
 	nw, np, _ := st.node(next)
-	hsets := st.lset[head] ^ st.rset[head]*0x9E3779B97F4A7C15
-	dsets := st.lset[dep] ^ st.rset[dep]*0x9E3779B97F4A7C15
-	hrel := uint64(0)
+	c := labelCtx{hw: hw, hp: hp, dw: dw, dp: dp, dir: dir, dist: dist, hhp: hhp,
+		dlw: dlw, dlp: dlp, dll: dll, drw: drw, drp: drp, drl: drl,
+		hlp: hlp, hll: hll, hrp: hrp, hrl: hrl, nw: nw, np: np}
+	c.hsets = st.lset[head] ^ st.rset[head]*0x9E3779B97F4A7C15
+	c.dsets = st.lset[dep] ^ st.rset[dep]*0x9E3779B97F4A7C15
 	if head > 0 {
-		hrel = uint64(st.rel[head] + 1)
+		c.hrel = uint64(st.rel[head] + 1)
 	}
+	return c
+}
+
+// labelHashed is labelFeats less the templates of labFixed.
+func (st *pstate) labelHashed(f []uint64, head, dep int) []uint64 {
+	c := st.labelContext(head, dep)
 	return append(f,
-		learn.Feat(0, dir),
-		learn.Feat2(1, hp, dir), learn.Feat2(2, dp, dir), learn.Feat3(3, hp, dp, dir),
-		learn.Feat2(4, hw, dir), learn.Feat2(5, dw, dir), learn.Feat3(6, hw, dp, dir),
-		learn.Feat3(7, hp, dw, dir), learn.Feat3(8, hw, dw, dir), learn.Feat3(9, hp, dp, dist),
-		learn.Feat3(10, hp, dp, hhp), learn.Feat3(11, hp, dp, hrel),
-		learn.Feat3(12, dp, dlp, dll), learn.Feat2(13, dp, dlw), learn.Feat3(14, dp, drp, drl),
-		learn.Feat2(15, dp, drw), learn.Feat3(16, hp, dp, hsets), learn.Feat3(17, hp, dp, dsets),
-		learn.Feat3(18, hp, hlp, hll), learn.Feat3(19, hp, hrp, hrl), learn.Feat3(20, dp, np, dir),
-		learn.Feat2(21, dw, nw), learn.Feat3(22, hw, dlw, dir), learn.Feat3(23, dw, dlw, dir),
+		learn.Feat2(4, c.hw, c.dir), learn.Feat2(5, c.dw, c.dir), learn.Feat3(6, c.hw, c.dp, c.dir),
+		learn.Feat3(7, c.hp, c.dw, c.dir), learn.Feat3(8, c.hw, c.dw, c.dir), learn.Feat3(9, c.hp, c.dp, c.dist),
+		learn.Feat3(10, c.hp, c.dp, c.hhp), learn.Feat3(11, c.hp, c.dp, c.hrel),
+		learn.Feat3(12, c.dp, c.dlp, c.dll), learn.Feat2(13, c.dp, c.dlw), learn.Feat3(14, c.dp, c.drp, c.drl),
+		learn.Feat2(15, c.dp, c.drw), learn.Feat3(16, c.hp, c.dp, c.hsets), learn.Feat3(17, c.hp, c.dp, c.dsets),
+		learn.Feat3(18, c.hp, c.hlp, c.hll), learn.Feat3(19, c.hp, c.hrp, c.hrl),
+		learn.Feat2(21, c.dw, c.nw), learn.Feat3(22, c.hw, c.dlw, c.dir), learn.Feat3(23, c.dw, c.dlw, c.dir),
+	)
+}
+
+// labelFeats are the features of the relation of the arc head -> dep (in
+// the order training added them to the capped table: keep it).
+func (st *pstate) labelFeats(f []uint64, head, dep int) []uint64 {
+	c := st.labelContext(head, dep)
+	return append(f,
+		learn.Feat(0, c.dir),
+		learn.Feat2(1, c.hp, c.dir), learn.Feat2(2, c.dp, c.dir), learn.Feat3(3, c.hp, c.dp, c.dir),
+		learn.Feat2(4, c.hw, c.dir), learn.Feat2(5, c.dw, c.dir), learn.Feat3(6, c.hw, c.dp, c.dir),
+		learn.Feat3(7, c.hp, c.dw, c.dir), learn.Feat3(8, c.hw, c.dw, c.dir), learn.Feat3(9, c.hp, c.dp, c.dist),
+		learn.Feat3(10, c.hp, c.dp, c.hhp), learn.Feat3(11, c.hp, c.dp, c.hrel),
+		learn.Feat3(12, c.dp, c.dlp, c.dll), learn.Feat2(13, c.dp, c.dlw), learn.Feat3(14, c.dp, c.drp, c.drl),
+		learn.Feat2(15, c.dp, c.drw), learn.Feat3(16, c.hp, c.dp, c.hsets), learn.Feat3(17, c.hp, c.dp, c.dsets),
+		learn.Feat3(18, c.hp, c.hlp, c.hll), learn.Feat3(19, c.hp, c.hrp, c.hrl), learn.Feat3(20, c.dp, c.np, c.dir),
+		learn.Feat2(21, c.dw, c.nw), learn.Feat3(22, c.hw, c.dlw, c.dir), learn.Feat3(23, c.dw, c.dlw, c.dir),
 	)
 }
