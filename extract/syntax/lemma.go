@@ -128,15 +128,8 @@ func lemmaHashed(f []uint64, w *lex, tag uint64) []uint64 {
 }
 
 func lemmaFeats(f []uint64, w *lex, tag uint64) []uint64 {
-	return append(f,
-		learn.Feat(0, tag),
-		learn.Feat2(1, w.norm, tag),
-		learn.Feat2(2, w.suf[0], tag),
-		learn.Feat2(3, w.suf[1], tag),
-		learn.Feat2(4, w.suf[2], tag),
-		learn.Feat2(5, w.suf[3], tag),
-		learn.Feat(6, w.norm),
-		learn.Feat2(7, w.form, tag),
-		learn.Feat2(8, w.flags, tag),
-	)
+	// (The order training added them to the capped table: 0, 1-7, 8.)
+	f = append(f, learn.Feat(0, tag))
+	f = lemmaHashed(f, w, tag)
+	return append(f, learn.Feat2(8, w.flags, tag))
 }

@@ -297,7 +297,15 @@ func (st *pstate) feats(f []uint64) []uint64 {
 	return st.crossFeats(f, &p)
 }
 
-func (st *pstate) crossFeats(f []uint64, p *pnodes) []uint64 {
+// crossCtx holds what the cross templates read of a configuration: s0's
+// and n0's words and tags, the tags around them, their distance, valencies
+// and child label sets.
+type crossCtx struct {
+	s0w, s0p, n0w, n0p, n1p, s1p, s0hp, s0lp, s0rp, s0r2p, n0lp, n0l2p uint64
+	d, s0vr, n0vl, s0sr, n0sl, s0wp, n0wp                              uint64
+}
+
+func (st *pstate) crossContext(p *pnodes) crossCtx {
 	s0, n0 := p.s0, p.n0
 	s0w, s0p, _ := st.node(s0)
 	n0w, n0p, _ := st.node(n0)
@@ -325,27 +333,34 @@ func (st *pstate) crossFeats(f []uint64, p *pnodes) []uint64 {
 	}
 	s0wp := s0w ^ s0p*0x9E3779B97F4A7C15
 	n0wp := n0w ^ n0p*0x9E3779B97F4A7C15
+	return crossCtx{s0w: s0w, s0p: s0p, n0w: n0w, n0p: n0p, n1p: n1p, s1p: s1p, s0hp: s0hp, s0lp: s0lp,
+		s0rp: s0rp, s0r2p: s0r2p, n0lp: n0lp, n0l2p: n0l2p, d: d, s0vr: s0vr, n0vl: n0vl, s0sr: s0sr,
+		n0sl: n0sl, s0wp: s0wp, n0wp: n0wp}
+}
+
+func (st *pstate) crossFeats(f []uint64, p *pnodes) []uint64 {
+	c := st.crossContext(p)
 	return append(f,
 		// pairs
-		learn.Feat2(12, s0wp, n0wp), learn.Feat2(13, s0wp, n0w), learn.Feat2(14, s0w, n0wp),
-		learn.Feat2(15, s0wp, n0p), learn.Feat2(16, s0p, n0wp), learn.Feat2(17, s0w, n0w),
-		learn.Feat2(18, s0p, n0p),
+		learn.Feat2(12, c.s0wp, c.n0wp), learn.Feat2(13, c.s0wp, c.n0w), learn.Feat2(14, c.s0w, c.n0wp),
+		learn.Feat2(15, c.s0wp, c.n0p), learn.Feat2(16, c.s0p, c.n0wp), learn.Feat2(17, c.s0w, c.n0w),
+		learn.Feat2(18, c.s0p, c.n0p),
 		// triples
-		learn.Feat3(21, s0p, n0p, n1p), learn.Feat3(22, s0hp, s0p, n0p),
-		learn.Feat3(23, s0p, s0lp, n0p), learn.Feat3(24, s0p, s0rp, n0p), learn.Feat3(25, s0p, n0p, n0lp),
+		learn.Feat3(21, c.s0p, c.n0p, c.n1p), learn.Feat3(22, c.s0hp, c.s0p, c.n0p),
+		learn.Feat3(23, c.s0p, c.s0lp, c.n0p), learn.Feat3(24, c.s0p, c.s0rp, c.n0p), learn.Feat3(25, c.s0p, c.n0p, c.n0lp),
 		// distance
-		learn.Feat2(26, s0w, d), learn.Feat2(27, s0p, d), learn.Feat2(28, n0w, d), learn.Feat2(29, n0p, d),
-		learn.Feat3(30, s0w, n0w, d), learn.Feat3(31, s0p, n0p, d),
+		learn.Feat2(26, c.s0w, c.d), learn.Feat2(27, c.s0p, c.d), learn.Feat2(28, c.n0w, c.d), learn.Feat2(29, c.n0p, c.d),
+		learn.Feat3(30, c.s0w, c.n0w, c.d), learn.Feat3(31, c.s0p, c.n0p, c.d),
 		// valency
-		learn.Feat2(32, s0w, s0vr), learn.Feat2(33, s0p, s0vr),
-		learn.Feat2(36, n0w, n0vl), learn.Feat2(37, n0p, n0vl),
+		learn.Feat2(32, c.s0w, c.s0vr), learn.Feat2(33, c.s0p, c.s0vr),
+		learn.Feat2(36, c.n0w, c.n0vl), learn.Feat2(37, c.n0p, c.n0vl),
 		// second order
-		learn.Feat3(62, s0p, s0rp, s0r2p), learn.Feat3(64, n0p, n0lp, n0l2p),
+		learn.Feat3(62, c.s0p, c.s0rp, c.s0r2p), learn.Feat3(64, c.n0p, c.n0lp, c.n0l2p),
 		// label sets
-		learn.Feat2(65, s0w, s0sr), learn.Feat2(66, s0p, s0sr),
-		learn.Feat2(69, n0w, n0sl), learn.Feat2(70, n0p, n0sl),
+		learn.Feat2(65, c.s0w, c.s0sr), learn.Feat2(66, c.s0p, c.s0sr),
+		learn.Feat2(69, c.n0w, c.n0sl), learn.Feat2(70, c.n0p, c.n0sl),
 		// the word below s0
-		learn.Feat3(73, s1p, s0p, n0p),
+		learn.Feat3(73, c.s1p, c.s0p, c.n0p),
 	)
 }
 
@@ -376,42 +391,19 @@ type parFixed struct {
 }
 
 func newParFixed(m *learn.Model, tagClasses, rels int) *parFixed {
-	count := func(n int) []uint64 {
-		v := make([]uint64, n)
-		for i := range v {
-			v[i] = uint64(i)
-		}
-		return v
-	}
-	one := func(t uint32, vals []uint64) *learn.Fixed {
-		keys := make([]uint64, len(vals))
-		for i, a := range vals {
-			keys[i] = learn.Feat(t, a)
-		}
-		return m.Fixed(keys)
-	}
-	two := func(t uint32, as, bs []uint64) *learn.Fixed {
-		keys := make([]uint64, 0, len(as)*len(bs))
-		for _, a := range as {
-			for _, b := range bs {
-				keys = append(keys, learn.Feat2(t, a, b))
-			}
-		}
-		return m.Fixed(keys)
-	}
 	x := &parFixed{np: tagClasses + 2, nl: rels + 1}
-	tags, labs, dist, val := count(x.np), count(x.nl), count(9), count(maxValency)
-	x.bias = one(0, []uint64{0})
-	x.s0p, x.s0hp, x.s0h2p = one(3, tags), one(39, tags), one(51, tags)
-	x.s0lp, x.s0l2p, x.s1p = one(42, tags), one(53, tags), one(71, tags)
-	x.s0lab, x.s0ll, x.s0l2l = one(40, labs), one(43, labs), one(54, labs)
-	x.n0p, x.n1p, x.n2p = one(6, tags), one(9, tags), one(11, tags)
+	tags, labs, dist, val := counting(x.np), counting(x.nl), counting(9), counting(maxValency)
+	x.bias = fixedOne(m, 0, []uint64{0})
+	x.s0p, x.s0hp, x.s0h2p = fixedOne(m, 3, tags), fixedOne(m, 39, tags), fixedOne(m, 51, tags)
+	x.s0lp, x.s0l2p, x.s1p = fixedOne(m, 42, tags), fixedOne(m, 53, tags), fixedOne(m, 71, tags)
+	x.s0lab, x.s0ll, x.s0l2l = fixedOne(m, 40, labs), fixedOne(m, 43, labs), fixedOne(m, 54, labs)
+	x.n0p, x.n1p, x.n2p = fixedOne(m, 6, tags), fixedOne(m, 9, tags), fixedOne(m, 11, tags)
 	for r, t := range childTmpl {
-		x.childP[r], x.childL[r] = one(t+1, tags), one(t+2, labs)
+		x.childP[r], x.childL[r] = fixedOne(m, t+1, tags), fixedOne(m, t+2, labs)
 	}
-	x.s0pVL, x.n0pN1p = two(35, tags, val), two(19, tags, tags)
-	x.s0pN0p, x.s0pD, x.n0pD = two(18, tags, tags), two(27, tags, dist), two(29, tags, dist)
-	x.s0pVR, x.n0pVL = two(33, tags, val), two(37, tags, val)
+	x.s0pVL, x.n0pN1p = fixedTwo(m, 35, tags, val), fixedTwo(m, 19, tags, tags)
+	x.s0pN0p, x.s0pD, x.n0pD = fixedTwo(m, 18, tags, tags), fixedTwo(m, 27, tags, dist), fixedTwo(m, 29, tags, dist)
+	x.s0pVR, x.n0pVL = fixedTwo(m, 33, tags, val), fixedTwo(m, 37, tags, val)
 	return x
 }
 
@@ -480,59 +472,33 @@ func (st *pstate) childHashed(f []uint64, r, x int, fx *parFixed, acc *[4]int32)
 
 // crossHashed is crossFeats less what it adds from fx into acc.
 func (st *pstate) crossHashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) []uint64 {
-	s0, n0 := p.s0, p.n0
-	s0w, s0p, _ := st.node(s0)
-	n0w, n0p, _ := st.node(n0)
-	_, n1p, _ := st.node(p.n1)
-	_, s1p, _ := st.node(p.s1)
-	_, s0hp, _ := st.node(p.s0h)
-	_, s0lp, _ := st.node(p.s0l)
-	_, s0rp, _ := st.node(p.s0r)
-	_, s0r2p, _ := st.node(p.s0r2)
-	_, n0lp, _ := st.node(p.n0l)
-	_, n0l2p, _ := st.node(p.n0l2)
-	d := uint64(0)
-	if n0 >= 0 && s0 > 0 {
-		d = uint64(min(n0-s0, 8))
-	}
-	s0vr := uint64(st.nr[s0])
-	n0vl := uint64(0)
-	if n0 >= 0 {
-		n0vl = uint64(st.nl[n0])
-	}
-	s0sr := st.rset[s0]
-	n0sl := uint64(0)
-	if n0 >= 0 {
-		n0sl = st.lset[n0]
-	}
-	s0wp := s0w ^ s0p*0x9E3779B97F4A7C15
-	n0wp := n0w ^ n0p*0x9E3779B97F4A7C15
-	fx.s0pN0p.Add4(int(s0p)*fx.np+int(n0p), acc)
-	fx.s0pD.Add4(int(s0p)*9+int(d), acc)
-	fx.n0pD.Add4(int(n0p)*9+int(d), acc)
-	if s0vr < maxValency {
-		fx.s0pVR.Add4(int(s0p)*maxValency+int(s0vr), acc)
+	c := st.crossContext(p)
+	fx.s0pN0p.Add4(int(c.s0p)*fx.np+int(c.n0p), acc)
+	fx.s0pD.Add4(int(c.s0p)*9+int(c.d), acc)
+	fx.n0pD.Add4(int(c.n0p)*9+int(c.d), acc)
+	if c.s0vr < maxValency {
+		fx.s0pVR.Add4(int(c.s0p)*maxValency+int(c.s0vr), acc)
 	} else {
-		f = append(f, learn.Feat2(33, s0p, s0vr))
+		f = append(f, learn.Feat2(33, c.s0p, c.s0vr))
 	}
-	if n0vl < maxValency {
-		fx.n0pVL.Add4(int(n0p)*maxValency+int(n0vl), acc)
+	if c.n0vl < maxValency {
+		fx.n0pVL.Add4(int(c.n0p)*maxValency+int(c.n0vl), acc)
 	} else {
-		f = append(f, learn.Feat2(37, n0p, n0vl))
+		f = append(f, learn.Feat2(37, c.n0p, c.n0vl))
 	}
 	return append(f,
-		learn.Feat2(12, s0wp, n0wp), learn.Feat2(13, s0wp, n0w), learn.Feat2(14, s0w, n0wp),
-		learn.Feat2(15, s0wp, n0p), learn.Feat2(16, s0p, n0wp), learn.Feat2(17, s0w, n0w),
-		learn.Feat3(21, s0p, n0p, n1p), learn.Feat3(22, s0hp, s0p, n0p),
-		learn.Feat3(23, s0p, s0lp, n0p), learn.Feat3(24, s0p, s0rp, n0p), learn.Feat3(25, s0p, n0p, n0lp),
-		learn.Feat2(26, s0w, d), learn.Feat2(28, n0w, d),
-		learn.Feat3(30, s0w, n0w, d), learn.Feat3(31, s0p, n0p, d),
-		learn.Feat2(32, s0w, s0vr),
-		learn.Feat2(36, n0w, n0vl),
-		learn.Feat3(62, s0p, s0rp, s0r2p), learn.Feat3(64, n0p, n0lp, n0l2p),
-		learn.Feat2(65, s0w, s0sr), learn.Feat2(66, s0p, s0sr),
-		learn.Feat2(69, n0w, n0sl), learn.Feat2(70, n0p, n0sl),
-		learn.Feat3(73, s1p, s0p, n0p),
+		learn.Feat2(12, c.s0wp, c.n0wp), learn.Feat2(13, c.s0wp, c.n0w), learn.Feat2(14, c.s0w, c.n0wp),
+		learn.Feat2(15, c.s0wp, c.n0p), learn.Feat2(16, c.s0p, c.n0wp), learn.Feat2(17, c.s0w, c.n0w),
+		learn.Feat3(21, c.s0p, c.n0p, c.n1p), learn.Feat3(22, c.s0hp, c.s0p, c.n0p),
+		learn.Feat3(23, c.s0p, c.s0lp, c.n0p), learn.Feat3(24, c.s0p, c.s0rp, c.n0p), learn.Feat3(25, c.s0p, c.n0p, c.n0lp),
+		learn.Feat2(26, c.s0w, c.d), learn.Feat2(28, c.n0w, c.d),
+		learn.Feat3(30, c.s0w, c.n0w, c.d), learn.Feat3(31, c.s0p, c.n0p, c.d),
+		learn.Feat2(32, c.s0w, c.s0vr),
+		learn.Feat2(36, c.n0w, c.n0vl),
+		learn.Feat3(62, c.s0p, c.s0rp, c.s0r2p), learn.Feat3(64, c.n0p, c.n0lp, c.n0l2p),
+		learn.Feat2(65, c.s0w, c.s0sr), learn.Feat2(66, c.s0p, c.s0sr),
+		learn.Feat2(69, c.n0w, c.n0sl), learn.Feat2(70, c.n0p, c.n0sl),
+		learn.Feat3(73, c.s1p, c.s0p, c.n0p),
 	)
 }
 

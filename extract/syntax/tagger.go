@@ -136,35 +136,12 @@ type tagFixed struct {
 
 func newTagFixed(m *learn.Model, words *wordTable) *tagFixed {
 	nt := m.Classes() + 1
-	one := func(t uint32, vals []uint64) *learn.Fixed {
-		keys := make([]uint64, len(vals))
-		for i, a := range vals {
-			keys[i] = learn.Feat(t, a)
-		}
-		return m.Fixed(keys)
-	}
-	two := func(t uint32, as, bs []uint64) *learn.Fixed {
-		keys := make([]uint64, 0, len(as)*len(bs))
-		for _, a := range as {
-			for _, b := range bs {
-				keys = append(keys, learn.Feat2(t, a, b))
-			}
-		}
-		return m.Fixed(keys)
-	}
-	count := func(n int) []uint64 {
-		v := make([]uint64, n)
-		for i := range v {
-			v[i] = uint64(i)
-		}
-		return v
-	}
-	tags := count(nt)
+	tags := counting(nt)
 	// the classes, then lexAt's start and end marks (classIndex)
-	fine := append(count(nFine), hStart, hEnd)
-	coarse := append(count(nCoarse), hStart, hEnd)
+	fine := append(counting(nFine), hStart, hEnd)
+	coarse := append(counting(nCoarse), hStart, hEnd)
 	ambs := append([]uint64{hStart, hEnd}, words.masks()...)
-	bias, flags := one(0, []uint64{0}), two(23, count(16), count(2))
+	bias, flags := fixedOne(m, 0, []uint64{0}), fixedTwo(m, 23, counting(16), counting(2))
 	start := make([][]int32, flags.Len())
 	for i := range start {
 		start[i] = make([]int32, m.Classes())
@@ -174,19 +151,19 @@ func newTagFixed(m *learn.Model, words *wordTable) *tagFixed {
 	return &tagFixed{
 		start:   start,
 		nt:      nt,
-		fine:    one(27, fine),
-		coarse:  one(28, coarse),
-		n1fine:  one(30, fine),
-		p1fine:  one(33, fine),
-		coarse2: two(38, coarse, coarse),
-		t1:      one(10, tags),
-		t1t2:    two(11, tags, tags),
-		t1fine:  two(41, tags, fine),
-		amb:     one(29, ambs),
-		n1amb:   one(31, ambs),
-		n2amb:   one(32, ambs),
-		amb2:    two(34, ambs, ambs),
-		t1amb:   two(40, tags, ambs),
+		fine:    fixedOne(m, 27, fine),
+		coarse:  fixedOne(m, 28, coarse),
+		n1fine:  fixedOne(m, 30, fine),
+		p1fine:  fixedOne(m, 33, fine),
+		coarse2: fixedTwo(m, 38, coarse, coarse),
+		t1:      fixedOne(m, 10, tags),
+		t1t2:    fixedTwo(m, 11, tags, tags),
+		t1fine:  fixedTwo(m, 41, tags, fine),
+		amb:     fixedOne(m, 29, ambs),
+		n1amb:   fixedOne(m, 31, ambs),
+		n2amb:   fixedOne(m, 32, ambs),
+		amb2:    fixedTwo(m, 34, ambs, ambs),
+		t1amb:   fixedTwo(m, 40, tags, ambs),
 		na:      len(ambs),
 	}
 }
