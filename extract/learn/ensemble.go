@@ -81,5 +81,5 @@ func Ensemble(p Prune, ts ...*Trainer) *Model {
 			qs = append(qs, q)
 		}
 	}
-	return buildStrongest(qs, p.MaxFeatures, classes, scale)
+	return buildStrongest(qs, p, classes, scale)
 }

@@ -16,8 +16,8 @@ type Fixed struct {
 // Fixed resolves keys in the model's table once.
 func (m *Model) Fixed(keys []uint64) *Fixed {
 	f := &Fixed{m: m, ent: make([]uint64, len(keys))}
-	if m.inline != nil {
-		nslot := len(m.inline) / 3
+	if m.inline != nil || m.inline8 != nil {
+		nslot := len(m.inline)/3 + len(m.inline8)
 		for i, k := range keys {
 			if s, ok := m.slotInline(k, nslot); ok {
 				f.ent[i] = m.inlineWeights(s)
@@ -43,7 +43,13 @@ func (m *Model) Fixed(keys []uint64) *Fixed {
 func (m *Model) slotInline(k uint64, nslot int) (int, bool) {
 	s, fp := split(k, nslot)
 	for {
-		switch m.inline[3*s] {
+		var at uint32
+		if m.inline8 != nil {
+			at = uint32(m.inline8[s])
+		} else {
+			at = m.inline[3*s]
+		}
+		switch at {
 		case fp:
 			return s, true
 		case 0:
@@ -61,10 +67,14 @@ func (f *Fixed) Len() int { return len(f.ent) }
 // Add adds the weights of key i into scores (len Classes()).
 func (f *Fixed) Add(i int, scores []int32) {
 	e := f.ent[i]
-	if f.m.inline != nil {
+	if f.m.inline != nil || f.m.inline8 != nil {
 		for c := range min(len(scores), 4) {
 			scores[c] += int32(int16(uint16(e >> (16 * c))))
 		}
+		return
+	}
+	if f.m.pairs8 != nil {
+		f.m.addPairs8(scores, f.m.pairs8[uint32(e>>32):uint32(e)])
 		return
 	}
 	f.m.addPairs(scores, f.m.pairs[uint32(e>>32):uint32(e)])
@@ -73,7 +83,7 @@ func (f *Fixed) Add(i int, scores []int32) {
 // Add4 is Add for a model of at most four classes, into acc: the fast
 // path for the parser's action model.
 func (f *Fixed) Add4(i int, acc *[4]int32) {
-	if f.m.inline == nil {
+	if f.m.inline == nil && f.m.inline8 == nil {
 		f.Add(i, acc[:min(f.m.classes, 4)])
 		return
 	}

@@ -2,6 +2,7 @@ package learn
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"testing"
 )
@@ -284,5 +285,138 @@ func TestAddRowsAgrees(t *testing.T) {
 		if nonzero == 0 {
 			t.Fatal("no scores at all: the test compares nothing")
 		}
+	}
+}
+
+// An int8 model (Prune.Int8) is the int16 model's weights at a coarser
+// scale: it learns the toy as well, survives a round trip as format
+// version 3, and its Add, AddRows and Fixed agree. A version-2 file that
+// claims an int8 table is refused.
+func TestInt8(t *testing.T) {
+	m := train(t).Model(Prune{Int8: true})
+	if !m.Int8() {
+		t.Fatal("3-class model with Prune.Int8 has no int8 table")
+	}
+	feats, gold := toy(1000, 99)
+	if acc := accuracy(m, feats, gold); acc < 0.98 {
+		t.Fatalf("int8 held-out accuracy %.3f, want >= 0.98", acc)
+	}
+	m.Header = Header{Kind: "toy", FeatureSet: 1}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if v := binary.LittleEndian.Uint32(data[len(Magic):]); v != FormatVersion {
+		t.Fatalf("int8 model written as format %d, want %d", v, FormatVersion)
+	}
+	r, err := Read(data, "toy", "toy", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := append([]byte(nil), data...)
+	binary.LittleEndian.PutUint32(old[len(Magic):], formatInt16)
+	if _, err := Read(old, "toy", "toy", 1); !errors.Is(err, ErrVersion) {
+		t.Fatalf("int8 table in a version-2 file: err %v, want ErrVersion", err)
+	}
+	var keys []uint64
+	var rows []int32
+	for i, f := range feats[:200] {
+		keys = append(keys, f...)
+		for range f {
+			rows = append(rows, int32(i))
+		}
+	}
+	got := make([]int32, 200*3)
+	r.AddRows(keys, rows, got)
+	fx := r.Fixed(keys)
+	a, b := make([]int32, 3), make([]int32, 3)
+	k := 0
+	for i, f := range feats[:200] {
+		m.Scores(f, a)
+		r.Scores(f, b)
+		var acc [4]int32
+		for range f {
+			fx.Add4(k, &acc)
+			k++
+		}
+		for c := range 3 {
+			if a[c] != b[c] || got[i*3+c] != a[c] || acc[c] != a[c] {
+				t.Fatalf("example %d class %d: Scores %d, after load %d, AddRows %d, Fixed %d", i, c, a[c], b[c], got[i*3+c], acc[c])
+			}
+		}
+	}
+	// The int16 model of the same trainer is not written as version 3.
+	m16 := train(t).Model(Prune{})
+	m16.Header = Header{Kind: "toy", FeatureSet: 1}
+	buf.Reset()
+	if err := m16.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if v := binary.LittleEndian.Uint32(buf.Bytes()[len(Magic):]); v != formatInt16 {
+		t.Fatalf("int16 model written as format %d, want %d", v, formatInt16)
+	}
+}
+
+// A sparse model (more than 4 classes) of int8 codes: Add, AddRows and
+// Fixed agree after a round trip, and the scores are the int16 model's
+// within the code book's rounding.
+func TestSparse8(t *testing.T) {
+	feats, gold := toy(2000, 3)
+	tr := NewTrainer(6)
+	s := make([]int32, 6)
+	for range 3 {
+		for i := range feats {
+			tr.Scores(feats[i], s)
+			tr.Update(feats[i], gold[i]*2, argmax(s))
+		}
+	}
+	m := tr.Model(Prune{Int8: true})
+	if m.pairs8 == nil || m.pairs != nil {
+		t.Fatal("6-class int8 model has no pairs8")
+	}
+	m.Header = Header{Kind: "toy6", FeatureSet: 1}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(buf.Bytes(), "toy6", "toy6", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m16 := tr.Model(Prune{})
+	var keys []uint64
+	var rows []int32
+	for i, f := range feats[:200] {
+		keys = append(keys, f...)
+		for range f {
+			rows = append(rows, int32(i))
+		}
+	}
+	got := make([]int32, 200*6, 200*6+256)
+	r.AddRows(keys, rows, got)
+	fx := r.Fixed(keys)
+	a, b, c, w16 := make([]int32, 6), make([]int32, 6), make([]int32, 6, 256), make([]int32, 6)
+	k, agree := 0, 0
+	for i, f := range feats[:200] {
+		m.Scores(f, a)
+		r.Scores(f, b)
+		clear(c)
+		for range f {
+			fx.Add(k, c)
+			k++
+		}
+		for j := range 6 {
+			if a[j] != b[j] || got[i*6+j] != a[j] || c[j] != a[j] {
+				t.Fatalf("example %d class %d: Scores %d, after load %d, AddRows %d, Fixed %d", i, j, a[j], b[j], got[i*6+j], c[j])
+			}
+		}
+		m16.Scores(f, w16)
+		if argmax(a) == argmax(w16) {
+			agree++
+		}
+	}
+	if agree < 195 {
+		t.Fatalf("int8 and int16 models agree on %d of 200 examples", agree)
 	}
 }

@@ -121,6 +121,11 @@ type Prune struct {
 	// MaxFeatures, if > 0, keeps at most this many features, those with
 	// the largest sum of absolute averaged weights.
 	MaxFeatures int
+	// Int8 stores the weights as int8 codes of the int16 weights (Code8):
+	// in a model of at most 4 classes 8 bytes a feature in the table
+	// instead of 12, in one of at most 256 classes 2 bytes a weight
+	// instead of 4. Models of more classes ignore it.
+	Int8 bool
 }
 
 // Model averages, quantizes to int16 and prunes the weights: weights that
@@ -171,7 +176,7 @@ func (t *Trainer) Model(p Prune) *Model {
 		slices.SortFunc(f.ws, func(a, b pair) int { return int(a.class) - int(b.class) })
 		feats = append(feats, f)
 	}
-	return buildStrongest(feats, p.MaxFeatures, t.classes, scale)
+	return buildStrongest(feats, p, t.classes, scale)
 }
 
 // qfeat is a feature with its quantised weights and their mass (the sum
@@ -183,8 +188,9 @@ type qfeat struct {
 }
 
 // buildStrongest builds the model of feats (sorted by key), keeping only
-// the max (0: all) of greatest mass, ties in key order.
-func buildStrongest(feats []qfeat, max, classes int, scale float64) *Model {
+// the p.MaxFeatures (0: all) of greatest mass, ties in key order.
+func buildStrongest(feats []qfeat, p Prune, classes int, scale float64) *Model {
+	max := p.MaxFeatures
 	if max > 0 && len(feats) > max {
 		slices.SortStableFunc(feats, func(a, b qfeat) int {
 			switch {
@@ -210,5 +216,5 @@ func buildStrongest(feats []qfeat, max, classes int, scale float64) *Model {
 	for _, f := range feats {
 		b.add(f.key, f.ws)
 	}
-	return b.build(classes, float32(scale))
+	return b.build(classes, float32(scale), p.Int8)
 }

@@ -32,6 +32,9 @@ type TrainOptions struct {
 	// Feature caps per model (0 = none): the strongest features (by summed
 	// absolute weight) are kept, so the files fit the repository budget.
 	MaxTagFeatures, MaxParseFeatures, MaxRelFeatures int
+	// Int8 stores the action and relation models' weights as int8 codes
+	// (learn.Prune.Int8).
+	Int8 bool
 	// Words is the word table file (BuildWords) the tagger reads;
 	// WordOptions the options it was built with (its ambiguity classes
 	// are rebuilt per fold for the training sentences, AmbFolds > 1).
@@ -227,6 +230,9 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	if o.ParseOrders > 1 {
 		popts["orders"] = fmt.Sprint(o.ParseOrders)
 	}
+	if o.Int8 {
+		popts["weights"] = "int8"
+	}
 	parModel.Header = learn.Header{Kind: "parser", FeatureSet: parseFeatureSet, Labels: actionNames,
 		Training: o.Training, Scores: map[string]float64{"dev_las_gold_tokens": bestLAS}, Options: popts}
 	relModel.Header = learn.Header{Kind: "relations", FeatureSet: parseFeatureSet, Labels: rels,
@@ -299,8 +305,10 @@ func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabel
 			wg.Go(func() { pt.epoch(train, tc, ptags, relID, tmp, ep, o) })
 		}
 		wg.Wait()
-		pm := learn.Ensemble(o.prune(o.MaxParseFeatures), atrs...)
-		rm := learn.Ensemble(o.prune(o.MaxRelFeatures), ltrs...)
+		pp, rp := o.prune(o.MaxParseFeatures), o.prune(o.MaxRelFeatures)
+		pp.Int8, rp.Int8 = o.Int8, o.Int8
+		pm := learn.Ensemble(pp, atrs...)
+		rm := learn.Ensemble(rp, ltrs...)
 		tmp.par, tmp.lab = pm, rm
 		tmp.parFx, tmp.labFx = newParFixed(pm, len(tagLabels), len(rels)), newLabFixed(rm, len(tagLabels))
 		sc := scoreParser(tmp, dc, dtags)
