@@ -259,6 +259,23 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false // ("an Israeli airstrike", its own means, is fine)
 		}
 	}
+	// The place that fell is the subject, never a preposition's object:
+	// "Soybean exports to Japan fell to $3.2 billion", "prices in Kenya
+	// fell" ("the city of Sar-e Pul fell" keeps its of-phrase).
+	if p, ok := findArg(c, "place"); ok && (r.ID == "capture.fell" || r.ID == "capture.fell_to") {
+		if k := d.tokIndex(p.Start); k > 0 && k < len(d.toks) {
+			switch d.toks[k-1].Lower {
+			case "to", "from", "in", "at", "near", "across", "with", "for", "on", "by", "into", "against", "over":
+				return Claim{}, false
+			}
+		}
+	}
+	// People have fortunes, not attributes: "a man worth $5 billion".
+	if a, ok := findArg(c, "attribute"); ok && r.ID == "quantity.worth" {
+		if f := strings.Fields(a.Text); len(f) == 0 || d.rules.inList("victims", f[len(f)-1]) || d.rules.inList("people_words", f[len(f)-1]) || d.personSpan(a.Span) {
+			return Claim{}, false
+		}
+	}
 	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
 		return Claim{}, false
 	}

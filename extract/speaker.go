@@ -881,6 +881,16 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 			return -1, ""
 		}
 	}
+	// "Mayor John Kasich spoke ...", "Defense Secretary Ana Ruiz said
+	// ...": capitalised title words no entity holds, then the person.
+	for j := i; j < s.Last && j < i+3 && d.toks[j].Cap && isWordRune([]rune(d.toks[j].Text)[0]) && len(d.mentions[j]) == 0 &&
+		!sentenceOpeners[d.toks[j].Lower]; j++ {
+		for _, p := range d.mentions[j+1] {
+			if p.kind == KindPerson && p.ent != nil && j+1 < s.Last {
+				return j + 1, p.norm
+			}
+		}
+	}
 	n := 0
 	for i+n < s.Last && n < 4 && d.toks[i+n].Cap && isWordRune([]rune(d.toks[i+n].Text)[0]) && len(d.mentions[i+n]) == 0 {
 		n++
