@@ -471,3 +471,30 @@ func TestAddressTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestStrongPlacesOverModelPersons pins fusion rules 2 and 3 for names the
+// gazetteer reads without context: a country or capital in the places
+// where news puts persons (subject of a verb of saying, possessor) stays a
+// place, resolved to its country, whatever the model calls it.
+func TestStrongPlacesOverModelPersons(t *testing.T) {
+	x := testExtractor(t)
+	for text, want := range map[string]string{
+		"Although Mauritius has said that the facilities are not military, critics disagree.": "Mauritius",
+		"Ankara's backing of the Muslim Brotherhood was central to its goal.":                 "Ankara",
+		"The town of El Geneina came under the control of the Rapid Support Forces.":          "El Geneina",
+		"Gaziantep, a city with a population of 2 million, was badly damaged.":                "Gaziantep",
+	} {
+		found := false
+		for _, e := range x.Extract(Doc{Text: text}).Entities {
+			if e.Text == want {
+				found = true
+				if e.Kind != KindPlace || e.Country == "" {
+					t.Errorf("%q: %q is %s (country %q), want a resolved place", text, want, e.Kind, e.Country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q", text, want)
+		}
+	}
+}

@@ -213,7 +213,23 @@ func keepMention(ws []string, m Mention, named bool) (Mention, bool) {
 	if named && lowerWord(ws[m.End-1]) {
 		return m, false
 	}
+	// A pronoun is capitalised where it opens a sentence; re3d marks 44
+	// such "We" as organizations and "I", "He" as persons, which taught
+	// the model that a sentence's first "We" is a name.
+	if named && m.End-m.Start == 1 && isPronoun(ws[m.Start]) {
+		return m, false
+	}
 	return m, true
+}
+
+// isPronoun reports whether w is an English personal or possessive
+// pronoun (a closed class).
+func isPronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their":
+		return true
+	}
+	return false
 }
 
 func isDeterminer(w string) bool {
