@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/newsclaims/newsclaims/extract/ner"
 )
@@ -150,6 +149,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	}
 	addr := addressTokens(text, toks)
 	terms := x.orgs.termAcronyms(text, toks, ents)
+	titled := x.places.titleCaseSentences(toks) // headings (namesAroundPlaces)
 	cased := make([]bool, len(sents))
 	for si, st := range sents {
 		cased[si] = hasUpper(toks[st.First:st.Last])
@@ -228,7 +228,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 		switch {
 		case clash:
-		case generatedInside || x.namesAroundPlaces(kind, toks, m.Start, m.End, ents, over):
+		case generatedInside || x.namesAroundPlaces(kind, toks, m.Start, m.End, ents, over, titled):
 			for _, k := range over {
 				drop[k] = true
 			}
@@ -283,7 +283,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 // America", "US West Coast", "Linguistic Society of America", where the
 // gazetteer read "America", the United States). "northern Afghanistan"
 // and "the Helmand health department" keep the rules' spans.
-func (x *Extractor) namesAroundPlaces(kind string, toks []Token, i, j int, ents []Entity, over []int) bool {
+func (x *Extractor) namesAroundPlaces(kind string, toks []Token, i, j int, ents []Entity, over []int, titled map[int]bool) bool {
 	if kind == KindPerson || len(over) == 0 || !toks[i].Cap || !toks[j-1].Cap {
 		return false
 	}
@@ -314,7 +314,7 @@ func (x *Extractor) namesAroundPlaces(kind string, toks []Token, i, j int, ents 
 		// writes in lower case ("Why It Is Important for Taliban to
 		// Capture Kunduz?": the place is Kunduz). Elsewhere such words
 		// make names ("Linguistic Society of America").
-		if w.Cap && x.nerModel != nil && titleCase(toks, w.Sent) {
+		if w.Cap && x.nerModel != nil && titled[w.Sent] {
 			if c := x.nerModel.Words.Case(w.Text); c == ner.CaseNever || c == ner.CaseRarely {
 				return false
 			}
@@ -447,25 +447,6 @@ func (x *Extractor) resolvePlace(name string, evoked []string) (Entity, bool) {
 		return ps[0], true
 	}
 	return x.places.readPlace(name, evoked)
-}
-
-// titleCase reports whether sentence si of toks is written in title
-// case: of four or more words starting with a letter, at least three in
-// four capitalised (a heading, a headline).
-func titleCase(toks []Token, si int) bool {
-	words, caps := 0, 0
-	for _, t := range toks {
-		if t.Sent != si {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLetter(r) {
-			words++
-			if t.Cap {
-				caps++
-			}
-		}
-	}
-	return words >= 4 && 4*caps >= 3*words
 }
 
 // strongPlaceName reports whether name, a mention the model calls a
