@@ -28,6 +28,22 @@ func toy(n int, seed uint64) (feats [][]uint64, gold []int) {
 	return feats, gold
 }
 
+// writeRead writes m with a header of kind and feature set 1 and reads
+// it back.
+func writeRead(t *testing.T, m *Model, kind string) *Model {
+	t.Helper()
+	m.Header = Header{Kind: kind, FeatureSet: 1}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(buf.Bytes(), kind, kind, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func argmax(s []int32) int {
 	b := 0
 	for i, v := range s {
@@ -231,15 +247,7 @@ func TestSparseRoundTrip(t *testing.T) {
 	if m.inline != nil || len(m.pairs) == 0 {
 		t.Fatal("6-class model is not sparse")
 	}
-	m.Header = Header{Kind: "toy6", FeatureSet: 1}
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Read(buf.Bytes(), "toy6", "toy6", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := writeRead(t, m, "toy6")
 	a, b := make([]int32, 6), make([]int32, 6)
 	for _, f := range feats[:200] {
 		m.Scores(f, a)
@@ -375,15 +383,7 @@ func TestSparse8(t *testing.T) {
 	if m.pairs8 == nil || m.pairs != nil {
 		t.Fatal("6-class int8 model has no pairs8")
 	}
-	m.Header = Header{Kind: "toy6", FeatureSet: 1}
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Read(buf.Bytes(), "toy6", "toy6", 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := writeRead(t, m, "toy6")
 	m16 := tr.Model(Prune{})
 	var keys []uint64
 	var rows []int32

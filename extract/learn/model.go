@@ -466,30 +466,46 @@ func (m *Model) inlineWeights16(s int) uint64 {
 	return uint64(m.inline[3*s+1]) | uint64(m.inline[3*s+2])<<32
 }
 
-func (m *Model) addInline8(feats []uint64, scores []int32) {
-	in, v := m.inline8, m.value8
+// batch8 is how many features the int8 inline lookups resolve together.
+const batch8 = 64
+
+// find8 sets out[i] to the inline8 entry of feats[i] (at most batch8
+// features; 0 when the feature is absent). Every home slot is read first,
+// then the collisions are walked: the loads of the first pass overlap.
+func (m *Model) find8(feats []uint64, out *[batch8]uint64) {
+	in := m.inline8
 	nslot := len(in)
-	const batch = 64
-	var home [batch]uint64
-	var at [batch]int
-	var want [batch]uint32
-	for len(feats) > 0 {
-		n := min(len(feats), batch)
-		for i, f := range feats[:n] {
-			s, fp := split(f, nslot)
-			at[i], want[i] = s, fp
-			home[i] = in[s]
-		}
-		var acc [4]int32
-		for i := range n {
-			s, e := at[i], home[i]
-			for uint32(e) != want[i] && uint32(e) != 0 {
-				if s++; s == nslot {
-					s = 0
-				}
-				e = in[s]
+	var at [batch8]int
+	var want [batch8]uint32
+	for i, f := range feats {
+		s, fp := split(f, nslot)
+		at[i], want[i] = s, fp
+		out[i] = in[s]
+	}
+	for i := range feats {
+		s, e := at[i], out[i]
+		for uint32(e) != want[i] && uint32(e) != 0 {
+			if s++; s == nslot {
+				s = 0
 			}
-			if uint32(e) != 0 {
+			e = in[s]
+		}
+		if uint32(e) == 0 {
+			e = 0
+		}
+		out[i] = e
+	}
+}
+
+func (m *Model) addInline8(feats []uint64, scores []int32) {
+	v := m.value8
+	var found [batch8]uint64
+	for len(feats) > 0 {
+		n := min(len(feats), batch8)
+		m.find8(feats[:n], &found)
+		var acc [4]int32
+		for _, e := range found[:n] {
+			if e != 0 {
 				acc[0] += v[uint8(e>>32)]
 				acc[1] += v[uint8(e>>40)]
 				acc[2] += v[uint8(e>>48)]
@@ -504,29 +520,14 @@ func (m *Model) addInline8(feats []uint64, scores []int32) {
 }
 
 func (m *Model) addRowsInline8(feats []uint64, rows []int32, scores []int32) {
-	in, v := m.inline8, m.value8
-	nslot := len(in)
+	v := m.value8
 	nc := m.classes
-	const batch = 64
-	var home [batch]uint64
-	var at [batch]int
-	var want [batch]uint32
+	var found [batch8]uint64
 	for len(feats) > 0 {
-		n := min(len(feats), batch)
-		for i, f := range feats[:n] {
-			s, fp := split(f, nslot)
-			at[i], want[i] = s, fp
-			home[i] = in[s]
-		}
-		for i := range n {
-			s, e := at[i], home[i]
-			for uint32(e) != want[i] && uint32(e) != 0 {
-				if s++; s == nslot {
-					s = 0
-				}
-				e = in[s]
-			}
-			if uint32(e) == 0 {
+		n := min(len(feats), batch8)
+		m.find8(feats[:n], &found)
+		for i, e := range found[:n] {
+			if e == 0 {
 				continue
 			}
 			if nc == 4 {
