@@ -44,6 +44,18 @@ func writeRead(t *testing.T, m *Model, kind string) *Model {
 	return r
 }
 
+// flatRows lays the features of several examples end to end, with the
+// example (row) of each, as AddRows reads them.
+func flatRows(feats [][]uint64) (keys []uint64, rows []int32) {
+	for i, f := range feats {
+		keys = append(keys, f...)
+		for range f {
+			rows = append(rows, int32(i))
+		}
+	}
+	return keys, rows
+}
+
 func argmax(s []int32) int {
 	b := 0
 	for i, v := range s {
@@ -327,14 +339,7 @@ func TestInt8(t *testing.T) {
 	if _, err := Read(old, "toy", "toy", 1); !errors.Is(err, ErrVersion) {
 		t.Fatalf("int8 table in a version-2 file: err %v, want ErrVersion", err)
 	}
-	var keys []uint64
-	var rows []int32
-	for i, f := range feats[:200] {
-		keys = append(keys, f...)
-		for range f {
-			rows = append(rows, int32(i))
-		}
-	}
+	keys, rows := flatRows(feats[:200])
 	got := make([]int32, 200*3)
 	r.AddRows(keys, rows, got)
 	fx := r.Fixed(keys)
@@ -385,14 +390,7 @@ func TestSparse8(t *testing.T) {
 	}
 	r := writeRead(t, m, "toy6")
 	m16 := tr.Model(Prune{})
-	var keys []uint64
-	var rows []int32
-	for i, f := range feats[:200] {
-		keys = append(keys, f...)
-		for range f {
-			rows = append(rows, int32(i))
-		}
-	}
+	keys, rows := flatRows(feats[:200])
 	got := make([]int32, 200*6, 200*6+256)
 	r.AddRows(keys, rows, got)
 	fx := r.Fixed(keys)
