@@ -114,6 +114,25 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	}
 	for ai, a := range p.args {
 		n := b.nodes[ai]
+		// "Hours before X's performance, Y expressed ...": a noun with a
+		// subordinator of its own is the parser's misreading of an
+		// adverbial clause, never the speaker.
+		// Nor when the speaker's verb has a second nominal subject: one of
+		// the two is the misread clause's.
+		if a.role == "speaker" && n >= 0 {
+			for _, k := range t.kids[n] {
+				if t.w[k].Rel == "mark" {
+					return false
+				}
+			}
+			if h := t.w[n].Head - 1; h >= 0 && strings.HasPrefix(t.w[n].Rel, "nsubj") {
+				for _, k := range t.kids[h] {
+					if k != n && strings.HasPrefix(t.w[k].Rel, "nsubj") {
+						return false
+					}
+				}
+			}
+		}
 		// "Residents call the road “the highway of death”": a name in
 		// quotation marks given to something is no statement.
 		if a.role == "" && n >= 0 && t.w[n].Rel == "xcomp" {

@@ -50,6 +50,28 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	defer d.appositiveSpeaker(c, k)
 	content, _ := findArg(*c, "content")
 	sp := c.Args[k].Span
+	// "Dow component Home Depot reported", "Chipmaker Nvidia said": a
+	// plain phrase right before a name (no punctuation between) is a
+	// compound modifier of the name, which heads the subject.
+	if a, b := d.wordTokens(sp); a < b && b < len(d.toks) && d.actorCovering(a, b) == nil && !d.coveredByActor(a, b) {
+		for _, m := range d.mentions[b] {
+			if isActorKind(m.kind) && m.ent != nil && m.end < end && d.isSayVerbAfter(m.end, end) {
+				c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+				return true // the parse often makes the modifier the head
+			}
+		}
+	}
+	// "Hours before Zach Parise's two-goal performance Tuesday, Wild coach
+	// Bruce Boudreau expressed ...": a phrase governed by a preposition or
+	// subordinator that opens the sentence is an adverbial, never the
+	// subject; the speaker stands after the comma that closes it.
+	if a, b := d.wordTokens(sp); a > 0 && a < b && frontedPreps[d.toks[a-1].Lower] && a-1-d.sents[d.toks[a].Sent].First <= 2 {
+		for i := b; i < end && i < len(d.toks); i++ {
+			if d.toks[i].Text == "," {
+				return false
+			}
+		}
+	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
 	// possessive determiner; the word after it is no verb.
 	if a, b := d.wordTokens(sp); a < b {
@@ -286,6 +308,41 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	return true
+}
+
+// frontedPreps open an adverbial phrase at the start of a sentence
+// ("Hours before X, ...", "After X, ..."): the phrase they govern is no
+// subject.
+var frontedPreps = map[string]bool{"before": true, "after": true, "since": true, "until": true, "during": true,
+	"despite": true, "following": true, "amid": true, "unlike": true, "like": true, "without": true, "when": true,
+	"while": true, "although": true, "though": true, "because": true, "if": true, "once": true, "ahead": true}
+
+// coveredByActor reports whether a person or organization mention covers
+// tokens [a, b) and more.
+func (d *claimDoc) coveredByActor(a, b int) bool {
+	for k := max(0, a-6); k <= a; k++ {
+		for _, m := range d.mentions[k] {
+			if isActorKind(m.kind) && m.start <= a && m.end >= b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSayVerbAfter reports whether, from token i to end, only auxiliaries
+// and adverbs stand before a verb of saying: the name at i's left ends
+// the subject.
+func (d *claimDoc) isSayVerbAfter(i, end int) bool {
+	for ; i < end && i < len(d.toks); i++ {
+		if d.isSayVerb(i) || d.rules.hasWord("say_verbs", d.toks[i].Lower) || d.rules.hasWord("report_verbs", d.toks[i].Lower) {
+			return true
+		}
+		if d.listAt("speaker_adverbs", i) == 0 && d.listAt("have_aux", i) == 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // contactPronouns open a relative clause without "who" or "that" inside
@@ -687,6 +744,13 @@ func (d *claimDoc) namedSpeaker(sp Span) bool {
 	if m == nil {
 		return false
 	}
+	// "a telescope atop Mauna Kea": a name after a preposition is the
+	// object of a noun's modifier, not the speaker.
+	for k := a; k < m.start; k++ {
+		if namePreps[d.toks[k].Lower] {
+			return false
+		}
+	}
 	if a > 0 {
 		switch d.toks[a-1].Lower {
 		case "of", "for", "at", "from", "with", "to", "on", "in", "by":
@@ -695,6 +759,13 @@ func (d *claimDoc) namedSpeaker(sp Span) bool {
 	}
 	return true
 }
+
+// namePreps govern a name inside a longer noun phrase.
+var namePreps = map[string]bool{"of": true, "for": true, "at": true, "from": true, "with": true, "to": true, "on": true,
+	"in": true, "by": true, "atop": true, "near": true, "inside": true, "outside": true, "behind": true, "above": true,
+	"below": true, "under": true, "over": true, "across": true, "beside": true, "around": true, "about": true,
+	"aboard": true, "along": true, "alongside": true, "beneath": true, "within": true, "among": true, "between": true,
+	"against": true, "toward": true, "towards": true, "past": true, "via": true}
 
 // resolveSpeakers gives a "he" or "she" speaker the person it stands
 // for: the most recent, in the three sentences before it, of the speakers
