@@ -606,6 +606,13 @@ func (d *claimDoc) verbBeforeComma(sp Span, c int) bool {
 	if d.afterAccordingTo(sp) && a >= 3 && d.toks[a-3].Text == "," && (b == c || b < c && d.listAt("speaker_of", b) > 0) {
 		return true
 	}
+	// "That approach, said the ministry, has failed": an inverted verb of
+	// saying and its speaker between commas.
+	// (Only when a verb follows, the fronted subject's predicate: in
+	// "..., said Laura Kemp, an economist at ..." an apposition follows.)
+	if b == c && a >= 2 && c+1 < len(d.toks) && d.toks[a-2].Text == "," && d.rules.hasWord("inverted_verbs", d.toks[a-1].Lower) {
+		return d.hasVerb(d.toks[c+1].Sent, d.toks[c+1].Span)
+	}
 	if b >= c {
 		return false
 	}
