@@ -95,7 +95,7 @@ func (d *claimDoc) claims() []Claim {
 	words, kinds := make([]bool, len(d.rules.needs.words)), make([]bool, len(d.rules.needs.kinds))
 	var mark []bool
 	for si, s := range d.sents {
-		if !d.body[si] {
+		if !d.body[si] || d.foreignSentence(s) {
 			continue
 		}
 		if d.ctx != nil && d.ctx.Err() != nil {
@@ -171,6 +171,48 @@ func (d *claimDoc) claims() []Claim {
 	})
 	return out
 }
+
+// foreignSentence reports a sentence in another language than English:
+// at least two of its words, and a fifth of them, are function words
+// of German, French, Spanish, Italian or Dutch that English never uses
+// (a German "die Regierung" read as the verb "die"). Words inside a
+// name do not count: "Ursula von der Leyen", "Los Angeles", "Le Monde".
+func (d *claimDoc) foreignSentence(s Sentence) bool {
+	n, words, named := 0, 0, s.First
+	for i := s.First; i < s.Last; i++ {
+		for _, m := range d.mentions[i] {
+			if d.toks[i].Cap {
+				named = max(named, m.end) // ("der Patient" is no name)
+			}
+		}
+		t := d.toks[i]
+		if !isWordRune([]rune(t.Text)[0]) {
+			continue
+		}
+		words++
+		if foreignFunctionWords[t.Lower] && i >= named {
+			n++
+		}
+	}
+	return n >= 2 && 5*n >= words
+}
+
+// foreignFunctionWords are articles, pronouns, prepositions,
+// conjunctions and auxiliaries of other languages, none an English word.
+var foreignFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`der und ist nicht mit das dem den des ein eine einen einem einer eines sich von zu
+		wird werden wurde sind auch bei nach oder aus für über wir ich sie auf im zum zur vom durch wie noch nur aber
+		kann können haben dass daß diese dieser dieses sein seine ihre ihr soll sollen hier kein keine mehr schon
+		immer wenn weil dann denn doch sehr jetzt zwischen gegen ohne seit sowie bereits wurden müssen muss gibt
+		allerdings beim
+		le la les du et est une dans pour pas qui sur au aux avec sont ce cette nous vous ils elle été être très
+		el los las del y es una por para con que se su sus al como más pero ha han está están fue
+		il di che della delle dei gli sono è het een van zijn niet voor wordt`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // inStatement reports whether token k lies between the first and the
 // last argument of one of the statements of cs, or within two tokens
