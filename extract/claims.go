@@ -158,7 +158,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims), d.rules.isDep)))))...)
+		out = append(out, dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims), d.rules.isDep))))))...)
 	}
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
@@ -170,6 +170,20 @@ func (d *claimDoc) claims() []Claim {
 		return argStart(out[i]) < argStart(out[j])
 	})
 	return out
+}
+
+// dropUnnamedQuantities drops a quantity that names neither what the
+// figure measures nor whose it is: a value alone ("up to 99%" whose
+// attribute the checks removed) says nothing an analyst can query.
+func dropUnnamedQuantities(cs []Claim) []Claim {
+	kept := cs[:0]
+	for _, c := range cs {
+		if c.Kind == "quantity" && !hasRole(c, "attribute") && !hasRole(c, "subject") {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // foreignSentence reports a sentence in another language than English:
