@@ -101,6 +101,10 @@ func (d *claimDoc) claims() []Claim {
 		if d.ctx != nil && d.ctx.Err() != nil {
 			return nil
 		}
+		// Rules read the sentence after its dateline: "KABUL — Taliban
+		// fighters killed ..." has the cause "Taliban fighters". The
+		// dateline's place still locates the sentence's claims.
+		s := d.parsedPart(si)
 		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules, trace: d.explain}
 		clear(words)
 		clear(kinds)

@@ -152,7 +152,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 				return Result{}, err
 			}
 			if cd.body[si] && (x.rules.mayTrigger(toks[s.First:s.Last], cd.hasNumber(s)) || cd.hasFigure(s)) {
-				if w := x.parse(doc.Text, s, toks); len(w) > 0 {
+				if w := x.parse(doc.Text, cd.parsedPart(si), toks); len(w) > 0 {
 					cd.trees[si] = newDepTree(w)
 				}
 			}
@@ -163,7 +163,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 			cd.trees = make([]*depTree, len(sents))
 		}
 		cd.parse = func(si int) *depTree {
-			if w := x.parse(doc.Text, sents[si], toks); len(w) > 0 {
+			if w := x.parse(doc.Text, cd.parsedPart(si), toks); len(w) > 0 {
 				return newDepTree(w)
 			}
 			return nil

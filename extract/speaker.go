@@ -378,6 +378,20 @@ func (d *claimDoc) datelineEnd(si int) int {
 	return -1
 }
 
+// parsedPart is the part of sentence si the parser reads: the sentence
+// without the dateline that opens it. The treebanks have no datelines, and
+// the parser hangs the sentence's subject on the place before the dash
+// ("HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists ... have confirmed"
+// gave the speaker "HONOLULU").
+func (d *claimDoc) parsedPart(si int) Sentence {
+	s := d.sents[si]
+	if j := d.datelineEnd(si); j > 0 && j < s.Last {
+		s.First = j
+		s.Start = d.toks[j].Start
+	}
+	return s
+}
+
 // allCaps reports a word of two or more letters, all capitals.
 func allCaps(w string) bool {
 	n := 0
