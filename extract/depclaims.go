@@ -143,6 +143,54 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if l := t.lemma(max(n, 0)); a.role == "content" && n >= 0 && (strings.HasSuffix(l, "self") || strings.HasSuffix(l, "selves")) {
 			return false // "a cell calling itself the Lions of ...": a name
 		}
+		// A clause above the trigger (said_after_tree, according_to_tree)
+		// says something: it has a verb or a predicate, not "a rally".
+		if br := t.branchOf(trigger, max(n, 0)); a.role == "content" && n >= 0 && br >= 0 {
+			// Its subject stands outside the trigger's branch: in "According
+			// to a report in the Argus Leader, Gov. Kristi Noem launched
+			// ..." the parser may take the name into the source's phrase,
+			// leaving a clause without a subject.
+			subj := false
+			for _, k := range t.kids[n] {
+				if r := t.w[k].Rel; (strings.HasPrefix(r, "nsubj") || strings.HasPrefix(r, "csubj") || r == "expl") && !t.inside(k, br) {
+					subj = true
+				}
+			}
+			if !subj || !t.isClause(n) {
+				return false
+			}
+			// A relative clause reports nothing of its own: "after which
+			// the city fell, according to a report" is the article's
+			// account of an antecedent the clause does not name.
+			if strings.HasPrefix(t.w[n].Rel, "acl") {
+				return false
+			}
+			for _, k := range t.kids[n] {
+				if x := t.w[k].XPOS; (x == "WDT" || x == "WP" || x == "WP$") && k < n {
+					return false
+				}
+			}
+			if t.w[trigger].Rel == "parataxis" {
+				// "Shares fell 3%; the Nasdaq added 20 points": a verb with
+				// an object or a clause of its own says its own words, not
+				// the clause it hangs on ("told reporters" names whom).
+				for _, k := range t.kids[trigger] {
+					r := t.w[k].Rel
+					if r == "ccomp" || r == "xcomp" || r == "csubj" || (r == "obj" || r == "iobj") && !d.rules.hasWord("tell_lemmas", t.lower(trigger)) {
+						return false
+					}
+				}
+				// What was said comes first, and the attribution after a
+				// comma or a closing quote ("..., Hege said", "...,” she said").
+				lo, _ := t.subtree(br)
+				for lo < trigger && t.w[lo].UPOS == "PUNCT" && lo > 0 && t.w[lo-1].UPOS != "PUNCT" {
+					lo++ // the branch's own comma
+				}
+				if lo == 0 || t.w[lo-1].UPOS != "PUNCT" || lo < n {
+					return false
+				}
+			}
+		}
 		if a.role != "content" || n < 0 || !slices.Contains(a.pathSrc, "ccomp") || t.w[n].Rel != "ccomp" {
 			continue
 		}
@@ -177,7 +225,7 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	// An inverted speaker ("..., said Mayor X, sitting in a cafe") is the
 	// surface rules' reading; the parser often takes the words after the
 	// name for the verb's clause.
-	if ts := t.w[trigger].Span; speaker.Start > ts.Start {
+	if ts := t.w[trigger].Span; speaker.Start > ts.Start && t.w[trigger].Rel != "case" {
 		return false
 	}
 	// What was said lies in the verb's sentence: a clause after a full
@@ -189,7 +237,14 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	ca, _ := d.wordTokens(content)
 	for k := ta + 1; k < ca; k++ {
 		switch d.toks[k].Lower {
-		case ".", "!", "?", "and", "but", "or", "while", "whereas", "yet":
+		case ".", "!", "?":
+			// (A full stop inside a word of the tree is none:
+			// "told Polygraph.info that ...".)
+			if w := t.wordAt(d.toks[k].Span); w >= 0 && t.w[w].UPOS != "PUNCT" {
+				continue
+			}
+			return false
+		case "and", "but", "or", "while", "whereas", "yet":
 			return false
 		}
 		// Nor past another verb's ", adding that": what follows is its.
@@ -338,9 +393,32 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		lo, hi := t.phrase(n)
 		if a.clause {
 			lo, hi = t.clause(n)
+			// A clause above the trigger is what was said without the
+			// trigger's own branch: "The roads are closed, officials said"
+			// (the verb hangs on the clause as parataxis), "Prices rose,
+			// according to the bureau". The words before the branch; the
+			// statement checks run them on past an interrupting "..., he
+			// said, ..." as they do for the surface rules.
+			if c := t.branchOf(b.trigger, n); c >= 0 {
+				clo, chi := t.subtree(c)
+				if clo > lo {
+					hi = min(hi, clo-1)
+				} else {
+					lo = max(lo, chi+1)
+				}
+				if lo > hi {
+					return nil, nil, 0, 0, false
+				}
+			}
 		}
 		if a.role == "victims" {
 			lo, hi = t.withAppos(n, lo, hi)
+		}
+		// The noun a trigger is the case word of starts after it: in "the
+		// year before, according to the federation" the parse may hang
+		// "before" on the source.
+		if !a.clause && n == t.w[b.trigger].Head-1 && t.w[b.trigger].Rel == "case" && lo < b.trigger {
+			lo = b.trigger + 1
 		}
 		for _, f := range figs {
 			if a.role != "value" && a.role != "baseline" && f.lo >= lo && f.hi <= hi && (f.hi < n || f.lo > n) {
@@ -843,4 +921,17 @@ func (d *claimDoc) treeSource(t *depTree, i int) (Arg, bool) {
 		n = h
 	}
 	return Arg{}, false
+}
+
+// branchOf returns the child of node n whose subtree holds word k, -1 when
+// k is n or not below it.
+func (t *depTree) branchOf(k, n int) int {
+	for steps := 0; k >= 0 && steps <= len(t.w); steps++ {
+		h := t.w[k].Head - 1
+		if h == n {
+			return k
+		}
+		k = h
+	}
+	return -1
 }

@@ -122,6 +122,23 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			sp = c.Args[k].Span
 		}
 	}
+	// "McCormick, who has split from many fellow Republicans, told
+	// cheering teachers ...": a relative pronoun stands for the name before
+	// its comma.
+	if a, b := d.wordTokens(sp); b == a+1 && a >= 2 && d.toks[a-1].Text == "," {
+		switch d.toks[a].Lower {
+		case "who", "which", "that":
+			for k := max(0, a-8); k < a-1; k++ {
+				for _, m := range d.mentions[k] {
+					if isActorKind(m.kind) && m.ent != nil && m.end == a-1 {
+						c.Args[k2(c, "speaker")] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
 	// "Remember what I said: ...": a speaker with a free relative or a
 	// question word inside is a clause's words, not a name; an actor
 	// before it ("officials who ...") is the speaker.
@@ -157,8 +174,9 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		return false
 	}
 	// "there were 3248 cases reported worldwide": a participle modifying
-	// a noun reports no words.
-	if v >= 0 && t.w[v].Rel == "acl" && t.w[v].XPOS == "VBN" {
+	// a noun reports no words; nor one before it ("with three confirmed
+	// diagnoses, the public is ...").
+	if v >= 0 && (t.w[v].Rel == "acl" || t.w[v].Rel == "amod") && t.w[v].XPOS == "VBN" {
 		return false
 	}
 	// "credible reports received by Amnesty": a verb form that is also a
@@ -198,6 +216,12 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			// participle's subject is its clause's.
 			sv = t.w[v].Head - 1
 			s = t.subjectOf(sv)
+		}
+		// "McCormick, who has split from ..., told": a relative pronoun the
+		// parse made the verb's subject is the relative clause's; the
+		// surface speaker before it stands.
+		if s >= 0 && (t.w[s].XPOS == "WP" || t.w[s].XPOS == "WDT") && t.w[s].Span.Start >= sp.End {
+			return true
 		}
 		if s >= 0 && t.nominal(s) {
 			in := t.w[s].Span.Start >= sp.Start && t.w[s].Span.End <= sp.End
@@ -284,8 +308,49 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			return true
 		}
 	}
-	// No nominal subject: a speaker headed by a verb, an adjective or an
-	// adverb with its own subject or object is a clause, not a name.
+	// No nominal subject. A name after a preposition ends a longer noun
+	// phrase ("As we've noted, a March 2019 study by the Centre for
+	// Economic Policy Research, a London-based think tank, concluded":
+	// not "Economic Policy Research"): the noun that phrase hangs on is the
+	// speaker, or there is none the tree can name.
+	if a, _ := d.wordTokens(sp); a > 1 && namePreps[d.toks[a-1].Lower] && d.toks[a-1].Sent == d.toks[a].Sent && !d.afterAccordingTo(sp) {
+		h := t.spanHead(sp)
+		top := h
+		for top >= 0 && strings.HasPrefix(t.w[top].Rel, "nmod") && t.w[top].Rel != "nmod:poss" && t.w[top].Head > 0 {
+			top = t.w[top].Head - 1
+		}
+		if h < 0 || v < 0 || top == h || !t.nominal(top) || t.w[top].UPOS == "PRON" {
+			return false
+		}
+		// The head's phrase with its prepositional modifiers (the name is
+		// one of them), less an apposition after the name.
+		lo, _ := t.phrase(top)
+		_, hi := t.subtree(top)
+		for k := h; k <= hi; k++ {
+			if t.w[k].Span.Start >= sp.End && t.w[k].Form == "," {
+				hi = k - 1
+				break
+			}
+		}
+		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "CCONJ") {
+			lo++
+		}
+		if t.w[hi].Span.End > t.w[v].Span.Start || t.w[lo].Span.Start > sp.Start {
+			return false
+		}
+		pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+		if pa >= pb {
+			return false
+		}
+		m := d.actorCovering(pa, pb)
+		c.Args[k] = d.arg(capture{"speaker", pa, pb, m, nil})
+		if m == nil {
+			c.Args[k].Norm = ""
+		}
+		return true
+	}
+	// A speaker headed by a verb, an adjective or an adverb with its own
+	// subject or object is a clause, not a name.
 	if d.isActorSpan(sp) {
 		return true
 	}
@@ -350,7 +415,8 @@ func (d *claimDoc) isSayVerbAfter(i, end int) bool {
 var contactPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "they": true}
 
 // speakerTailAdverbs never end a speaker's name: "X always said".
-var speakerTailAdverbs = map[string]bool{"always": true, "never": true, "often": true, "still": true, "already": true, "also": true, "ever": true, "once": true}
+var speakerTailAdverbs = map[string]bool{"always": true, "never": true, "often": true, "still": true, "already": true, "also": true, "ever": true, "once": true,
+	"instead": true, "then": true, "now": true}
 
 // whWords start a free relative or a question: "what I said", "how
 // they voted".
