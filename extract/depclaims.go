@@ -37,6 +37,9 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			if r.Kind != "quantity" && r.Kind != "statement" && r.Kind != "role" && t.readerClause(b.trigger) {
 				continue // "You're going to parry the bolts, killing them in one hit": a game, a manual
 			}
+			if r.Kind == "casualty" && t.intendedEvent(b.trigger) {
+				continue // "offered to pay them to plan Alinejad's murder": it did not happen
+			}
 			cert := ""
 			if t.w[b.trigger].UPOS == "VERB" {
 				cert = t.certaintyOf(b.trigger, r.Kind != "quantity" && r.Kind != "statement") // "They say ..." is no habit
@@ -390,6 +393,17 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				continue
 			}
 		}
+		// "One of the group's leaders is dead", "two of the attackers were
+		// killed": a number that picks members out of an of-phrase counts
+		// them; the victims are the phrase's noun.
+		if a.role == "victims" && t.w[n].UPOS == "NUM" {
+			for _, k := range t.kids[n] {
+				if t.w[k].Rel == "nmod" && t.caseOf(k) == "of" && d.animate(t, k) {
+					n = k
+					break
+				}
+			}
+		}
 		lo, hi := t.phrase(n)
 		if a.clause {
 			lo, hi = t.clause(n)
@@ -473,6 +487,13 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		var m *mention
 		if a.role == "count" || a.role == "value" || a.role == "baseline" {
 			m = d.numberAt(pa, pb, t.w[n].Span)
+			if m == nil && a.role == "count" && t.partitiveOne(n) {
+				// "One of the group's leaders is dead": the number finder
+				// leaves "one of" alone (mostly "one of the reasons"); as
+				// the count of victims it is one.
+				one, sp := 1.0, t.w[n].Span
+				m = &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &one, Type: NumCardinal}}
+			}
 			if m == nil || a.number != nil && !a.number[m.ent.Type] || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
 				if !a.optional {
 					return nil, nil, 0, 0, false
@@ -810,6 +831,25 @@ func (t *depTree) readerClause(i int) bool {
 	return false
 }
 
+// intendedEvent reports whether the event noun i is the object of a verb
+// of intending or preventing ("to plan Alinejad's murder", "foiled the
+// killing of the minister"): an event that has not happened. (The parser
+// sometimes tags a possessive's "killing" a verb; it is the same noun.)
+func (t *depTree) intendedEvent(i int) bool {
+	if t.w[i].Rel != "obj" {
+		return false
+	}
+	h := t.w[i].Head - 1
+	if h < 0 {
+		return false
+	}
+	switch t.lemma(h) {
+	case "plan", "plot", "attempt", "try", "threaten", "prevent", "foil", "thwart", "avert", "fear", "seek", "want", "order", "demand", "call":
+		return true
+	}
+	return false
+}
+
 // inClause reports whether word i belongs to a clause: some word on its
 // way to the root is a verb or a predicate with a copula or auxiliary. A
 // figure in a heading, a caption or a table row has none ("LB Mack Wilson
@@ -934,4 +974,18 @@ func (t *depTree) branchOf(k, n int) int {
 		k = h
 	}
 	return -1
+}
+
+// partitiveOne reports whether node n is "one" picking a member out of an
+// of-phrase: "one of the leaders".
+func (t *depTree) partitiveOne(n int) bool {
+	if t.w[n].UPOS != "NUM" || t.lemma(n) != "one" {
+		return false
+	}
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "nmod" && t.caseOf(k) == "of" {
+			return true
+		}
+	}
+	return false
 }

@@ -93,7 +93,7 @@ func TestExplainParts(t *testing.T) {
 		"count:[number]|count|At least 27|",
 		"victims:(@victim_mods? @victim_mods? @victims | [org|place] @victims)?|victims|children|",
 		"@be_aux?||have been|",
-		"outcome:@killed|outcome|killed|",
+		"outcome:@killed_state|outcome|killed|",
 		"place|place|Kandahar|context",
 		"time|time|August 1|context",
 		"source|source|UNICEF|context",
