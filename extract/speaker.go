@@ -55,7 +55,10 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// compound modifier of the name, which heads the subject.
 	if a, b := d.wordTokens(sp); a < b && b < len(d.toks) && d.actorCovering(a, b) == nil && !d.coveredByActor(a, b) {
 		for _, m := range d.mentions[b] {
-			if isActorKind(m.kind) && m.ent != nil && m.end < end && d.isSayVerbAfter(m.end, end) {
+			// "Foreign Secretary Dominic Raab defended ..., saying": words
+			// in capitals right before a person's name are the name's
+			// title, wherever the verb of saying stands.
+			if isActorKind(m.kind) && m.ent != nil && m.end < end && (d.isSayVerbAfter(m.end, end) || m.kind == KindPerson && d.capitalised(a, b)) {
 				c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
 				return true // the parse often makes the modifier the head
 			}
@@ -456,6 +459,16 @@ func (d *claimDoc) parsedPart(si int) Sentence {
 		s.Start = d.toks[j].Start
 	}
 	return s
+}
+
+// capitalised reports whether every token of [a, b) starts with a capital.
+func (d *claimDoc) capitalised(a, b int) bool {
+	for i := a; i < b; i++ {
+		if !d.toks[i].Cap {
+			return false
+		}
+	}
+	return a < b
 }
 
 // allCaps reports a word of two or more letters, all capitals.
