@@ -478,6 +478,10 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				}
 				if pb > cp.start && pb <= cp.end {
 					pb = cp.start
+					// "a levy of 3%": the figure's preposition goes with it.
+					for pb > pa+1 && d.toks[pb-1].Lower == "of" {
+						pb--
+					}
 				}
 			}
 		}

@@ -41,6 +41,30 @@ func TestRepairParseShapes(t *testing.T) {
 		name, tree string
 		want       []string
 	}{
+		{"figure with its preposition read as a compound", `
+Trump Trump PROPN NNP 2 nsubj
+imposed impose VERB VBD 0 root
+tariffs tariff NOUN NNS 2 obj
+of of ADP IN 11 case
+up up ADP IN 4 fixed
+to to ADP IN 7 case
+25 25 NUM CD 8 nummod
+% % SYM NN 11 compound
+on on ADP IN 11 case
+Chinese Chinese ADJ JJ 11 amod
+goods goods NOUN NNS 3 nmod
+. . PUNCT . 2 punct`, []string{"of>%:case", "up>%:advmod", "%>tariffs:nmod"}},
+		{"sum read as a second object", `
+The the DET DT 2 det
+arm arm NOUN NN 4 nsubj
+has have AUX VBZ 4 aux
+proposed propose VERB VBN 0 root
+an a DET DT 6 det
+$ $ SYM $ 4 obj
+873 873 NUM CD 8 compound
+billion billion NUM CD 6 nummod
+plan plan NOUN NN 4 obj
+. . PUNCT . 4 punct`, []string{"an>plan:det", "$>plan:compound"}},
 		{"complement clause read as a conjunct", `
 Officials official NOUN NNS 2 nsubj
 said say VERB VBD 0 root

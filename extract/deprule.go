@@ -333,7 +333,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.splitFigure, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1067,6 +1067,49 @@ func (t *depTree) crossedCompound() bool {
 	return changed
 }
 
+// caseBeforeCompound repairs a compound whose head has two prepositions,
+// one before the compound and one between it and the head ("tariffs of up
+// to 25% on Chinese goods": "%" a compound of "goods", which has both "of"
+// and "on"): a noun takes one preposition, so the first is the compound's,
+// and the compound, with it, a modifier of the noun before it
+// ("tariffs of 25%").
+func (t *depTree) caseBeforeCompound() bool {
+	changed := false
+	for c := range t.w {
+		h := t.w[c].Head - 1
+		if h <= c || t.w[c].Rel != "compound" {
+			continue
+		}
+		first, between := -1, -1
+		for _, k := range t.kids[h] {
+			if t.w[k].Rel != "case" {
+				continue
+			}
+			if k < c && first < 0 {
+				first = k
+			} else if c < k && k < h {
+				between = k
+			}
+		}
+		if first < 1 || between < 0 {
+			continue
+		}
+		if u := t.w[first-1].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		t.w[first].Head = c + 1
+		t.w[c].Head, t.w[c].Rel = first, "nmod"
+		// "of up to 25%": "up to" bounds the figure; it is no part of "of".
+		for _, f := range t.kids[first] {
+			if t.w[f].Rel == "fixed" && t.lemma(f) == "up" {
+				t.w[f].Head, t.w[f].Rel = c+1, "advmod"
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
 // splitFigure repairs a number the parser cut from the noun it counts
 // ("reduce GDP by 0.25 percent": "0.25" an oblique with "by", "percent"
 // an object of the verb): a number with a preposition, right before a
@@ -1097,6 +1140,41 @@ func (t *depTree) splitFigure() bool {
 		t.w[u].Rel = t.w[x].Rel
 		t.w[x].Head, t.w[x].Rel = u+1, "nummod"
 		t.w[cs].Head = u + 1
+		changed = true
+	}
+	return changed
+}
+
+// figureBeforeNoun repairs a sum the parser made a second object of the
+// verb beside the noun it modifies ("proposed an $873 billion plan": "$"
+// and "plan" both objects of "proposed"): a money or percent figure whose
+// last word is right before a noun of the same head and relation, a noun
+// with no number or determiner of its own (nor "worth": "$40 million
+// worth of cocaine"), is that noun's compound (as in
+// "a $75 billion hit"), and its determiner is the noun's.
+func (t *depTree) figureBeforeNoun() bool {
+	changed := false
+	for f := range t.w {
+		if u := t.w[f].UPOS; u != "SYM" && !(u == "NOUN" && (t.lemma(f) == "percent" || t.lemma(f) == "%")) || !t.hasKid(f, "nummod") {
+			continue
+		}
+		_, last := t.subtree(f)
+		n := last + 1
+		if n >= len(t.w) || t.w[n].UPOS != "NOUN" || t.w[n].Head != t.w[f].Head || t.w[n].Rel != t.w[f].Rel || t.w[f].Head == 0 {
+			continue
+		}
+		if r := t.w[n].Rel; r != "obj" && r != "nsubj" && r != "nsubj:pass" && !strings.HasPrefix(r, "obl") {
+			continue
+		}
+		if t.hasKid(n, "nummod") || t.hasKid(n, "det") || t.lemma(n) == "worth" {
+			continue
+		}
+		for _, k := range t.kids[f] {
+			if t.w[k].Rel == "det" && k < f {
+				t.w[k].Head = n + 1
+			}
+		}
+		t.w[f].Head, t.w[f].Rel = n+1, "compound"
 		changed = true
 	}
 	return changed
