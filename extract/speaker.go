@@ -106,6 +106,32 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			sp = c.Args[k].Span
 		}
 	}
+	// "according to multiple people familiar with the matter", "two
+	// officials close to the talks": a speaker ending in an adjective that
+	// governs a phrase of its own ends with that phrase; the noun phrase
+	// the patterns match stops before the preposition.
+	if a, b := d.wordTokens(sp); a < b && b < end && b < len(d.toks) {
+		if t := d.tree(si); t != nil {
+			if n := t.wordAt(d.toks[b-1].Span); n >= 0 && t.w[n].UPOS == "ADJ" {
+				hi := n // the end of the phrases the adjective governs after it
+				for _, x := range t.kids[n] {
+					if x > n {
+						_, h := t.subtree(x)
+						hi = max(hi, h)
+					}
+				}
+				if he := t.w[hi].Span.End; hi > n && t.w[n+1].UPOS == "ADP" && he > sp.End && he <= d.toks[end-1].End && !overlaps(Span{Start: sp.End, End: he}, content.Span) {
+					if _, nb := d.wordTokens(Span{Start: sp.Start, End: he}); nb > b {
+						c.Args[k] = d.arg(capture{"speaker", a, nb, d.actorCovering(a, nb), nil})
+						if c.Args[k].Norm == c.Args[k].Text {
+							c.Args[k].Norm = ""
+						}
+						sp = c.Args[k].Span
+					}
+				}
+			}
+		}
+	}
 	// "multiple people I spoke to said", "the Wikileaks founder always
 	// said": a clause with its own subject pronoun inside a speaker, or an
 	// adverb closing it, is no part of the name; the words before are.
@@ -432,7 +458,30 @@ var whWords = map[string]bool{"what": true, "who": true, "whom": true, "whose": 
 // parenthesised agency before the dash.
 func (d *claimDoc) datelineEnd(si int) int {
 	s := d.sents[si]
-	if s.First >= s.Last || !allCaps(d.toks[s.First].Text) {
+	if s.First >= s.Last {
+		return -1
+	}
+	// "(CNN)President Donald Trump ...", "(Reuters) - The ministry ...":
+	// an agency in parentheses opening the sentence, with a dash after it
+	// or not.
+	if d.toks[s.First].Text == "(" {
+		for i := s.First + 1; i < s.Last && i < s.First+5; i++ {
+			if t := d.toks[i].Text; t == ")" && i > s.First+1 {
+				j := i + 1
+				if j < s.Last {
+					switch d.toks[j].Text {
+					case "—", "–", "-", "--":
+						j++
+					}
+				}
+				return j
+			} else if !d.toks[i].Cap {
+				return -1
+			}
+		}
+		return -1
+	}
+	if !allCaps(d.toks[s.First].Text) {
 		return -1
 	}
 	for i := s.First + 1; i < s.Last && i < s.First+8; i++ {
