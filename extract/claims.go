@@ -528,6 +528,31 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
+	// "The minister said, as he left the hall, that ...": words after a
+	// comma that follows the verb are what was said only when they open a
+	// clause of their own ("He also argues, revenue from hunting does not
+	// ..."), not an adverbial clause that interrupts the attribution.
+	if k := d.tokIndex(a.Start); !inQuote && a.Start >= sp.End && k >= 2 && k < len(d.toks) && d.toks[k].Start == a.Start && d.toks[k-1].Text == "," && d.isSayVerb(k-2) {
+		// Nor a participle (", adding that ...", ", meaning ...": a
+		// statement of its own or the article's gloss) or an adverb
+		// (", explicitly or by intimation, that ...").
+		l := d.toks[k].Lower
+		if subordinators[l] || l == "that" || l == "who" || l == "which" || !d.toks[k].Cap && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") && !npAdverbNouns[l]) {
+			return false
+		}
+		// Only a speaker who opens the sentence: in "But Apple has had a
+		// place in his heart, Benioff says, ever since ..." the verb
+		// interrupts the clause before it, which is what was said.
+		first := s.First
+		for first < k && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			first++
+		}
+		// (The tree's reading stands: "At current rates, Bridenstine
+		// said, there will be ...".)
+		if sa, _ := d.wordTokens(sp.Span); sa != first && !d.rules.isDep(c.Rule) {
+			return false
+		}
+	}
 	// "..., said Monica de Bolle, a senior fellow at X": a name right after
 	// the verb, closed by a comma or the sentence's end, is the speaker
 	// standing after its verb, not what was said (the clause before the
@@ -599,6 +624,31 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 					return false
 				}
 			}
+		}
+	}
+	// "The new rules, says Maria Alvarez, a lawyer in Lima, will hurt
+	// small farmers": an apposition after the inverted speaker, then the
+	// predicate of the fronted subject; the content runs on after it.
+	if k := d.tokIndex(sp.Start); a.End <= sp.Start && !inQuote && end+1 < s.Last && d.toks[end-1].Text == "," && k >= 2 &&
+		d.toks[k-2].Text == "," && d.rules.hasWord("inverted_verbs", d.toks[k-1].Lower) && d.listAt("apposition_openers", end) > 0 && !d.hasVerb(si, a.Span) {
+		for j := end + 1; j < s.Last && j <= end+14; j++ {
+			if d.toks[j].Text != "," {
+				continue
+			}
+			if j+1 < s.Last && isWordRune([]rune(d.toks[j+1].Text)[0]) && d.hasVerb(si, d.toks[j+1].Span) {
+				last := s.Last
+				for last > j+1 && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
+					last--
+				}
+				for k := range c.Args {
+					if c.Args[k].Role == "content" {
+						c.Args[k].Span = Span{Start: a.Start, End: d.toks[last-1].End}
+						c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
+					}
+				}
+				return true
+			}
+			break
 		}
 	}
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.verbBeforeComma(sp.Span, end-1) ||
@@ -948,7 +998,10 @@ func quotedSources(cs []Claim) {
 			continue
 		}
 		for _, st := range cs {
-			if st.Kind != "statement" || st.Start > c.Start || c.End > st.End {
+			// (Overlapping spans: one sentence of a quotation of several is
+			// a statement of its own, inside the sentence the splitter
+			// left whole.)
+			if st.Kind != "statement" || st.Start >= c.End || c.Start >= st.End {
 				continue
 			}
 			content, ok1 := findArg(st, "content")

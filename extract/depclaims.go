@@ -202,6 +202,11 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if !t.isClause(n) {
 			return false
 		}
+		// "said, as he left the hall, that ...": a clause a subordinator
+		// opens is an adverbial the parse took for what was said.
+		if m := t.markOf(n); m != "" && m != "that" && subordinators[m] {
+			return false
+		}
 		// ", adding that ...": the participle is a statement of its own.
 		if t.w[n].XPOS == "VBG" && speechLemmas[t.lemma(n)] {
 			return false

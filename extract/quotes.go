@@ -126,19 +126,59 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 				continue
 			}
 			sp, _ := findArg(prev, "speaker")
-			s := d.sents[d.toks[i].Sent]
-			end := max(s.End, d.toks[m.end-1].End)
-			c := Claim{Kind: "statement", Rule: "statement.continued_quote", Certainty: prev.Certainty,
-				Span: Span{Start: qs, End: end}, Text: d.text[qs:end],
-				Args: []Arg{{Role: "content", Span: m.span, Text: d.text[m.span.Start:m.span.End]}, sp}}
-			if sp.Role == "" {
-				c.Args = c.Args[:1]
+			// Each sentence of the quotation is a statement of its own (the
+			// convention of the claims gold: "a following quoted sentence
+			// without its own attribution is one more statement"), the
+			// last one running to the end of its sentence.
+			parts := d.quoteSentences(m.span)
+			for pi, part := range parts {
+				st, end := part.Start, part.End // up to its own full stop
+				if pi == 0 {
+					st = qs
+				}
+				if pi == len(parts)-1 {
+					// The last runs to the end of the sentence when the
+					// quotation closes it, else to the closing mark.
+					end = max(part.End, d.toks[m.end-1].End)
+					if s := d.sents[d.toks[m.end-1].Sent]; s.Last <= m.end+1 || len(parts) == 1 {
+						end = max(end, s.End)
+					}
+				}
+				c := Claim{Kind: "statement", Rule: "statement.continued_quote", Certainty: prev.Certainty,
+					Span: Span{Start: st, End: end}, Text: d.text[st:end],
+					Args: []Arg{{Role: "content", Span: part, Text: d.text[part.Start:part.End]}, sp}}
+				if sp.Role == "" {
+					c.Args = c.Args[:1]
+				}
+				out = append(out, c)
+				cs = append(cs, c)
+				byEnd[c.End] = len(cs) - 1
 			}
-			out = append(out, c)
-			cs = append(cs, c)
-			byEnd[c.End] = len(cs) - 1
 			used[m.span.Start] = true
 		}
+	}
+	return out
+}
+
+// quoteSentences splits the words of a quotation at its sentences' ends
+// (the splitter keeps a quotation of several sentences in one sentence;
+// a full stop, "!" or "?" before a capitalised word ends one): one span
+// per sentence.
+func (d *claimDoc) quoteSentences(q Span) []Span {
+	var out []Span
+	a, b := d.wordTokens(q)
+	for a < b {
+		e := a + 1
+		for e < b && d.toks[e].Sent == d.toks[a].Sent && !(sentenceEnd(d.toks[e-1].Text) && d.toks[e].Cap && e-a >= 3) {
+			e++
+		}
+		// (A quotation run on from an unclosed one repeats its opening
+		// mark: `"The money is gone. "We need help ..."`.)
+		for a < e-1 && isOpenQuote(d.toks[a].Text) {
+			a++
+		}
+		out = append(out, Span{Start: max(d.toks[a].Start, q.Start), End: min(d.toks[e-1].End, q.End)})
+		a = e
 	}
 	return out
 }
