@@ -162,7 +162,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(d.coordinatedCounts(sentClaims), d.rules.isDep))))))...)
+		out = append(out, dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep))))))...)
 	}
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
@@ -279,6 +279,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	for _, cp := range caps {
 		if cp.role == "" {
 			continue // an element traced for --explain
+		}
+		if cp.role == "value" && r.ValueNumber != nil && (cp.m == nil || cp.m.ent == nil || !r.ValueNumber[cp.m.ent.Type]) {
+			return Claim{}, false // "rose 3 places": no sum or share
 		}
 		a := d.arg(cp)
 		if n, ok := r.Norm[cp.role]; ok {
@@ -1842,6 +1845,26 @@ next:
 					out[k] = c
 				}
 				continue next
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// dropFallbacks drops the claims of fallback rules whose core argument
+// (a quantity's value, a casualty's count) another claim of the same kind
+// in the sentence read: the surface pattern stands in for the tree only
+// where the tree found nothing.
+func dropFallbacks(cs []Claim, fallback func(id string) bool) []Claim {
+	var out []Claim
+next:
+	for _, c := range cs {
+		if fallback(c.Rule) {
+			for _, o := range cs {
+				if o.Kind == c.Kind && !fallback(o.Rule) && (argsOverlap(c, "value", o, "value") || argsOverlap(c, "count", o, "count")) {
+					continue next
+				}
 			}
 		}
 		out = append(out, c)

@@ -43,7 +43,15 @@ type Rule struct {
 	Certainty string            // fixed certainty, "" to infer it
 	Norm      map[string]string // constant norms per role (outcome: killed)
 	Inherit   []string          // roles copied from the previous claim of the same kind in the sentence
-	Patterns  []*patSeq
+	// ValueNumber: the number types a surface rule's value may be (money,
+	// percent, ...), nil for any: a pattern slot [number] takes every
+	// number, and "rose 5%" is a quantity where "rose 3 places" is none.
+	ValueNumber map[string]bool
+	// Fallback: a surface rule kept where the parser often misreads the
+	// form; its claim is dropped when another rule read the same figure
+	// (or count) of the sentence.
+	Fallback bool
+	Patterns []*patSeq
 	// Layer is "surface" (patterns over words) or "dependency" (Dep, over
 	// the parse tree).
 	Layer    string
@@ -241,10 +249,13 @@ type ruleSpec struct {
 	Norm      map[string]string `yaml:"norm"`
 	Inherit   []string          `yaml:"inherit"`
 	Layer     string            `yaml:"layer"`
-	Patterns  []yaml.Node       `yaml:"patterns"`
-	depSpec   `yaml:",inline"`
-	Examples  []string `yaml:"examples"` // documentation; tested in txtar cases
-	line      int
+	// ValueNumber and Fallback: see Rule.
+	ValueNumber []string    `yaml:"value_number"`
+	Fallback    bool        `yaml:"fallback"`
+	Patterns    []yaml.Node `yaml:"patterns"`
+	depSpec     `yaml:",inline"`
+	Examples    []string `yaml:"examples"` // documentation; tested in txtar cases
+	line        int
 }
 
 // LoadRules loads the embedded rules and, when dir is not "", every
@@ -466,6 +477,24 @@ func compileRule(file string, s ruleSpec, lists map[string][][]string) (*Rule, R
 	}
 	r := &Rule{ID: stem + "." + s.ID, Kind: s.Kind, Certainty: s.Certainty, Norm: s.Norm, Inherit: s.Inherit, Examples: s.Examples,
 		Pos: fmt.Sprintf("%s:%d", file, s.line), Layer: s.Layer}
+	r.Fallback = s.Fallback
+	if s.Fallback && s.Layer != "surface" {
+		bad(s.line, "rule %s: fallback is for surface rules", s.ID)
+	}
+	if len(s.ValueNumber) > 0 {
+		r.ValueNumber = map[string]bool{}
+		for _, typ := range s.ValueNumber {
+			switch typ {
+			case NumCardinal, NumOrdinal, NumPercent, NumMoney:
+				r.ValueNumber[typ] = true
+			default:
+				bad(s.line, "rule %s: unknown number type %q in value_number", s.ID, typ)
+			}
+		}
+		if s.Layer != "surface" || !slices.Contains(roles, "value") {
+			bad(s.line, "rule %s: value_number is for surface rules of a kind with a value (a dependency rule's arg says number:)", s.ID)
+		}
+	}
 	switch s.Layer {
 	case "surface":
 		if len(s.Patterns) == 0 {
@@ -521,6 +550,16 @@ func roleNames(kind string) []string {
 }
 
 // isDep reports whether the rule with this id is a dependency rule.
+// isFallback reports whether the rule with this ID is a fallback.
+func (rs *RuleSet) isFallback(id string) bool {
+	for _, r := range rs.Rules {
+		if r.ID == id {
+			return r.Fallback
+		}
+	}
+	return false
+}
+
 func (rs *RuleSet) isDep(id string) bool {
 	for _, r := range rs.Rules {
 		if r.ID == id {

@@ -83,6 +83,17 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
     trigger: {numeric: true}
     trigger_role: value
     args: [{role: attribute, rel: [nsubj], animate: true, inanimate: true}]
+  - id: badvaluenumber
+    kind: quantity
+    layer: surface
+    value_number: [money, dollars]
+    patterns: ["value:[number] dollars"]
+  - id: depfallback
+    kind: casualty
+    layer: dependency
+    fallback: true
+    trigger: {lemma: [kill]}
+    args: [{role: victims, rel: [obj]}]
   - id: unknownfield
     kind: capture
     layer: surface
@@ -99,7 +110,7 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 	}
 	msg := err.Error()
 	// Strict decoding stops at the unknown field; that is the one reported.
-	if !strings.Contains(msg, "mine.yaml:55") || !strings.Contains(msg, "colour") {
+	if !strings.Contains(msg, "mine.yaml:66") || !strings.Contains(msg, "colour") {
 		t.Errorf("unknown field not reported with its line:\n%s", msg)
 	}
 	// Without the unknown field, every other problem is reported at once.
@@ -112,7 +123,9 @@ func TestRuleErrorsHaveFileAndLine(t *testing.T) {
 		`mine.yaml:21: rule badtag: trigger: unknown UPOS tag "VREB"`, `mine.yaml:27: rule badrel: arg 1: "victim" is no role of the kind`,
 		`mine.yaml:33: rule mixed: a dependency rule has trigger and args, not patterns`,
 		`mine.yaml:39: rule numericnorole: a numeric trigger fills trigger_role value or count`,
-		`mine.yaml:45: rule bothanimate: arg 1: animate and inanimate at once`} {
+		`mine.yaml:45: rule bothanimate: arg 1: animate and inanimate at once`,
+		`mine.yaml:52: rule badvaluenumber: unknown number type "dollars" in value_number`,
+		`mine.yaml:57: rule depfallback: fallback is for surface rules`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("missing %q in:\n%s", want, msg)
 		}
