@@ -202,6 +202,14 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if !t.isClause(n) {
 			return false
 		}
+		// "Cook told Benioff, which ultimately meant ...": a clause whose
+		// subject is a relative pronoun is a relative clause the parse took
+		// for what was said.
+		for _, k := range t.kids[n] {
+			if x := t.w[k].XPOS; strings.HasPrefix(t.w[k].Rel, "nsubj") && (x == "WDT" || x == "WP") && k < n {
+				return false
+			}
+		}
 		// "said, as he left the hall, that ...": a clause a subordinator
 		// opens is an adverbial the parse took for what was said.
 		if m := t.markOf(n); m != "" && m != "that" && subordinators[m] {
