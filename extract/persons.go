@@ -946,6 +946,15 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 				if e, k, ok := personEntityAfter(toks, m.j, entStart, m.words == 0); ok {
 					personSetOwner(&pt, e)
 					end = k
+				} else if x, ok := departmentEnd(toks, m.j, entStart); ok {
+					// "Head of Research at ICICI Securities", "director of
+					// gaming at IDC": the department is part of the title,
+					// the name after it the title's owner.
+					if e, k, ok := personEntityAfter(toks, x, entStart, false); ok {
+						pt.Title.End = toks[x-1].End
+						personSetOwner(&pt, e)
+						end = k
+					}
 				}
 				pt.Evidence = Span{Start: per.Start, End: toks[end-1].End}
 				out = append(out, pt)
@@ -1175,6 +1184,27 @@ func personSetOwner(pt *PersonTitle, e Entity) {
 	case KindOrganization:
 		pt.Org = e.Span
 	}
+}
+
+// departmentEnd reads "of|for" and one to three words naming a department
+// or a field ("of research", "for exploration", "of Asia research") from
+// token k, up to a preposition that may introduce the title's owner; it
+// returns that preposition's token. The words hold no punctuation and no
+// name the recognisers found.
+func departmentEnd(toks []Token, k int, entStart map[int]Entity) (int, bool) {
+	if k >= len(toks) || toks[k].Lower != "of" && toks[k].Lower != "for" {
+		return 0, false
+	}
+	for x := k + 1; x < len(toks) && x <= k+4 && toks[x].Sent == toks[k].Sent; x++ {
+		switch toks[x].Lower {
+		case "at", "of", "for", "with":
+			return x, x > k+1
+		}
+		if _, ok := entStart[x]; ok || !isWordRune([]rune(toks[x].Text)[0]) || toks[x].Lower == "the" || toks[x].Lower == "and" {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // personEntityAfter reads "of|for|in|at [the] ENTITY" (or, after a
