@@ -588,8 +588,36 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		for first < k-2 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 			first++
 		}
-		if k-2 != first {
+		// (Or a coordinated clause: "X says ... but according to MSF, the
+		// situation is dire".)
+		if k-2 != first && !(k >= 3 && (d.toks[k-3].Lower == "but" || d.toks[k-3].Lower == "and")) {
 			return false
+		}
+	}
+	// "Rebels hold the north, and according to the ministry, the army
+	// ...": what ends in a conjunction is no clause of the source's; and
+	// the source is a noun phrase, no verb ("according to witnesses left
+	// at noon").
+	if d.afterAccordingTo(sp.Span) {
+		if _, cb := d.wordTokens(a.Span); cb > 0 && a.End <= sp.Start {
+			switch d.toks[cb-1].Lower {
+			case "and", "but", "or":
+				return false
+			}
+		}
+		// (A finite verb: "the United Nations" may be tagged a verb, and
+		// "multiple people I spoke to" has its own subject before it.)
+		if t := d.tree(si); t != nil {
+			pron := false
+			for _, w := range t.w {
+				if w.Span.Start < sp.Start || w.Span.End > sp.End {
+					continue
+				}
+				pron = pron || w.XPOS == "PRP"
+				if (w.XPOS == "VBD" || w.XPOS == "VBZ" || w.XPOS == "VBP") && !pron {
+					return false
+				}
+			}
 		}
 	}
 	// "According to recent U.N. figures, ...": a speaker cut before a
@@ -775,7 +803,11 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// with the first, starts a statement of its own.
 			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower) || d.rules.hasWord("that_verbs", d.toks[i+1].Lower)) &&
 				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == ",")
-			if (participle || conjoined) && !d.insideQuote(d.toks[i].Span) {
+			// "says it has the upper hand, but according to MSF, the
+			// situation is dire": a coordinated clause with a source of its
+			// own is another statement.
+			sourced := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && i+2 < hi && d.toks[i+1].Lower == "according" && d.toks[i+2].Lower == "to"
+			if (participle || conjoined || sourced) && !d.insideQuote(d.toks[i].Span) {
 				end := i
 				if participle {
 					end = i - 1
