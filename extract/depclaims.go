@@ -469,7 +469,8 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.clause && lo < hi && t.lemma(lo) == "that" && t.w[lo].Head-1 == n && (t.w[lo].Rel == "obj" || t.w[lo].Rel == "mark") {
 			lo++
 		}
-		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include") {
+		for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "ADP" || t.w[lo].UPOS == "SCONJ" || t.w[lo].UPOS == "CCONJ" || t.lemma(lo) == "including" || t.lemma(lo) == "include" ||
+			a.clause && t.w[lo].UPOS == "PART" && t.lower(lo) == "to" && t.w[lo+1].XPOS == "VBG") { // "admitted to threatening"
 			lo++
 		}
 		for hi > lo && (t.w[hi].UPOS == "PUNCT" || t.w[hi].UPOS == "ADP" || t.w[hi].UPOS == "CCONJ" || t.w[hi].UPOS == "DET") {
