@@ -498,3 +498,114 @@ func TestStrongPlacesOverModelPersons(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgOfHead: a body's head and "of" before a model name make it the
+// object of an organization's name, and a model name ending in such a
+// head takes "of" and the capitalised words after it in (fusion.go); a
+// place head, a lower-case word or a stop word does not.
+func TestOrgOfHead(t *testing.T) {
+	x := testExtractor(t)
+	for _, c := range []struct {
+		text, name string // name: the model's mention
+		want       string
+	}{
+		{"He taught at the School of Open Africa in Nairobi.", "Africa", "School of Open Africa"},
+		{"She studied at the University of the West Indies then.", "West Indies", "University of the West Indies"},
+		{"the Bank of England raised rates", "England", "Bank of England"},
+		{"He studied at Massachusetts Institute of Technology in 1990.", "Massachusetts Institute", "Massachusetts Institute of Technology"},
+		{"the Ministry of Culture and Tourism said", "Ministry", "Ministry of Culture and Tourism"},
+		{"near the Station of Kabul today", "Kabul", ""},
+		{"the school of Open Africa", "Africa", ""},
+		{"a Professor of Linguistics", "Linguistics", ""},
+		{"the Institute of the people", "Institute", ""},
+	} {
+		toks, _ := Tokenize(c.text)
+		at := strings.Index(c.text, c.name)
+		i, j := -1, -1
+		for k, tk := range toks {
+			if tk.Start == at {
+				i = k
+			}
+			if tk.End == at+len(c.name) {
+				j = k + 1
+			}
+		}
+		if i < 0 || j < 0 {
+			t.Fatalf("%q: %q is not a run of tokens", c.text, c.name)
+		}
+		got := ""
+		if s, ok := x.orgOfHead(toks, i); ok {
+			got = c.text[toks[s].Start:toks[j-1].End]
+		} else if e, ok := x.orgHeadOf(toks, j); ok {
+			got = c.text[toks[i].Start:toks[e-1].End]
+		}
+		if got != c.want {
+			t.Errorf("%q, model %q: organization %q, want %q", c.text, c.name, got, c.want)
+		}
+	}
+}
+
+// TestPlaceHeadsOverModelPersons: a name ending in a place head that is
+// no surname is a place, whatever the model calls it (fusion.go rule 5).
+func TestPlaceHeadsOverModelPersons(t *testing.T) {
+	x := testExtractor(t)
+	text := "Tourists queued outside the Shah Mosque on Friday."
+	for _, e := range x.Extract(Doc{Text: text}).Entities {
+		if e.Text == "Shah Mosque" {
+			if e.Kind != KindPlace {
+				t.Errorf("%q is a %s, want a place", e.Text, e.Kind)
+			}
+			return
+		}
+	}
+	t.Errorf("no entity %q in %q", "Shah Mosque", text)
+}
+
+// TestConsistentNames pins the document-level rule of consistency.go: a
+// model mention outvoted by its name's other mentions takes their kind,
+// the rules' mentions keep theirs, and a surname or a name of two words
+// left without an entity takes the name's kind.
+func TestConsistentNames(t *testing.T) {
+	x := testExtractor(t)
+	text := "Mikhail Gorbachev met Bill Gottlieb on Langeland. " +
+		"Gorbachev said Langeland was cold. Langeland ferries left. Bill Gottlieb agreed, said Santa. Santa laughed."
+	toks, _ := Tokenize(text)
+	ent := func(kind, src, name string, nth int) Entity {
+		at := -1
+		for range nth + 1 {
+			at += 1 + strings.Index(text[at+1:], name)
+		}
+		return Entity{Kind: kind, Span: Span{Start: at, End: at + len(name)}, Text: name, Norm: name, Source: src}
+	}
+	ents := []Entity{
+		ent(KindPerson, SourceRule, "Mikhail Gorbachev", 0),
+		ent(KindPerson, SourceModel, "Bill Gottlieb", 0),
+		ent(KindOrganization, SourceModel, "Langeland", 0),
+		ent(KindPlace, SourceModel, "Langeland", 1),
+		ent(KindOrganization, SourceModel, "Langeland", 2),
+		ent(KindPerson, SourceRule, "Santa", 0),
+		ent(KindPlace, SourceModel, "Santa", 1),
+	}
+	conf := map[Span]float32{ents[1].Span: 40, ents[2].Span: 5, ents[3].Span: 30, ents[4].Span: 8, ents[6].Span: 20}
+	var got []string
+	for _, e := range x.consistentNames(text, toks, mergeEntities(ents), conf, nil) {
+		if text[e.Start:e.End] != e.Text {
+			t.Fatalf("entity %+v: text %q", e, text[e.Start:e.End])
+		}
+		got = append(got, fmt.Sprintf("%d %s %s %s", e.Start, e.Kind, e.Text, e.Norm))
+	}
+	want := []string{
+		"0 person Mikhail Gorbachev Mikhail Gorbachev",
+		"22 person Bill Gottlieb Bill Gottlieb",
+		"39 place Langeland Langeland",
+		"50 person Gorbachev Mikhail Gorbachev", // the surname alone, opening a sentence
+		"65 place Langeland Langeland",          // outvoted: an organization by 5 and 8, a place by 30
+		"85 place Langeland Langeland",
+		"109 person Bill Gottlieb Bill Gottlieb", // the name again, where the model found nothing
+		"136 person Santa Santa",
+		"143 person Santa Santa", // the rules' person outvotes the model's place
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

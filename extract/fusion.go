@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -69,15 +70,29 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //  5. Whatever the rule above keeps of m: a model organization ending in
 //     a capitalised place head (places_cues.yaml: "Bagram Air Base",
 //     "Imam Mosque", "Bering Strait") is a place, as the corpora annotate
-//     facilities and geographic features. A model organization or place
-//     that stops just before such a head word takes it in first ("Bagram
-//     Air" before "Base").
+//     facilities and geographic features, and so is a model person
+//     ending in a place head that is no surname (nameless_heads: "Shah
+//     Mosque"; "Shirley Temple" stays a person). A model organization or
+//     place that stops just before such a head word takes it in first
+//     ("Bagram Air" before "Base").
 //  6. The other way round, a model place of two words or more with a
 //     capitalised word naming a body after its first word, at its end or
 //     before "of" (organizations_patterns.yaml heads and acronym_heads:
 //     "Chicago Symphony Orchestra", "Rodale Press", "Massachusetts
 //     Institute of Technology"), is an organization: the model reads the
 //     place it starts with.
+//
+// Before all this too, a model place or organization that is the object
+// of a body's name takes the name in and is an organization: a head of
+// organizations_patterns.yaml (heads, acronym_heads) and "of" before it
+// ("School of Open Africa", where the model read the place "Open
+// Africa"; orgOfHead), or it ends in such a head before "of" and
+// capitalised words ("Massachusetts Institute" and "of Technology";
+// orgHeadOf).
+//
+// Last, the names of the document are made to agree (consistentNames,
+// consistency.go: a vote per name between the kinds its mentions were
+// given, and its occurrences left without an entity).
 //
 // A model mention on a word of an e-mail address, handle or URL is
 // dropped before all this ("gmail" in chris@gmail.com is no person), and
@@ -154,6 +169,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	for si, st := range sents {
 		cased[si] = hasUpper(toks[st.First:st.Last])
 	}
+	conf := map[Span]float32{} // the model's margin of each kept mention's kind (consistentNames)
 	e := 0
 	for _, m := range found {
 		// The project's convention: a name without its title or a
@@ -192,6 +208,20 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			nameParticles[toks[m.Start-1].Lower] && !personStartsSentence(toks, m.Start-1) && m.Kind != ner.Organization {
 			m.Start--
 		}
+		// "School of" before a model name: the name is the object of a
+		// body's name ("School of Open Africa", where the model read the
+		// place "Open Africa"); the mention takes the head and the
+		// capitalised words before it in, and is an organization.
+		// Not for a person: "the Department of State John Kirby".
+		if s, ok := x.orgOfHead(toks, m.Start); ok && m.Kind != ner.Person {
+			m.Start, m.Kind = s, ner.Organization
+		}
+		// The other way round, a model name ending in such a head before
+		// "of" and capitalised words takes them in ("Massachusetts
+		// Institute" and "of Technology").
+		if e, ok := x.orgHeadOf(toks, m.End); ok && m.Kind != ner.Person {
+			m.End, m.Kind = e, ner.Organization
+		}
 		// A capitalised place head right after a model organization or
 		// place ends its name ("Bagram Air" and "Base": the model's
 		// boundary, a word short); rule 5 then makes it a place.
@@ -210,8 +240,20 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			}
 		}
 		kind := nerKind[m.Kind]
+		sure := float32(math.MaxFloat32)
+		for k, g := range m.margin {
+			if k != kind {
+				sure = min(sure, g)
+			}
+		}
+		conf[sp] = sure
 		// Rule 5: a facility or a geographic feature is a place.
 		if kind == KindOrganization && m.End-m.Start > 1 && toks[m.End-1].Cap && x.places.placeHeads[toks[m.End-1].Lower] {
+			kind = KindPlace
+		}
+		// And a model person ending in a place head that is no surname
+		// ("Shah Mosque"; "Shirley Temple" stays a person).
+		if kind == KindPerson && m.End-m.Start > 1 && toks[m.End-1].Cap && x.places.namelessHeads[toks[m.End-1].Lower] {
 			kind = KindPlace
 		}
 		// Rule 6: a model place named as a body is an organization.
@@ -272,7 +314,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			kept = append(kept, e)
 		}
 	}
-	return mergeEntities(kept)
+	return x.consistentNames(text, toks, mergeEntities(kept), conf, evoked)
 }
 
 // namesAroundPlaces reports whether the model's place or organization
@@ -562,4 +604,60 @@ func (x *Extractor) orgHeadName(toks []Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// orgOfHead reports whether the model mention starting at token i is the
+// object of a body's name: "of" before it, and before "of" a capitalised
+// head of organizations_patterns.yaml (heads, acronym_heads: "School",
+// "Ministry", "Bank"; a place head, "Station", does not count). It
+// returns the first token of that name: the head, and the capitalised
+// words before it that may start a name (not stop_before: "The").
+func (x *Extractor) orgOfHead(toks []Token, i int) (int, bool) {
+	if !toks[i].Cap {
+		return 0, false
+	}
+	for i > 0 && toks[i-1].Sent == toks[i].Sent && toks[i-1].Cap && isWord(toks[i-1].Text) {
+		i-- // "Open" before the model's "Africa"
+	}
+	if i > 1 && toks[i-1].Lower == "the" && toks[i-2].Lower == "of" {
+		i-- // "University of the West Indies"
+	}
+	if i < 2 || toks[i-1].Lower != "of" || toks[i-2].Sent != toks[i].Sent || !toks[i-2].Cap {
+		return 0, false
+	}
+	h := toks[i-2].Lower
+	if _, ok := x.orgs.heads[h]; !ok && !x.orgs.acrHeads[h] || x.places.placeHeads[h] {
+		return 0, false
+	}
+	s := i - 2
+	for s > 0 && toks[s-1].Sent == toks[i].Sent && toks[s-1].Cap && isWord(toks[s-1].Text) && !x.orgs.stopBefore[toks[s-1].Lower] {
+		s--
+	}
+	return s, true
+}
+
+// orgHeadOf reports whether the model mention ending before token j ends
+// in a head of organizations_patterns.yaml (as for orgOfHead) followed by
+// "of" (and "the") and capitalised words; it returns the end of those
+// words ("and" or "for" may join two: "Ministry of Culture and Tourism").
+func (x *Extractor) orgHeadOf(toks []Token, j int) (int, bool) {
+	h := toks[j-1]
+	if !h.Cap || j+1 >= len(toks) || toks[j].Lower != "of" {
+		return 0, false
+	}
+	if _, ok := x.orgs.heads[h.Lower]; !ok && !x.orgs.acrHeads[h.Lower] || x.places.placeHeads[h.Lower] {
+		return 0, false
+	}
+	k := j + 1
+	if toks[k].Lower == "the" && k+1 < len(toks) {
+		k++
+	}
+	name := func(t Token) bool { return t.Sent == h.Sent && t.Cap && isWord(t.Text) && !x.orgs.stopBefore[t.Lower] }
+	if !name(toks[k]) {
+		return 0, false
+	}
+	for k < len(toks) && (name(toks[k]) || (toks[k].Lower == "and" || toks[k].Lower == "for") && k+1 < len(toks) && name(toks[k+1])) {
+		k++
+	}
+	return k, true
 }

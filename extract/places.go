@@ -74,6 +74,7 @@ type Gazetteer struct {
 	offices                            map[string]string // "Gov" -> division ("Texas Gov. Greg Abbott"): see placeOffice
 	nameHeads                          map[string]bool
 	placeHeads                         map[string]bool
+	namelessHeads                      map[string]bool // place heads that are no surname
 	divAfter, cityAfter, directions    map[string]bool
 	nationalityAfter                   map[string]bool // "French President": a stoplisted language word as a nationality
 	borderAfter                        map[string]bool
@@ -135,6 +136,8 @@ type placeCueFile struct {
 	// PlaceHeads end the names of facilities and geographic features:
 	// a model organization ending in one is a place (fusion.go).
 	PlaceHeads []string `yaml:"place_heads"`
+	// NamelessHeads are the place heads that are no surname.
+	NamelessHeads []string `yaml:"nameless_heads"`
 }
 
 type placeStopFile struct {
@@ -254,6 +257,7 @@ func gazLoad(withPlaces bool) (*Gazetteer, error) {
 		cityAfter:        placeFoldSet(cf.CityAfter),
 		nationalityAfter: placeFoldSet(cf.NationalityAfter),
 		placeHeads:       placeFoldSet(cf.PlaceHeads),
+		namelessHeads:    placeFoldSet(cf.NamelessHeads),
 		directions:       placeFoldSet(cf.Directions),
 		borderAfter:      placeFoldSet(cf.BorderAfter),
 		divBefore:        placeSeqs(cf.DivisionBefore),
