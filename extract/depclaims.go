@@ -202,6 +202,11 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if !t.isClause(n) {
 			return false
 		}
+		// "told NBC’s “Meet the Press” show": a verb that opens a quotation
+		// inside its own phrase is a title's first word, no clause.
+		if lo, _ := t.subtree(n); n > 0 && lo < n-1 && quoteSide(t.w[n-1]) == 1 && !t.hasKid(n, "nsubj", "nsubj:pass", "aux", "cop") {
+			return false
+		}
 		// "Cook told Benioff, which ultimately meant ...": a clause whose
 		// subject is a relative pronoun is a relative clause the parse took
 		// for what was said.
