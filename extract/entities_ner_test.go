@@ -609,3 +609,27 @@ func TestConsistentNames(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLegalFormNames: a company's name ending in a legal form is one
+// organization over its pieces (fusion.go legalFormNames); a date before
+// it or a form alone is no part of a name.
+func TestLegalFormNames(t *testing.T) {
+	x := testExtractor(t)
+	for text, want := range map[string]string{
+		"Kelly Cloud, Senior Vice President of CCNG, Inc. called me.": "CCNG, Inc.",
+		"Acme Widgets, Ltd. signed the deal on Monday.":               "Acme Widgets, Ltd.",
+		"Yesterday Exxon Mobil Corp. said so.":                        "Exxon Mobil Corp.",
+		"Shares of Barclays plc fell.":                                "Barclays plc",
+		"Inc. magazine wrote about it.":                               "",
+	} {
+		got := ""
+		for _, e := range x.Extract(Doc{Text: text}).Entities {
+			if e.Kind == KindOrganization && strings.Contains(e.Text, " ") {
+				got = e.Text
+			}
+		}
+		if got != want {
+			t.Errorf("%q: organization %q, want %q", text, got, want)
+		}
+	}
+}

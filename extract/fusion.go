@@ -90,7 +90,10 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 // capitalised words ("Massachusetts Institute" and "of Technology";
 // orgHeadOf).
 //
-// Last, the names of the document are made to agree (consistentNames,
+// After the rules above, a company's name ending in a legal form
+// (legal_forms: "CCNG, Inc.", "Exxon Mobil Corp.") is one organization
+// over the model's and the lists' pieces of it (legalFormNames). Last,
+// the names of the document are made to agree (consistentNames,
 // consistency.go: a vote per name between the kinds its mentions were
 // given, and its occurrences left without an entity).
 //
@@ -152,7 +155,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 	}
 	if len(found) == 0 {
-		return ents
+		return x.consistentNames(text, toks, x.legalFormNames(text, toks, ents), nil, nil)
 	}
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
@@ -314,7 +317,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			kept = append(kept, e)
 		}
 	}
-	return x.consistentNames(text, toks, mergeEntities(kept), conf, evoked)
+	return x.consistentNames(text, toks, x.legalFormNames(text, toks, mergeEntities(kept)), conf, evoked)
 }
 
 // namesAroundPlaces reports whether the model's place or organization
@@ -660,4 +663,67 @@ func (x *Extractor) orgHeadOf(toks []Token, j int) (int, bool) {
 		k++
 	}
 	return k, true
+}
+
+// legalFormNames makes a company's name ending in a legal form one
+// organization (organizations_patterns.yaml legal_forms: "CCNG, Inc.",
+// "Exxon Mobil Corp.", "Barclays plc"), over the entities inside it (the
+// model's "Inc" or "Foo Bar" place, the brands "Exxon" and "Mobil"): the
+// capitalised words before the form (a comma may stand between), "&"
+// between two of them, none a stop word ("The"); a word opening the
+// sentence only when the recogniser's word list does not find it in lower
+// case inside sentences 30% of the time or more, none in a date or number
+// ("Yesterday"). An entity reaching out of the name leaves it as it is.
+func (x *Extractor) legalFormNames(text string, toks []Token, ents []Entity) []Entity {
+	var add []Entity
+	var timed []bool // bytes of dates and numbers: no name word ("Yesterday Apple Inc.")
+	for s, t := range toks {
+		if !x.orgs.legalForms[strings.TrimSuffix(t.Text, ".")] {
+			continue
+		}
+		if timed == nil {
+			timed = make([]bool, len(text))
+			for _, e := range ents {
+				if e.Kind == KindDate || e.Kind == KindNumber {
+					for b := max(e.Start, 0); b < e.End && b < len(timed); b++ {
+						timed[b] = true
+					}
+				}
+			}
+		}
+		j := s + 1
+		if j < len(toks) && toks[j].Text == "." && toks[j].Start == t.End && !strings.HasSuffix(t.Text, ".") {
+			j++ // "Inc" "."
+		}
+		k := s
+		if k > 0 && toks[k-1].Text == "," && toks[k-1].Sent == t.Sent {
+			k--
+		}
+		name := func(u Token) bool {
+			return u.Sent == t.Sent && u.Cap && hasLetter([]Token{u}) && !x.orgs.stopBefore[u.Lower] && !x.orgs.legalForms[u.Text] && !timed[u.Start]
+		}
+		i := k
+		for i > 0 && (name(toks[i-1]) || toks[i-1].Text == "&" && i > 1 && name(toks[i-2]) && i < k) {
+			i--
+		}
+		if i < k && (i == 0 || toks[i-1].Sent != toks[i].Sent) && x.nerModel != nil {
+			if c := x.nerModel.Words.Case(toks[i].Text); c == ner.CaseNever || c == ner.CaseRarely || c == ner.CaseOften {
+				i++ // "Yesterday Apple Inc."
+			}
+		}
+		if i == k {
+			continue
+		}
+		sp := Span{Start: toks[i].Start, End: toks[j-1].End}
+		if slices.ContainsFunc(ents, func(e Entity) bool {
+			return e.Start < sp.End && e.End > sp.Start && (e.Start < sp.Start || e.End > sp.End)
+		}) {
+			continue
+		}
+		add = append(add, Entity{Kind: KindOrganization, Span: sp, Text: text[sp.Start:sp.End], Norm: text[sp.Start:sp.End], Type: "company", Source: SourceRule})
+	}
+	if len(add) == 0 {
+		return ents
+	}
+	return mergeEntities(append(ents, add...))
 }

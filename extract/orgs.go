@@ -47,6 +47,7 @@ type OrgLexicon struct {
 	stopBefore map[string]bool
 	notOrg     map[string]bool
 	acrHeads   map[string]bool
+	legalForms map[string]bool // legal_forms, in their own case
 
 	// generated marks the entries of the generated lists (clubs,
 	// brands): names read from open data, not curated one by one, so the
@@ -75,6 +76,7 @@ type orgPatternFile struct {
 	StopBefore   []string          `yaml:"stop_before"`
 	NotOrgHeads  []string          `yaml:"not_org_heads"`
 	AcronymHeads []string          `yaml:"acronym_heads"`
+	LegalForms   []string          `yaml:"legal_forms"`
 }
 
 // Organization types.
@@ -120,8 +122,12 @@ func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 		stopBefore:   placeFoldSet(pf.StopBefore),
 		notOrg:       placeFoldSet(pf.NotOrgHeads),
 		acrHeads:     placeFoldSet(pf.AcronymHeads),
+		legalForms:   map[string]bool{},
 		generated:    map[string]bool{},
 		curatedFirst: map[string]bool{},
+	}
+	for _, w := range pf.LegalForms {
+		l.legalForms[w] = true
 	}
 	var errs RuleErrors
 	lines := placeItemLines(root, "organizations")
