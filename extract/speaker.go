@@ -240,6 +240,29 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 				}
 			}
 		}
+		// "Police arrested two men and officials said that ...", "Rebels
+		// seized the town and the army said": a surface speaker "X and Y"
+		// whose X is the object of another verb is that object and a new
+		// subject; Y, right before the verb, is the speaker.
+		if a, b := d.wordTokens(sp); a < b {
+			for i := b - 1; i > a+1; i-- {
+				if d.toks[i].Lower != "and" {
+					continue
+				}
+				w := t.wordAt(d.toks[a].Span)
+				for w >= 0 && t.w[w].Head > 0 && t.w[w].UPOS != "VERB" && (t.w[w].Rel == "det" || t.w[w].Rel == "nummod" || t.w[w].Rel == "amod" || t.w[w].Rel == "compound" || t.w[w].Rel == "conj") {
+					w = t.w[w].Head - 1
+				}
+				if h := t.w[max(w, 0)].Head - 1; w >= 0 && h >= 0 && h != v && t.w[h].UPOS == "VERB" && (t.w[w].Rel == "obj" || t.w[w].Rel == "iobj") && i+1 < b {
+					c.Args[k] = d.arg(capture{"speaker", i + 1, b, d.actorCovering(i+1, b), nil})
+					if c.Args[k].Norm == c.Args[k].Text {
+						c.Args[k].Norm = ""
+					}
+					return true
+				}
+				break
+			}
+		}
 		if r := t.w[v].Rel; s < 0 && t.w[v].Head > 0 && (r == "advcl" || r == "xcomp" || r == "conj") {
 			// "..., Bruce Boudreau expressed confidence ..., saying": the
 			// participle's subject is its clause's.
