@@ -119,7 +119,7 @@ func TestTrainSameBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := TrainOptions{Seed: 7, TagEpochs: 2, LemmaEpochs: 1, ParseEpochs: 2, Folds: 2, FoldEpochs: 2, Explore: 1, MinSeen: 1, ParseOrders: 2, Int8: true,
+	o := TrainOptions{Seed: 7, TagEpochs: 2, LemmaEpochs: 1, ParseEpochs: 2, Folds: 2, FoldEpochs: 2, Explore: 1, MinSeen: 1, ParseOrders: 2, TagOrders: 2, FoldOrders: 2, Int8: true,
 		Words: words, WordOptions: wo, AmbFolds: 3}
 	a, err := Train(ss[:150], ss[150:], o)
 	if err != nil {

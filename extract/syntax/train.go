@@ -21,6 +21,10 @@ type TrainOptions struct {
 	// the other folds (jackknifing), so it learns from the tagger's errors.
 	Folds      int
 	FoldEpochs int // epochs of each fold's tagger (at most the best epoch)
+	// TagOrders > 1 makes the tagger the mean of that many trainers
+	// reading the sentences in different seeded orders; FoldOrders the
+	// same for each fold's tagger.
+	TagOrders, FoldOrders int
 	// ParseOrders > 1 makes the action and relation models the mean of
 	// that many trainers reading the sentences in different seeded orders.
 	ParseOrders int
@@ -151,7 +155,6 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	tagModel, best, bestEp := trainTagger(tc, dc, nt, o)
 	order := seq(len(train))
 	var tsc tagScratch
-	var tags []int
 	var text []string
 	for _, f := range o.WordText {
 		text = append(text, f.Name+" "+f.SHA256)
@@ -161,6 +164,9 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 		Options: map[string]string{"epochs": fmt.Sprint(bestEp), "seed": fmt.Sprint(o.Seed),
 			"words_sha256": wordsSum(o.Words), "words": fmt.Sprintf("%+v", o.WordOptions),
 			"amb_folds": fmt.Sprint(o.AmbFolds), "word_text": strings.Join(text, ", ")}}
+	if o.TagOrders > 1 {
+		tagModel.Header.Options["orders"] = fmt.Sprint(o.TagOrders)
+	}
 
 	// Parser training tags: jackknifed when asked.
 	ptags := tc.tags
@@ -175,16 +181,11 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 					in = append(in, i)
 				}
 			}
-			ftr := learn.NewTrainer(nt)
-			ord := slices.Clone(in)
+			tt := newTagTrainers(nt, in, o.FoldOrders)
 			for ep := range min(bestEp, o.FoldEpochs) {
-				learn.Shuffle(ord, o.Seed+uint64(ep))
-				for _, i := range ord {
-					tags = growInts(tags, len(tc.lex[i]))
-					tagSentence(ftr, nt, tc.lex[i], tags, &tsc, ftr, tc.tags[i])
-				}
+				tt.epoch(tc, o.Seed, ep)
 			}
-			fm := ftr.Model(o.prune(o.MaxTagFeatures))
+			fm := tt.model(o.prune(o.MaxTagFeatures))
 			for _, i := range out {
 				ptags[i] = make([]int, len(tc.lex[i]))
 				tagSentence(fm, nt, tc.lex[i], ptags[i], &tsc, nil, nil)
@@ -227,6 +228,9 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	parModel, relModel, bestLAS, bestPEp := trainParser(train, tc, dc, ptags, dtags, tagLabels, rels, order, o)
 	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
 		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
+	if o.FoldOrders > 1 {
+		popts["fold_orders"] = fmt.Sprint(o.FoldOrders)
+	}
 	if o.ParseOrders > 1 {
 		popts["orders"] = fmt.Sprint(o.ParseOrders)
 	}
@@ -393,17 +397,10 @@ func (pt *parseTrainer) epoch(train []Sentence, tc corpus, ptags [][]int, relID 
 func trainTagger(tc, dc corpus, nt int, o TrainOptions) (*learn.Model, float64, int) {
 	best, bestEp := -1.0, 0
 	var tagModel *learn.Model
-	tr := learn.NewTrainer(nt)
-	order := seq(len(tc.sents))
-	var tsc tagScratch
-	var tags []int
+	tt := newTagTrainers(nt, seq(len(tc.sents)), o.TagOrders)
 	for ep := range o.TagEpochs {
-		learn.Shuffle(order, o.Seed+uint64(ep))
-		for _, i := range order {
-			tags = growInts(tags, len(tc.lex[i]))
-			tagSentence(tr, nt, tc.lex[i], tags, &tsc, tr, tc.tags[i])
-		}
-		m := tr.Model(o.prune(o.MaxTagFeatures))
+		tt.epoch(tc, o.Seed, ep)
+		m := tt.model(o.prune(o.MaxTagFeatures))
 		acc := tagAccuracy(m, dc)
 		o.logf("tagger epoch %d: dev tag accuracy %.4f, %d features\n", ep+1, acc, m.Features())
 		if acc > best {
@@ -412,6 +409,49 @@ func trainTagger(tc, dc corpus, nt int, o TrainOptions) (*learn.Model, float64, 
 	}
 	return tagModel, best, bestEp
 }
+
+// tagTrainers are the tagger's trainers of one model: one per seeded
+// order, averaged by learn.Ensemble (one order's tagger varies with the
+// order; the mean of three scored dev UPOS+XPOS 0.9488 -> 0.9500).
+type tagTrainers struct {
+	trs  []*learn.Trainer
+	ords [][]int // per trainer, the sentences in its order
+}
+
+// newTagTrainers returns max(orders, 1) trainers over the sentences
+// sents of nt tag classes.
+func newTagTrainers(nt int, sents []int, orders int) *tagTrainers {
+	tt := &tagTrainers{}
+	for range max(orders, 1) {
+		tt.trs = append(tt.trs, learn.NewTrainer(nt))
+		tt.ords = append(tt.ords, slices.Clone(sents))
+	}
+	return tt
+}
+
+// epoch trains each trainer on one pass over its sentences (epoch ep,
+// 0-based). Trainer j shuffles with seed+1000j+ep, so the first trainer
+// reads the sentences as a single tagger does. The trainers share only
+// read-only data: one goroutine each, the same bytes whatever the
+// scheduling.
+func (tt *tagTrainers) epoch(tc corpus, seed uint64, ep int) {
+	var wg sync.WaitGroup
+	for j, tr := range tt.trs {
+		ord := tt.ords[j]
+		wg.Go(func() {
+			var sc tagScratch
+			var tags []int
+			learn.Shuffle(ord, seed+1000*uint64(j)+uint64(ep))
+			for _, i := range ord {
+				tags = growInts(tags, len(tc.lex[i]))
+				tagSentence(tr, tr.Classes(), tc.lex[i], tags, &sc, tr, tc.tags[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func (tt *tagTrainers) model(p learn.Prune) *learn.Model { return learn.Ensemble(p, tt.trs...) }
 
 func splitmix(h uint64) uint64 {
 	h ^= h >> 30
