@@ -30,7 +30,7 @@ var claimRoles = map[string][]string{
 	"casualty":   {"count", "victims", "outcome", "place", "time", "cause", "source"},
 	"statement":  {"speaker", "content", "medium", "time", "source"},
 	"role":       {"person", "title", "organization", "place", "source"},
-	"quantity":   {"subject", "attribute", "value", "unit", "time", "baseline", "source"},
+	"quantity":   {"subject", "attribute", "value", "change", "unit", "time", "baseline", "source"},
 	"attack":     {"actor", "target", "means", "place", "time", "source"},
 	"surrender":  {"actor", "recipient", "place", "time", "source"},
 	"withdrawal": {"actor", "place", "deadline", "time", "source"},
