@@ -298,6 +298,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
+	// A means in capitals inside a sentence is a word of a name, not an
+	// event: "Assassin's Creed Odyssey, Attack on Titan: Final Battle 2"
+	// lists games.
+	if a, ok := findArg(c, "means"); ok && c.Kind == "attack" {
+		if k := d.tokIndex(a.Start); k > s.First && k < len(d.toks) && d.toks[k].Cap && !allCaps(d.toks[k].Text) {
+			return Claim{}, false
+		}
+	}
 	// A place is never a cause: "an airstrike on a convoy in central Gaza
 	// killed seven" has no cause "central Gaza".
 	kept := c.Args[:0]
