@@ -148,7 +148,7 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		}
 		// A clause above the trigger (said_after_tree, according_to_tree)
 		// says something: it has a verb or a predicate, not "a rally".
-		if br := t.branchOf(trigger, max(n, 0)); a.role == "content" && n >= 0 && br >= 0 {
+		if br := t.topBelow(trigger, max(n, 0)); a.role == "content" && n >= 0 && br >= 0 {
 			// Its subject stands outside the trigger's branch: in "According
 			// to a report in the Argus Leader, Gov. Kristi Noem launched
 			// ..." the parser may take the name into the source's phrase,
@@ -431,7 +431,7 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			// according to the bureau". The words before the branch; the
 			// statement checks run them on past an interrupting "..., he
 			// said, ..." as they do for the surface rules.
-			if c := t.branchOf(b.trigger, n); c >= 0 {
+			if c := t.topBelow(b.trigger, n); c >= 0 {
 				clo, chi := t.subtree(c)
 				if clo > lo {
 					hi = min(hi, clo-1)
@@ -984,19 +984,6 @@ func (d *claimDoc) treeSource(t *depTree, i int) (Arg, bool) {
 		n = h
 	}
 	return Arg{}, false
-}
-
-// branchOf returns the child of node n whose subtree holds word k, -1 when
-// k is n or not below it.
-func (t *depTree) branchOf(k, n int) int {
-	for steps := 0; k >= 0 && steps <= len(t.w); steps++ {
-		h := t.w[k].Head - 1
-		if h == n {
-			return k
-		}
-		k = h
-	}
-	return -1
 }
 
 // partitiveOne reports whether node n is "one" picking a member out of an

@@ -1442,7 +1442,8 @@ func (t *depTree) measureObject() bool {
 	return changed
 }
 
-// topBelow returns the dependent of h whose subtree holds k, or -1.
+// topBelow returns the dependent of h whose subtree holds k, or -1 (also
+// when k is h or not below it).
 func (t *depTree) topBelow(k, h int) int {
 	for steps := 0; k >= 0 && steps <= len(t.w); steps++ {
 		p := t.w[k].Head - 1
