@@ -298,6 +298,14 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
+	// "“2019 is not as strong as 2018.” Officials said on Monday that the
+	// road was closed": a verb of saying after a quotation with "that" and
+	// a clause of its own reports that clause, not the quotation before.
+	if ct, ok := findArg(c, "content"); ok && c.Kind == "statement" && end < s.Last && d.toks[end].Lower == "that" {
+		if sp, ok := findArg(c, "speaker"); ok && ct.End <= sp.Start {
+			return Claim{}, false
+		}
+	}
 	// A means in capitals inside a sentence is a word of a name, not an
 	// event: "Assassin's Creed Odyssey, Attack on Titan: Final Battle 2"
 	// lists games.
@@ -462,7 +470,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	c.Certainty = cert
 	if !hasRole(c, "time") && roleAllowed(c.Kind, "time") {
 		// A date inside what was said is not when it was said.
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) {
+		// Nor a date inside another quotation of the sentence ("..., adding,
+		// “2019 is just not as strong as 2018.”").
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && d.insideQuote(t.Span)) {
 			c.Args = append(c.Args, t)
 		}
 	}
