@@ -333,7 +333,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1308,6 +1308,58 @@ func (t *depTree) coordinatedSubject() bool {
 	return changed
 }
 
+// parataxisWithConj relabels a verb the parser hung on the clause before
+// as parataxis although a coordinating conjunction opens it ("did not
+// give a date, but said the bridge would reopen"): a clause joined by
+// "and"/"but" is a conjunct in UD, and a conjunct without a subject
+// shares the first clause's (sharedSubject). Only a verb without a
+// subject of its own: "..., but officials said" is a clause of its own
+// either way. Labels only.
+func (t *depTree) parataxisWithConj() bool {
+	for v := range t.w {
+		if t.w[v].Rel != "parataxis" || t.w[v].UPOS != "VERB" || t.w[v].Head-1 >= v || !t.subjectless(v) {
+			continue
+		}
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "cc" && k < v {
+				t.w[v].Rel = "conj"
+				break
+			}
+		}
+	}
+	return false
+}
+
+// thatAdverbial relabels a clause opened by "that" alone that the parser
+// hung on a verb as an adverbial ("reported Wednesday that the index
+// reached 408": advcl, "Wednesday" read as the object): a bare "that"
+// marks a complement clause; adverbial clauses take "because", "if",
+// "so that" ("that" then fixed under "so"). A result clause of "so" or
+// "such" ("ran so fast that ...") keeps its reading. Labels only.
+func (t *depTree) thatAdverbial() bool {
+	for v := range t.w {
+		h := t.w[v].Head - 1
+		if t.w[v].Rel != "advcl" || h < 0 || h > v || t.w[h].UPOS != "VERB" || t.markOf(v) != "that" {
+			continue
+		}
+		so := false
+		for k := h + 1; k < v; k++ {
+			if l := t.lower(k); l == "so" || l == "such" {
+				so = true
+			}
+		}
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "mark" && t.lemma(k) != "that" {
+				so = true // "now that", "in that", "except that"
+			}
+		}
+		if !so {
+			t.w[v].Rel = "ccomp"
+		}
+	}
+	return false
+}
+
 // nounCompoundVerb repairs a plural noun inside a noun phrase that the
 // tagger read as a verb and the parser made the head of the sentence
 // ("supervisor of the Pacific studies program at the East-West Center,
@@ -1871,8 +1923,10 @@ func (t *depTree) sharedSubject(n int, pass bool) []int {
 	if !cc {
 		return nil
 	}
+	// The first clause may be a predicate with a copula: "Portugal is one
+	// of the plan's critics and has accused Brussels of ...".
 	h := t.w[n].Head - 1
-	if h < 0 || t.w[h].UPOS != "VERB" {
+	if h < 0 || t.w[h].UPOS != "VERB" && !t.hasKid(h, "cop") {
 		return nil
 	}
 	for _, k := range t.kids[h] {
@@ -2066,6 +2120,11 @@ func (t *depTree) clause(n int) (int, int) {
 				case "about", "over", "at", "regarding", "of", "for", "on":
 					_, hi = t.subtree(k)
 				}
+			}
+			// What the object is accused of, a gerund clause the parser
+			// hung on the verb: "accused Beijing of encroaching into ...".
+			if t.w[n].Rel == "obj" && r == "advcl" && lo2 == hi+1 && t.markOf(k) == "of" {
+				_, hi = t.subtree(k)
 			}
 		}
 	}
