@@ -280,6 +280,11 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		if cp.role == "" {
 			continue // an element traced for --explain
 		}
+		// "Women make up 60% of the displaced": a share or a sum counts
+		// no one; the figure is a quantity's.
+		if cp.role == "count" && r.Kind == "casualty" && cp.m != nil && cp.m.ent != nil && (cp.m.ent.Type == NumPercent || cp.m.ent.Type == NumMoney) {
+			return Claim{}, false
+		}
 		if cp.role == "value" && r.ValueNumber != nil && (cp.m == nil || cp.m.ent == nil || !r.ValueNumber[cp.m.ent.Type]) {
 			return Claim{}, false // "rose 3 places": no sum or share
 		}

@@ -446,6 +446,9 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.role == "victims" {
 			lo, hi = t.withAppos(n, lo, hi)
 		}
+		if a.coord {
+			hi = t.coordinationEnd(n, hi)
+		}
 		// The noun a trigger is the case word of starts after it: in "the
 		// year before, according to the federation" the parse may hang
 		// "before" on the source.
@@ -453,7 +456,9 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			lo = b.trigger + 1
 		}
 		for _, f := range figs {
-			if a.role != "value" && a.role != "baseline" && f.lo >= lo && f.hi <= hi && (f.hi < n || f.lo > n) {
+			// (The figure's subtree may run past the phrase: "a budget of
+			// $4.2 billion for next year" hangs the year on the figure.)
+			if a.role != "value" && a.role != "baseline" && f.lo <= hi && f.hi >= lo && (f.hi < n || f.lo > n) {
 				if f.hi < n {
 					lo = f.hi + 1 // "195,600 jobs": the attribute is "jobs"
 				} else {
@@ -614,6 +619,19 @@ func (d *claimDoc) placeMention(t *depTree, n int) bool {
 		}
 	}
 	return false
+}
+
+// coordinationEnd widens a phrase ending at hi over the conjuncts after
+// node n, and theirs in turn: the parser chains "Farmers, fishers and
+// herders" as well as it fans them out.
+func (t *depTree) coordinationEnd(n, hi int) int {
+	for _, c := range t.conjuncts(n) {
+		if c > hi {
+			_, chi := t.phrase(c)
+			hi = t.coordinationEnd(c, max(hi, chi))
+		}
+	}
+	return hi
 }
 
 // withAppos widens a phrase over the node's apposition, without the

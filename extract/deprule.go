@@ -78,6 +78,10 @@ type depArgSpec struct {
 	// Spread: each conjunct of the node makes a claim of its own
 	// ("killed five soldiers and three civilians").
 	Spread bool `yaml:"spread"`
+	// Coordination: the argument is the whole coordination its node
+	// heads ("Alawites, Kurds and Christians make up 35%": one share of
+	// all three, not a share each as spread would read it).
+	Coordination bool `yaml:"coordination"`
 	// Number: for a count or value, the number types it may be (money,
 	// percent, ...; extract's number finder); empty takes any.
 	Number []string `yaml:"number"`
@@ -142,6 +146,7 @@ type depArg struct {
 	place     bool
 	physical  bool
 	spread    bool
+	coord     bool
 	strict    bool
 	agent     bool
 	figure    bool
@@ -249,10 +254,13 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Animate && a.Inanimate {
 			return nil, fmt.Errorf("arg %d: animate and inanimate at once", i+1)
 		}
+		if a.Spread && a.Coordination {
+			return nil, fmt.Errorf("arg %d: spread and coordination at once (a claim per conjunct, or one for all)", i+1)
+		}
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
