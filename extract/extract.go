@@ -30,6 +30,9 @@ type Options struct {
 	// NoBrands leaves out the generated company and brand list
 	// (lexicon/organizations_brands.tsv), for the same reason.
 	NoBrands bool
+	// NER, when not nil, is the recogniser to use instead of the
+	// embedded one (a model of another cross-validation fold).
+	NER *ner.Model
 }
 
 // Extractor holds the loaded lexicons and rules. It is read-only after New
@@ -65,7 +68,12 @@ func New(opt Options) (*Extractor, error) {
 		return nil, err
 	}
 	x := &Extractor{places: g, orgs: o, persons: p, rules: r}
-	if !opt.NoModel {
+	if !opt.NoModel && opt.NER != nil {
+		if _, err := ner.NewTagger(opt.NER); err != nil {
+			return nil, fmt.Errorf("entity recogniser: %w", err)
+		}
+		x.nerModel = opt.NER
+	} else if !opt.NoModel {
 		if x.nerModel, err = loadNER(); err != nil {
 			return nil, fmt.Errorf("entity recogniser: %w", err)
 		}

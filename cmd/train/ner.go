@@ -44,7 +44,11 @@ func nerCased(corpus string) bool {
 	return corpus == "uner-ewt-dev" || corpus == "gum-train" || strings.HasPrefix(corpus, "re3d-")
 }
 
-func trainNER(shared string) error {
+func trainNER(shared string, o options) error {
+	modelOut, wordsOut := nerOut, nerWordsOut
+	if o.nerOut != "" {
+		modelOut, wordsOut = o.nerOut+".model", o.nerOut+".words"
+	}
 	x, err := extract.New(extract.Options{NoModel: true})
 	if err != nil {
 		return err
@@ -101,7 +105,7 @@ func trainNER(shared string) error {
 			switch {
 			case c.Role == "heldout":
 				heldout[c.Name] = append(heldout[c.Name], ex)
-			case ner.DevDoc(c.Name, doc):
+			case ner.DevFold(c.Name, doc, o.nerFold):
 				dev = append(dev, ex)
 			default:
 				train = append(train, ex)
@@ -115,7 +119,7 @@ func trainNER(shared string) error {
 	files = append(files, ewtSum)
 	log.Printf("ner: %d training sentences, %d dev", len(train), len(dev))
 	wordData := ner.BuildWords(text, cased, nerWordOptions)
-	words, err := ner.ReadWords(wordData, nerWordsOut)
+	words, err := ner.ReadWords(wordData, wordsOut)
 	if err != nil {
 		return err
 	}
@@ -160,21 +164,24 @@ func trainNER(shared string) error {
 		},
 		Extra: extra,
 	}
+	if o.nerFold != ner.DefaultFold {
+		m.Header.Options["fold"] = strconv.Itoa(o.nerFold) // the committed model's header has no fold: it is the default
+	}
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(nerOut), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(modelOut), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(nerOut, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(modelOut, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(nerWordsOut, wordData, 0o644); err != nil {
+	if err := os.WriteFile(wordsOut, wordData, 0o644); err != nil {
 		return err
 	}
 	log.Printf("ner: wrote %s: %d bytes, %d features, %d weights, best epoch %d, dev F1 %.4f",
-		nerOut, buf.Len(), m.Features(), m.Weights(), ep, devF)
+		modelOut, buf.Len(), m.Features(), m.Weights(), ep, devF)
 	return nil
 }
 

@@ -60,6 +60,24 @@ func DocNumbers(ss []Sentence) []int {
 // the epoch and the settings: every fifth document of UNER-EWT dev and
 // GUM train (the news-like parts). The held-out sets (UNER-EWT test, GUM
 // dev and test) are never read for a decision.
-func DevDoc(corpus string, doc int) bool {
-	return (corpus == "uner-ewt-dev" || corpus == "gum-train") && doc%5 == 3
-}
+func DevDoc(corpus string, doc int) bool { return DevFold(corpus, doc, DefaultFold) }
+
+// Folds is how many parts UNER-EWT dev and GUM train are cut into by
+// document (DevFold); DefaultFold is the part the committed model keeps
+// out.
+const (
+	Folds       = 5
+	DefaultFold = 3
+)
+
+// DevFold says whether a training document is in part fold (0 to
+// Folds-1) of UNER-EWT dev and GUM train: the documents a model trained
+// with that fold kept out (cmd/train -ner-fold), to score the pipeline
+// on every training document of those two corpora with a model that did
+// not see it (cross-validation of the fusion rules, never of the
+// held-out sets).
+func DevFold(corpus string, doc, fold int) bool { return FoldCorpus(corpus) && doc%Folds == fold }
+
+// FoldCorpus reports whether a corpus is cut into folds (DevFold): the
+// news-like training corpora, UNER-EWT dev and GUM train.
+func FoldCorpus(corpus string) bool { return corpus == "uner-ewt-dev" || corpus == "gum-train" }

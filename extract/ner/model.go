@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"fmt"
+	"os"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
 )
@@ -25,14 +26,34 @@ var wordsFile []byte
 // word file). The result is immutable: load it once and share it; make a
 // Tagger per goroutine.
 func Load() (*Model, error) {
-	m, err := learn.Read(modelFile, "extract/ner/models/ner.model", ModelKind, FeatureSet)
+	return Decode(modelFile, wordsFile, "extract/ner/models/ner.model", "extract/ner/models/ner.words")
+}
+
+// LoadFiles reads a model and its word classes from files: a model that
+// cmd/train wrote elsewhere (a cross-validation fold, -ner-out).
+func LoadFiles(modelPath, wordsPath string) (*Model, error) {
+	md, err := os.ReadFile(modelPath)
 	if err != nil {
 		return nil, err
 	}
-	if want, got := m.Header.Options["words_sha256"], WordsSum(wordsFile); want != got {
-		return nil, fmt.Errorf("extract/ner/models/ner.words: sha256 %s, the model was trained with %s", got, want)
+	wd, err := os.ReadFile(wordsPath)
+	if err != nil {
+		return nil, err
 	}
-	w, err := ReadWords(wordsFile, "extract/ner/models/ner.words")
+	return Decode(md, wd, modelPath, wordsPath)
+}
+
+// Decode decodes a model file and its word class file (named for errors)
+// and checks that they were trained together.
+func Decode(modelData, wordsData []byte, modelName, wordsName string) (*Model, error) {
+	m, err := learn.Read(modelData, modelName, ModelKind, FeatureSet)
+	if err != nil {
+		return nil, err
+	}
+	if want, got := m.Header.Options["words_sha256"], WordsSum(wordsData); want != got {
+		return nil, fmt.Errorf("%s: sha256 %s, the model was trained with %s", wordsName, got, want)
+	}
+	w, err := ReadWords(wordsData, wordsName)
 	if err != nil {
 		return nil, err
 	}
