@@ -341,7 +341,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1363,6 +1363,48 @@ func (t *depTree) thatAdverbial() bool {
 		}
 		if !so {
 			t.w[v].Rel = "ccomp"
+		}
+	}
+	return false
+}
+
+// appositiveSubjectVerb repairs a sentence whose verb the parser read as
+// a participle after the subject's apposition ("Riverside Bank, a lender
+// based in Ohio, reported on Monday that ...": "Bank" the root,
+// "reported" an acl of it or of "lender"): a sentence needs a predicate,
+// and a verb after a comma that runs to the sentence's end, with no
+// subject of its own, is the subject's. Only when the noun is the root
+// with no copula, so no other predicate stands in the sentence.
+func (t *depTree) appositiveSubjectVerb() bool {
+	last := len(t.w) - 1
+	for last > 0 && t.w[last].UPOS == "PUNCT" {
+		last--
+	}
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.hasKid(n, "cop") {
+			continue
+		}
+		for _, ap := range t.kids[n] {
+			if t.w[ap].Rel != "appos" || ap < n {
+				continue
+			}
+			for v := ap + 1; v <= last; v++ {
+				if h := t.w[v].Head - 1; (h != n && h != ap) || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || t.w[v-1].Form != "," ||
+					(t.w[v].XPOS != "VBN" && t.w[v].XPOS != "VBD") || !t.subjectless(v) {
+					continue
+				}
+				if _, e := t.subtree(v); e != last {
+					continue
+				}
+				for _, k := range t.kids[n] {
+					if k > v {
+						t.w[k].Head = v + 1
+					}
+				}
+				t.w[v].Head, t.w[v].Rel, t.w[v].XPOS = 0, "root", "VBD"
+				t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+				return true
+			}
 		}
 	}
 	return false

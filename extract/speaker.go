@@ -68,7 +68,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// Bruce Boudreau expressed ...": a phrase governed by a preposition or
 	// subordinator that opens the sentence is an adverbial, never the
 	// subject; the speaker stands after the comma that closes it.
-	if a, b := d.wordTokens(sp); a > 0 && a < b && frontedPreps[d.toks[a-1].Lower] && a-1-d.sents[d.toks[a].Sent].First <= 2 {
+	// (Or a place or manner preposition that is the sentence's first
+	// word: "In a sign of the tension, the board, which ..., issued"; not
+	// one inside the subject, "A spokesperson for the ministry".)
+	if a, b := d.wordTokens(sp); a > 0 && a < b && (frontedPreps[d.toks[a-1].Lower] && a-1-d.sents[d.toks[a].Sent].First <= 2 ||
+		openingPreps[d.toks[a-1].Lower] && a-1 == d.sents[d.toks[a].Sent].First) {
 		for i := b; i < end && i < len(d.toks); i++ {
 			if d.toks[i].Text == "," {
 				return false
@@ -435,6 +439,12 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 var frontedPreps = map[string]bool{"before": true, "after": true, "since": true, "until": true, "during": true,
 	"despite": true, "following": true, "amid": true, "unlike": true, "like": true, "without": true, "when": true,
 	"while": true, "although": true, "though": true, "because": true, "if": true, "once": true, "ahead": true}
+
+// openingPreps are prepositions whose phrase opens a sentence as an
+// adverbial when they are its first word (not "to" or "by": "According to
+// X, a spokesman, ...", bylines).
+var openingPreps = map[string]bool{"in": true, "on": true, "at": true, "with": true, "for": true, "from": true, "as": true,
+	"among": true, "under": true, "over": true, "of": true, "into": true, "through": true, "throughout": true, "across": true}
 
 // coveredByActor reports whether a person or organization mention covers
 // tokens [a, b) and more.
