@@ -522,7 +522,7 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				one, sp := 1.0, t.w[n].Span
 				m = &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &one, Type: NumCardinal}}
 			}
-			if m == nil || a.number != nil && !a.number[m.ent.Type] || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
+			if m == nil || !a.takes(t, n, m.ent.Type) || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
 				if !a.optional {
 					return nil, nil, 0, 0, false
 				}
@@ -701,7 +701,9 @@ func (d *claimDoc) numberAt(a, b int, sp Span) *mention {
 			if m.ent.Start <= sp.Start && sp.End <= m.ent.End {
 				return m
 			}
-			if k >= a && m.end <= b {
+			// (A qualifier the parser hung elsewhere may start the mention
+			// before the phrase: "at least" read as an nmod.)
+			if m.end > a && m.end <= b {
 				only, count = m, count+1
 			}
 		}

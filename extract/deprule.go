@@ -85,6 +85,11 @@ type depArgSpec struct {
 	// Number: for a count or value, the number types it may be (money,
 	// percent, ...; extract's number finder); empty takes any.
 	Number []string `yaml:"number"`
+	// Units: a plain count is a value of this rule too when the noun it
+	// counts is one of these units of measure ("fell 250 index points",
+	// "rose by 200,000 barrels a day"): the noun is the claim's unit.
+	// Without number, such counts are the only figures taken.
+	Units []string `yaml:"units"`
 	// Place: the node names a place: a place mention, or a word of
 	// @place_nouns ("the town", "an army base"); "took control of the
 	// market" is business.
@@ -151,6 +156,7 @@ type depArg struct {
 	agent     bool
 	figure    bool
 	number    map[string]bool
+	units     map[string]bool
 	min       float64
 	clause    bool
 }
@@ -285,6 +291,9 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		}
 		if da.cases, err = wordSet(a.Case, lists); err != nil {
 			return nil, fmt.Errorf("arg %d case: %v", i+1, err)
+		}
+		if da.units, err = wordSet(a.Units, lists); err != nil {
+			return nil, fmt.Errorf("arg %d units: %v", i+1, err)
 		}
 		if da.lemmas, err = wordSet(a.Lemma, lists); err != nil {
 			return nil, fmt.Errorf("arg %d lemma: %v", i+1, err)
@@ -1615,13 +1624,15 @@ func (t *depTree) passive(n int) bool {
 }
 
 // numeric reports whether node n is a number or has one as its nummod
-// ("$ 185.25" parses as "$" with the number below it).
+// ("$ 185.25" parses as "$" with the number below it), or is a unit that
+// "half a" measures ("by half a percentage point": "point" with the
+// predeterminer "half"; the number finder reads the figure).
 func (t *depTree) numeric(n int) bool {
 	if t.w[n].UPOS == "NUM" {
 		return true
 	}
 	for _, k := range t.kids[n] {
-		if t.w[k].Rel == "nummod" && t.w[k].UPOS == "NUM" {
+		if r := t.w[k].Rel; r == "nummod" && t.w[k].UPOS == "NUM" || r == "det:predet" && t.lower(k) == "half" && t.lemma(n) == "point" {
 			return true
 		}
 	}
@@ -2290,8 +2301,8 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	// A figure of another type is no match, so a later path may bind one
 	// of the arg's types ("added 20.72 points, or 0.24%, to 8,570.66": the
 	// index level is no percent; the figure in apposition is).
-	if a.number != nil && (a.role == "count" || a.role == "value" || a.role == "baseline") && sem != nil && sem.numberType != nil {
-		if typ, ok := sem.numberType(t, n); ok && !a.number[typ] {
+	if (a.number != nil || a.units != nil) && (a.role == "count" || a.role == "value" || a.role == "baseline") && sem != nil && sem.numberType != nil {
+		if typ, ok := sem.numberType(t, n); ok && !a.takes(t, n, typ) {
 			return false
 		}
 	}
@@ -2315,6 +2326,15 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 		return false
 	}
 	return true
+}
+
+// takes reports whether a figure of number type typ at node n is one
+// of the arg's: one of its types, or a count of one of its units.
+func (a depArg) takes(t *depTree, n int, typ string) bool {
+	if a.number == nil && a.units == nil || a.number[typ] {
+		return true
+	}
+	return typ == NumCardinal && (a.units[t.lemma(n)] || a.units[t.lower(n)])
 }
 
 // treeCertainty reads negation, modals and embedding off the trigger:

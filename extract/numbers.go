@@ -208,8 +208,14 @@ func numAt(text string, toks []Token, i int) (Entity, int, bool) {
 			typ, end, next = NumPercent, toks[next].End, next+1
 		case t == "per" && next+1 < len(toks) && toks[next+1].Lower == "cent":
 			typ, end, next = NumPercent, toks[next+1].End, next+2
+		// "0.3 percentage points": a change of a percent, given as its
+		// figure as percents are.
+		case t == "percentage" && next+1 < len(toks) && (toks[next+1].Lower == "point" || toks[next+1].Lower == "points"):
+			typ, end, next = NumPercent, toks[next+1].End, next+2
 		case numCurrencyWords[t]:
 			typ = NumMoney
+		case numCurrencyOf(toks, next, j):
+			typ = NumMoney // "88 billion Hong Kong dollars"
 		}
 	}
 	if n.money {
@@ -403,6 +409,12 @@ func numOne(text string, toks []Token, i int) (num, bool) {
 		}
 		i++
 	}
+	if n, ok := numPartOfUnit(toks, i, money); ok {
+		if money {
+			n.money, n.start = true, start
+		}
+		return n, true
+	}
 	t := toks[i]
 	c := t.Lower[0]
 	var n num
@@ -420,6 +432,52 @@ func numOne(text string, toks []Token, i int) (num, bool) {
 		n.start = start
 	}
 	return n, true
+}
+
+// numCurrencyOf reports whether the tokens from k name a currency by its
+// country: one or two capitalised words, or "U.S.", then a currency word
+// ("Hong Kong dollars", "Australian dollars", "U.S. dollars"). The words
+// stay outside the number's span, as a currency word does.
+func numCurrencyOf(toks []Token, k, j int) bool {
+	for w := k; w < k+3 && w+1 < len(toks) && toks[w].Sent == toks[j].Sent; w++ {
+		if c := toks[w].Text[0]; c < 'A' || c > 'Z' {
+			return false
+		}
+		if numCurrencyWords[toks[w+1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// numPartOfUnit reads a fraction of one unit: "half a percentage point"
+// (0.5, and the unit after it makes it a percent), "half a million"
+// (500,000), "a quarter of a percentage point" (0.25). A fraction of
+// anything else is no number ("half a dozen" aside, which it leaves too):
+// "half the budget" stays a share in words.
+func numPartOfUnit(toks []Token, i int, money bool) (num, bool) {
+	f, j := 0.0, i
+	switch {
+	case toks[i].Lower == "half":
+		f, j = 0.5, i+1
+	case toks[i].Lower == "a" && i+2 < len(toks) && toks[i+1].Lower == "quarter" && toks[i+2].Lower == "of":
+		f, j = 0.25, i+3
+	default:
+		return num{}, false
+	}
+	if j+1 >= len(toks) || toks[j].Lower != "a" && toks[j].Lower != "an" || toks[j+1].Sent != toks[i].Sent {
+		return num{}, false
+	}
+	u := toks[j+1].Lower
+	if sc, ok := numScales[u]; ok {
+		return num{val: f * sc, start: toks[i].Start, end: toks[j+1].End, next: j + 2, scale: sc, words: true}, true
+	}
+	pp := u == "percentage" && j+2 < len(toks) && toks[j+2].Lower == "point"
+	if u == "percent" || pp || money && u == "dollar" {
+		// The unit word stays after the number: numAt reads it.
+		return num{val: f, start: toks[i].Start, end: toks[j].End, next: j + 1, scale: 1, words: true}, true
+	}
+	return num{}, false
 }
 
 // numDigitToken reads a number written with digits at token i.
