@@ -754,3 +754,18 @@ func TestLowerCasePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestSportsTeams: North American major-league teams are organizations
+// by their full names, and by a nickname that is no common word ("Red
+// Sox"), not by the city they start with.
+func TestSportsTeams(t *testing.T) {
+	x := testExtractor(t)
+	for text, want := range map[string]string{
+		"The Boston Red Sox beat the New York Yankees 5-3.":                   "organization Boston Red Sox, organization New York Yankees",
+		"He signed with the Pittsburgh Pirates and later joined the Red Sox.": "organization Pittsburgh Pirates, organization Red Sox",
+	} {
+		if got := strings.Join(kindsOf(x, text), ", "); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
