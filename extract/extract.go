@@ -47,6 +47,8 @@ type Extractor struct {
 	parse func(text string, s Sentence, toks []Token) []depWord
 	// nerModel is the entity recogniser (nil with Options.NoModel).
 	nerModel *ner.Model
+	// hints are the lists' hint bits by folded word (listHints).
+	hints map[string]uint32
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -67,7 +69,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{places: g, orgs: o, persons: p, rules: r}
+	x := &Extractor{places: g, orgs: o, persons: p, rules: r, hints: listHints(p, g, o)}
 	if !opt.NoModel && opt.NER != nil {
 		if _, err := ner.NewTagger(opt.NER); err != nil {
 			return nil, fmt.Errorf("entity recogniser: %w", err)
