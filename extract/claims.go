@@ -126,14 +126,7 @@ func (d *claimDoc) claims() []Claim {
 				if !p.possible(words, kinds) {
 					continue
 				}
-				if longMention {
-					mark = mark[:0]
-					for i := s.First; i < s.Last; i++ {
-						mark = append(mark, true)
-					}
-				} else {
-					mark = p.starts(d.toks, s.First, s.Last, mark)
-				}
+				mark = p.starts(d.toks, s.First, s.Last, mark, longMention, d.mentions)
 				for i := s.First; i < s.Last; i++ {
 					if !mark[i-s.First] {
 						continue

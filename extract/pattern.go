@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,14 @@ type patSeq struct {
 	// can only start within anchorReach tokens before an anchor word.
 	anchor      map[string]bool
 	anchorReach int
+	// When the first element is mandatory, where it can match at all:
+	// firstClause, a [clause], only at the sentence's first token;
+	// firstKinds, an entity slot of mention kinds only ("actor" read as
+	// person and organization), only where such a mention starts. Other
+	// tokens would fail at once; starts skips them (most tokens, for the
+	// statement rules that open on a quotation or a clause).
+	firstClause bool
+	firstKinds  []string
 }
 
 type patElem struct {
@@ -52,13 +61,18 @@ type patElem struct {
 	src      string // the element as written, for --explain
 	top      bool   // an element of the pattern itself, not of a group
 
-	words  [][]string // literal alternatives or list entries, folded token sequences
-	kinds  []string   // entity slot
-	gap    bool
-	gapMin int
-	gapMax int
-	any    bool
-	group  []*patSeq
+	words [][]string // literal alternatives or list entries, folded token sequences
+	// byFirst holds words by their first word, each word's entries in the
+	// order of words, when there are many (indexWords): a list of a
+	// hundred entries is then one map lookup a token tried, not a hundred
+	// string comparisons.
+	byFirst map[string][][]string
+	kinds   []string // entity slot
+	gap     bool
+	gapMin  int
+	gapMax  int
+	any     bool
+	group   []*patSeq
 }
 
 // entity-slot kinds accepted in patterns.
@@ -102,6 +116,7 @@ func parsePattern(src string, lists map[string][][]string) (*patSeq, error) {
 	seq.src = src
 	seq.prefilter()
 	seq.setAnchor()
+	seq.setFirst()
 	return seq, nil
 }
 
@@ -162,6 +177,30 @@ func (s *patSeq) setAnchor() {
 		}
 		reach += n
 	}
+}
+
+// setFirst fills firstClause and firstKinds.
+func (s *patSeq) setFirst() {
+	e := s.elems[0]
+	if e.optional || e.kinds == nil {
+		return
+	}
+	if len(e.kinds) == 1 && e.kinds[0] == "clause" {
+		s.firstClause = true
+		return
+	}
+	var ks []string
+	for _, k := range e.kinds {
+		switch k {
+		case "actor":
+			ks = append(ks, k, KindPerson, KindOrganization)
+		case KindPlace, KindPerson, KindOrganization, KindNumber, KindDate, "quote":
+			ks = append(ks, k)
+		default:
+			return // np, name, rest, clause: not a mention
+		}
+	}
+	s.firstKinds = ks
 }
 
 // leadWords returns the word sequences an element must start with: a
@@ -242,12 +281,32 @@ func (e *patElem) maxLen() int {
 const maxMention = 10
 
 // starts marks the tokens of [first, last) where s may start a match.
-func (s *patSeq) starts(toks []Token, first, last int, mark []bool) []bool {
+// With long, the sentence has a mention longer than maxMention, so the
+// anchor's reach does not hold; mentions are the document's, by first
+// token.
+func (s *patSeq) starts(toks []Token, first, last int, mark []bool, long bool, mentions map[int][]*mention) []bool {
 	mark = mark[:0]
-	for i := first; i < last; i++ {
-		mark = append(mark, s.anchor == nil || s.anchorReach < 0)
+	if s.firstClause {
+		for i := first; i < last; i++ {
+			mark = append(mark, i == first)
+		}
+		return mark
 	}
-	if s.anchor == nil || s.anchorReach < 0 {
+	if s.firstKinds != nil {
+		for i := first; i < last; i++ {
+			ok := false
+			for _, m := range mentions[i] {
+				ok = ok || slices.Contains(s.firstKinds, m.kind)
+			}
+			mark = append(mark, ok)
+		}
+		return mark
+	}
+	anchored := !long && s.anchor != nil && s.anchorReach >= 0
+	for i := first; i < last; i++ {
+		mark = append(mark, !anchored)
+	}
+	if !anchored {
 		return mark
 	}
 	for j := first; j < last; j++ {
@@ -469,7 +528,24 @@ func (p *patParser) elem0() (*patElem, error) {
 			e.words = append(e.words, seq)
 		}
 	}
+	e.indexWords()
 	return e, nil
+}
+
+// minIndexed is the fewest alternatives indexWords indexes: below it,
+// comparing each costs less than hashing the token.
+const minIndexed = 8
+
+// indexWords fills byFirst when e has at least minIndexed word
+// alternatives.
+func (e *patElem) indexWords() {
+	if len(e.words) < minIndexed {
+		return
+	}
+	e.byFirst = map[string][][]string{}
+	for _, w := range e.words {
+		e.byFirst[w[0]] = append(e.byFirst[w[0]], w)
+	}
 }
 
 func parseRange(s string) (int, int, bool) {
@@ -606,7 +682,14 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 		// University".
 		return i < sm.last && (isWordRune([]rune(sm.toks[i].Text)[0]) || i > sm.first && isPossessive(sm.toks[i].Lower)) && sm.step(next, i+1, nil, caps)
 	case e.words != nil:
-		for _, w := range e.words {
+		alts := e.words
+		if e.byFirst != nil {
+			if i >= sm.last {
+				return false
+			}
+			alts = e.byFirst[sm.toks[i].Lower]
+		}
+		for _, w := range alts {
 			if sm.wordsAt(w, i) && sm.step(next, i+len(w), nil, caps) {
 				return true
 			}
