@@ -73,8 +73,11 @@ type RuleSet struct {
 	// word (listAt).
 	entries map[string]map[string]bool
 	byFirst map[string]map[string][][]string
-	Hash    string // SHA-256 over the rule files, stored with each run
-	hasDep  bool   // some rule reads the dependency tree
+	// corefFirst holds the first words of the entries of corefLists:
+	// addCoref skips the tokens that start none.
+	corefFirst map[string]bool
+	Hash       string // SHA-256 over the rule files, stored with each run
+	hasDep     bool   // some rule reads the dependency tree
 	// depKeys holds, by their first three letters, the stems of every
 	// dependency trigger ("kill", "injur" for injure, and irregular forms
 	// as the rules list them), each with whether its rule needs a number
@@ -377,6 +380,12 @@ func LoadRules(dir string) (*RuleSet, error) {
 		return nil, errs
 	}
 	rs.internNeeds()
+	rs.corefFirst = map[string]bool{}
+	for _, l := range corefLists {
+		for w := range rs.byFirst[l] {
+			rs.corefFirst[w] = true
+		}
+	}
 	return rs, nil
 }
 
