@@ -769,3 +769,26 @@ func TestSportsTeams(t *testing.T) {
 		}
 	}
 }
+
+// TestStormNames: the name of a storm is no person, after its storm word
+// or alone later in the article.
+func TestStormNames(t *testing.T) {
+	x := testExtractor(t)
+	for text, want := range map[string]string{
+		"Hurricane Dorothy hit the coast on Monday. Residents said Dorothy destroyed their homes.": "",
+		"Typhoon Mirella weakened. Officials in Manila said Maria Santos had been rescued.":        "place Manila, person Maria Santos",
+	} {
+		if got := strings.Join(kindsOf(x, text), ", "); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestFileNames: no name is read inside a file name.
+func TestFileNames(t *testing.T) {
+	x := testExtractor(t)
+	text := "Please see the attached file Maria_budget_2024.xlsx before the meeting."
+	if got := strings.Join(kindsOf(x, text), ", "); got != "" {
+		t.Errorf("%q: %q, want none", text, got)
+	}
+}

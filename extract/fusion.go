@@ -177,7 +177,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	}
 	ents = rejectedPersons(toks, ents, outPerson)
 	if len(found) == 0 {
-		return x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, ents)), nil, nil)
+		return x.stormNames(toks, x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, ents)), nil, nil))
 	}
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
@@ -340,7 +340,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			kept = append(kept, e)
 		}
 	}
-	return x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, mergeEntities(kept))), conf, evoked)
+	return x.stormNames(toks, x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, mergeEntities(kept))), conf, evoked))
 }
 
 // namesAroundPlaces reports whether the model's place or organization
@@ -397,9 +397,10 @@ func (x *Extractor) generatedOrg(e Entity) bool {
 	return e.Source == SourceLexicon && e.Kind == KindOrganization && x.orgs.generated[e.Norm]
 }
 
-// addressTokens marks the tokens of e-mail addresses, handles and URLs:
-// runs of tokens without space between them that hold an "@" before a
-// letter, "://" or start with "www.".
+// addressTokens marks the tokens of e-mail addresses, handles, URLs and
+// file names: runs of tokens without space between them that hold an
+// "@" before a letter, "://", start with "www." or end in a file's
+// extension (isFileName: "Lisa_resume.doc").
 func addressTokens(text string, toks []Token) []bool {
 	out := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
@@ -409,7 +410,8 @@ func addressTokens(text string, toks []Token) []bool {
 		}
 		run := text[toks[i].Start:toks[j-1].End]
 		at := strings.IndexByte(run, '@')
-		if at >= 0 && at+1 < len(run) && unicode.IsLetter(rune(run[at+1])) || strings.Contains(run, "://") || strings.HasPrefix(strings.ToLower(run), "www.") {
+		if at >= 0 && at+1 < len(run) && unicode.IsLetter(rune(run[at+1])) || strings.Contains(run, "://") || strings.HasPrefix(strings.ToLower(run), "www.") ||
+			isFileName(run) {
 			for k := i; k < j; k++ {
 				out[k] = true
 			}
@@ -893,4 +895,62 @@ func (x *Extractor) lowerCasePlaces(text string, toks []Token, sents []Sentence,
 		return ents
 	}
 	return mergeEntities(append(ents, added...))
+}
+
+// stormNames drops the persons that name a storm: a capitalised word
+// after storm words (persons_names.yaml storm_words: "Hurricane Katrina",
+// "Tropical Storm Rita"), a person over those words or the name, and a
+// person of the same name anywhere in the article ("Katrina devastated
+// refineries"): the model reads given names, and storms are given them.
+func (x *Extractor) stormNames(toks []Token, ents []Entity) []Entity {
+	var spans []Span
+	names := map[string]bool{}
+	for i := 0; i+1 < len(toks); i++ {
+		for _, ws := range x.persons.storms[toks[i].Lower] {
+			s := i + 1 - len(ws)
+			if s < 0 || !toks[s].Cap || !toks[i+1].Cap || toks[i+1].Sent != toks[i].Sent || !isWord(toks[i+1].Text) {
+				continue
+			}
+			ok := true
+			for k, w := range ws {
+				ok = ok && toks[s+k].Lower == w && toks[s+k].Sent == toks[i].Sent
+			}
+			if ok {
+				spans = append(spans, Span{Start: toks[s].Start, End: toks[i+1].End})
+				names[toks[i+1].Text] = true
+				break
+			}
+		}
+	}
+	if len(names) == 0 {
+		return ents
+	}
+	kept := ents[:0:0]
+	for _, e := range ents {
+		storm := false
+		if e.Kind == KindPerson {
+			storm = names[e.Text]
+			for _, sp := range spans {
+				storm = storm || e.Start < sp.End && sp.Start < e.End
+			}
+		}
+		if !storm {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// fileExtensions are the endings of file names that mails and posts
+// attach or link (isFileName).
+var fileExtensions = map[string]bool{"doc": true, "docx": true, "pdf": true, "xls": true, "xlsx": true, "ppt": true,
+	"pptx": true, "txt": true, "rtf": true, "csv": true, "jpg": true, "jpeg": true, "png": true, "gif": true,
+	"zip": true, "mp3": true, "mp4": true, "htm": true, "html": true}
+
+// isFileName reports whether run (text without spaces) is a file name: a
+// name, a dot and a known extension, less the punctuation after it.
+func isFileName(run string) bool {
+	run = strings.TrimRight(run, ".,;:!?)]\"'»”’")
+	dot := strings.LastIndexByte(run, '.')
+	return dot > 0 && fileExtensions[strings.ToLower(run[dot+1:])]
 }

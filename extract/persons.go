@@ -39,6 +39,9 @@ type PersonFinder struct {
 	particles   map[string]bool
 	notNames    map[string]bool
 	sayVerbs    map[string]bool
+	// storms are the words before a storm's name, by their last word
+	// (stormNames; the person rules do not read them).
+	storms map[string][][]string
 }
 
 type titleFile struct {
@@ -61,6 +64,7 @@ type personNameFile struct {
 	Particles    []string `yaml:"particles"`
 	NotNames     []string `yaml:"not_names"`
 	SayVerbs     []string `yaml:"say_verbs"`
+	StormWords   []string `yaml:"storm_words"`
 }
 
 type givenNameFile struct {
@@ -96,6 +100,14 @@ func LoadPersons() (*PersonFinder, error) {
 		particles:   personWordSet(nf.Particles),
 		notNames:    personWordSet(nf.NotNames),
 		sayVerbs:    personWordSet(nf.SayVerbs),
+		storms:      map[string][][]string{},
+	}
+	for _, w := range nf.StormWords {
+		ws := strings.Fields(strings.ToLower(w))
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("%s: empty storm word", namesName)
+		}
+		p.storms[ws[len(ws)-1]] = append(p.storms[ws[len(ws)-1]], ws)
 	}
 	for w, norm := range tf.Heads {
 		p.heads[placeKey(w)] = norm
