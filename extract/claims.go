@@ -407,6 +407,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	// storm had passed, but warned that rivers could flood" is no
 	// supposition of the speaker's.)
 	if c.Kind == "statement" {
+		d.cutLeadIn(&c)
 		d.cutAddedClause(&c)
 	}
 	if treeCert != "" {
@@ -792,6 +793,58 @@ var fronted = map[string]bool{"is": true, "are": true, "was": true, "were": true
 // cutAddedClause ends a statement's content before ", adding that ...",
 // ", noting ...": the participle reports more words, a statement of its
 // own (said_tree reads it), not part of the first one.
+// cutLeadIn starts a content after a colon that closes the speaker's own
+// lead-in ("We have said this before, many times: the border stays
+// open"): words before the colon that say the speaker is speaking, with a
+// verb of saying, announce what follows; what was said is after it.
+func (d *claimDoc) cutLeadIn(c *Claim) {
+	for k := range c.Args {
+		a := c.Args[k]
+		if a.Role != "content" {
+			continue
+		}
+		lo, hi := d.wordTokens(a.Span)
+		say := false
+		for i := lo; i < hi-2 && i < lo+12; i++ {
+			if d.toks[i].Text == ":" {
+				if say && isWordRune([]rune(d.toks[i+1].Text)[0]) {
+					c.Args[k].Span = Span{Start: d.toks[i+1].Start, End: a.End}
+					c.Args[k].Text = d.text[d.toks[i+1].Start:a.End]
+				}
+				return
+			}
+			if isQuoteMark(d.toks[i].Text) || d.toks[i].Text == "." {
+				return
+			}
+			say = say || d.isSayVerb(i) || d.rules.hasWord("quote_verbs", d.toks[i].Lower)
+		}
+	}
+}
+
+// unsaidAfter reports whether tokens [i, hi) open a clause that says what
+// someone did not say: a negation and a verb of telling within its first
+// six words ("it didn't say when", "he declined to elaborate", "gave no
+// details").
+func (d *claimDoc) unsaidAfter(i, hi int) bool {
+	neg, tell := false, false
+	for k := i; k < hi && k < i+6; k++ {
+		// ("didn't" is three tokens: "didn", "'", "t".)
+		if strings.Contains(strings.ReplaceAll(strings.ToLower(d.text[d.toks[i].Start:d.toks[k].Start]), "’", "'"), "n't") {
+			neg = true
+		}
+		switch d.toks[k].Lower {
+		case "not", "never", "no", "declined", "refused":
+			neg = true
+		case "say", "specify", "elaborate", "give", "gave", "provide", "provided", "comment", "disclose", "explain",
+			"detail", "details", "offer", "offered", "name", "reveal", "identify", "indicate", "confirm":
+			tell = neg
+		case ",", ";", ".":
+			return false
+		}
+	}
+	return tell
+}
+
 func (d *claimDoc) cutAddedClause(c *Claim) {
 	for k := range c.Args {
 		a := c.Args[k]
@@ -823,7 +876,10 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// situation is dire": a coordinated clause with a source of its
 			// own is another statement.
 			sourced := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && i+2 < hi && d.toks[i+1].Lower == "according" && d.toks[i+2].Lower == "to"
-			if (participle || conjoined || sourced) && !d.insideQuote(d.toks[i].Span) {
+			// "said it would cut prices, but it didn't say when": what
+			// the speaker left unsaid is the article's remark, not theirs.
+			unsaid := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && d.toks[i-1].Text == "," && d.unsaidAfter(i+1, hi)
+			if (participle || conjoined || sourced || unsaid) && !d.insideQuote(d.toks[i].Span) {
 				end := i
 				if participle {
 					end = i - 1

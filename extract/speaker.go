@@ -79,6 +79,40 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			}
 		}
 	}
+	// "Economists who have studied the data say", "Teachers who have
+	// taught here for decades say": a speaker after the verb of a
+	// relative clause on the sentence's subject is a word of that clause;
+	// the subject before "who" is the speaker. (Not right after the
+	// pronoun: in "the man who police say shot him" police speak.) The
+	// parse cannot be asked: it often hangs the verb of saying inside the
+	// clause.
+	if a, _ := d.wordTokens(sp); a > 0 {
+		first := d.sents[d.toks[a].Sent].First
+		for first < a && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			first++
+		}
+		for w := first + 1; w < a-1 && w <= first+6; w++ {
+			if d.toks[w].Lower != "who" && d.toks[w].Lower != "which" {
+				if d.toks[w].Text == "," || !isWordRune([]rune(d.toks[w].Text)[0]) {
+					break
+				}
+				continue
+			}
+			comma := false
+			for i := w; i < a; i++ {
+				comma = comma || d.toks[i].Text == "," || d.toks[i].Text == "—"
+			}
+			if !comma {
+				m := d.actorCovering(first, w)
+				c.Args[k] = d.arg(capture{"speaker", first, w, m, nil})
+				if m == nil {
+					c.Args[k].Norm = ""
+				}
+				return true
+			}
+			break
+		}
+	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
 	// possessive determiner; the word after it is no verb.
 	if a, b := d.wordTokens(sp); a < b {
