@@ -9,7 +9,7 @@ import (
 // depClaims runs the dependency rules over one parsed sentence.
 func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
-	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, place: d.placeNode, agent: d.agent, numberType: d.numberType}
+	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, human: d.human, place: d.placeNode, agent: d.agent, numberType: d.numberType}
 	cands := d.rules.triggerCands(t)
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
@@ -770,6 +770,35 @@ func (d *claimDoc) numberType(t *depTree, n int) (string, bool) {
 		return "", false
 	}
 	return m.ent.Type, true
+}
+
+// human reports whether node n names a person or people: a person
+// mention, a pronoun for people, a word of the people lists; unlike
+// person, an organization is none.
+func (d *claimDoc) human(t *depTree, n int) bool {
+	form, lemma := t.lower(n), t.lemma(n)
+	if d.rules.hasWord("victims", form) || d.rules.hasWord("victims", lemma) || d.rules.hasWord("people_words", lemma) || d.rules.hasWord("people_words", form) {
+		return true
+	}
+	if t.w[n].UPOS == "PRON" {
+		return strings.Contains(" he she they him her them i we you ", " "+lemma+" ")
+	}
+	// A person's name takes no article: "the Nasdaq Composite", which the
+	// name finder may read as a person, is an index.
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "det" {
+			return false
+		}
+	}
+	a, b := d.wordTokens(t.w[n].Span)
+	for k := max(0, a-6); k < b; k++ {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPerson && m.start < b && m.end > a {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // person reports whether node n names people by its words: a name, a

@@ -115,6 +115,14 @@ type depArgSpec struct {
 	// there, must pass: "the strange new reality that had ambushed her"
 	// has a subject, and it is no attacker, so there is no attack.
 	Strict bool `yaml:"strict"`
+	// Human: the node names a person or people (a person mention, a word
+	// for people), not an organization: "Gallinari added 25 points" is a
+	// score, "the Nasdaq Composite added 20 points" an index.
+	Human bool `yaml:"human"`
+	// Absent: no node along the paths may pass the arg's constraints
+	// (the negated relation of Semgrex): "the suspect fled the scene" is an
+	// escape, not a displacement. It fills no role.
+	Absent bool `yaml:"absent"`
 	// Clause: the argument is the node's whole clause (its subtree), not
 	// its noun phrase, widened over the complements that finish it ("described
 	// the flooding as the worst in a decade"): what a statement says.
@@ -157,6 +165,8 @@ type depArg struct {
 	figure    bool
 	number    map[string]bool
 	units     map[string]bool
+	absent    bool
+	human     bool
 	min       float64
 	clause    bool
 }
@@ -263,10 +273,13 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Spread && a.Coordination {
 			return nil, fmt.Errorf("arg %d: spread and coordination at once (a claim per conjunct, or one for all)", i+1)
 		}
+		if a.Absent && (a.Role != "" || a.Optional) {
+			return nil, fmt.Errorf("arg %d: an absent arg fills no role and is never optional", i+1)
+		}
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, absent: a.Absent, human: a.Human, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -276,7 +289,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Role != "" && !slices.Contains(roles, a.Role) {
 			return nil, fmt.Errorf("arg %d: %q is no role of the kind (roles: %s)", i+1, a.Role, strings.Join(roles, ", "))
 		}
-		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place && !a.Person && !a.Agent && !a.Figure {
+		if a.Role == "" && len(a.Lemma) == 0 && len(a.UPOS) == 0 && len(a.Case) == 0 && !a.Inanimate && !a.Place && !a.Person && !a.Agent && !a.Figure && !a.Human {
 			return nil, fmt.Errorf("arg %d: an argument without a role must constrain its node (lemma, upos or case)", i+1)
 		}
 		if len(a.Rel) == 0 {
@@ -1811,6 +1824,16 @@ func (p *depPattern) matchTrigger(t *depTree, i int, sem *depSemantics, out []de
 	ok := true
 	for ai, a := range p.args {
 		b.nodes[ai] = -1
+		if a.absent {
+			for _, path := range a.paths {
+				for _, n := range t.follow(i, path) {
+					if a.accepts(t, n, sem) {
+						return out
+					}
+				}
+			}
+			continue
+		}
 		seen := false
 		for _, path := range a.paths {
 			for _, n := range t.follow(i, path) {
@@ -2284,8 +2307,10 @@ type depSemantics struct {
 	// word for people), whatever number it has: "jobs" in "195,600 jobs"
 	// is no one.
 	person func(t *depTree, n int) bool
-	place  func(t *depTree, n int) bool
-	agent  func(t *depTree, n int) bool
+	// human: person, less organizations.
+	human func(t *depTree, n int) bool
+	place func(t *depTree, n int) bool
+	agent func(t *depTree, n int) bool
 	// numberType is the type of the number mention at node n (money,
 	// percent, cardinal), false when the number finder reads none there.
 	numberType func(t *depTree, n int) (string, bool)
@@ -2322,7 +2347,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 			return false
 		}
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n) || a.agent && !sem.agent(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.human && !sem.human(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n) || a.agent && !sem.agent(t, n)) {
 		return false
 	}
 	return true
