@@ -603,16 +603,22 @@ type sentMatcher struct {
 	caps []capture
 	// frames are the continuations of the match being tried (nextStep).
 	frames []nextStep
+	// capBuf is the captures' stack, reused from one match to the next:
+	// the caps a match returns hold until the next matchAt.
+	capBuf []capture
 }
 
 const matchBudget = 20000
 
 // matchAt tries p anchored at token i; it returns the end token and captures
-// of the first match found.
+// of the first match found. The captures are valid until the next call.
 func (sm *sentMatcher) matchAt(p *patSeq, i int) (int, []capture, bool) {
 	sm.steps = 0
 	sm.end, sm.caps = 0, nil
-	ok := sm.seq(p.elems, i, nil, -1)
+	if sm.capBuf == nil {
+		sm.capBuf = make([]capture, 0, 16)
+	}
+	ok := sm.seq(p.elems, i, sm.capBuf[:0], -1)
 	return sm.end, sm.caps, ok
 }
 
