@@ -110,6 +110,17 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			used[a.Start] = true
 			if c.Kind == "statement" {
 				byEnd[c.End] = k
+				// `“... we are glad," said Ruiz. "We have been ...”`: the
+				// splitter may run the sentence on past the full stop after
+				// the attribution (a straight mark opens the next quote);
+				// the statement ends there too.
+				last := 0
+				for _, x := range c.Args {
+					last = max(last, x.End)
+				}
+				if j := d.tokIndex(last); j < len(d.toks) && d.toks[j].Start >= last && sentenceEnd(d.toks[j].Text) && d.toks[j].End < c.End {
+					byEnd[d.toks[j].End] = k
+				}
 			}
 		}
 	}
@@ -122,6 +133,9 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 			}
 			qs := d.quoteStart(m)
 			prev, ok := d.statementBefore(cs, byEnd, qs)
+			if !ok {
+				prev, ok = d.quoteParagraphAfter(cs, byEnd, qs, m)
+			}
 			if !ok {
 				continue
 			}
@@ -158,6 +172,38 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// quoteParagraphAfter returns the quoted statement that ends the
+// paragraph before a paragraph that is all quotation m (opening at start):
+// a news story goes on quoting its last speaker in a paragraph of their
+// words alone (“...,” said X.¶“The frequency of lethal force ... raise
+// serious fears ...”). Only after a quotation: a paragraph of quoted
+// words after a reported clause may be anyone's.
+func (d *claimDoc) quoteParagraphAfter(cs []Claim, byEnd map[int]int, start int, m *mention) (Claim, bool) {
+	// The quotation closes its paragraph, and it is whole sentences: a
+	// capitalised first word and a full stop (a quoted heading, "“…
+	// prevent the evacuation of the civilians”", has neither).
+	if e := d.toks[m.end-1].End; m.end < len(d.toks) && !strings.Contains(d.text[e:d.toks[m.end].Start], "\n") {
+		return Claim{}, false
+	}
+	if a, b := d.wordTokens(m.span); a >= b || !d.toks[a].Cap || b >= len(d.toks) || !sentenceEnd(d.toks[b-1].Text) && !sentenceEnd(d.toks[b].Text) {
+		return Claim{}, false
+	}
+	p, breaks := start, false
+	for {
+		r, size := utf8.DecodeLastRuneInString(d.text[:p])
+		if size == 0 || !unicode.IsSpace(r) {
+			break
+		}
+		breaks = breaks || r == '\n'
+		p -= size
+	}
+	k, ok := byEnd[p]
+	if !breaks || !ok || !strings.Contains(cs[k].Rule, "quote") {
+		return Claim{}, false
+	}
+	return cs[k], true
 }
 
 // quoteSentences splits the words of a quotation at its sentences' ends
