@@ -445,12 +445,27 @@ func (t *depTree) oblOfNoun() bool {
 }
 
 // linkKids fills kids from the words' heads.
+//
+// The lists share one array, cut by a first pass that counts each head's
+// dependents: appending to a slice per head allocated each (about a
+// tenth of Extract's allocations). Each list's capacity is its length.
 func (t *depTree) linkKids() {
-	for i := range t.kids {
-		t.kids[i] = t.kids[i][:0]
+	n := len(t.w)
+	at := make([]int, n+1) // head h's dependents are all[at[h]:at[h+1]]
+	for i, x := range t.w {
+		if h := x.Head - 1; h >= 0 && h < n && h != i {
+			at[h+1]++
+		}
+	}
+	for h := range n {
+		at[h+1] += at[h]
+	}
+	all := make([]int, at[n])
+	for h := range n {
+		t.kids[h] = all[at[h]:at[h]:at[h+1]]
 	}
 	for i, x := range t.w {
-		if h := x.Head - 1; h >= 0 && h < len(t.w) && h != i {
+		if h := x.Head - 1; h >= 0 && h < n && h != i {
 			t.kids[h] = append(t.kids[h], i)
 		}
 	}
