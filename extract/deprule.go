@@ -1651,6 +1651,17 @@ func (t *depTree) passive(n int) bool {
 	return false
 }
 
+// caseAfter is the lemma of node n's case word right after word f, ""
+// if none.
+func (t *depTree) caseAfter(n, f int) string {
+	for _, k := range t.kids[n] {
+		if k == f+1 && t.w[k].Rel == "case" {
+			return t.lemma(k)
+		}
+	}
+	return ""
+}
+
 // numeric reports whether node n is a number or has one as its nummod
 // ("$ 185.25" parses as "$" with the number below it), or is a unit that
 // "half a" measures ("by half a percentage point": "point" with the
@@ -1709,7 +1720,10 @@ func (t *depTree) caseOf(n int) string {
 			// "because of", "ahead of": the last word of a fixed case.
 			l := t.lemma(k)
 			for _, f := range t.kids[k] {
-				if t.w[f].Rel == "fixed" {
+				// ("fines of up to $500": "up" hangs on "of", and "to" is
+				// a case of its own; "up to" qualifies the figure, and the
+				// preposition is "of".)
+				if t.w[f].Rel == "fixed" && !(t.lemma(f) == "up" && t.caseAfter(n, f) == "to") {
 					l += " " + t.lemma(f)
 				}
 			}
