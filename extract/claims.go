@@ -353,7 +353,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false
 		}
 	}
-	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps)) {
+	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps) || d.speakerOpensWithVerb(&c, si)) {
 		return Claim{}, false
 	}
 	// An outcome without a constant norm takes the list its words are in:

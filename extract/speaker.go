@@ -32,6 +32,36 @@ func (d *claimDoc) tree(si int) *depTree {
 	return t
 }
 
+// speakerOpensWithVerb reports whether statement c's speaker, as fixed,
+// opens with a verb: "This graphic, provided by Statista, shows the U.S.
+// states where ..." ("states" a verb of saying to the word lists, a noun
+// to the parse) has no speaker "shows the U.S.". Only a phrase in lower
+// case that no determiner or pronoun opens is parsed for this.
+func (d *claimDoc) speakerOpensWithVerb(c *Claim, si int) bool {
+	sp, ok := findArg(*c, "speaker")
+	if !ok {
+		return false
+	}
+	a, b := d.wordTokens(sp.Span)
+	if a >= b || d.toks[a].Cap || d.listAt("subject_openers", a) > 0 {
+		return false
+	}
+	// ("study co-author Michael Malaska": a title before a name.)
+	for i := a; i < b; i++ {
+		for _, m := range d.mentions[i] {
+			if isActorKind(m.kind) && m.ent != nil {
+				return false
+			}
+		}
+	}
+	t := d.tree(si)
+	if t == nil {
+		return false
+	}
+	w := t.wordAt(d.toks[a].Span)
+	return w >= 0 && (t.w[w].UPOS == "VERB" || t.w[w].UPOS == "AUX")
+}
+
 // fixSpeaker checks, and fixes when it can, the speaker of statement c
 // matched over tokens [start, end) of sentence si. It reports false when
 // the statement must be dropped: its speaker is a fragment (a verb or
@@ -88,29 +118,36 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// clause.
 	if a, _ := d.wordTokens(sp); a > 0 {
 		first := d.sents[d.toks[a].Sent].First
-		for first < a && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
-			first++
+		// The pronoun: the nearest "who"/"which" before the speaker with
+		// no comma or dash between.
+		w := -1
+		for i := a - 2; i > first; i-- {
+			if l := d.toks[i].Lower; !isWordRune([]rune(l)[0]) && !isPossessive(l) {
+				break // a comma, a dash, a quote mark, a full stop
+			}
+			if l := d.toks[i].Lower; l == "who" || l == "which" {
+				w = i
+				break
+			}
 		}
-		for w := first + 1; w < a-1 && w <= first+6; w++ {
-			if d.toks[w].Lower != "who" && d.toks[w].Lower != "which" {
-				if d.toks[w].Text == "," || !isWordRune([]rune(d.toks[w].Text)[0]) {
-					break
-				}
-				continue
+		// The antecedent: the words before it, from the sentence's start
+		// or a comma ("Even if ..., analysts who have done the
+		// calculations say"), at most six, opening with a word.
+		s0 := w
+		for s0 > first && w-s0 < 6 && d.toks[s0-1].Text != "," && d.toks[s0-1].Text != "—" {
+			s0--
+		}
+		for s0 < w && (d.toks[s0].Lower == "but" || d.toks[s0].Lower == "and") {
+			s0++
+		}
+		if w > 0 && s0 < w && (s0 == first || d.toks[s0-1].Text == "," || d.toks[s0-1].Text == "—") && isWordRune([]rune(d.toks[s0].Text)[0]) &&
+			d.listAt("content_not_start", s0) == 0 {
+			m := d.actorCovering(s0, w)
+			c.Args[k] = d.arg(capture{"speaker", s0, w, m, nil})
+			if m == nil {
+				c.Args[k].Norm = ""
 			}
-			comma := false
-			for i := w; i < a; i++ {
-				comma = comma || d.toks[i].Text == "," || d.toks[i].Text == "—"
-			}
-			if !comma {
-				m := d.actorCovering(first, w)
-				c.Args[k] = d.arg(capture{"speaker", first, w, m, nil})
-				if m == nil {
-					c.Args[k].Norm = ""
-				}
-				return true
-			}
-			break
+			return true
 		}
 	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
