@@ -2407,6 +2407,10 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 		switch {
 		case (r == "advmod" || r == "neg") && (l == "not" || l == "never" || l == "n't"):
 			return negated
+		// "I almost died", "was nearly killed": the event did not happen
+		// (events only: "sales nearly doubled" did).
+		case habitual && r == "advmod" && (l == "almost" || l == "nearly") && t.w[i].UPOS == "VERB":
+			return negated
 		case r == "aux" && modalAux(l):
 			return Hypothetical
 		case r == "mark" && (l == "if" || l == "unless"):
