@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1443,6 +1443,45 @@ func (t *depTree) appositiveSubjectVerb() bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// nounWithThatClause repairs a sentence whose verb the tagger read as a
+// plural noun and the parser made the root, with the subject's head its
+// compound ("The Congressional Budget Office projects that the rules
+// will ...": "projects" a noun, "Office" its compound, the clause its
+// relative clause): a sentence needs a predicate, and a root noun ending
+// in -s after a noun it takes as compound, with a clause that "that"
+// marks as a complementizer (not a relative pronoun) and that has a
+// subject of its own, is a verb in the present with that noun's phrase
+// its subject and the clause its complement.
+func (t *depTree) nounWithThatClause() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || t.w[n].UPOS != "NOUN" || t.w[n].XPOS != "NNS" || t.hasKid(n, "cop") {
+			continue
+		}
+		subj, clause := -1, -1
+		for _, k := range t.kids[n] {
+			switch {
+			case k == n-1 && t.w[k].Rel == "compound" && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN"):
+				subj = k
+			case k > n && strings.HasPrefix(t.w[k].Rel, "acl") && t.w[k].UPOS == "VERB" && t.markOf(k) == "that" && !t.subjectless(k):
+				clause = k
+			}
+		}
+		if subj < 0 || clause < 0 {
+			continue
+		}
+		for _, k := range t.kids[n] {
+			if k < subj {
+				t.w[k].Head = subj + 1 // its determiner and modifiers
+			}
+		}
+		t.w[subj].Rel = "nsubj"
+		t.w[clause].Rel = "ccomp"
+		t.w[n].UPOS, t.w[n].XPOS = "VERB", "VBZ" // (a plural's lemma is the verb's)
+		return true
 	}
 	return false
 }
