@@ -274,8 +274,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			continue // an element traced for --explain
 		}
 		// "Women make up 60% of the displaced": a share or a sum counts
-		// no one; the figure is a quantity's.
-		if cp.role == "count" && r.Kind == "casualty" && cp.m != nil && cp.m.ent != nil && (cp.m.ent.Type == NumPercent || cp.m.ent.Type == NumMoney) {
+		// no one; the figure is a quantity's. Nor does a rank: "a third
+		// was killed" is one more person, not three.
+		if cp.role == "count" && r.Kind == "casualty" && cp.m != nil && cp.m.ent != nil && (cp.m.ent.Type == NumPercent || cp.m.ent.Type == NumMoney || cp.m.ent.Type == NumOrdinal) {
 			return Claim{}, false
 		}
 		if cp.role == "value" && r.ValueNumber != nil && (cp.m == nil || cp.m.ent == nil || !r.ValueNumber[cp.m.ent.Type]) {
