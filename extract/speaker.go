@@ -862,17 +862,29 @@ func (d *claimDoc) sayVerbWord(t *depTree, start, end int, caps []capture) int {
 		}
 		return false
 	}
-	best := -1
+	// A participle on a noun is the verb only when no other verb of saying
+	// stands in the match: "The group, in a statement posted online, said
+	// ..." says with "said".
+	best, participle := -1, -1
 	for i, w := range t.w {
 		if w.Span.Start < lo || w.Span.End > hi || w.UPOS != "VERB" || inCap(w.Span) {
 			continue
 		}
 		if d.isSayForm(w.Form) {
+			if (w.Rel == "acl" || w.Rel == "amod") && w.XPOS == "VBN" {
+				if participle < 0 {
+					participle = i
+				}
+				continue
+			}
 			return i
 		}
 		if best < 0 {
 			best = i
 		}
+	}
+	if participle >= 0 {
+		return participle
 	}
 	return best
 }
