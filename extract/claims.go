@@ -409,6 +409,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	// supposition of the speaker's.)
 	if c.Kind == "statement" {
 		d.cutLeadIn(&c)
+		d.cutSourceApposition(&c, si)
 		d.cutAddedClause(&c)
 	}
 	if treeCert != "" {
@@ -819,6 +820,55 @@ func (d *claimDoc) cutLeadIn(c *Claim) {
 			}
 			say = say || d.isSayVerb(i) || d.rules.hasWord("quote_verbs", d.toks[i].Lower)
 		}
+	}
+}
+
+// cutSourceApposition starts the content of "According to X, <apposition
+// of X>, <clause>" after the apposition ("According to Equal Measures
+// 2030, a coalition of ... networks, women in at least 77 countries are
+// ..."): words after the source's comma that open with "a"/"an" and run
+// to the next comma without a verb name the source, not what it says.
+func (d *claimDoc) cutSourceApposition(c *Claim, si int) {
+	s := d.sents[si]
+	if s.Last-s.First < 6 || d.toks[s.First].Lower != "according" || d.toks[s.First+1].Lower != "to" {
+		return
+	}
+	for k := range c.Args {
+		a := c.Args[k]
+		if a.Role != "content" {
+			continue
+		}
+		lo, hi := d.wordTokens(a.Span)
+		if lo <= s.First || d.toks[lo-1].Text != "," || (d.toks[lo].Lower != "a" && d.toks[lo].Lower != "an") {
+			return
+		}
+		t := d.tree(si)
+		if t == nil {
+			return
+		}
+		// The last comma before the first verb ends the apposition, which
+		// may hold a list of its own ("a coalition of national, regional
+		// and global leaders from ..., civil society and international
+		// development, women in ... are"); none when the words from that
+		// comma to the verb are a list's end ("a convoy of trucks, buses
+		// and cars reached": "and" before the verb).
+		comma, list := -1, false
+		for i := lo + 1; i < hi-2; i++ {
+			if w := t.wordAt(d.toks[i].Span); w >= 0 && (t.w[w].UPOS == "VERB" && t.w[w].XPOS != "VBN" && t.w[w].XPOS != "VBG" || t.w[w].UPOS == "AUX") {
+				break
+			}
+			switch d.toks[i].Lower {
+			case ",":
+				comma, list = i, false
+			case "and", "or":
+				list = true
+			}
+		}
+		if comma > 0 && !list {
+			c.Args[k].Span = Span{Start: d.toks[comma+1].Start, End: a.End}
+			c.Args[k].Text = d.text[d.toks[comma+1].Start:a.End]
+		}
+		return
 	}
 }
 
