@@ -138,7 +138,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	// usual case (truecase); offsets are the same, the text is the
 	// original's.
 	etext, etoks := x.truecase(doc.Text, toks, sents)
-	ents := x.recognise(ctx, etext, etoks, sents, x.ruleEntities(etext, etoks, doc.Published))
+	ents := x.recognise(ctx, etext, etoks, sents, x.ruleEntities(ctx, etext, etoks, doc.Published))
 	if etext != doc.Text {
 		for i := range ents {
 			ents[i].Text = doc.Text[ents[i].Start:ents[i].End]
@@ -210,15 +210,28 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 
 // ruleEntities finds the entities the lexicons, the gazetteer and the
 // rules see, before any model reads the text.
-func (x *Extractor) ruleEntities(text string, toks []Token, published string) []Entity {
+func (x *Extractor) ruleEntities(ctx context.Context, text string, toks []Token, published string) []Entity {
+	// Each finder reads the whole document: on a 10 MB article the six
+	// take seconds together, so a stopped run is checked between them
+	// (the caller checks ctx again and drops what this returns).
 	var found []Entity
-	found = append(found, x.orgs.findOrganizations(text, toks)...)
-	found = append(found, x.places.findPlaces(text, toks)...)
-	found = append(found, findDates(text, toks, published)...)
-	found = append(found, findNumbers(text, toks)...)
-	found = append(found, findScoreLines(text, toks)...)
-	found = append(found, x.slugEntities(text, toks)...)
+	for _, find := range []func() []Entity{
+		func() []Entity { return x.orgs.findOrganizations(text, toks) },
+		func() []Entity { return x.places.findPlaces(text, toks) },
+		func() []Entity { return findDates(text, toks, published) },
+		func() []Entity { return findNumbers(text, toks) },
+		func() []Entity { return findScoreLines(text, toks) },
+		func() []Entity { return x.slugEntities(text, toks) },
+	} {
+		if ctx.Err() != nil {
+			return nil
+		}
+		found = append(found, find()...)
+	}
 	ents := mergeEntities(dropPlaceDescriptions(text, found))
+	if ctx.Err() != nil {
+		return nil
+	}
 	// Persons come last: a name is read around the places and
 	// organizations already found ("Jordan" in "Michael Jordan" is not a
 	// country when the first name says otherwise).

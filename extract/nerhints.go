@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsclaims/newsclaims/extract/ner"
+import (
+	"context"
+
+	"github.com/newsclaims/newsclaims/extract/ner"
+)
 
 // NERHints runs the lexicons, gazetteer and rules over text and returns,
 // for each word (a byte span of text, in order), what they say of it as
@@ -9,7 +13,7 @@ import "github.com/newsclaims/newsclaims/extract/ner"
 // so that the model learns from the same hints it reads at run time.
 func (x *Extractor) NERHints(text string, words []Span) []uint32 {
 	toks, _ := Tokenize(text)
-	return x.nerHints(toks, x.ruleEntities(text, toks, ""), words)
+	return x.nerHints(toks, x.ruleEntities(context.Background(), text, toks, ""), words)
 }
 
 // nerHints computes the hints of words from the tokens and the rule

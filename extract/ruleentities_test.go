@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestRuleEntitiesSlugAndDescriptions(t *testing.T) {
 	} {
 		toks, _ := Tokenize(c.text)
 		var got []string
-		for _, e := range x.ruleEntities(c.text, toks, "") {
+		for _, e := range x.ruleEntities(context.Background(), c.text, toks, "") {
 			if e.Kind == KindDate || e.Kind == KindNumber {
 				continue
 			}
