@@ -18,7 +18,7 @@ import (
 	"github.com/newsclaims/newsclaims/ingest"
 )
 
-var goldMisses = flag.Bool("gold.misses", false, "TestClaimsGold: log every missed gold claim and every unmatched stored claim")
+var goldMisses = flag.Bool("gold.misses", false, "TestClaimsGold: log every missed gold claim and every unmatched stored claim of the development sets (never the held-out set)")
 
 // goldClaim is one hand-annotated claim of testdata/claimsgold: the
 // document (a VOA story id or a benchmark page id), the kind and, per
@@ -120,7 +120,7 @@ func ratio(a, b int) float64 {
 // scoreGold matches one document's gold claims with its stored claims
 // (a maximum bipartite matching, so the figure does not depend on the
 // order of either list) and adds the figures per kind.
-func scoreGold(t *testing.T, name string, gold []goldClaim, claims []extract.Claim, scores map[string]*goldScore) {
+func scoreGold(t *testing.T, name string, gold []goldClaim, claims []extract.Claim, scores map[string]*goldScore, showMisses bool) {
 	at := func(k string) *goldScore {
 		if scores[k] == nil {
 			scores[k] = &goldScore{}
@@ -152,7 +152,7 @@ func scoreGold(t *testing.T, name string, gold []goldClaim, claims []extract.Cla
 	for g := range gold {
 		if found[g] {
 			at(gold[g].Kind).found++
-		} else if *goldMisses {
+		} else if showMisses {
 			t.Logf("%s: missed %s %v", name, gold[g].Kind, gold[g].Args)
 		}
 	}
@@ -165,7 +165,7 @@ func scoreGold(t *testing.T, name string, gold []goldClaim, claims []extract.Cla
 		}
 		if right {
 			s.right++
-		} else if *goldMisses {
+		} else if showMisses {
 			t.Logf("%s: unmatched %s", name, strings.TrimSpace(strings.ReplaceAll(formatGoldClaim(c), "\n", " | ")))
 		}
 	}
@@ -234,7 +234,9 @@ func TestClaimsGold(t *testing.T) {
 			if len(arts) != 1 {
 				t.Fatalf("%s: document %s: %d articles", set, id, len(arts))
 			}
-			scoreGold(t, set+" "+id, byDoc[id], process(x, arts[0]).Claims, scores)
+			// -gold.misses never shows the held-out set's misses: a rule
+			// written from them would make it a development set.
+			scoreGold(t, set+" "+id, byDoc[id], process(x, arts[0]).Claims, scores, *goldMisses && set != "voa-holdout")
 		}
 		kinds := make([]string, 0, len(scores))
 		for k := range scores {
