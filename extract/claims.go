@@ -792,9 +792,6 @@ func (d *claimDoc) afterAccordingTo(sp Span) bool {
 // verb of the clause the attribution interrupts.
 var fronted = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
 
-// cutAddedClause ends a statement's content before ", adding that ...",
-// ", noting ...": the participle reports more words, a statement of its
-// own (said_tree reads it), not part of the first one.
 // cutLeadIn starts a content after a colon that closes the speaker's own
 // lead-in ("We have said this before, many times: the border stays
 // open"): words before the colon that say the speaker is speaking, with a
@@ -896,6 +893,9 @@ func (d *claimDoc) unsaidAfter(i, hi int) bool {
 	return tell
 }
 
+// cutAddedClause ends a statement's content before ", adding that ...",
+// ", noting ...": the participle reports more words, a statement of its
+// own (said_tree reads it), not part of the first one.
 func (d *claimDoc) cutAddedClause(c *Claim) {
 	for k := range c.Args {
 		a := c.Args[k]
