@@ -114,7 +114,7 @@ func FromBytes(files ...[]byte) (*Model, error) {
 		return nil, err
 	}
 	m.rels = m.lab.Header.Labels
-	m.parFx = newParFixed(m.par, m.tag.Classes(), len(m.rels))
+	m.parFx = newParFixed(m.par, m.tag.Classes(), len(m.rels), ambValues(m.words))
 	m.labFx = newLabFixed(m.lab, m.tag.Classes())
 	m.rootRel, m.depRel, m.punctRel = -1, -1, -1
 	for i, r := range m.rels {
@@ -288,6 +288,7 @@ func (m *Model) parse(words []Word, w *work) {
 	st.reset(len(words))
 	for i := range words {
 		st.wh[i+1] = w.lex[i].norm
+		st.am[i+1], st.ai[i+1] = w.lex[i].amb, w.lex[i].ambI
 		st.tg[i+1] = uint64(w.tags[i] + 2)
 	}
 	n := max(nActions, len(m.rels))

@@ -20,7 +20,13 @@ import "github.com/newsclaims/newsclaims/extract/learn"
 // hang from that dependent, so every parse is a tree with one root, on
 // sentences of any length.
 
-const parseFeatureSet = 2
+// parseFeatureSet is the version of the action model's templates; bump it
+// when one changes so that old model files are refused.
+// 3: the ambiguity classes of s0, n0 and n1 (templates 74-81), so the
+// parser sees which tags a word can take, not only the one the tagger
+// gave it (most of the LAS short of gold tags is the tagger's errors);
+// the tags of s2 and n3 (82-85).
+const parseFeatureSet = 3
 
 const (
 	actShift  = 0
@@ -49,6 +55,11 @@ type pstate struct {
 	// per node: hashed word and tag (0 root); tag ids are +2, 1 = root
 	wh []uint64
 	tg []uint64
+	// per node: the ambiguity class (the word table's UPOS mask, as the
+	// tagger reads it; hRoot for the root) and, at inference, its
+	// position among parFixed's ambiguity values (ambValues)
+	am []uint64
+	ai []int
 }
 
 func growInts(s []int, n int) []int {
@@ -68,9 +79,10 @@ func (st *pstate) reset(n int) {
 		st.lset, st.rset = make([]uint64, m), make([]uint64, m)
 		st.onStack = make([]bool, m)
 		st.wh, st.tg = make([]uint64, m), make([]uint64, m)
+		st.am, st.ai = make([]uint64, m), make([]int, m)
 	}
 	st.lset, st.rset, st.onStack = st.lset[:m], st.rset[:m], st.onStack[:m]
-	st.wh, st.tg = st.wh[:m], st.tg[:m]
+	st.wh, st.tg, st.am, st.ai = st.wh[:m], st.tg[:m], st.am[:m], st.ai[:m]
 	for i := range m {
 		st.head[i], st.rel[i] = -1, -1
 		st.ld[i], st.ld2[i], st.rd[i], st.rd2[i] = -1, -1, -1, -1
@@ -82,7 +94,7 @@ func (st *pstate) reset(n int) {
 	st.onStack[0] = true
 	st.b = 1
 	st.rootDep = 0
-	st.wh[0], st.tg[0] = hRoot, 1
+	st.wh[0], st.tg[0], st.am[0], st.ai[0] = hRoot, 1, hRoot, 1
 }
 
 func (st *pstate) done() bool { return st.b > st.n }
@@ -168,6 +180,36 @@ func (st *pstate) node(x int) (w, t, l uint64) {
 	return st.wh[x], st.tg[x], uint64(st.rel[x] + 1)
 }
 
+// amb is node x's ambiguity class (hNone for no node) and its position
+// among ambValues.
+func (st *pstate) amb(x int) uint64 {
+	if x < 0 {
+		return hNone
+	}
+	return st.am[x]
+}
+
+func (st *pstate) ambAt(x int) int {
+	if x < 0 {
+		return 0
+	}
+	return st.ai[x]
+}
+
+// ambValues are the ambiguity classes a node can have at inference, in
+// the order of pstate.ai: no node, the root, then the word table's masks
+// (so a word's position is its lex.ambI). Training reads the jackknifed
+// classes of the training sentences by hash, which may be masks the table
+// lacks; inference only ever sees the table's.
+func ambValues(t *wordTable) []uint64 {
+	return append([]uint64{hNone, hRoot}, t.masks()...)
+}
+
+func (st *pstate) tagOf(x int) uint64 {
+	_, t, _ := st.node(x)
+	return t
+}
+
 func at(s []int, x int) int {
 	if x < 0 {
 		return -1
@@ -178,6 +220,7 @@ func at(s []int, x int) int {
 // pnodes are the nodes a configuration's templates read (-1 none).
 type pnodes struct {
 	s0, n0, n1, n2, s1, s0h, s0h2   int
+	s2, n3                          int // the third word of the stack, the fourth of the buffer
 	s0l, s0l2, s0r, s0r2, n0l, n0l2 int
 }
 
@@ -194,9 +237,15 @@ func (st *pstate) nodes() pnodes {
 	if st.b+2 <= st.n {
 		p.n2 = st.b + 2
 	}
-	p.s1 = -1
+	p.s1, p.s2, p.n3 = -1, -1, -1
 	if len(st.stack) > 1 {
 		p.s1 = st.stack[len(st.stack)-2]
+	}
+	if len(st.stack) > 2 {
+		p.s2 = st.stack[len(st.stack)-3]
+	}
+	if st.b+3 <= st.n {
+		p.n3 = st.b + 3
 	}
 	p.s0h = st.head[p.s0]
 	p.s0h2 = at(st.head, p.s0h)
@@ -238,6 +287,8 @@ func (st *pstate) s0Feats(f []uint64, p *pnodes) []uint64 {
 		learn.Feat3(61, s0p, s0lp, s0l2p), learn.Feat3(63, s0p, s0hp, s0h2p),
 		learn.Feat2(67, s0w, s0sl), learn.Feat2(68, s0p, s0sl),
 		learn.Feat(71, s1p), learn.Feat2(72, s1w, s1p),
+		learn.Feat(74, st.amb(s0)), learn.Feat2(80, s0p, st.amb(s0)),
+		learn.Feat(82, st.tagOf(p.s2)), learn.Feat3(83, st.tagOf(p.s2), s1p, s0p),
 	)
 }
 
@@ -250,6 +301,8 @@ func (st *pstate) n0Feats(f []uint64, p *pnodes) []uint64 {
 		learn.Feat(7, n1w^n1p*0x9E3779B97F4A7C15), learn.Feat(8, n1w), learn.Feat(9, n1p),
 		learn.Feat(10, n2w), learn.Feat(11, n2p),
 		learn.Feat2(19, n0p, n1p), learn.Feat3(20, n0p, n1p, n2p),
+		learn.Feat(75, st.amb(p.n0)), learn.Feat(76, st.amb(p.n1)), learn.Feat2(81, n0p, st.amb(p.n0)),
+		learn.Feat(84, st.tagOf(p.n3)), learn.Feat3(85, n1p, n2p, st.tagOf(p.n3)),
 	)
 }
 
@@ -361,6 +414,7 @@ func (st *pstate) crossFeats(f []uint64, p *pnodes) []uint64 {
 		learn.Feat2(69, c.n0w, c.n0sl), learn.Feat2(70, c.n0p, c.n0sl),
 		// the word below s0
 		learn.Feat3(73, c.s1p, c.s0p, c.n0p),
+		learn.Feat2(77, st.amb(p.s0), st.amb(p.n0)), learn.Feat2(78, c.s0p, st.amb(p.n0)), learn.Feat2(79, st.amb(p.s0), c.n0p),
 	)
 }
 
@@ -385,25 +439,35 @@ type parFixed struct {
 	s0p, s0hp, s0h2p, s0lp, s0l2p, s1p *learn.Fixed
 	s0lab, s0ll, s0l2l                 *learn.Fixed
 	n0p, n1p, n2p                      *learn.Fixed
+	s2p, n3p                           *learn.Fixed
 	childP, childL                     [nChildRoles]*learn.Fixed
 	// pairs
 	s0pVL, n0pN1p, s0pN0p, s0pD, n0pD, s0pVR, n0pVL *learn.Fixed
+	// ambiguity classes (na values, ambValues): s0's, n0's, n1's, and
+	// their pairs with tags and each other
+	na                                     int
+	s0a, n0a, n1a                          *learn.Fixed
+	s0pS0a, n0pN0a, s0aN0a, s0pN0a, s0aN0p *learn.Fixed
 }
 
-func newParFixed(m *learn.Model, tagClasses, rels int) *parFixed {
-	x := &parFixed{np: tagClasses + 2, nl: rels + 1}
+func newParFixed(m *learn.Model, tagClasses, rels int, ambs []uint64) *parFixed {
+	x := &parFixed{np: tagClasses + 2, nl: rels + 1, na: len(ambs)}
 	tags, labs, dist, val := counting(x.np), counting(x.nl), counting(9), counting(maxValency)
 	x.bias = fixedOne(m, 0, []uint64{0})
 	x.s0p, x.s0hp, x.s0h2p = fixedOne(m, 3, tags), fixedOne(m, 39, tags), fixedOne(m, 51, tags)
 	x.s0lp, x.s0l2p, x.s1p = fixedOne(m, 42, tags), fixedOne(m, 53, tags), fixedOne(m, 71, tags)
 	x.s0lab, x.s0ll, x.s0l2l = fixedOne(m, 40, labs), fixedOne(m, 43, labs), fixedOne(m, 54, labs)
 	x.n0p, x.n1p, x.n2p = fixedOne(m, 6, tags), fixedOne(m, 9, tags), fixedOne(m, 11, tags)
+	x.s2p, x.n3p = fixedOne(m, 82, tags), fixedOne(m, 84, tags)
 	for r, t := range childTmpl {
 		x.childP[r], x.childL[r] = fixedOne(m, t+1, tags), fixedOne(m, t+2, labs)
 	}
 	x.s0pVL, x.n0pN1p = fixedTwo(m, 35, tags, val), fixedTwo(m, 19, tags, tags)
 	x.s0pN0p, x.s0pD, x.n0pD = fixedTwo(m, 18, tags, tags), fixedTwo(m, 27, tags, dist), fixedTwo(m, 29, tags, dist)
 	x.s0pVR, x.n0pVL = fixedTwo(m, 33, tags, val), fixedTwo(m, 37, tags, val)
+	x.s0a, x.n0a, x.n1a = fixedOne(m, 74, ambs), fixedOne(m, 75, ambs), fixedOne(m, 76, ambs)
+	x.s0pS0a, x.n0pN0a = fixedTwo(m, 80, tags, ambs), fixedTwo(m, 81, tags, ambs)
+	x.s0aN0a, x.s0pN0a, x.s0aN0p = fixedTwo(m, 77, ambs, ambs), fixedTwo(m, 78, tags, ambs), fixedTwo(m, 79, ambs, tags)
 	return x
 }
 
@@ -424,6 +488,11 @@ func (st *pstate) s0Hashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) [
 	fx.s0lp.Add4(int(s0lp), acc)
 	fx.s0l2p.Add4(int(s0l2p), acc)
 	fx.s1p.Add4(int(s1p), acc)
+	s2p := st.tagOf(p.s2)
+	fx.s2p.Add4(int(s2p), acc)
+	a := st.ambAt(s0)
+	fx.s0a.Add4(a, acc)
+	fx.s0pS0a.Add4(int(s0p)*fx.na+a, acc)
 	fx.s0lab.Add4(int(s0lab), acc)
 	fx.s0ll.Add4(int(s0ll), acc)
 	fx.s0l2l.Add4(int(s0l2l), acc)
@@ -442,6 +511,7 @@ func (st *pstate) s0Hashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) [
 		learn.Feat3(61, s0p, s0lp, s0l2p), learn.Feat3(63, s0p, s0hp, s0h2p),
 		learn.Feat2(67, s0w, s0sl), learn.Feat2(68, s0p, s0sl),
 		learn.Feat2(72, s1w, s1p),
+		learn.Feat3(83, s2p, s1p, s0p),
 	)
 }
 
@@ -454,11 +524,18 @@ func (st *pstate) n0Hashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32) [
 	fx.n1p.Add4(int(n1p), acc)
 	fx.n2p.Add4(int(n2p), acc)
 	fx.n0pN1p.Add4(int(n0p)*fx.np+int(n1p), acc)
+	n3p := st.tagOf(p.n3)
+	fx.n3p.Add4(int(n3p), acc)
+	a0 := st.ambAt(p.n0)
+	fx.n0a.Add4(a0, acc)
+	fx.n1a.Add4(st.ambAt(p.n1), acc)
+	fx.n0pN0a.Add4(int(n0p)*fx.na+a0, acc)
 	return append(f,
 		learn.Feat(4, n0w^n0p*0x9E3779B97F4A7C15), learn.Feat(5, n0w),
 		learn.Feat(7, n1w^n1p*0x9E3779B97F4A7C15), learn.Feat(8, n1w),
 		learn.Feat(10, n2w),
 		learn.Feat3(20, n0p, n1p, n2p),
+		learn.Feat3(85, n1p, n2p, n3p),
 	)
 }
 
@@ -476,6 +553,10 @@ func (st *pstate) crossHashed(f []uint64, p *pnodes, fx *parFixed, acc *[4]int32
 	fx.s0pN0p.Add4(int(c.s0p)*fx.np+int(c.n0p), acc)
 	fx.s0pD.Add4(int(c.s0p)*9+int(c.d), acc)
 	fx.n0pD.Add4(int(c.n0p)*9+int(c.d), acc)
+	s0a, n0a := st.ambAt(p.s0), st.ambAt(p.n0)
+	fx.s0aN0a.Add4(s0a*fx.na+n0a, acc)
+	fx.s0pN0a.Add4(int(c.s0p)*fx.na+n0a, acc)
+	fx.s0aN0p.Add4(s0a*fx.np+int(c.n0p), acc)
 	if c.s0vr < maxValency {
 		fx.s0pVR.Add4(int(c.s0p)*maxValency+int(c.s0vr), acc)
 	} else {

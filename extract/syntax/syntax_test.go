@@ -499,6 +499,7 @@ func TestActionScoresExact(t *testing.T) {
 			st.reset(len(s.Words))
 			for i := range s.Words {
 				st.wh[i+1] = w.lex[i].norm
+				st.am[i+1], st.ai[i+1] = w.lex[i].amb, w.lex[i].ambI
 				st.tg[i+1] = uint64(w.tags[i] + 2)
 			}
 			w.pc.reset(len(s.Words))

@@ -225,7 +225,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 
 	// Parser on the jackknifed tags, chosen on dev with the tags the
 	// tagger gives at inference.
-	parModel, relModel, bestLAS, bestPEp := trainParser(train, tc, dc, ptags, dtags, tagLabels, rels, order, o)
+	parModel, relModel, bestLAS, bestPEp := trainParser(train, tc, dc, ptags, dtags, tagLabels, rels, ambValues(tab), order, o)
 	popts := map[string]string{"epochs": fmt.Sprint(bestPEp), "seed": fmt.Sprint(o.Seed),
 		"folds": fmt.Sprint(o.Folds), "explore_from": fmt.Sprint(o.Explore)}
 	if o.FoldOrders > 1 {
@@ -273,7 +273,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 // trainer's epochs shuffle on from (the lemmatizer's, so that the
 // committed models stay the bytes they were); trainer j > 0 starts from
 // the same shuffles of seed o.Seed+j.
-func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabels, rels []string, order []int, o TrainOptions) (parModel, relModel *learn.Model, bestLAS float64, bestPEp int) {
+func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabels, rels []string, ambs []uint64, order []int, o TrainOptions) (parModel, relModel *learn.Model, bestLAS float64, bestPEp int) {
 	relID := map[string]int{}
 	for i, r := range rels {
 		relID[r] = i
@@ -314,7 +314,7 @@ func trainParser(train []Sentence, tc, dc corpus, ptags, dtags [][]int, tagLabel
 		pm := learn.Ensemble(pp, atrs...)
 		rm := learn.Ensemble(rp, ltrs...)
 		tmp.par, tmp.lab = pm, rm
-		tmp.parFx, tmp.labFx = newParFixed(pm, len(tagLabels), len(rels)), newLabFixed(rm, len(tagLabels))
+		tmp.parFx, tmp.labFx = newParFixed(pm, len(tagLabels), len(rels), ambs), newLabFixed(rm, len(tagLabels))
 		sc := scoreParser(tmp, dc, dtags)
 		o.logf("parser epoch %d: dev UAS %.4f LAS %.4f, %d+%d features, %d+%d weights\n", ep+1, sc.UAS, sc.LAS,
 			pm.Features(), rm.Features(), pm.Weights(), rm.Weights())
@@ -352,6 +352,7 @@ func (pt *parseTrainer) epoch(train []Sentence, tc corpus, ptags [][]int, relID 
 		gh[0], gl[0] = -1, -1
 		for j, w := range s.Words {
 			st.wh[j+1] = tc.lex[i][j].norm
+			st.am[j+1] = tc.lex[i][j].amb
 			st.tg[j+1] = uint64(ptags[i][j] + 2)
 			gh[j+1], gl[j+1] = w.Head, relID[w.Rel]
 		}
