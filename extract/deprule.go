@@ -575,6 +575,14 @@ func (t *depTree) contactClause() bool {
 			switch r := t.w[k].Rel; {
 			case k < v && r == "obj":
 				o = k
+			case k < v && r == "nsubj" && s >= 0 && o < 0:
+				// Or its second subject ("people" and "I" both
+				// subjects of "spoke"), the noun's phrase running
+				// straight into the other subject's.
+				if _, e := t.subtree(s); t.w[s].UPOS != "PRON" && func() bool { lo, _ := t.subtree(k); return e+1 == lo }() {
+					o = s
+				}
+				s = k
 			case k < v && r == "nsubj":
 				s = k
 			case k > v && c < 0 && (r == "ccomp" || r == "conj" || r == "xcomp" || r == "parataxis"):
@@ -986,13 +994,14 @@ func (t *depTree) adjectiveRoot() bool {
 			switch {
 			case k < a && t.w[k].Rel == "nsubj":
 				s = k
+			case k > a && (t.w[k].Rel == "conj" || t.w[k].Rel == "advcl" && !t.hasKid(k, "mark")) && v < 0 && t.w[k].UPOS == "VERB" && t.bare(k) && t.finite(k) && t.subjectless(k):
+				// The same sentence with "with the matter" read right
+				// and "told" a conjunct or an unmarked adverbial clause
+				// of "familiar", with no conjunction or comma between
+				// them.
+				v, bareVerb = k, true
 			case k > a && t.w[k].Rel == "advcl" && v < 0:
 				v = k
-			case k > a && t.w[k].Rel == "conj" && v < 0 && t.w[k].UPOS == "VERB" && t.bare(k) && t.finite(k) && t.subjectless(k):
-				// The same sentence with "with the matter" read right
-				// and "told" a conjunct of "familiar", with no
-				// conjunction or comma between them.
-				v, bareVerb = k, true
 			}
 		}
 		if s < 0 || v < 0 {
