@@ -1492,6 +1492,47 @@ func (t *depTree) nounWithThatClause() bool {
 		t.w[n].UPOS, t.w[n].XPOS = "VERB", "VBZ" // (a plural's lemma is the verb's)
 		return true
 	}
+	// The same noun the parser made the first of two subjects of the
+	// clause's verb, with the clause's "that" right after it ("projects"
+	// a subject of "reduce", "that" its marker, "rules" its subject).
+	for n := 1; n+1 < len(t.w); n++ {
+		c := t.w[n].Head - 1
+		if c <= n || t.w[n].Rel != "nsubj" || t.w[n].UPOS != "NOUN" || t.w[n].XPOS != "NNS" || t.w[c].UPOS != "VERB" {
+			continue
+		}
+		if t.w[n+1].Head != c+1 || t.w[n+1].Rel != "mark" || t.lows[n+1] != "that" {
+			continue
+		}
+		subj, second := -1, -1
+		for _, k := range t.kids[n] {
+			if k == n-1 && t.w[k].Rel == "compound" && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN") {
+				subj = k
+			}
+		}
+		for _, k := range t.kids[c] {
+			if k > n+1 && k < c && (t.w[k].Rel == "nsubj" || t.w[k].Rel == "nsubj:pass") {
+				second = k
+			}
+		}
+		if subj < 0 || second < 0 {
+			continue
+		}
+		for _, k := range t.kids[n] {
+			if k < subj {
+				t.w[k].Head = subj + 1 // its determiner and modifiers
+			}
+		}
+		t.w[subj].Rel = "nsubj"
+		t.w[n].Head, t.w[n].Rel = t.w[c].Head, t.w[c].Rel
+		t.w[c].Head, t.w[c].Rel = n+1, "ccomp"
+		for _, k := range t.kids[c] {
+			if k < n || k == len(t.w)-1 && t.w[k].Rel == "punct" {
+				t.w[k].Head = n + 1
+			}
+		}
+		t.w[n].UPOS, t.w[n].XPOS = "VERB", "VBZ"
+		return true
+	}
 	return false
 }
 
