@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2590,4 +2590,28 @@ func (t *depTree) governor(i int) int {
 		}
 	}
 	return -1
+}
+
+// twoObjects repairs a noun phrase the parser split into two objects of
+// one verb ("study co-author Mia Holt": "co-author" and "Mia" both objects
+// of "study"): a verb takes one direct object, and a second one right
+// after the first, with nothing between them, is the head of their
+// phrase, the first its compound.
+func (t *depTree) twoObjects() bool {
+	changed := false
+	for o2 := range t.w {
+		v := t.w[o2].Head - 1
+		if v < 0 || v > o2 || t.w[o2].Rel != "obj" {
+			continue
+		}
+		for _, o1 := range t.kids[v] {
+			if o1 > v && o1 < o2 && t.w[o1].Rel == "obj" && t.w[o1].UPOS == "NOUN" && len(t.kids[o1]) == 0 {
+				if lo, _ := t.subtree(o2); lo == o1+1 && (t.w[o2].UPOS == "NOUN" || t.w[o2].UPOS == "PROPN") {
+					t.w[o1].Head, t.w[o1].Rel = o2+1, "compound"
+					changed = true
+				}
+			}
+		}
+	}
+	return changed
 }

@@ -496,12 +496,44 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	case "VERB", "ADJ", "ADV", "AUX":
 		for _, x := range t.kids[h] {
 			switch t.w[x].Rel {
-			case "nsubj", "nsubj:pass", "obj", "csubj", "expl":
+			case "obj":
+				if d.titleVerbBeforeName(t, h, x, sp) {
+					continue
+				}
+				return false
+			case "nsubj", "nsubj:pass", "csubj", "expl":
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// titleVerbBeforeName reports whether word h, a verb of speaker sp the
+// parse gave object x, is a lower-case title word before a person's name
+// ("study co-author Mia Holt said": "study" a verb to the parse, "Mia" its
+// object): a verb in its base form with no subject, auxiliary or marker
+// of its own, whose object is a person's name ending the speaker, heads
+// no clause there.
+func (d *claimDoc) titleVerbBeforeName(t *depTree, h, x int, sp Span) bool {
+	if t.w[h].XPOS != "VB" || t.w[x].UPOS != "PROPN" || t.hasKid(h, "aux", "aux:pass", "mark", "nsubj", "nsubj:pass") {
+		return false
+	}
+	if _, hi := t.subtree(x); t.w[hi].Span.End != sp.End {
+		return false
+	}
+	k := d.tokIndex(t.w[x].Span.Start)
+	if k >= len(d.toks) {
+		return false
+	}
+	for j := max(0, k-3); j <= k; j++ {
+		for _, m := range d.mentions[j] {
+			if m.kind == KindPerson && m.ent != nil && m.start <= k && d.toks[m.end-1].End == sp.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // frontedPreps open an adverbial phrase at the start of a sentence
