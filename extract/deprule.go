@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2612,6 +2612,43 @@ func (t *depTree) twoObjects() bool {
 				}
 			}
 		}
+	}
+	return changed
+}
+
+// changeBeforeLevel repairs the change of a "5% to $2.4 billion" pair that
+// the parser hung on the new level ("%" a nummod or compound of "$", "to"
+// the level's preposition): a figure with a number of its own, before a
+// "to" that marks a later figure of a verb, is not that figure's
+// modifier (a figure has one number), but the verb's object, the amount
+// of the change.
+func (t *depTree) changeBeforeLevel() bool {
+	changed := false
+	for f := range t.w {
+		g := t.w[f].Head - 1
+		if g <= f || (t.w[f].Rel != "nummod" && t.w[f].Rel != "compound") || !t.hasKid(f, "nummod") {
+			continue
+		}
+		if u := t.w[f].UPOS; u != "SYM" && !(u == "NOUN" && (t.lemma(f) == "percent" || t.lemma(f) == "%")) {
+			continue
+		}
+		v := t.w[g].Head - 1
+		if v < 0 || t.w[v].UPOS != "VERB" || v > f || t.w[g].Rel != "obl" && t.w[g].Rel != "obj" {
+			continue
+		}
+		_, e := t.subtree(f)
+		to := false
+		for _, k := range t.kids[g] {
+			if k > e && k < g && t.w[k].Rel == "case" && t.lows[k] == "to" {
+				to = true
+			}
+		}
+		if !to {
+			continue
+		}
+		t.w[f].Head, t.w[f].Rel = v+1, "obj"
+		t.w[g].Rel = "obl"
+		changed = true
 	}
 	return changed
 }
