@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -419,6 +419,29 @@ func (t *depTree) objWithCase() bool {
 		for _, k := range t.kids[i] {
 			if t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" && k < i {
 				t.w[i].Rel = "obl"
+				break
+			}
+		}
+	}
+	return false
+}
+
+// amodWithCase relabels an adjectival modifier with a preposition before
+// a copular predicate ("Among the dead were three children": "dead" an
+// amod of "children" with "Among" its case word): an adjective modifying
+// a noun takes no preposition in UD, so an amod before its head, with an
+// ADP case word of its own, whose head has a copula, is the predicate's
+// fronted nominal (nsubj, as the parser otherwise labels it, and as
+// subjectWithCase reads it). Labels only.
+func (t *depTree) amodWithCase() bool {
+	for i := range t.w {
+		h := t.w[i].Head - 1
+		if h <= i || t.w[i].Rel != "amod" || !t.hasKid(h, "cop") {
+			continue
+		}
+		for _, k := range t.kids[i] {
+			if t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" && k < i {
+				t.w[i].Rel = "nsubj"
 				break
 			}
 		}
