@@ -1662,6 +1662,41 @@ func (t *depTree) topBelow(k, h int) int {
 // noun's number, modifies the number.
 func (t *depTree) comparativeCount() bool {
 	changed := false
+	// "More than 270 schoolgirls were abducted" with the noun an oblique
+	// of "More" and "More" the verb's adverb: an adverb heads no
+	// oblique, so a noun below a comparative adverb, with "than" right
+	// after the adverb as its preposition and a number of its own, is the
+	// counted phrase; before a verb without a subject it is the subject
+	// (the passive one after a passive auxiliary), the adverb and "than"
+	// its dependents as the parser otherwise gives them.
+	for a := 0; a+2 < len(t.w); a++ {
+		v := t.w[a].Head - 1
+		if v <= a || t.w[a].Rel != "advmod" || t.lows[a+1] != "than" || t.w[a+1].Rel != "case" || t.w[v].UPOS != "VERB" || !t.subjectless(v) {
+			continue
+		}
+		n := t.w[a+1].Head - 1
+		if n <= a+1 || n >= v || t.w[n].Head != a+1 {
+			continue
+		}
+		num := false
+		for _, m := range t.kids[n] {
+			if t.w[m].Rel == "nummod" && a+1 < m && m < n {
+				num = true
+			}
+		}
+		if !num {
+			continue
+		}
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[n].Rel = "nsubj:pass"
+		}
+		t.w[a].Head = n + 1
+		changed = true
+	}
+	if changed {
+		t.linkKids()
+	}
 	// "More than 40 percent" with "than" the noun's preposition: it is
 	// fixed to the comparative right before it, when the noun's number
 	// follows.
