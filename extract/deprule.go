@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -402,6 +402,83 @@ func (t *depTree) punctRoot() bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// trailingSpeaker repairs the attribution that closes a sentence ("The
+// strike killed 50 people, ..., health officials said": "officials" a
+// conjunct of "people" and "said" one of "killed"; "Kherson was captured
+// ..., the city's mayor said": "mayor" an adverbial clause, "said" its
+// conjunct): a verb of saying without a subject, right after a noun
+// phrase that a comma opens, with nothing after it but its own
+// dependents and punctuation, is a parenthetical (parataxis) of the
+// sentence's root, and the noun phrase its subject (UD, as EWT).
+func (t *depTree) trailingSpeaker() bool {
+	for v := 2; v < len(t.w); v++ {
+		if t.w[v].UPOS != "VERB" || !trailingSpeechLemmas[t.lems[v]] || t.w[v].Rel == "root" || !t.subjectless(v) {
+			continue
+		}
+		n := v - 1
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" || t.w[n].Rel == "root" {
+			continue
+		}
+		root := -1
+		for i := range t.w {
+			if t.w[i].Rel == "root" {
+				root = i
+			}
+		}
+		if root < 0 || root >= n || root == v {
+			continue
+		}
+		// The noun's phrase, less the verb's own words.
+		lo := n
+		for _, c := range t.kids[n] {
+			if c == v {
+				continue
+			}
+			if a, _ := t.subtree(c); a < lo {
+				lo = a
+			}
+		}
+		if t.lows[lo] != "," && (lo == 0 || t.lows[lo-1] != ",") {
+			continue
+		}
+		tail := true
+		for i := v + 1; i < len(t.w) && tail; i++ {
+			if t.w[i].UPOS != "PUNCT" && !t.descends(i, v) {
+				tail = false
+			}
+		}
+		if !tail || t.descends(root, v) {
+			continue
+		}
+		for _, c := range t.kids[n] {
+			if c > n {
+				t.w[c].Head = v + 1
+			}
+		}
+		if t.lows[lo] == "," {
+			t.w[lo].Head, t.w[lo].Rel = v+1, "punct"
+		}
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[v].Head, t.w[v].Rel = root+1, "parataxis"
+		return true
+	}
+	return false
+}
+
+// trailingSpeechLemmas are the verbs of a closing attribution.
+var trailingSpeechLemmas = map[string]bool{"say": true, "tell": true, "add": true, "report": true, "confirm": true, "announce": true, "state": true, "note": true, "claim": true, "warn": true}
+
+// descends reports whether word i is in word a's subtree.
+func (t *depTree) descends(i, a int) bool {
+	for steps := 0; i >= 0 && steps <= len(t.w); steps++ {
+		if i == a {
+			return true
+		}
+		i = t.w[i].Head - 1
 	}
 	return false
 }
