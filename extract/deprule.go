@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -469,6 +469,9 @@ func (t *depTree) trailingSpeaker() bool {
 	return false
 }
 
+// ordinalWords are the ordinals a determiner may take as a phrase.
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true, "last": true}
+
 // trailingSpeechLemmas are the verbs of a closing attribution.
 var trailingSpeechLemmas = map[string]bool{"say": true, "tell": true, "add": true, "report": true, "confirm": true, "announce": true, "state": true, "note": true, "claim": true, "warn": true}
 
@@ -481,6 +484,33 @@ func (t *depTree) descends(i, a int) bool {
 		i = t.w[i].Head - 1
 	}
 	return false
+}
+
+// detOfVerb repairs a determiner the parser hung on a verb ("The convoy
+// hit a roadside mine": "The" a dependent of "hit", "convoy" its subject):
+// a determiner belongs to a nominal in UD, so one on a verb right before
+// a dependent of that verb (a subject, object or oblique) is that
+// dependent's.
+func (t *depTree) detOfVerb() bool {
+	changed := false
+	for d := 0; d+1 < len(t.w); d++ {
+		v := t.w[d].Head - 1
+		if v < 0 || t.w[d].Rel != "det" || (t.w[v].UPOS != "VERB" && t.w[v].UPOS != "AUX") {
+			continue
+		}
+		n := d + 1
+		// (Not an ordinal: "and a third was killed" is left to the
+		// rules that read counts, as the parser gave it before.)
+		if t.w[n].Head != v+1 || ordinalWords[t.lows[n]] {
+			continue
+		}
+		switch strings.SplitN(t.w[n].Rel, ":", 2)[0] {
+		case "nsubj", "obj", "iobj", "obl":
+			t.w[d].Head = n + 1
+			changed = true
+		}
+	}
+	return changed
 }
 
 // objWithCase relabels an object with a preposition: a core object
