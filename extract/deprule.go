@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel} {
+	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel} {
 		if repair() {
 			t.linkKids()
 		}
@@ -406,6 +406,113 @@ func (t *depTree) punctRoot() bool {
 	return false
 }
 
+// trailingSpeaker repairs the attribution that closes a sentence ("The
+// strike killed 50 people, ..., health officials said": "officials" a
+// conjunct of "people" and "said" one of "killed"; "Kherson was captured
+// ..., the city's mayor said": "mayor" an adverbial clause, "said" its
+// conjunct): a verb of saying without a subject, right after a noun
+// phrase that a comma opens, with nothing after it but its own
+// dependents and punctuation, is a parenthetical (parataxis) of the
+// sentence's root, and the noun phrase its subject (UD, as EWT).
+func (t *depTree) trailingSpeaker() bool {
+	for v := 2; v < len(t.w); v++ {
+		if t.w[v].UPOS != "VERB" || !trailingSpeechLemmas[t.lems[v]] || t.w[v].Rel == "root" || !t.subjectless(v) {
+			continue
+		}
+		n := v - 1
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" || t.w[n].Rel == "root" {
+			continue
+		}
+		root := -1
+		for i := range t.w {
+			if t.w[i].Rel == "root" {
+				root = i
+			}
+		}
+		if root < 0 || root >= n || root == v {
+			continue
+		}
+		// The noun's phrase, less the verb's own words.
+		lo := n
+		for _, c := range t.kids[n] {
+			if c == v {
+				continue
+			}
+			if a, _ := t.subtree(c); a < lo {
+				lo = a
+			}
+		}
+		if t.lows[lo] != "," && (lo == 0 || t.lows[lo-1] != ",") {
+			continue
+		}
+		tail := true
+		for i := v + 1; i < len(t.w) && tail; i++ {
+			if t.w[i].UPOS != "PUNCT" && !t.descends(i, v) {
+				tail = false
+			}
+		}
+		if !tail || t.descends(root, v) {
+			continue
+		}
+		for _, c := range t.kids[n] {
+			if c > n {
+				t.w[c].Head = v + 1
+			}
+		}
+		if t.lows[lo] == "," {
+			t.w[lo].Head, t.w[lo].Rel = v+1, "punct"
+		}
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[v].Head, t.w[v].Rel = root+1, "parataxis"
+		return true
+	}
+	return false
+}
+
+// ordinalWords are the ordinals a determiner may take as a phrase.
+var ordinalWords = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true, "last": true}
+
+// trailingSpeechLemmas are the verbs of a closing attribution.
+var trailingSpeechLemmas = map[string]bool{"say": true, "tell": true, "add": true, "report": true, "confirm": true, "announce": true, "state": true, "note": true, "claim": true, "warn": true}
+
+// descends reports whether word i is in word a's subtree.
+func (t *depTree) descends(i, a int) bool {
+	for steps := 0; i >= 0 && steps <= len(t.w); steps++ {
+		if i == a {
+			return true
+		}
+		i = t.w[i].Head - 1
+	}
+	return false
+}
+
+// detOfVerb repairs a determiner the parser hung on a verb ("The convoy
+// hit a roadside mine": "The" a dependent of "hit", "convoy" its subject):
+// a determiner belongs to a nominal in UD, so one on a verb right before
+// a dependent of that verb (a subject, object or oblique) is that
+// dependent's.
+func (t *depTree) detOfVerb() bool {
+	changed := false
+	for d := 0; d+1 < len(t.w); d++ {
+		v := t.w[d].Head - 1
+		if v < 0 || t.w[d].Rel != "det" || (t.w[v].UPOS != "VERB" && t.w[v].UPOS != "AUX") {
+			continue
+		}
+		n := d + 1
+		// (Not an ordinal: "and a third was killed" is left to the
+		// rules that read counts, as the parser gave it before.)
+		if t.w[n].Head != v+1 || ordinalWords[t.lows[n]] {
+			continue
+		}
+		switch strings.SplitN(t.w[n].Rel, ":", 2)[0] {
+		case "nsubj", "obj", "iobj", "obl":
+			t.w[d].Head = n + 1
+			changed = true
+		}
+	}
+	return changed
+}
+
 // objWithCase relabels an object with a preposition: a core object
 // never takes one in UD, so an obj or iobj with an ADP case word below it
 // ("rose from 120%", "dropped to $9.1 billion") is an oblique the parser
@@ -419,6 +526,29 @@ func (t *depTree) objWithCase() bool {
 		for _, k := range t.kids[i] {
 			if t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" && k < i {
 				t.w[i].Rel = "obl"
+				break
+			}
+		}
+	}
+	return false
+}
+
+// amodWithCase relabels an adjectival modifier with a preposition before
+// a copular predicate ("Among the dead were three children": "dead" an
+// amod of "children" with "Among" its case word): an adjective modifying
+// a noun takes no preposition in UD, so an amod before its head, with an
+// ADP case word of its own, whose head has a copula, is the predicate's
+// fronted nominal (nsubj, as the parser otherwise labels it, and as
+// subjectWithCase reads it). Labels only.
+func (t *depTree) amodWithCase() bool {
+	for i := range t.w {
+		h := t.w[i].Head - 1
+		if h <= i || t.w[i].Rel != "amod" || !t.hasKid(h, "cop") {
+			continue
+		}
+		for _, k := range t.kids[i] {
+			if t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" && k < i {
+				t.w[i].Rel = "nsubj"
 				break
 			}
 		}
@@ -1689,6 +1819,41 @@ func (t *depTree) topBelow(k, h int) int {
 // noun's number, modifies the number.
 func (t *depTree) comparativeCount() bool {
 	changed := false
+	// "More than 270 schoolgirls were abducted" with the noun an oblique
+	// of "More" and "More" the verb's adverb: an adverb heads no
+	// oblique, so a noun below a comparative adverb, with "than" right
+	// after the adverb as its preposition and a number of its own, is the
+	// counted phrase; before a verb without a subject it is the subject
+	// (the passive one after a passive auxiliary), the adverb and "than"
+	// its dependents as the parser otherwise gives them.
+	for a := 0; a+2 < len(t.w); a++ {
+		v := t.w[a].Head - 1
+		if v <= a || t.w[a].Rel != "advmod" || t.lows[a+1] != "than" || t.w[a+1].Rel != "case" || t.w[v].UPOS != "VERB" || !t.subjectless(v) {
+			continue
+		}
+		n := t.w[a+1].Head - 1
+		if n <= a+1 || n >= v || t.w[n].Head != a+1 {
+			continue
+		}
+		num := false
+		for _, m := range t.kids[n] {
+			if t.w[m].Rel == "nummod" && a+1 < m && m < n {
+				num = true
+			}
+		}
+		if !num {
+			continue
+		}
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[n].Rel = "nsubj:pass"
+		}
+		t.w[a].Head = n + 1
+		changed = true
+	}
+	if changed {
+		t.linkKids()
+	}
 	// "More than 40 percent" with "than" the noun's preposition: it is
 	// fixed to the comparative right before it, when the noun's number
 	// follows.
