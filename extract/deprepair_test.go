@@ -223,6 +223,16 @@ group group NOUN NN 7 nsubj
 growing grow VERB VBG 2 advcl
 influence influence NOUN NN 7 obj
 . . PUNCT . 2 punct`, []string{"about>influence:case", "group>influence:nmod:poss", "growing>influence:amod", "influence>warned:obl"}},
+		{"change read as the level's number", `
+Exports export NOUN NNS 2 nsubj
+rose rise VERB VBD 0 root
+5 5 NUM CD 4 nummod
+% % SYM NN 6 nummod
+to to ADP IN 6 case
+$ $ SYM $ 2 obj
+2.4 2.4 NUM CD 8 compound
+billion billion NUM CD 6 nummod
+. . PUNCT . 2 punct`, []string{"%>rose:obj", "$>rose:obl"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.changeBeforeLevel} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1616,6 +1616,54 @@ func (t *depTree) measureObject() bool {
 			t.w[a].Head, t.w[a].Rel = b+1, "obl:npmod"
 			changed = true
 		}
+	}
+	return changed
+}
+
+// changeBeforeLevel repairs a change the parser hung on the level that
+// follows it ("rose 5% to $2.4 billion": "%" a nummod, or the subject of a
+// small clause, of "$"): a figure with a number of its own (a noun or
+// symbol, no number word) is no number modifier, and a figure before the
+// preposition of another figure is no part of that phrase; it is the
+// verb's own, its object (obl:npmod when the verb has one).
+func (t *depTree) changeBeforeLevel() bool {
+	changed := false
+	for f := range t.w {
+		h := t.w[f].Head - 1
+		if h <= f || t.w[f].UPOS == "NUM" || !t.numeric(f) || !t.numeric(h) {
+			continue
+		}
+		if r := t.w[f].Rel; r != "nummod" && r != "nsubj" && r != "compound" {
+			continue
+		}
+		v := t.w[h].Head - 1
+		if v < 0 || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		if r := t.w[h].Rel; r != "obl" && r != "obj" {
+			continue
+		}
+		k := -1
+		for _, c := range t.kids[h] {
+			if t.w[c].Rel == "case" && t.w[c].UPOS == "ADP" && f < c && c < h {
+				k = c
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		_, last := t.subtree(f)
+		if last >= k {
+			continue
+		}
+		t.w[h].Rel = "obl" // with its preposition (objWithCase)
+		t.w[f].Head, t.w[f].Rel = v+1, "obj"
+		for _, c := range t.kids[v] {
+			if c != h && t.w[c].Rel == "obj" {
+				t.w[f].Rel = "obl:npmod"
+			}
+		}
+		changed = true
 	}
 	return changed
 }
