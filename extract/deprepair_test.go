@@ -233,6 +233,20 @@ $ $ SYM $ 2 obj
 2.4 2.4 NUM CD 8 compound
 billion billion NUM CD 6 nummod
 . . PUNCT . 2 punct`, []string{"%>rose:obj", "$>rose:obl"}},
+		{"count cut from its noun", `
+The the DET DT 3 det
+share share NOUN NN 3 compound
+sale sale NOUN NN 5 nsubj
+would would AUX MD 5 aux
+raise raise VERB VB 0 root
+at at ADP IN 7 case
+least least ADJ JJS 8 nmod
+88 88 NUM CD 9 compound
+billion billion NUM CD 5 obj
+Hong Hong PROPN NNP 12 compound
+Kong Kong PROPN NNP 10 flat
+dollars dollar NOUN NNS 5 obl
+. . PUNCT . 5 punct`, []string{"billion>dollars:nummod", "dollars>raise:obj"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

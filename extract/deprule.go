@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.changeBeforeLevel} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.changeBeforeLevel, t.countBeforeNoun} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1667,6 +1667,51 @@ func (t *depTree) changeBeforeLevel() bool {
 	}
 	return changed
 }
+
+// countBeforeNoun repairs a number the parser cut from the noun it counts
+// ("raise at least 88 billion Hong Kong dollars", "anticipated 26 billion
+// baht": "billion" the object, "dollars" an oblique of the verb): a
+// number that is an object or bare oblique of a verb, right before a noun
+// of the same verb with no number, determiner or preposition of its own,
+// is that noun's number, and the noun takes its relation. Not a time noun
+// ("sold 500 last year").
+func (t *depTree) countBeforeNoun() bool {
+	changed := false
+	for x := range t.w {
+		v := t.w[x].Head - 1
+		if v < 0 || t.w[x].UPOS != "NUM" || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		if r := t.w[x].Rel; r != "obj" && r != "obl" && r != "obl:unmarked" && r != "obl:npmod" || t.caseOf(x) != "" {
+			continue
+		}
+		_, last := t.subtree(x)
+		n := -1
+		for _, c := range t.kids[v] {
+			if lo, _ := t.subtree(c); lo == last+1 {
+				n = c
+			}
+		}
+		if n < 0 || t.w[n].UPOS != "NOUN" || timeUnit[t.lemma(n)] {
+			continue
+		}
+		if r := t.w[n].Rel; r != "obj" && r != "obl" && r != "obl:unmarked" {
+			continue
+		}
+		if t.hasKid(n, "nummod", "det", "case", "amod") {
+			continue
+		}
+		t.w[n].Rel = t.w[x].Rel
+		t.w[x].Head, t.w[x].Rel = n+1, "nummod"
+		changed = true
+	}
+	return changed
+}
+
+// timeUnit holds the nouns a bare number can stand before as a time
+// ("500 a year" aside, "sold 500 Monday" parses with a proper noun).
+var timeUnit = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true,
+	"hour": true, "hours": true, "minute": true, "minutes": true, "quarter": true, "quarters": true, "time": true, "times": true, "today": true, "tonight": true}
 
 // topBelow returns the dependent of h whose subtree holds k, or -1 (also
 // when k is h or not below it).
