@@ -247,6 +247,17 @@ Hong Hong PROPN NNP 12 compound
 Kong Kong PROPN NNP 10 flat
 dollars dollar NOUN NNS 5 obl
 . . PUNCT . 5 punct`, []string{"billion>dollars:nummod", "dollars>raise:obj"}},
+		{"direction read as the object's modifier", `
+Officials official NOUN NNS 2 nsubj
+revised revise VERB VBD 0 root
+the the DET DT 4 det
+count count NOUN NN 2 obj
+of of ADP IN 6 case
+ballots ballot NOUN NNS 4 nmod
+downward downward ADV RB 6 advmod
+to to ADP IN 9 case
+8,210 8,210 NUM CD 2 obl
+. . PUNCT . 2 punct`, []string{"downward>revised:advmod"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.changeBeforeLevel, t.countBeforeNoun} {
+	for _, repair := range []func() bool{t.punctRoot, t.objWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1707,6 +1707,51 @@ func (t *depTree) countBeforeNoun() bool {
 	}
 	return changed
 }
+
+// adverbAfterObject repairs a manner or direction adverb the parser hung
+// on the last noun of the verb's object ("revised the count of ballots
+// downward to 8,210": "downward" a modifier of "ballots"): an adverb in
+// -ward(s) or -ly that ends the object says how the verb's action went,
+// not which noun is meant, so it is the verb's. ("members only",
+// "A and B respectively" modify what they follow.)
+func (t *depTree) adverbAfterObject() bool {
+	changed := false
+	for a := range t.w {
+		n := t.w[a].Head - 1
+		if n < 0 || n >= a || t.w[a].UPOS != "ADV" || t.w[a].Rel != "advmod" || len(t.kids[a]) > 0 {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		l := t.lower(a)
+		if !strings.HasSuffix(l, "ward") && !strings.HasSuffix(l, "wards") && !strings.HasSuffix(l, "ly") || afterNounAdverb[l] {
+			continue
+		}
+		o := n
+		for o >= 0 && t.w[o].Rel != "obj" {
+			if r := t.w[o].Rel; r != "nmod" && r != "compound" {
+				o = -1
+				break
+			}
+			o = t.w[o].Head - 1
+		}
+		if o < 0 {
+			continue
+		}
+		v := t.w[o].Head - 1
+		if _, last := t.subtree(o); v < 0 || last != a || t.w[v].UPOS != "VERB" || t.hasKid(n, "cop") {
+			continue
+		}
+		t.w[a].Head = v + 1
+		changed = true
+	}
+	return changed
+}
+
+// afterNounAdverb holds the adverbs in -ly that do modify the noun they
+// follow, or name a time of it.
+var afterNounAdverb = map[string]bool{"only": true, "respectively": true, "early": true, "daily": true, "weekly": true, "monthly": true, "yearly": true, "likely": true}
 
 // timeUnit holds the nouns a bare number can stand before as a time
 // ("500 a year" aside, "sold 500 Monday" parses with a proper noun).
