@@ -223,6 +223,41 @@ group group NOUN NN 7 nsubj
 growing grow VERB VBG 2 advcl
 influence influence NOUN NN 7 obj
 . . PUNCT . 2 punct`, []string{"about>influence:case", "group>influence:nmod:poss", "growing>influence:amod", "influence>warned:obl"}},
+		{"change read as the level's number", `
+Exports export NOUN NNS 2 nsubj
+rose rise VERB VBD 0 root
+5 5 NUM CD 4 nummod
+% % SYM NN 6 nummod
+to to ADP IN 6 case
+$ $ SYM $ 2 obj
+2.4 2.4 NUM CD 8 compound
+billion billion NUM CD 6 nummod
+. . PUNCT . 2 punct`, []string{"%>rose:obj", "$>rose:obl"}},
+		{"count cut from its noun", `
+The the DET DT 3 det
+share share NOUN NN 3 compound
+sale sale NOUN NN 5 nsubj
+would would AUX MD 5 aux
+raise raise VERB VB 0 root
+at at ADP IN 7 case
+least least ADJ JJS 8 nmod
+88 88 NUM CD 9 compound
+billion billion NUM CD 5 obj
+Hong Hong PROPN NNP 12 compound
+Kong Kong PROPN NNP 10 flat
+dollars dollar NOUN NNS 5 obl
+. . PUNCT . 5 punct`, []string{"billion>dollars:nummod", "dollars>raise:obj"}},
+		{"direction read as the object's modifier", `
+Officials official NOUN NNS 2 nsubj
+revised revise VERB VBD 0 root
+the the DET DT 4 det
+count count NOUN NN 2 obj
+of of ADP IN 6 case
+ballots ballot NOUN NNS 4 nmod
+downward downward ADV RB 6 advmod
+to to ADP IN 9 case
+8,210 8,210 NUM CD 2 obl
+. . PUNCT . 2 punct`, []string{"downward>revised:advmod"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

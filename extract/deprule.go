@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel} {
+	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1800,6 +1800,144 @@ func (t *depTree) measureObject() bool {
 	return changed
 }
 
+// changeBeforeLevel repairs a change the parser hung on the level that
+// follows it ("rose 5% to $2.4 billion": "%" a nummod, or the subject of a
+// small clause, of "$"): a figure with a number of its own (a noun or
+// symbol, no number word) is no number modifier, and a figure before the
+// preposition of another figure is no part of that phrase; it is the
+// verb's own, its object (obl:npmod when the verb has one).
+func (t *depTree) changeBeforeLevel() bool {
+	changed := false
+	for f := range t.w {
+		h := t.w[f].Head - 1
+		if h <= f || t.w[f].UPOS == "NUM" || !t.numeric(f) || !t.numeric(h) {
+			continue
+		}
+		if r := t.w[f].Rel; r != "nummod" && r != "nsubj" && r != "compound" {
+			continue
+		}
+		v := t.w[h].Head - 1
+		if v < 0 || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		if r := t.w[h].Rel; r != "obl" && r != "obj" {
+			continue
+		}
+		k := -1
+		for _, c := range t.kids[h] {
+			if t.w[c].Rel == "case" && t.w[c].UPOS == "ADP" && f < c && c < h {
+				k = c
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		_, last := t.subtree(f)
+		if last >= k {
+			continue
+		}
+		t.w[h].Rel = "obl" // with its preposition (objWithCase)
+		t.w[f].Head, t.w[f].Rel = v+1, "obj"
+		for _, c := range t.kids[v] {
+			if c != h && t.w[c].Rel == "obj" {
+				t.w[f].Rel = "obl:npmod"
+			}
+		}
+		changed = true
+	}
+	return changed
+}
+
+// countBeforeNoun repairs a number the parser cut from the noun it counts
+// ("raise at least 88 billion Hong Kong dollars", "anticipated 26 billion
+// baht": "billion" the object, "dollars" an oblique of the verb): a
+// number that is an object or bare oblique of a verb, right before a noun
+// of the same verb with no number, determiner or preposition of its own,
+// is that noun's number, and the noun takes its relation. Not a time noun
+// ("sold 500 last year").
+func (t *depTree) countBeforeNoun() bool {
+	changed := false
+	for x := range t.w {
+		v := t.w[x].Head - 1
+		if v < 0 || t.w[x].UPOS != "NUM" || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		if r := t.w[x].Rel; r != "obj" && r != "obl" && r != "obl:unmarked" && r != "obl:npmod" || t.caseOf(x) != "" {
+			continue
+		}
+		_, last := t.subtree(x)
+		n := -1
+		for _, c := range t.kids[v] {
+			if lo, _ := t.subtree(c); lo == last+1 {
+				n = c
+			}
+		}
+		if n < 0 || t.w[n].UPOS != "NOUN" || timeUnit[t.lemma(n)] {
+			continue
+		}
+		if r := t.w[n].Rel; r != "obj" && r != "obl" && r != "obl:unmarked" {
+			continue
+		}
+		if t.hasKid(n, "nummod", "det", "case", "amod") {
+			continue
+		}
+		t.w[n].Rel = t.w[x].Rel
+		t.w[x].Head, t.w[x].Rel = n+1, "nummod"
+		changed = true
+	}
+	return changed
+}
+
+// adverbAfterObject repairs a manner or direction adverb the parser hung
+// on the last noun of the verb's object ("revised the count of ballots
+// downward to 8,210": "downward" a modifier of "ballots"): an adverb in
+// -ward(s) or -ly that ends the object says how the verb's action went,
+// not which noun is meant, so it is the verb's. ("members only",
+// "A and B respectively" modify what they follow.)
+func (t *depTree) adverbAfterObject() bool {
+	changed := false
+	for a := range t.w {
+		n := t.w[a].Head - 1
+		if n < 0 || n >= a || t.w[a].UPOS != "ADV" || t.w[a].Rel != "advmod" || len(t.kids[a]) > 0 {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		l := t.lower(a)
+		if !strings.HasSuffix(l, "ward") && !strings.HasSuffix(l, "wards") && !strings.HasSuffix(l, "ly") || afterNounAdverb[l] {
+			continue
+		}
+		o := n
+		for o >= 0 && t.w[o].Rel != "obj" {
+			if r := t.w[o].Rel; r != "nmod" && r != "compound" {
+				o = -1
+				break
+			}
+			o = t.w[o].Head - 1
+		}
+		if o < 0 {
+			continue
+		}
+		v := t.w[o].Head - 1
+		if _, last := t.subtree(o); v < 0 || last != a || t.w[v].UPOS != "VERB" || t.hasKid(n, "cop") {
+			continue
+		}
+		t.w[a].Head = v + 1
+		changed = true
+	}
+	return changed
+}
+
+// afterNounAdverb holds the adverbs in -ly that do modify the noun they
+// follow, or name a time of it.
+var afterNounAdverb = map[string]bool{"only": true, "respectively": true, "early": true, "daily": true, "weekly": true, "monthly": true, "yearly": true, "likely": true}
+
+// timeUnit holds the nouns a bare number can stand before as a time
+// ("500 a year" aside, "sold 500 Monday" parses with a proper noun).
+var timeUnit = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true, "days": true,
+	"hour": true, "hours": true, "minute": true, "minutes": true, "quarter": true, "quarters": true, "time": true, "times": true, "today": true, "tonight": true}
+
 // topBelow returns the dependent of h whose subtree holds k, or -1 (also
 // when k is h or not below it).
 func (t *depTree) topBelow(k, h int) int {
@@ -2777,43 +2915,6 @@ func (t *depTree) twoObjects() bool {
 				}
 			}
 		}
-	}
-	return changed
-}
-
-// changeBeforeLevel repairs the change of a "5% to $2.4 billion" pair that
-// the parser hung on the new level ("%" a nummod or compound of "$", "to"
-// the level's preposition): a figure with a number of its own, before a
-// "to" that marks a later figure of a verb, is not that figure's
-// modifier (a figure has one number), but the verb's object, the amount
-// of the change.
-func (t *depTree) changeBeforeLevel() bool {
-	changed := false
-	for f := range t.w {
-		g := t.w[f].Head - 1
-		if g <= f || (t.w[f].Rel != "nummod" && t.w[f].Rel != "compound") || !t.hasKid(f, "nummod") {
-			continue
-		}
-		if u := t.w[f].UPOS; u != "SYM" && !(u == "NOUN" && (t.lemma(f) == "percent" || t.lemma(f) == "%")) {
-			continue
-		}
-		v := t.w[g].Head - 1
-		if v < 0 || t.w[v].UPOS != "VERB" || v > f || t.w[g].Rel != "obl" && t.w[g].Rel != "obj" {
-			continue
-		}
-		_, e := t.subtree(f)
-		to := false
-		for _, k := range t.kids[g] {
-			if k > e && k < g && t.w[k].Rel == "case" && t.lows[k] == "to" {
-				to = true
-			}
-		}
-		if !to {
-			continue
-		}
-		t.w[f].Head, t.w[f].Rel = v+1, "obj"
-		t.w[g].Rel = "obl"
-		changed = true
 	}
 	return changed
 }
