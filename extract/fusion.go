@@ -176,8 +176,9 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 		}
 	}
 	ents = rejectedPersons(toks, ents, outPerson)
+	addr := addressTokens(text, toks)
 	if len(found) == 0 {
-		return x.stormNames(toks, x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, ents)), nil, nil))
+		return x.documentNames(text, toks, sents, addr, ents, nil, nil)
 	}
 	out := ents[:len(ents):len(ents)]
 	drop := make([]bool, len(ents)) // rule entities a model mention replaces (rule 4)
@@ -187,7 +188,6 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			evoked = append(evoked, r.Country)
 		}
 	}
-	addr := addressTokens(text, toks)
 	terms := x.orgs.termAcronyms(text, toks, ents)
 	titled := x.places.titleCaseSentences(toks) // headings (namesAroundPlaces)
 	cased := make([]bool, len(sents))
@@ -340,7 +340,7 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			kept = append(kept, e)
 		}
 	}
-	return x.stormNames(toks, x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, mergeEntities(kept))), conf, evoked))
+	return x.documentNames(text, toks, sents, addr, mergeEntities(kept), conf, evoked)
 }
 
 // namesAroundPlaces reports whether the model's place or organization
@@ -832,6 +832,14 @@ var lowerPlaceBefore = map[string]bool{"in": true, "to": true, "from": true, "at
 	"across": true, "throughout": true, "visit": true, "visiting": true, "visited": true, "about": true, "of": true,
 	"on": true, "and": true, "or": true, "between": true, "into": true}
 
+// documentNames runs the passes that read the whole document after the
+// model and the lists are fused: lower-case places, company names with a
+// legal form, one reading per name (consistentNames), no person named
+// for a storm. addr marks the tokens of addresses (addressTokens).
+func (x *Extractor) documentNames(text string, toks []Token, sents []Sentence, addr []bool, ents []Entity, conf map[Span]float32, evoked []string) []Entity {
+	return x.stormNames(toks, x.consistentNames(text, toks, x.legalFormNames(text, toks, x.lowerCasePlaces(text, toks, sents, addr, ents)), conf, evoked))
+}
+
 // lowerCasePlaces adds the places written in lower case in a sentence
 // that has capitals ("i'm traveling to lourdes", "a report on
 // afghanistan"): a word no entity covers, after a preposition or a
@@ -842,7 +850,7 @@ var lowerPlaceBefore = map[string]bool{"in": true, "to": true, "from": true, "at
 // a country, capital, large city, a division of a country the article
 // names). Web posts write names so; the model and the rules read names
 // from capitals. Source "gazetteer", geo-resolved like any of its places.
-func (x *Extractor) lowerCasePlaces(text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
+func (x *Extractor) lowerCasePlaces(text string, toks []Token, sents []Sentence, addr []bool, ents []Entity) []Entity {
 	if x.nerModel == nil || x.nerModel.Words == nil {
 		return ents
 	}
@@ -853,7 +861,6 @@ func (x *Extractor) lowerCasePlaces(text string, toks []Token, sents []Sentence,
 		}
 	}
 	var added []Entity
-	addr := addressTokens(text, toks)
 	e := 0
 	for _, st := range sents {
 		if !hasUpper(toks[st.First:st.Last]) {
