@@ -258,6 +258,46 @@ downward downward ADV RB 6 advmod
 to to ADP IN 9 case
 8,210 8,210 NUM CD 2 obl
 . . PUNCT . 2 punct`, []string{"downward>revised:advmod"}},
+		{"title and name read as two subjects", `
+Rebel rebel NOUN NN 2 compound
+commander commander NOUN NN 6 nsubj
+Ali Ali PROPN NNP 6 nsubj
+Hassan Hassan PROPN NNP 3 flat
+is be AUX VBZ 6 cop
+dead dead ADJ JJ 0 root
+. . PUNCT . 6 punct`, []string{"commander>Ali:compound"}},
+		{"subject read as an oblique before its apposition", `
+The the DET DT 4 det
+prison prison NOUN NN 3 compound
+inspector inspector NOUN NN 4 compound
+general general NOUN NN 12 obl
+, , PUNCT , 4 punct
+Hector Hector PROPN NNP 12 nsubj
+Paul Paul PROPN NNP 6 flat
+Joseph Joseph PROPN NNP 6 flat
+, , PUNCT , 12 punct
+also also ADV RB 12 advmod
+was be AUX VBD 12 aux:pass
+killed kill VERB VBN 0 root
+. . PUNCT . 12 punct`, []string{"general>killed:nsubj:pass", "Hector>general:appos", ",>general:punct"}},
+		{"time phrase before a subject stays an oblique", `
+Last last ADJ JJ 2 amod
+week week NOUN NN 7 obl
+, , PUNCT , 2 punct
+Hector Hector PROPN NNP 7 nsubj:pass
+Joseph Joseph PROPN NNP 4 flat
+was be AUX VBD 7 aux:pass
+killed kill VERB VBN 0 root
+. . PUNCT . 7 punct`, nil},
+		{"clause read as a reduced relative under a fronted oblique", `
+On on ADP IN 2 case
+Friday Friday PROPN NNP 0 root
+a a DET DT 4 det
+man man NOUN NN 2 nsubj
+attacked attack VERB VBN 4 acl
+two two NUM CD 7 nummod
+women woman NOUN NNS 5 obj
+. . PUNCT . 2 punct`, []string{"Friday>attacked:obl", "man>attacked:nsubj", "attacked>ROOT:root", ".>attacked:punct"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2915,6 +2915,148 @@ func (t *depTree) twoObjects() bool {
 				}
 			}
 		}
+	}
+	return changed
+}
+
+// adjacentSubjects repairs a title before a name that the parser made a
+// second subject of the same predicate ("Rebel commander Ali Hassan is
+// dead.": "commander" and "Ali" both subjects of "dead"): a clause has one
+// subject, and two nominals with nothing between them are one phrase, so
+// the earlier is a compound of the name that heads it.
+func (t *depTree) adjacentSubjects() bool {
+	changed := false
+	for v := range t.w {
+		var subj []int
+		for _, k := range t.kids[v] {
+			if k < v && strings.HasPrefix(t.w[k].Rel, "nsubj") {
+				subj = append(subj, k)
+			}
+		}
+		for i := 0; i+1 < len(subj); i++ {
+			a, b := subj[i], subj[i+1]
+			_, ahi := t.subtree(a)
+			blo, _ := t.subtree(b)
+			if ahi+1 != blo || t.w[b].UPOS != "PROPN" || t.w[a].UPOS != "NOUN" && t.w[a].UPOS != "PROPN" || t.hasKid(a, "punct", "cc") {
+				continue
+			}
+			t.w[a].Head, t.w[a].Rel = b+1, "compound"
+			changed = true
+		}
+	}
+	return changed
+}
+
+// obliqueBeforeApposition repairs a subject with a name in apposition
+// that the parser split the other way round ("The prison inspector
+// general, Hector Paul Joseph, also was killed": "general" an oblique of
+// "killed", "Hector" its subject): a nominal without a preposition,
+// followed by a name set off by commas that closes right before the
+// verb's own words, is the subject, and the name its apposition. The
+// second comma is what tells it from a time phrase before a subject
+// ("Last week, Hector Paul Joseph was killed").
+func (t *depTree) obliqueBeforeApposition() bool {
+	for v := range t.w {
+		o, s := -1, -1
+		for _, k := range t.kids[v] {
+			switch {
+			case k < v && t.w[k].Rel == "obl" && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN") && !t.hasKid(k, "case"):
+				o = k
+			case k < v && strings.HasPrefix(t.w[k].Rel, "nsubj") && t.w[k].UPOS == "PROPN":
+				s = k
+			}
+		}
+		if o < 0 || s < o {
+			continue
+		}
+		_, ohi := t.subtree(o)
+		slo, shi := t.subtree(s)
+		if ohi+1 != slo || t.lower(ohi) != "," || shi+1 >= v || t.lower(shi+1) != "," {
+			continue
+		}
+		between := true
+		for k := shi + 2; k < v; k++ {
+			if r := t.w[k].Rel; t.w[k].Head-1 != v || r != "advmod" && r != "aux" && r != "aux:pass" {
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		t.w[o].Rel = t.w[s].Rel
+		t.w[s].Head, t.w[s].Rel = o+1, "appos"
+		t.w[shi+1].Head = o + 1
+		return true
+	}
+	return false
+}
+
+// passiveSubjectLabel relabels the subject of a passive verb (one with a
+// passive auxiliary) that the parser left a plain nsubj: UD marks it
+// nsubj:pass, and the rules for victims read that label.
+func (t *depTree) passiveSubjectLabel() bool {
+	changed := false
+	for v := range t.w {
+		if !t.hasKid(v, "aux:pass") {
+			continue
+		}
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "nsubj" {
+				t.w[k].Rel = "nsubj:pass"
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// clauseUnderOblique repairs a sentence whose root the parser made a
+// fronted oblique ("On Friday a man attacked two women": "Friday" the
+// root, "man" its subject and "attacked" a reduced relative on "man"): a
+// nominal with a preposition has no subject, and a participle with an
+// object is no reduced relative, so the verb is the root, the nominal its
+// oblique and the noun its subject.
+func (t *depTree) clauseUnderOblique() bool {
+	for r := range t.w {
+		if t.w[r].Rel != "root" || t.w[r].UPOS != "NOUN" && t.w[r].UPOS != "PROPN" || !t.hasKid(r, "case") {
+			continue
+		}
+		for _, n := range t.kids[r] {
+			if n < r || t.w[n].Rel != "nsubj" {
+				continue
+			}
+			for _, v := range t.kids[n] {
+				if v < n || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || !t.hasKid(v, "obj") || !t.subjectless(v) || t.hasKid(v, "mark") {
+					continue
+				}
+				t.w[v].Head, t.w[v].Rel = 0, "root"
+				t.w[n].Head = v + 1
+				for _, k := range t.kids[r] {
+					if k > n {
+						t.w[k].Head = v + 1
+					}
+				}
+				t.w[r].Head, t.w[r].Rel = v+1, "obl"
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// punctHead re-attaches a word the parser hung on a punctuation mark that
+// is not the root ("On Friday a man attacked ...": "man" below the full
+// stop): punctuation heads nothing in UD, so the word belongs to what the
+// mark hangs on.
+func (t *depTree) punctHead() bool {
+	changed := false
+	for i := range t.w {
+		h := t.w[i].Head - 1
+		if h < 0 || h >= len(t.w) || t.w[h].UPOS != "PUNCT" || t.w[h].Head == 0 || t.w[i].UPOS == "PUNCT" {
+			continue
+		}
+		t.w[i].Head = t.w[h].Head
+		changed = true
 	}
 	return changed
 }
