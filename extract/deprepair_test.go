@@ -54,6 +54,22 @@ on on ADP IN 11 case
 Chinese Chinese ADJ JJ 11 amod
 goods goods NOUN NNS 3 nmod
 . . PUNCT . 2 punct`, []string{"of>%:case", "up>%:advmod", "%>tariffs:nmod"}},
+		{"closing attribution over a clause whose subject is the root", `
+Ana Ana PROPN NNP 0 root
+Ruiz Ruiz PROPN NNP 1 flat
+, , PUNCT , 5 punct
+a a DET DT 5 det
+nurse nurse NOUN NN 1 appos
+, , PUNCT , 8 punct
+was be AUX VBD 8 aux:pass
+shot shoot VERB VBN 14 ccomp
+dead dead ADJ JJ 8 xcomp
+on on ADP IN 11 case
+Sunday Sunday PROPN NNP 8 obl
+, , PUNCT , 14 punct
+police police NOUN NN 14 nsubj
+said say VERB VBD 1 dep
+. . PUNCT . 1 punct`, []string{"Ana>shot:nsubj:pass", "shot>ROOT:root", "said>shot:parataxis", ".>shot:punct"}},
 		{"sum read as a second object", `
 The the DET DT 2 det
 arm arm NOUN NN 4 nsubj

@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -465,6 +465,61 @@ func (t *depTree) trailingSpeaker() bool {
 		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
 		t.w[v].Head, t.w[v].Rel = root+1, "parataxis"
 		return true
+	}
+	return false
+}
+
+// attributionUnderSubject repairs a sentence whose subject the parser
+// made the root when an apposition or a modifier set off by commas follows
+// it and an attribution closes the sentence ("Maria Lopez, a nurse, was
+// shot dead on Sunday, police said": root "Lopez", "said" a dep of it with
+// "police" its subject, "shot" a complement of "said"): a sentence needs a
+// predicate, so a finite verb without a subject of its own after the root
+// noun, hung as the complement of a verb of saying that has its own
+// subject and comes after it, is the clause's verb; the noun is its
+// subject, and the attribution a parenthetical (parataxis) of it, as
+// trailingSpeaker reads it.
+func (t *depTree) attributionUnderSubject() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.hasKid(n, "cop") {
+			continue
+		}
+		for _, s := range t.kids[n] {
+			if s < n || t.w[s].UPOS != "VERB" || !trailingSpeechLemmas[t.lems[s]] || !t.hasKid(s, "nsubj") {
+				continue
+			}
+			switch t.w[s].Rel {
+			case "dep", "parataxis", "conj", "acl", "acl:relcl":
+			default:
+				continue
+			}
+			for _, v := range t.kids[s] {
+				if v < n || v > s || t.w[v].UPOS != "VERB" || !t.subjectless(v) || !t.hasKid(v, "aux", "aux:pass") || t.hasKid(v, "mark") {
+					continue
+				}
+				switch t.w[v].Rel {
+				case "ccomp", "advcl", "xcomp", "dep", "parataxis":
+				default:
+					continue
+				}
+				// A comma must set the attribution off the clause.
+				if a, _ := t.subtree(v); a < n {
+					continue
+				}
+				t.w[v].Head, t.w[v].Rel = 0, "root"
+				t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+				if t.hasKid(v, "aux:pass") {
+					t.w[n].Rel = "nsubj:pass"
+				}
+				t.w[s].Head, t.w[s].Rel = v+1, "parataxis"
+				for _, k := range t.kids[n] {
+					if k > v && k != s {
+						t.w[k].Head = v + 1
+					}
+				}
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -2794,6 +2849,32 @@ func (t *depTree) treeCertainty(i int) string { return t.certaintyOf(i, true) }
 // figures, where the present is a plain fact: "78 percent of Americans
 // live paycheck to paycheck").
 func (t *depTree) certaintyOf(i int, habitual bool) string {
+	// An event's conjunct verb without auxiliaries of its own shares its
+	// first conjunct's ("if children can still be attacked or kidnapped",
+	// "was not beaten or detained"): their modal or "if", and a negation
+	// under "or" ("did not give a date, but said": no negation of "said").
+	if h := t.w[i].Head - 1; habitual && t.w[i].Rel == "conj" && h >= 0 && t.w[h].UPOS == "VERB" && !t.hasKid(i, "aux", "aux:pass") {
+		cc := ""
+		for _, k := range t.kids[i] {
+			if t.w[k].Rel == "cc" {
+				cc = t.lemma(k)
+			}
+		}
+		for _, k := range t.kids[h] {
+			if k > i || cc == "but" {
+				continue
+			}
+			r, l := t.w[k].Rel, t.lemma(k)
+			switch {
+			case (r == "advmod" || r == "neg") && (l == "not" || l == "never" || l == "n't") && (cc == "or" || cc == "nor"):
+				return negated
+			case r == "aux" && modalAux(l):
+				return Hypothetical
+			case r == "mark" && (l == "if" || l == "unless"):
+				return Hypothetical
+			}
+		}
+	}
 	for _, k := range t.kids[i] {
 		r, l := t.w[k].Rel, t.lemma(k)
 		switch {
