@@ -711,13 +711,17 @@ func kindsOf(x *Extractor, text string) []string {
 // TestRejectedPersons: a rule person the model leaves out of every
 // mention by a margin is dropped (a cake named like a person); persons
 // the model reads too, or that a verb of saying or a title introduces,
-// stay.
+// stay, and so does a titled one whose word the model reads as a person
+// elsewhere in the document.
 func TestRejectedPersons(t *testing.T) {
 	x := testExtractor(t)
 	for text, want := range map[string]string{
 		"He bought a Victoria Sponge cake at the bakery.": "",
 		"Ahmed Rashid said the talks would resume.":       "person Ahmed Rashid",
 		"President Joe Biden spoke on Tuesday.":           "person Joe Biden",
+		// The model leaves "Xi Jinping" out after "President" here but
+		// reads "Xi" as a person later in the same document.
+		"With Hong Kong protests exploding to new levels, President Xi Jinping of China is likely to deploy forces onto the streets.\n\nXi's problem is simple. The police are proving unable to stem the disorder, and Xi cannot allow this chaos to continue.": "place Hong Kong, person Xi Jinping, place China, person Xi, person Xi",
 	} {
 		if got := strings.Join(kindsOf(x, text), ", "); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)

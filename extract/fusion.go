@@ -175,7 +175,19 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 			found = append(found, mention{m, mg})
 		}
 	}
-	ents = rejectedPersons(toks, ents, outPerson)
+	// The model's persons' words, as written: a rule person after a
+	// title that the model leaves out in one sentence but reads as a
+	// person in another ("President Xi Jinping of China ...", then "Xi's
+	// problem is simple") is confirmed by the document (rejectedPersons).
+	personWords := map[string]bool{}
+	for _, m := range found {
+		if m.Kind == ner.Person {
+			for i := m.Start; i < m.End; i++ {
+				personWords[words[i]] = true
+			}
+		}
+	}
+	ents = rejectedPersons(toks, ents, outPerson, personWords)
 	addr := addressTokens(text, toks)
 	if len(found) == 0 {
 		return x.documentNames(text, toks, sents, addr, ents, nil, nil)
@@ -762,15 +774,20 @@ const rejectPersonMargin = 5
 
 // rejectedPersons returns ents without the rule persons the model leaves
 // out of every mention, preferring that at the name's first word by
-// rejectPersonMargin or more over starting a person there.
-func rejectedPersons(toks []Token, ents []Entity, outPerson []float32) []Entity {
+// rejectPersonMargin or more over starting a person there. A person
+// after a title (Type) with a word the model reads as part of a person
+// elsewhere in the document (personWords) stays: the title and the
+// document together outweigh the sentence ("President Xi Jinping",
+// "Writer Oh Kyeong Taek"); a title alone does not ("Premier League",
+// "President Ascom").
+func rejectedPersons(toks []Token, ents []Entity, outPerson []float32, personWords map[string]bool) []Entity {
 	kept := ents[:0:0]
 	for _, e := range ents {
 		if e.Kind == KindPerson && e.Source == SourceRule {
 			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > e.Start })
 			ok := i < len(toks) && outPerson[i] >= rejectPersonMargin
 			for j := i; ok && j < len(toks) && toks[j].Start < e.End; j++ {
-				ok = outPerson[j] >= 0
+				ok = outPerson[j] >= 0 && !(e.Type != "" && toks[j].Cap && personWords[toks[j].Text])
 			}
 			if ok {
 				if os.Getenv("NER_DEBUG") != "" {
