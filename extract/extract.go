@@ -7,6 +7,7 @@ import (
 
 	"fmt"
 	"sort"
+	"sync"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,10 @@ type Extractor struct {
 	nerModel *ner.Model
 	// hints are the lists' hint bits by folded word (listHints).
 	hints map[string]uint32
+	// taggers are entity recognisers kept from one document to the next:
+	// a tagger's caches of word scores then hold the words news repeats
+	// across articles (ner.Tagger).
+	taggers *sync.Pool
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -69,7 +74,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{places: g, orgs: o, persons: p, rules: r, hints: listHints(p, g, o)}
+	x := &Extractor{places: g, orgs: o, persons: p, rules: r, hints: listHints(p, g, o), taggers: &sync.Pool{}}
 	if !opt.NoModel && opt.NER != nil {
 		if _, err := ner.NewTagger(opt.NER); err != nil {
 			return nil, fmt.Errorf("entity recogniser: %w", err)

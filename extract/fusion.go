@@ -124,10 +124,14 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	if x.nerModel == nil || len(toks) == 0 {
 		return ents
 	}
-	tg, err := ner.NewTagger(x.nerModel)
-	if err != nil {
-		return ents // New checked the model; cannot happen
+	tg, _ := x.taggers.Get().(*ner.Tagger)
+	if tg == nil {
+		var err error
+		if tg, err = ner.NewTagger(x.nerModel); err != nil {
+			return ents // New checked the model; cannot happen
+		}
 	}
+	defer x.taggers.Put(tg)
 	spans := make([]Span, len(toks))
 	words := make([]string, len(toks))
 	for i, t := range toks {

@@ -129,8 +129,10 @@ type Model struct {
 	Words   *Words
 }
 
-// Tagger labels sentences with a model; it keeps scratch buffers, so one
-// Tagger serves one goroutine (make one per document or per worker).
+// Tagger labels sentences with a model; it keeps scratch buffers and
+// caches of word scores (wordCache, bounded), so one Tagger serves one
+// goroutine (make one per document or per worker; kept for many
+// documents, its caches hold the words they share).
 type Tagger struct {
 	m      *learn.Model
 	words  *Words
@@ -142,6 +144,8 @@ type Tagger struct {
 	bar    []bool // nameBars of the last sentence
 	shapes map[shapeKey][]int32
 	all    []int32 // the scores of every word of the last sentence, on its path
+	wc     wordCache
+	ent    []int32 // per word of the sentence, its wordCache entry
 }
 
 // NewTagger returns a tagger over m, whose weights must be a model of
@@ -165,11 +169,54 @@ func NewTagger(rm *Model) (*Tagger, error) {
 // word by word choice.
 func (t *Tagger) Tag(in Input, out []Mention) []Mention {
 	t.prepare(in)
-	t.sf.buildWith(t.ws, t.words != nil, labelWordFeatures)
 	n := len(t.ws)
 	k := len(Labels)
+	words := t.words != nil
+	t.ent = t.ent[:0]
+	t.wc.prepare(n)
+	for i := range t.ws {
+		t.ent = append(t.ent, t.wc.entry(in.Words[i], &t.ws[i]))
+	}
+	t.wc.sum(t.m, words)
+	t.sf.feats, t.sf.rows = t.sf.feats[:0], t.sf.rows[:0]
+	for i := range t.ws {
+		k0 := len(t.sf.feats)
+		t.sf.feats = tokenFeatures(t.sf.feats, t.ws, i, words)
+		for range len(t.sf.feats) - k0 {
+			t.sf.rows = append(t.sf.rows, int32(i*rowsPerWord))
+		}
+	}
 	t.sc = resize(t.sc, n*rowsPerWord*k)
 	t.m.AddRows(t.sf.feats, t.sf.rows, t.sc)
+	// The features of the word alone and of its neighbours' forms: from
+	// the word cache.
+	ent := func(i int) int32 {
+		switch {
+		case i < 0:
+			return weStart
+		case i >= n:
+			return weEnd
+		}
+		return t.ent[i]
+	}
+	for i := range t.ws {
+		row := t.sc[i*rowsPerWord*k:][:k]
+		self, p1, p2 := t.wc.row(t.ent[i], wrSelf), t.wc.row(ent(i-1), wrPrev1), t.wc.row(ent(i-2), wrPrev2)
+		n1, n2 := t.wc.row(ent(i+1), wrNext1), t.wc.row(ent(i+2), wrNext2)
+		for c := range row {
+			row[c] += self[c] + p1[c] + p2[c] + n1[c] + n2[c]
+		}
+		for st := 0; st < nState; st++ {
+			if (i == 0) != (st == 0) {
+				continue
+			}
+			row := t.sc[(i*rowsPerWord+1+st)*k:][:k]
+			lw := t.wc.row(t.ent[i], wrState+st)
+			for c := range row {
+				row[c] += lw[c]
+			}
+		}
+	}
 	// The label features of a shape and hint: from the cache, the same
 	// integers the table lookups give.
 	for i := range t.ws {
@@ -720,51 +767,5 @@ func features(f []uint64, ws []word, i int, words bool) []uint64 {
 			f = append(f, learn.Feat2(tSuffix, uint64(k), s))
 		}
 	}
-	if w.pos != 0 {
-		pp, pn := hStart, hEnd
-		if x := at(i - 1); x != nil {
-			pp = x.pos
-		}
-		if x := at(i + 1); x != nil {
-			pn = x.pos
-		}
-		f = append(f,
-			learn.Feat(tPOS, w.pos),
-			learn.Feat(tPOSPrev, pp),
-			learn.Feat(tPOSNext, pn),
-			learn.Feat2(tPOSPair, w.pos, pn),
-		)
-	}
-	// Document codes only where the word occurs elsewhere: a code of a
-	// word seen once says mostly that the document is one sentence (a
-	// tweet, a re3d line), which the model then learnt as a style.
-	if w.doc != 0 && (w.doc-1)&DocSeen != 0 {
-		d := w.doc - 1
-		first := uint64(0)
-		if i == 0 {
-			first = 1
-		}
-		f = append(f,
-			learn.Feat2(tDocCase, d&(DocCapital|DocLower|DocRunFirst|DocRunLater|DocSeen), w.short),
-			learn.Feat3(tDocCaseFirst, d&(DocCapital|DocLower|DocSeen), first, w.short),
-			learn.Feat(tDocHint, d&(DocHintPerson|DocHintPlace|DocHintOrg|DocHintDemonym)),
-			learn.Feat2(tDocHintShape, d&(DocHintPerson|DocHintPlace|DocHintOrg|DocHintDemonym|DocRunFirst|DocRunLater), w.short),
-		)
-	}
-	if w.hint != 0 {
-		hp, hn := uint64(0), uint64(0)
-		if x := at(i - 1); x != nil {
-			hp = x.hint
-		}
-		if x := at(i + 1); x != nil {
-			hn = x.hint
-		}
-		f = append(f,
-			learn.Feat(tHint, w.hint),
-			learn.Feat(tHintPrev, hp),
-			learn.Feat(tHintNext, hn),
-			learn.Feat2(tHintShape, w.hint, w.short),
-		)
-	}
-	return f
+	return contextFeatures(f, ws, i)
 }

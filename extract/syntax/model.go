@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/newsclaims/newsclaims/extract/learn"
@@ -36,7 +37,14 @@ type Model struct {
 	// Sum is the sha256 of the model files, for the runs table.
 	Sum  string
 	pool sync.Pool
+	// cacheGen is the generation of the works' tagCaches: a cache of
+	// another generation starts over (resetCaches).
+	cacheGen atomic.Uint64
 }
+
+// resetCaches makes every work's tagCache start over at its next use
+// (benchmarks time each pass from empty caches).
+func (m *Model) resetCaches() { m.cacheGen.Add(1) }
 
 //go:embed models/*.model models/words.txt
 var embedded embed.FS
@@ -155,6 +163,9 @@ func wordsSum(b []byte) string {
 type work struct {
 	lx     lexer
 	lex    []lex
+	tc     tagCache
+	ent    []int32 // per word, its tagCache entry
+	miss   []int   // the words whose lemma the tagCache lacks
 	tags   []int
 	tsc    tagScratch
 	st     pstate
@@ -179,13 +190,21 @@ func (m *Model) Analyze(words []Word) {
 	}
 	w := m.getWork()
 	defer m.pool.Put(w)
-	w.lex = w.lex[:0]
+	w.lex, w.ent = w.lex[:0], w.ent[:0]
 	w.lx.tab = m.words
-	for i := range words {
-		w.lex = append(w.lex, w.lx.word(words[i].Form))
+	tc := &w.tc
+	if gen := m.cacheGen.Load(); tc.idx == nil || tc.gen != gen || len(tc.lex)+len(words) > tagCacheMax+2 {
+		tc.reset(gen)
 	}
+	for i := range words {
+		e := tc.entry(words[i].Form, &w.lx)
+		w.ent = append(w.ent, e)
+		w.lex = append(w.lex, tc.lex[e])
+	}
+	tc.sum(m.tag, m.tagFx)
 	w.tags = growInts(w.tags, len(words))
-	tag(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
+	tc.staticScores(m.tag, m.tagFx, w.lex, w.ent, &w.tsc)
+	tagHistory(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
 	m.lemmatize(words, w)
 	for i := range words {
 		words[i].UPOS, words[i].XPOS = m.upos[w.tags[i]], m.xpos[w.tags[i]]
@@ -204,12 +223,25 @@ func (m *Model) Parse(forms []string) []Word {
 }
 
 func (m *Model) lemmatize(words []Word, w *work) {
-	// One batch for the whole sentence (see tag): the features of a word
-	// read only the word and its tag.
-	n := m.lem.Classes()
-	m.lemmaScores(w, len(words))
+	// A word's lemma is a function of its form and tag: the tagCache
+	// keeps it (a copy, not a view of the caller's text), and the words
+	// it lacks are scored in one batch (see tag).
+	tc := &w.tc
+	w.miss = w.miss[:0]
 	for i := range words {
-		sc := w.lemScores[i*n : (i+1)*n]
+		if l, ok := tc.lemmas[lemmaKey(w.ent[i], w.tags[i])]; ok {
+			words[i].Lemma = l
+			continue
+		}
+		w.miss = append(w.miss, i)
+	}
+	if len(w.miss) == 0 {
+		return
+	}
+	n := m.lem.Classes()
+	m.lemmaScores(w, w.miss)
+	for j, i := range w.miss {
+		sc := w.lemScores[j*n : (j+1)*n]
 		form := words[i].Form
 		runes := int32(utf8.RuneCountInString(form))
 		best := lemmaArgmax(sc, m.cuts[:len(sc)], runes)
@@ -219,26 +251,32 @@ func (m *Model) lemmatize(words []Word, w *work) {
 				lemma = l
 			}
 		}
+		lemma = strings.Clone(lemma)
+		tc.lemmas[lemmaKey(w.ent[i], w.tags[i])] = lemma
 		words[i].Lemma = lemma
 	}
 }
 
-// lemmaScores sets w.lemScores to the lemmatizer's scores of each of the
-// n words of w.lex tagged w.tags, a row of Classes() per word.
-func (m *Model) lemmaScores(w *work, n int) {
+// lemmaKey is the lemma cache's key of a word of tagCache entry e and
+// tag class tag.
+func lemmaKey(e int32, tag int) uint64 { return uint64(e)<<32 | uint64(uint32(tag)) }
+
+// lemmaScores sets w.lemScores to the lemmatizer's scores of the words
+// at (of w.lex, tagged w.tags), a row of Classes() per word.
+func (m *Model) lemmaScores(w *work, at []int) {
 	nc := m.lem.Classes()
 	w.feats, w.tsc.rows = w.feats[:0], w.tsc.rows[:0]
-	for i := range n {
+	for j, i := range at {
 		k := len(w.feats)
 		w.feats = lemmaHashed(w.feats, &w.lex[i], uint64(w.tags[i]+1))
 		for range len(w.feats) - k {
-			w.tsc.rows = append(w.tsc.rows, int32(i))
+			w.tsc.rows = append(w.tsc.rows, int32(j))
 		}
 	}
-	w.lemScores = growInt32(w.lemScores, n*nc)
+	w.lemScores = growInt32(w.lemScores, len(at)*nc)
 	clear(w.lemScores)
-	for i := range n {
-		m.lemFx.add(&w.lex[i], uint64(w.tags[i]+1), w.lemScores[i*nc:(i+1)*nc])
+	for j, i := range at {
+		m.lemFx.add(&w.lex[i], uint64(w.tags[i]+1), w.lemScores[j*nc:(j+1)*nc])
 	}
 	m.lem.AddRows(w.feats, w.tsc.rows, w.lemScores)
 }

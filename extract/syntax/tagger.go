@@ -304,8 +304,14 @@ func tagSentence(m scorer, nclass int, lx []lex, tags []int, sc *tagScratch, tr 
 // templates of few values are read from tagFixed. Scores are integer
 // sums, so the tags are exactly tagSentence's.
 func tag(m *learn.Model, fx *tagFixed, lx []lex, tags []int, sc *tagScratch) {
-	nc := m.Classes()
 	tagStaticScores(m, fx, lx, sc)
+	tagHistory(m, fx, lx, tags, sc)
+}
+
+// tagHistory is tag after the static scores (sc.static): each word adds
+// its tag-history features, left to right.
+func tagHistory(m *learn.Model, fx *tagFixed, lx []lex, tags []int, sc *tagScratch) {
+	nc := m.Classes()
 	if cap(sc.scores) < nc {
 		sc.scores = growInt32(nil, nc)
 	}
