@@ -113,13 +113,21 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 				// `“... we are glad," said Ruiz. "We have been ...”`: the
 				// splitter may run the sentence on past the full stop after
 				// the attribution (a straight mark opens the next quote);
-				// the statement ends there too.
+				// the statement ends there too. The verb may stand between
+				// the last argument and that full stop (`“...," he said.
+				// "They ...”`): up to two words are looked past.
 				last := 0
 				for _, x := range c.Args {
 					last = max(last, x.End)
 				}
-				if j := d.tokIndex(last); j < len(d.toks) && d.toks[j].Start >= last && sentenceEnd(d.toks[j].Text) && d.toks[j].End < c.End {
-					byEnd[d.toks[j].End] = k
+				for j := d.tokIndex(last); j < len(d.toks) && j <= d.tokIndex(last)+2 && d.toks[j].Start >= last && d.toks[j].End < c.End; j++ {
+					if sentenceEnd(d.toks[j].Text) {
+						byEnd[d.toks[j].End] = k
+						break
+					}
+					if !isWord(d.toks[j].Text) {
+						break
+					}
 				}
 			}
 		}
