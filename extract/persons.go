@@ -763,6 +763,10 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 			}
 		case t.Lower == "and" && start >= 0 && toks[k-1].Cap && k+1 < len(toks) && toks[k+1].Cap:
 			// "Research and Advocacy Director"
+		case t.Lower == "and" && plain > 0 && !toks[k-1].Cap && k+1 < len(toks):
+			// "a businessman and founder of Y": a noun no list knows, then
+			// the title it is coordinated with.
+			return p.postTitle(toks, k+1)
 		case plain < 3 && titlePlainWord(t):
 			plain++
 			if start < 0 {
@@ -948,29 +952,27 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
 			out = append(out, pt)
 		}
-		if j+1 < len(toks) && toks[j].Text == "," {
-			if m, ok := p.postTitle(toks, j+1); ok && !startsPerson[m.j] {
-				pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
-				pt.Title = p.personTitleSpan(toks, m)
-				end := m.j
-				p.personOrgPlace(toks, &pt, m.i, entEnd)
-				// "of the Y", "for the Y", "in Y", "who heads the Y"
-				if e, k, ok := personEntityAfter(toks, m.j, entStart, m.words == 0); ok {
+		for _, m := range p.appositionTitles(toks, i, j, startsPerson) {
+			pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
+			pt.Title = p.personTitleSpan(toks, m)
+			end := m.j
+			p.personOrgPlace(toks, &pt, m.i, entEnd)
+			// "of the Y", "for the Y", "in Y", "who heads the Y"
+			if e, k, ok := personEntityAfter(toks, m.j, entStart, m.words == 0); ok {
+				personSetOwner(&pt, e)
+				end = k
+			} else if x, ok := departmentEnd(toks, m.j, entStart); ok {
+				// "Head of Research at ICICI Securities", "director of
+				// gaming at IDC": the department is part of the title,
+				// the name after it the title's owner.
+				if e, k, ok := personEntityAfter(toks, x, entStart, false); ok {
+					pt.Title.End = toks[x-1].End
 					personSetOwner(&pt, e)
 					end = k
-				} else if x, ok := departmentEnd(toks, m.j, entStart); ok {
-					// "Head of Research at ICICI Securities", "director of
-					// gaming at IDC": the department is part of the title,
-					// the name after it the title's owner.
-					if e, k, ok := personEntityAfter(toks, x, entStart, false); ok {
-						pt.Title.End = toks[x-1].End
-						personSetOwner(&pt, e)
-						end = k
-					}
 				}
-				pt.Evidence = Span{Start: per.Start, End: toks[end-1].End}
-				out = append(out, pt)
 			}
+			pt.Evidence = Span{Start: per.Start, End: toks[end-1].End}
+			out = append(out, pt)
 		}
 	}
 	// Tokens inside a place or organization name: "New" in "New Jersey
@@ -991,6 +993,63 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	}
 	return out
 }
+
+// appositionTitles returns the titles stated after the person at tokens
+// [i, j): an apposition (", a spokesman for the Y"), or a copula when the
+// person opens the sentence ("X is also president of Y", "X was the former
+// director of Y": the sentence is about the person, so the office is
+// theirs; not "X is the president's son"). Each of two coordinated titles
+// is one ("X, co-founder and executive director of Y").
+func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map[int]bool) []titleMatch {
+	if j+1 >= len(toks) {
+		return nil
+	}
+	k, copula := -1, false
+	switch {
+	case toks[j].Text == ",":
+		k = j + 1
+	case (toks[j].Lower == "is" || toks[j].Lower == "was") && toks[j].Sent == toks[i].Sent && personSubjectOpens(toks, i):
+		k, copula = j+1, true
+		for k < len(toks) && copulaAdverbs[toks[k].Lower] {
+			k++
+		}
+	}
+	if k < 0 || k >= len(toks) {
+		return nil
+	}
+	var out []titleMatch
+	for {
+		m, ok := p.postTitle(toks, k)
+		if !ok || startsPerson[m.j] || copula && m.j < len(toks) && (toks[m.j].Lower == "'s" || toks[m.j].Lower == "'") {
+			return out
+		}
+		out = append(out, m)
+		if m.j+1 >= len(toks) || toks[m.j].Lower != "and" || toks[m.j+1].Sent != toks[m.j].Sent {
+			return out
+		}
+		k = m.j + 1
+	}
+}
+
+// personSubjectOpens reports whether the person at token i opens its
+// sentence, or follows up to three capitalised words there (a title, or a
+// first name the recogniser left out: "Joao Paulo Pinto" read as "Paulo
+// Pinto").
+func personSubjectOpens(toks []Token, i int) bool {
+	for n := 1; n <= 3 && i-n >= 0 && toks[i-n].Sent == toks[i].Sent; n++ {
+		if !toks[i-n].Cap || !isWord(toks[i-n].Text) {
+			return false
+		}
+		if personStartsSentence(toks, i-n) {
+			return true
+		}
+	}
+	return personStartsSentence(toks, i)
+}
+
+// copulaAdverbs may stand between "is" and the title: "X is also
+// president of Y", "X is now the head of Y".
+var copulaAdverbs = map[string]bool{"also": true, "now": true, "currently": true, "still": true}
 
 // titleStatus finds a qualifier such as "former" in the three words before
 // the title and its owner: "Former French Ambassador X", "X, the acting
