@@ -550,6 +550,14 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
+	// "the spokesperson added in a statement emailed to VOA": a participle
+	// right after the medium says how the medium came, not what was said
+	// (medium_participles).
+	if md, ok := findArg(*c, "medium"); ok && !inQuote && md.End <= a.Start && strings.TrimSpace(d.text[md.End:a.Start]) == "" {
+		if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !d.toks[k].Cap && d.listAt("medium_participles", k) > 0 {
+			return false
+		}
+	}
 	// "The minister said, as he left the hall, that ...": words after a
 	// comma that follows the verb are what was said only when they open a
 	// clause of their own ("He also argues, revenue from hunting does not
