@@ -234,6 +234,17 @@ func (d *claimDoc) inStatement(cs []Claim, k int) bool {
 		if c.Kind != "statement" || len(c.Args) == 0 {
 			continue
 		}
+		// "X has voiced concern over ..., according to Z": a verb of
+		// saying inside what "according to" attributes is an attribution
+		// of its own (one more statement), so it does not count as read.
+		if isAccordingTo(c.Rule) {
+			if sp, ok := findArg(c, "speaker"); ok {
+				if a, b := d.wordTokens(sp.Span); k >= a-2 && k < b {
+					return true
+				}
+			}
+			continue
+		}
 		lo, hi := c.Args[0].Start, c.Args[0].End
 		for _, a := range c.Args {
 			lo, hi = min(lo, a.Start), max(hi, a.End)
@@ -1958,6 +1969,19 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 // dedupeClaims drops claims of one sentence that repeat another of the same
 // kind: the same arguments, or the same core argument (count, place,
 // content) found by a weaker rule. The claim with more arguments wins.
+// nestedInAccording reports whether statement in, speaker and content,
+// lies inside the content of the "according to" statement outer.
+func nestedInAccording(in, outer Claim) bool {
+	if !isAccordingTo(outer.Rule) || isAccordingTo(in.Rule) {
+		return false
+	}
+	oc, ok1 := findArg(outer, "content")
+	sp, ok2 := findArg(in, "speaker")
+	ic, ok3 := findArg(in, "content")
+	inside := func(s Span) bool { return s.Start >= oc.Start && s.End <= oc.End }
+	return ok1 && ok2 && ok3 && inside(sp.Span) && inside(ic.Span)
+}
+
 func dedupeClaims(cs []Claim, depRule func(id string) bool) []Claim {
 	// An attack is one whether its words were read as the weapon or the
 	// target: "Russian missiles hit a hospital" is matched both as
@@ -1982,6 +2006,12 @@ next:
 				ca, ok1 := findArg(c, role)
 				oa, ok2 := findArg(o, role)
 				if ok1 && ok2 && overlaps(ca.Span, oa.Span) {
+					// "X has voiced concern over ..., according to Z": an
+					// attribution inside what "according to" attributes is
+					// one more statement, not a reading of the same one.
+					if c.Kind == "statement" && (nestedInAccording(c, o) || nestedInAccording(o, c)) {
+						continue
+					}
 					// "Ghani announced the exchange last week, officials
 					// said Kabul had ...": a content that holds another
 					// statement's speaker ran past its own clause.
@@ -2105,4 +2135,10 @@ func isAge(w string) bool {
 		}
 	}
 	return true
+}
+
+// isAccordingTo reports whether rule reads "according to X" (the surface
+// rule or the tree's).
+func isAccordingTo(rule string) bool {
+	return rule == "statement.according_to" || rule == "statement.according_to_tree"
 }

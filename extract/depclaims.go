@@ -300,6 +300,11 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 			continue
 		}
 		a, ok := findArg(c, "content")
+		// "X has voiced concern over ..., according to Z": an attribution
+		// inside what "according to" attributes is one more statement.
+		if ok && isAccordingTo(c.Rule) && speaker.Start >= a.Start && content.End <= a.End {
+			continue
+		}
 		if ok && overlaps(a.Span, content) {
 			return false
 		}
