@@ -1966,9 +1966,6 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 	return Arg{}, false
 }
 
-// dedupeClaims drops claims of one sentence that repeat another of the same
-// kind: the same arguments, or the same core argument (count, place,
-// content) found by a weaker rule. The claim with more arguments wins.
 // nestedInAccording reports whether statement in, speaker and content,
 // lies inside the content of the "according to" statement outer.
 func nestedInAccording(in, outer Claim) bool {
@@ -1982,6 +1979,9 @@ func nestedInAccording(in, outer Claim) bool {
 	return ok1 && ok2 && ok3 && inside(sp.Span) && inside(ic.Span)
 }
 
+// dedupeClaims drops claims of one sentence that repeat another of the same
+// kind: the same arguments, or the same core argument (count, place,
+// content) found by a weaker rule. The claim with more arguments wins.
 func dedupeClaims(cs []Claim, depRule func(id string) bool) []Claim {
 	// An attack is one whether its words were read as the weapon or the
 	// target: "Russian missiles hit a hospital" is matched both as

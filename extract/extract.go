@@ -7,8 +7,8 @@ import (
 
 	"fmt"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 

@@ -601,11 +601,6 @@ func (p *progress) done() {
 	}
 }
 
-// peakRSSMB is this process's peak resident memory in MB. It reads VmHWM
-// from /proc/self/status: getrusage's maxrss also keeps the peak of the
-// memory the process had before exec, which for a child started by Go
-// (vfork) is its parent's (a 200 MB run reported 246 MB under a parent
-// holding prose's model).
 // memoryLimit is the soft memory limit to set for a batch, in bytes, and
 // whether to set one: the flag when given, else $GOMEMLIMIT when set (the
 // runtime has read it already), else the default; 0 MB sets none.
@@ -621,6 +616,11 @@ func memoryLimit(fset *flag.FlagSet, mb int64, getenv func(string) string) (int6
 	return mb << 20, true
 }
 
+// peakRSSMB is this process's peak resident memory in MB. It reads VmHWM
+// from /proc/self/status: getrusage's maxrss also keeps the peak of the
+// memory the process had before exec, which for a child started by Go
+// (vfork) is its parent's (a 200 MB run reported 246 MB under a parent
+// holding prose's model).
 func peakRSSMB() float64 {
 	if data, err := os.ReadFile("/proc/self/status"); err == nil {
 		for _, line := range strings.Split(string(data), "\n") {
