@@ -159,6 +159,7 @@ func (d *claimDoc) claims() []Claim {
 	}
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
+	closeContentQuotes(d.text, out)
 	quotedSources(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {

@@ -312,3 +312,64 @@ func (cc contentCover) holds(p int) bool {
 	k, _ := slices.BinarySearch(cc.lo, p+1)
 	return k > 0 && cc.maxHi[k-1] > p
 }
+
+// closeContentQuotes ends a statement's content after the closing quote
+// mark of a quotation it opens. A clause read from the tree ends at its
+// last word, and the mark, with the stop or comma that American style
+// sets inside it, hangs on the verb of saying: `described the idea as
+// "certainly absurd."` would store `as "certainly absurd` with its
+// opening mark only. The content takes the mark (and the one stop or
+// comma before it) only when its own marks are unbalanced and the
+// closing mark follows at once, so a balanced content never changes.
+func closeContentQuotes(text string, cs []Claim) {
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != "statement" {
+			continue
+		}
+		for j := range c.Args {
+			a := &c.Args[j]
+			if a.Role != "content" {
+				continue
+			}
+			end, ok := closingQuoteAfter(text, a.Span)
+			if !ok {
+				continue
+			}
+			a.End = end
+			a.Text = text[a.Start:a.End]
+			c.End = max(c.End, end)
+			c.Text = text[c.Start:c.End]
+		}
+	}
+}
+
+// closingQuoteAfter reports where the quotation that span s leaves open
+// closes, when its closing mark comes right after s (after at most one
+// of . , ! ?).
+func closingQuoteAfter(text string, s Span) (int, bool) {
+	// The words inside a quote mention ([quote]) are the content less
+	// its marks, by design, even when the quotation runs on past a
+	// second opening mark.
+	if before := text[:s.Start]; strings.HasSuffix(before, "\u201c") || strings.HasSuffix(before, "\"") {
+		return 0, false
+	}
+	in := text[s.Start:s.End]
+	var want string
+	switch {
+	case strings.Count(in, "\u201c") > strings.Count(in, "\u201d"):
+		want = "\u201d"
+	case strings.Count(in, "\"")%2 == 1:
+		want = "\""
+	default:
+		return 0, false
+	}
+	rest := text[s.End:]
+	if len(rest) > 0 && strings.ContainsRune(".,!?", rune(rest[0])) {
+		rest = rest[1:]
+	}
+	if !strings.HasPrefix(rest, want) {
+		return 0, false
+	}
+	return len(text) - len(rest) + len(want), true
+}

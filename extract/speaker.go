@@ -1110,9 +1110,14 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			si := d.toks[at].Sent
 			// The most recent candidate, never one the article calls by
 			// the other pronoun ("she said" after a man is named is the
-			// woman named before him).
+			// woman named before him), nor one named inside a quotation:
+			// in `"... Ambassador Volker confirmed under oath ...," she
+			// said` the quoted woman speaks of him.
 			best := cand{at: -1}
 			consider := func(c cand) {
+				if c.at < 0 || c.at >= len(d.toks) || d.insideQuote(d.toks[c.at].Span) {
+					return
+				}
 				if g := genders[c.norm]; (g == "" || g == want) && c.at > best.at {
 					best = c
 				}
