@@ -60,6 +60,7 @@ type ingestFlags struct {
 	reprocess      bool
 	progress       string
 	cpuProf        string
+	memProf        string
 	verbose        bool
 	report         string
 	// memLimitMB is the Go runtime's soft memory limit during the batch.
@@ -92,6 +93,7 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	fset.StringVar(&f.progress, "progress", "auto", "progress on stderr: auto (when a terminal), always, never")
 	fset.BoolVar(&f.verbose, "verbose", false, "list the files passed over in folders (the database's own, hidden, logs, images, archives) with the reason")
 	fset.StringVar(&f.cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fset.StringVar(&f.memProf, "memprofile", "", "write a heap profile to this file after the last article (go tool pprof; inuse is what the run holds besides articles)")
 	fset.StringVar(&f.report, "report", "", "at the end, write the HTML report of what this run stored to this file (see newsclaims report)")
 	fset.Int64Var(&f.memLimitMB, "memory-limit-mb", defaultMemLimitMB, "soft limit of the Go heap and runtime, in MB (0: none; $GOMEMLIMIT, when set, wins over the default); the collector runs more often near it")
 	fset.Usage = func() { fmt.Fprint(env.stderr, ingestHelp); fset.PrintDefaults() }
@@ -145,6 +147,21 @@ func runIngest(ctx context.Context, env *environ, args []string) int {
 	}
 	b := &batch{env: env, flags: f, log: logger}
 	return b.run(ctx, fset.Args())
+}
+
+// writeHeapProfile writes the heap profile to path; x is kept alive
+// until then so that the extractor's memory is in it.
+func writeHeapProfile(path string, x *extract.Extractor) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	err = pprof.WriteHeapProfile(f)
+	runtime.KeepAlive(x)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func newLogger(w io.Writer, format string) (*slog.Logger, error) {
@@ -260,6 +277,14 @@ func (b *batch) run(ctx context.Context, paths []string) int {
 		}
 	}
 	b.pipeline(ctx, db, x, runID, files)
+	if b.flags.memProf != "" {
+		// After the last article, while the extractor is still alive: the
+		// profile's inuse figures are what a run holds besides articles.
+		runtime.GC()
+		if err := writeHeapProfile(b.flags.memProf, x); err != nil {
+			fmt.Fprintf(b.env.stderr, "newsclaims ingest: --memprofile: %v\n", err)
+		}
+	}
 
 	code := exitOK
 	if b.failed > 0 {
