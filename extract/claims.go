@@ -666,6 +666,20 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 			return false
 		}
 	}
+	// "Neither Britain nor Mauritius have confirmed any details", "The
+	// two governments have said nothing about ...": a negated subject or a
+	// content that is "nothing" reports that no words were said
+	// (negated_speakers, said_nothing). A quotation may say anything.
+	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("negated_speakers", k) > 0 {
+		return false
+	}
+	if k := d.tokIndex(a.Start); !inQuote && a.Start >= sp.End && k < len(d.toks) && d.toks[k].Start == a.Start && d.listAt("said_nothing", k) > 0 {
+		// ("said nothing would change" reports a clause whose subject is
+		// "nothing".)
+		if n := k + 1; n >= len(d.toks) || d.toks[n].Start >= a.End || !d.verbAt(n) {
+			return false
+		}
+	}
 	// "Correction added Nov. 18: ..." is an editor's note, not a speaker.
 	if k := d.tokIndex(sp.Start); sp.End > 0 && k < len(d.toks) && d.toks[k].Start == sp.Start && d.listAt("not_speakers", k) > 0 {
 		return false
