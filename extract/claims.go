@@ -157,6 +157,7 @@ func (d *claimDoc) claims() []Claim {
 		}
 		out = append(out, dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep))))))...)
 	}
+	out = dropUnsaid(out)
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
 	closeContentQuotes(d.text, out)
@@ -168,6 +169,42 @@ func (d *claimDoc) claims() []Claim {
 		return argStart(out[i]) < argStart(out[j])
 	})
 	return out
+}
+
+// dropUnsaid drops what nobody said or did: a statement whose speaker
+// is negated ("No official has confirmed that ...", "Neither the ministry
+// nor the police have confirmed ..."), one whose content is a negative
+// pronoun ("has said nothing about the layoffs"), and an event whose
+// victims are "anyone" ("did not say whether anyone was arrested"):
+// the article says that it did not happen, not that it was denied.
+func dropUnsaid(cs []Claim) []Claim {
+	return slices.DeleteFunc(cs, func(c Claim) bool {
+		if c.Kind == "statement" {
+			if sp, ok := findArg(c, "speaker"); ok && negativeWords[firstWord(sp.Text)] {
+				return true
+			}
+			if ct, ok := findArg(c, "content"); ok && (firstWord(ct.Text) == "nothing" || firstWord(ct.Text) == "none") {
+				return true
+			}
+			return false
+		}
+		if v, ok := findArg(c, "victims"); ok && isEvent(c.Kind) {
+			switch foldLower(v.Text) {
+			case "anyone", "anybody", "any", "no one", "nobody", "none":
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// negativeWords open a phrase that names no one.
+var negativeWords = map[string]bool{"no": true, "neither": true, "nobody": true, "none": true, "nor": true}
+
+// firstWord is the first word of a phrase, in lower case.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return foldLower(w)
 }
 
 // dropUnnamedQuantities drops a quantity that names neither what the
