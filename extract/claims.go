@@ -648,7 +648,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	// "According to X, ...": what follows is what X says only when the
 	// phrase opens the sentence; in "..., according to X, the council head
 	// of ..., after which ..." it is X's apposition.
-	if k := d.tokIndex(sp.Start); a.Start > sp.Start && k >= 2 && d.toks[k-1].Lower == "to" && d.toks[k-2].Lower == "according" {
+	if k := d.tokIndex(sp.Start); a.Start > sp.Start && k >= 2 && d.toks[k-1].Lower == "to" && d.toks[k-2].Lower == "according" && !d.relativeSpeaker(sp.Span, a.Span) {
 		first := s.First
 		for first < k-2 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 			first++
@@ -840,6 +840,19 @@ func (d *claimDoc) verbBeforeComma(sp Span, c int) bool {
 		return b == c-1 || d.toks[b].Lower == "told" || d.toks[b].Lower == "tells"
 	}
 	return false
+}
+
+// relativeSpeaker reports whether a relative clause on the speaker
+// holds the verb that reports the content: in "..., according to
+// Bontemps, who said that most would accept", Bontemps's own words follow
+// the relative pronoun, whatever the source attributes before.
+func (d *claimDoc) relativeSpeaker(sp, content Span) bool {
+	e := d.tokIndex(sp.End)
+	if e+2 >= len(d.toks) || d.toks[e].Text != "," || d.toks[e+1].Start >= content.Start {
+		return false
+	}
+	l := d.toks[e+1].Lower
+	return l == "who" || l == "which"
 }
 
 // afterAccordingTo reports whether "according to" stands right before span sp.
