@@ -412,6 +412,14 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if l := t.lemma(n); (l == "who" || l == "which" || l == "that" || l == "whom") && t.w[n].UPOS == "PRON" {
 			if h := t.w[b.trigger].Head - 1; h >= 0 && strings.HasPrefix(t.w[b.trigger].Rel, "acl") {
 				n = h
+				// "the inhabitants of the islands who were expelled": "who"
+				// names a person, so a clause the parser hung on a thing
+				// inside a noun's of-phrase is said of that noun.
+				if l == "who" && a.animate && !d.animate(t, h) && t.w[h].Rel == "nmod" && t.caseOf(h) == "of" {
+					if p := t.w[h].Head - 1; p >= 0 && (t.w[p].UPOS == "NOUN" || t.w[p].UPOS == "PROPN") {
+						n = p
+					}
+				}
 			} else {
 				continue
 			}

@@ -363,7 +363,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -3140,4 +3140,89 @@ func (t *depTree) punctHead() bool {
 		changed = true
 	}
 	return changed
+}
+
+// parentheticalSubject repairs a sentence whose subject is followed by a
+// parenthetical prepositional phrase between commas that the parser took
+// as the subject of the verb after it, with the verb an acl of the noun
+// ("Maria, in her 30s, had been arrested in 2015": "Maria" the root,
+// "30s" the passive subject of "arrested"): a subject takes no
+// preposition, and a verb with a finite auxiliary heads a clause, not a
+// participle modifier, so the verb is the root with the noun its subject
+// and the phrase the noun's modifier (nmod). Only when the noun is the
+// root with no copula, so the sentence has no other predicate.
+func (t *depTree) parentheticalSubject() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.hasKid(n, "cop") {
+			continue
+		}
+		for _, v := range t.kids[n] {
+			if v < n || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || !t.hasKid(v, "aux") {
+				continue
+			}
+			s, rel := -1, ""
+			for _, k := range t.kids[v] {
+				if r := t.w[k].Rel; (r == "nsubj" || r == "nsubj:pass") && k > n && k < v {
+					s, rel = k, r
+				}
+			}
+			if s < 0 || t.w[n+1].Form != "," {
+				continue
+			}
+			if _, hi := t.subtree(s); t.w[hi].Form != "," && (hi+1 >= v || t.w[hi+1].Form != ",") {
+				continue // no closing comma: no parenthetical
+			}
+			prep := false
+			for _, k := range t.kids[s] {
+				if k < s && t.w[k].Rel == "case" && t.w[k].UPOS == "ADP" {
+					prep = true
+				}
+			}
+			if !prep {
+				continue
+			}
+			for _, k := range t.kids[n] {
+				if k > v {
+					t.w[k].Head = v + 1
+				}
+			}
+			t.w[s].Head, t.w[s].Rel = n+1, "nmod"
+			t.w[v].Head, t.w[v].Rel = 0, "root"
+			t.w[n].Head, t.w[n].Rel = v+1, rel
+			return true
+		}
+	}
+	return false
+}
+
+// countRootVerb repairs a sentence whose subject is a number picking
+// members out of an of-phrase that the parser made the root, with the
+// verb after it a loose dependent ("Forty of those who fled have been
+// caught": "Forty" the root, "caught" its dep): a number heads no
+// clause, and a verb with an auxiliary and no subject of its own after
+// it is the sentence's predicate with the number its subject.
+func (t *depTree) countRootVerb() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || t.w[n].UPOS != "NUM" {
+			continue
+		}
+		for _, v := range t.kids[n] {
+			if v < n || t.w[v].Rel != "dep" || t.w[v].UPOS != "VERB" || !t.hasKid(v, "aux", "aux:pass") || !t.subjectless(v) {
+				continue
+			}
+			rel := "nsubj"
+			if t.hasKid(v, "aux:pass") {
+				rel = "nsubj:pass"
+			}
+			for _, k := range t.kids[n] {
+				if k > v {
+					t.w[k].Head = v + 1
+				}
+			}
+			t.w[v].Head, t.w[v].Rel = 0, "root"
+			t.w[n].Head, t.w[n].Rel = v+1, rel
+			return true
+		}
+	}
+	return false
 }
