@@ -69,12 +69,6 @@ func (x *Extractor) consistentNames(text string, toks []Token, ents []Entity, co
 	if len(ents) == 0 || len(toks) == 0 {
 		return ents
 	}
-	tokAt := make(map[int]int, len(toks)) // a token's start byte -> its index
-	tokEnd := make(map[int]int, len(toks))
-	for i, t := range toks {
-		tokAt[t.Start] = i
-		tokEnd[t.End] = i
-	}
 	type name struct {
 		w       [3]float32
 		members []int // ents indexes, in order
@@ -111,8 +105,8 @@ func (x *Extractor) consistentNames(text string, toks []Token, ents []Entity, co
 		if e.Kind != KindPerson {
 			continue
 		}
-		a, ok1 := tokAt[e.Start]
-		b, ok2 := tokEnd[e.End]
+		a, ok1 := tokenStartingAt(toks, e.Start) // a binary search: no map of every token per article
+		b, ok2 := tokenEndingAt(toks, e.End)
 		if !ok1 || !ok2 || b <= a || !toks[b].Cap || !isWord(toks[b].Text) {
 			continue
 		}

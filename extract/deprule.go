@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/newsclaims/newsclaims/extract/syntax"
 )
 
 // Dependency rules match a sentence's dependency tree (UD v2 relations, as
@@ -27,15 +29,11 @@ import (
 // rel are tried in order. An argument is its node's phrase: the node with
 // its determiners, modifiers, compounds, numbers and of-phrases, without
 // relative clauses, appositions, conjuncts or the node's own preposition.
-type depWord struct {
-	Form  string
-	Lemma string
-	UPOS  string
-	XPOS  string
-	Head  int // 1-based, 0 for the root
-	Rel   string
-	Span  Span
-}
+//
+// depWord is one word of a tree: the parser's own word (Head 1-based, 0
+// for the root; SpaceAfter unread here), so that a tree holds the
+// parser's output without a copy of every word.
+type depWord = syntax.Word
 
 // depSpec is a dependency rule as written in YAML.
 type depSpec struct {

@@ -98,8 +98,14 @@ func New(opt Options) (*Extractor, error) {
 // parseWith returns a parse function over the syntax model: UD words of
 // the sentence (extract/tokens), tagged and parsed.
 func parseWith(m *syntax.Model) func(string, Sentence, []Token) []depWord {
+	// The UD words of a sentence are read once into the parser's words;
+	// their buffer is kept for the next sentence (one per goroutine).
+	bufs := sync.Pool{New: func() any { return new([]tokens.Word) }}
 	return func(text string, s Sentence, toks []Token) []depWord {
-		uw := tokens.Words(text, s, toks)
+		buf := bufs.Get().(*[]tokens.Word)
+		defer bufs.Put(buf)
+		uw := tokens.WordsBuf((*buf)[:0], text, s, toks)
+		*buf = uw
 		if len(uw) == 0 {
 			return nil
 		}
@@ -108,11 +114,7 @@ func parseWith(m *syntax.Model) func(string, Sentence, []Token) []depWord {
 			words[i] = syntax.Word{Form: w.Text, Span: w.Span, SpaceAfter: w.SpaceAfter}
 		}
 		m.Analyze(words)
-		out := make([]depWord, len(words))
-		for i, w := range words {
-			out[i] = depWord{Form: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Rel: w.Rel, Span: w.Span}
-		}
-		return out
+		return words
 	}
 }
 
@@ -189,7 +191,19 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	var persons, others []Entity
+	np := 0
+	for _, e := range ents {
+		if e.Kind == KindPerson {
+			np++
+		}
+	}
+	var persons, others []Entity // sized first: an entity is some 200 bytes
+	if np > 0 {
+		persons = make([]Entity, 0, np)
+	}
+	if np < len(ents) {
+		others = make([]Entity, 0, len(ents)-np)
+	}
 	for _, e := range ents {
 		if e.Kind == KindPerson {
 			persons = append(persons, e)
@@ -219,7 +233,7 @@ func (x *Extractor) ruleEntities(ctx context.Context, text string, toks []Token,
 	// Each finder reads the whole document: on a 10 MB article the six
 	// take seconds together, so a stopped run is checked between them
 	// (the caller checks ctx again and drops what this returns).
-	var found []Entity
+	var parts [][]Entity
 	for _, find := range []func() []Entity{
 		func() []Entity { return x.orgs.findOrganizations(text, toks) },
 		func() []Entity { return x.places.findPlaces(text, toks) },
@@ -231,7 +245,16 @@ func (x *Extractor) ruleEntities(ctx context.Context, text string, toks []Token,
 		if ctx.Err() != nil {
 			return nil
 		}
-		found = append(found, find()...)
+		parts = append(parts, find())
+	}
+	// One allocation for all that the finders found, not the doublings
+	// of append.
+	var found []Entity
+	if n := sumLen(parts); n > 0 {
+		found = make([]Entity, 0, n)
+	}
+	for _, p := range parts {
+		found = append(found, p...)
 	}
 	ents := mergeEntities(dropPlaceDescriptions(text, found))
 	if ctx.Err() != nil {
@@ -245,6 +268,15 @@ func (x *Extractor) ruleEntities(ctx context.Context, text string, toks []Token,
 		taken[i] = e.Span
 	}
 	return mergeEntities(append(ents, x.persons.findPersons(text, toks, taken)...))
+}
+
+// sumLen is the total length of the slices.
+func sumLen[T any](parts [][]T) int {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	return n
 }
 
 // slugEntities reads the lines written all in lower case, as a URL slug
@@ -315,7 +347,7 @@ func dropPlaceDescriptions(text string, found []Entity) []Entity {
 	if len(places) == 0 {
 		return found
 	}
-	out := found[:0:0]
+	out := found[:0] // in place: the caller reads only what this returns
 	for _, e := range found {
 		if p, ok := places[e.Start]; ok && e.Kind == KindOrganization && e.Source == SourceRule && p.End < e.End &&
 			strings.ToLower(text[p.End:e.End]) == text[p.End:e.End] {
@@ -351,15 +383,19 @@ func mergeEntities(es []Entity) []Entity {
 	for _, e := range es {
 		end = max(end, e.End)
 	}
-	covered := make([]bool, end)
-	var kept []Entity
+	covered := make([]uint64, end/64+1) // a bit per byte
+	// The kept entities are compacted into es itself (the sort above
+	// reorders the caller's slice already): each article merges several
+	// times, and a new slice grown by append was extraction's second
+	// largest allocation.
+	kept := es[:0]
 	for _, e := range es {
 		if e.End <= e.Start || e.Start < 0 {
 			continue
 		}
 		clash := false
 		for b := e.Start; b < e.End; b++ {
-			if covered[b] {
+			if covered[b>>6]&(1<<(b&63)) != 0 {
 				clash = true
 				break
 			}
@@ -368,9 +404,12 @@ func mergeEntities(es []Entity) []Entity {
 			continue
 		}
 		for b := e.Start; b < e.End; b++ {
-			covered[b] = true
+			covered[b>>6] |= 1 << (b & 63)
 		}
 		kept = append(kept, e)
+	}
+	if len(kept) == 0 {
+		return nil // as before the compaction: nothing kept, no slice
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 	return kept

@@ -785,7 +785,7 @@ const rejectPersonMargin = 5
 // "Writer Oh Kyeong Taek"); a title alone does not ("Premier League",
 // "President Ascom").
 func rejectedPersons(toks []Token, ents []Entity, outPerson []float32, personWords map[string]bool) []Entity {
-	kept := ents[:0:0]
+	kept := ents[:0] // in place: the caller reads only what this returns
 	for _, e := range ents {
 		if e.Kind == KindPerson && e.Source == SourceRule {
 			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > e.Start })

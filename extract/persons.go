@@ -874,18 +874,18 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	if len(persons) == 0 {
 		return nil
 	}
-	startTok := make(map[int]int, len(toks))
-	endTok := make(map[int]int, len(toks))
-	for k, t := range toks {
-		startTok[t.Start] = k
-		endTok[t.End] = k
-	}
-	entEnd := map[int]Entity{} // token index of an entity's last token -> entity
-	entStart := map[int]Entity{}
+	// Tokens are found by binary search and entities by token in slices
+	// the length of the text, not in maps: this pass runs on every
+	// article, and its maps were the largest allocation of extraction.
+	entEnd := newTokenEntities(len(toks)) // token index of an entity's last token -> entity
+	entStart := newTokenEntities(len(toks))
 	// Sorted by start, a mention containing another is among the few just
 	// before or after it; looking only there keeps a long article linear.
-	others = append([]Entity(nil), others...)
-	sort.SliceStable(others, func(i, j int) bool { return others[i].Start < others[j].Start })
+	// The extractor's entities come sorted already.
+	if !sort.SliceIsSorted(others, func(i, j int) bool { return others[i].Start < others[j].Start }) {
+		others = append([]Entity(nil), others...)
+		sort.SliceStable(others, func(i, j int) bool { return others[i].Start < others[j].Start })
+	}
 	for i, e := range others {
 		if e.Kind != KindPlace && e.Kind != KindOrganization && e.Kind != "" {
 			continue
@@ -901,11 +901,11 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 		if inside {
 			continue
 		}
-		if k, ok := endTok[e.End]; ok {
-			entEnd[k] = e
+		if k, ok := tokenEndingAt(toks, e.End); ok {
+			entEnd.set(k, others, i)
 		}
-		if k, ok := startTok[e.Start]; ok {
-			entStart[k] = e
+		if k, ok := tokenStartingAt(toks, e.Start); ok {
+			entStart.set(k, others, i)
 		}
 	}
 	// "New Jersey Sen. Cory Booker, Hawaii Rep. Tulsi Gabbard": a title
@@ -913,14 +913,14 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	// before the comma.
 	startsPerson := map[int]bool{}
 	for _, per := range persons {
-		if k, ok := startTok[per.Start]; ok {
+		if k, ok := tokenStartingAt(toks, per.Start); ok {
 			startsPerson[k] = true
 		}
 	}
 	var out []PersonTitle
 	for _, per := range persons {
-		i, ok1 := startTok[per.Start]
-		j, ok2 := endTok[per.End]
+		i, ok1 := tokenStartingAt(toks, per.Start)
+		j, ok2 := tokenEndingAt(toks, per.End)
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -977,7 +977,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	}
 	// Tokens inside a place or organization name: "New" in "New Jersey
 	// Sen. Cory Booker" is no qualifier.
-	inName := map[int]bool{}
+	inName := make([]bool, len(toks))
 	for _, e := range others {
 		if e.Kind != KindPlace && e.Kind != KindOrganization {
 			continue
@@ -989,7 +989,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 		}
 	}
 	for k := range out {
-		out[k].Status = p.titleStatus(toks, startTok, inName, out[k])
+		out[k].Status = p.titleStatus(toks, inName, out[k])
 	}
 	return out
 }
@@ -1054,14 +1054,14 @@ var copulaAdverbs = map[string]bool{"also": true, "now": true, "currently": true
 // titleStatus finds a qualifier such as "former" in the three words before
 // the title and its owner: "Former French Ambassador X", "X, the acting
 // governor", "the late President X".
-func (p *PersonFinder) titleStatus(toks []Token, startTok map[int]int, inName map[int]bool, pt PersonTitle) Span {
+func (p *PersonFinder) titleStatus(toks []Token, inName []bool, pt PersonTitle) Span {
 	first := pt.Title.Start
 	for _, s := range []Span{pt.Org, pt.Place} {
 		if s != (Span{}) && s.Start < first {
 			first = s.Start
 		}
 	}
-	k, ok := startTok[first]
+	k, ok := tokenStartingAt(toks, first)
 	if !ok {
 		return Span{}
 	}
@@ -1118,7 +1118,7 @@ func (p *PersonFinder) personNormWithModifiers(toks []Token, s, e int, norm stri
 }
 
 // preTitle reads a title ending right before person token i.
-func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]Entity) (PersonTitle, bool) {
+func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntities) (PersonTitle, bool) {
 	end := i
 	comma := false
 	if end > 0 && toks[end-1].Text == "," {
@@ -1130,7 +1130,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 	}
 	// "the governor of Kandahar province, X"
 	var owner *Entity
-	if e, ok := entEnd[end-1]; ok && comma {
+	if e, ok := entEnd.at(end - 1); ok && comma {
 		k, _ := personTokenAt(toks, e.Start)
 		s := k
 		if s > 0 && toks[s-1].Lower == "the" {
@@ -1150,7 +1150,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 			if l == "of" || l == "for" {
 				if m2, ok := p.titleEndingAt(toks, k); ok && p.personTitlePhraseStart(toks, m2.i) {
 					for q := k + 1; q < end; q++ {
-						if e, ok := entStart[q]; ok && e.End <= toks[end-1].End {
+						if e, ok := entStart.at(q); ok && e.End <= toks[end-1].End {
 							owner = &e
 							break
 						}
@@ -1181,7 +1181,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 	// Modifiers and descriptors before the phrase.
 	s := m.i
 	for s > 0 && toks[s-1].Sent == toks[i].Sent && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
-		if _, isEnt := entEnd[s-1]; isEnt {
+		if _, isEnt := entEnd.at(s - 1); isEnt {
 			break
 		}
 		s--
@@ -1199,7 +1199,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 		if toks[q].Lower == "'s" && q > 0 {
 			q--
 		}
-		e, ok := entEnd[q]
+		e, ok := entEnd.at(q)
 		if !ok {
 			break
 		}
@@ -1215,9 +1215,9 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart map[int]En
 
 // ownerBefore reports whether a place or organization mention ends right
 // before the title at token s (its modifiers and descriptors skipped).
-func (p *PersonFinder) ownerBefore(toks []Token, s int, entEnd map[int]Entity) bool {
+func (p *PersonFinder) ownerBefore(toks []Token, s int, entEnd tokenEntities) bool {
 	for s > 0 && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
-		if _, ok := entEnd[s-1]; ok {
+		if _, ok := entEnd.at(s - 1); ok {
 			return true
 		}
 		s--
@@ -1225,15 +1225,15 @@ func (p *PersonFinder) ownerBefore(toks []Token, s int, entEnd map[int]Entity) b
 	if s > 0 && toks[s-1].Lower == "'s" {
 		s--
 	}
-	_, ok := entEnd[s-1]
+	_, ok := entEnd.at(s - 1)
 	return s > 0 && ok
 }
 
 // personOrgPlace sets the owner of an apposed title from entities among
 // tokens [from, title end).
-func (p *PersonFinder) personOrgPlace(toks []Token, pt *PersonTitle, from int, entEnd map[int]Entity) {
+func (p *PersonFinder) personOrgPlace(toks []Token, pt *PersonTitle, from int, entEnd tokenEntities) {
 	for k := from; k < len(toks) && toks[k].Start < pt.Title.End; k++ {
-		if e, ok := entEnd[k]; ok && e.End < pt.Title.End {
+		if e, ok := entEnd.at(k); ok && e.End < pt.Title.End {
 			personSetOwner(pt, e)
 			if e.End > pt.Title.Start { // "the Helmand health department director"
 				n, _ := personTokenAt(toks, e.End-1)
@@ -1262,7 +1262,7 @@ func personSetOwner(pt *PersonTitle, e Entity) {
 // token k, up to a preposition that may introduce the title's owner; it
 // returns that preposition's token. The words hold no punctuation and no
 // name the recognisers found.
-func departmentEnd(toks []Token, k int, entStart map[int]Entity) (int, bool) {
+func departmentEnd(toks []Token, k int, entStart tokenEntities) (int, bool) {
 	if k >= len(toks) || toks[k].Lower != "of" && toks[k].Lower != "for" {
 		return 0, false
 	}
@@ -1271,7 +1271,7 @@ func departmentEnd(toks []Token, k int, entStart map[int]Entity) (int, bool) {
 		case "at", "of", "for", "with":
 			return x, x > k+1
 		}
-		if _, ok := entStart[x]; ok || !isWordRune([]rune(toks[x].Text)[0]) || toks[x].Lower == "the" || toks[x].Lower == "and" {
+		if _, ok := entStart.at(x); ok || !isWordRune([]rune(toks[x].Text)[0]) || toks[x].Lower == "the" || toks[x].Lower == "and" {
 			return 0, false
 		}
 	}
@@ -1281,7 +1281,7 @@ func departmentEnd(toks []Token, k int, entStart map[int]Entity) (int, bool) {
 // personEntityAfter reads "of|for|in|at [the] ENTITY" (or, after a
 // "who heads" verb, "the ENTITY") from token k; it returns the entity and
 // the token after it.
-func personEntityAfter(toks []Token, k int, entStart map[int]Entity, verb bool) (Entity, int, bool) {
+func personEntityAfter(toks []Token, k int, entStart tokenEntities, verb bool) (Entity, int, bool) {
 	if k >= len(toks) {
 		return Entity{}, 0, false
 	}
@@ -1296,7 +1296,7 @@ func personEntityAfter(toks []Token, k int, entStart map[int]Entity, verb bool) 
 	if k < len(toks) && toks[k].Lower == "the" {
 		k++
 	}
-	e, ok := entStart[k]
+	e, ok := entStart.at(k)
 	if !ok {
 		return Entity{}, 0, false
 	}
@@ -1305,6 +1305,41 @@ func personEntityAfter(toks []Token, k int, entStart map[int]Entity, verb bool) 
 		return Entity{}, 0, false // "who heads Thailand's People's Foundation"
 	}
 	return e, end + 1, true
+}
+
+// tokenEntities holds, for each token index, the entity that starts (or
+// ends) at it.
+type tokenEntities struct {
+	ents []Entity
+	idx  []int32 // index into ents plus one; 0 for none
+}
+
+func newTokenEntities(n int) tokenEntities { return tokenEntities{idx: make([]int32, n)} }
+
+// set records ents[i] at token k; a later entity at k replaces an earlier one.
+func (te *tokenEntities) set(k int, ents []Entity, i int) {
+	te.ents = ents
+	te.idx[k] = int32(i + 1)
+}
+
+// at returns the entity at token k, if any (k may be out of range).
+func (te tokenEntities) at(k int) (Entity, bool) {
+	if k < 0 || k >= len(te.idx) || te.idx[k] == 0 {
+		return Entity{}, false
+	}
+	return te.ents[te.idx[k]-1], true
+}
+
+// tokenStartingAt returns the index of the token that starts at byte off.
+func tokenStartingAt(toks []Token, off int) (int, bool) {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= off })
+	return k, k < len(toks) && toks[k].Start == off
+}
+
+// tokenEndingAt returns the index of the token that ends at byte off.
+func tokenEndingAt(toks []Token, off int) (int, bool) {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End >= off })
+	return k, k < len(toks) && toks[k].End == off
 }
 
 // personTokenAt returns the index of the token holding byte offset off.

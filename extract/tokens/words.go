@@ -32,8 +32,13 @@ type Word struct {
 // Words are built per run of touching tokens (no white space between
 // them), so a word may regroup tokens of one run ("don" "'" "t" become
 // "do" "n't") but never crosses white space or the sentence's ends.
-func Words(text string, s Sentence, toks []Token) []Word {
-	var out []Word
+func Words(text string, s Sentence, toks []Token) []Word { return WordsBuf(nil, text, s, toks) }
+
+// WordsBuf is Words written into buf's array (from its start), grown when
+// too short: a caller that segments sentence after sentence keeps one
+// buffer. The result is valid until buf is used again.
+func WordsBuf(buf []Word, text string, s Sentence, toks []Token) []Word {
+	out := buf[:0]
 	for k := s.First; k < s.Last; {
 		j := k + 1
 		for j < s.Last && toks[j].Start == toks[j-1].End {
