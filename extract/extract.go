@@ -50,10 +50,54 @@ type Extractor struct {
 	nerModel *ner.Model
 	// hints are the lists' hint bits by folded word (listHints).
 	hints map[string]uint32
-	// taggers are entity recognisers kept from one document to the next:
-	// a tagger's caches of word scores then hold the words news repeats
-	// across articles (ner.Tagger).
-	taggers *sync.Pool
+	// workers hold what one goroutine's extraction keeps from one
+	// document to the next (*worker).
+	workers *sync.Pool
+}
+
+// worker is what one goroutine's extraction keeps from one document to
+// the next: the entity recogniser, whose caches of word scores then hold
+// the words news repeats across articles (ner.Tagger), and the buffers of
+// a document's tokens and of the recogniser's input, which every article
+// would otherwise allocate anew (the garbage collector's work under
+// ingest's memory limit is proportional to what is allocated).
+type worker struct {
+	tagger    *ner.Tagger // made on first use
+	doc       ner.DocScratch
+	toks      []Token
+	spans     []Span
+	words     []string
+	starts    []int
+	outPerson []float32
+}
+
+// maxKeptTokens bounds the buffers a worker keeps: a 1 MB article's
+// tokens alone would hold some 16 MB for the rest of the batch.
+const maxKeptTokens = 1 << 16
+
+func (x *Extractor) getWorker() *worker {
+	if w, ok := x.workers.Get().(*worker); ok {
+		return w
+	}
+	return &worker{}
+}
+
+func (x *Extractor) putWorker(w *worker) {
+	if cap(w.toks) > maxKeptTokens {
+		*w = worker{tagger: w.tagger} // the buffers of a long article go
+	}
+	x.workers.Put(w)
+}
+
+// resized returns buf resized to n zero values, reusing its array when it
+// is long enough.
+func resized[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // New loads the embedded gazetteer, lexicons and rules.
@@ -74,7 +118,7 @@ func New(opt Options) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{places: g, orgs: o, persons: p, rules: r, hints: listHints(p, g, o), taggers: &sync.Pool{}}
+	x := &Extractor{places: g, orgs: o, persons: p, rules: r, hints: listHints(p, g, o), workers: &sync.Pool{}}
 	if !opt.NoModel && opt.NER != nil {
 		if _, err := ner.NewTagger(opt.NER); err != nil {
 			return nil, fmt.Errorf("entity recogniser: %w", err)
@@ -140,12 +184,17 @@ func (x *Extractor) ExtractContext(ctx context.Context, doc Doc) (Result, error)
 // extract is ExtractContext; fired, when not nil, collects the rules that
 // made a claim before duplicates were dropped.
 func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool) (Result, error) {
-	toks, sents := Tokenize(doc.Text)
+	// The tokens live in the worker's buffer: nothing of the result
+	// holds a token.
+	w := x.getWorker()
+	defer x.putWorker(w)
+	toks, sents := tokens.TokenizeBuf(w.toks, doc.Text)
+	w.toks = toks
 	// Sentences all in capitals are read for entities in their words'
 	// usual case (truecase); offsets are the same, the text is the
 	// original's.
 	etext, etoks := x.truecase(doc.Text, toks, sents)
-	ents := x.recognise(ctx, etext, etoks, sents, x.ruleEntities(ctx, etext, etoks, doc.Published))
+	ents := x.recognise(ctx, w, etext, etoks, sents, x.ruleEntities(ctx, etext, etoks, doc.Published))
 	if etext != doc.Text {
 		for i := range ents {
 			ents[i].Text = doc.Text[ents[i].Start:ents[i].End]

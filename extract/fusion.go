@@ -120,30 +120,33 @@ var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ne
 //
 // It stops between sentences when ctx is done (ExtractContext then
 // returns ctx's error, not this result).
-func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
+func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks []Token, sents []Sentence, ents []Entity) []Entity {
 	if x.nerModel == nil || len(toks) == 0 {
 		return ents
 	}
-	tg, _ := x.taggers.Get().(*ner.Tagger)
-	if tg == nil {
+	if w.tagger == nil {
 		var err error
-		if tg, err = ner.NewTagger(x.nerModel); err != nil {
+		if w.tagger, err = ner.NewTagger(x.nerModel); err != nil {
 			return ents // New checked the model; cannot happen
 		}
 	}
-	defer x.taggers.Put(tg)
-	spans := make([]Span, len(toks))
-	words := make([]string, len(toks))
+	tg := w.tagger
+	// The recogniser's input lives in the worker's buffers: what this
+	// returns holds none of it.
+	spans := resized(w.spans, len(toks))
+	words := resized(w.words, len(toks))
+	w.spans, w.words = spans, words
 	for i, t := range toks {
 		spans[i] = t.Span
 		words[i] = t.Text
 	}
 	hints := x.nerHints(toks, ents, spans)
-	starts := make([]int, len(sents))
+	starts := resized(w.starts, len(sents))
+	w.starts = starts
 	for i, s := range sents {
 		starts[i] = s.First
 	}
-	doc := ner.DocCodes(words, starts, hints)
+	doc := w.doc.Codes(words, starts, hints)
 	type mention struct {
 		ner.Mention
 		margin map[string]float32 // by the kind of a rule entity: see rule 3
@@ -155,7 +158,8 @@ func (x *Extractor) recognise(ctx context.Context, text string, toks []Token, se
 	// outPerson is, for each word the model leaves outside every mention,
 	// how much it prefers that to starting a person there (-1 inside a
 	// mention): the model's word against a rule person (rejectedPersons).
-	outPerson := make([]float32, len(toks))
+	outPerson := resized(w.outPerson, len(toks))
+	w.outPerson = outPerson
 	for _, s := range sents {
 		if ctx.Err() != nil {
 			return ents

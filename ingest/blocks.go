@@ -93,12 +93,14 @@ func classifyLine(line string) (kind string, photo bool) {
 // behind: "afghanistan kandahar frontline taliban threat ward dnt tsr
 // vpx_00002720". Prose has capitals or at least a few function words.
 func isSlug(line string) bool {
-	words := strings.Fields(line)
-	if len(words) < 3 {
+	// Every line of an article is tested: its words are read in place
+	// (strings.FieldsSeq), not copied into a slice.
+	if !hasFields(line, 3) {
 		return false
 	}
-	idLike, stop := false, 0
-	for _, w := range words {
+	idLike, stop, words := false, 0, 0
+	for w := range strings.FieldsSeq(line) {
+		words++
 		hasDigit := false
 		for _, r := range w {
 			switch {
@@ -119,7 +121,18 @@ func isSlug(line string) bool {
 	// Without an id, it takes many words with no function word among them;
 	// "1 tsp ground ginger" is a recipe line, not a slug.
 	first, _ := utf8.DecodeRuneInString(line)
-	return idLike || (stop == 0 && len(words) >= 6 && first >= 'a' && first <= 'z')
+	return idLike || (stop == 0 && words >= 6 && first >= 'a' && first <= 'z')
+}
+
+// hasFields reports whether s holds at least n words separated by white
+// space (strings.Fields' words), reading no further than the nth.
+func hasFields(s string, n int) bool {
+	for range strings.FieldsSeq(s) {
+		if n--; n <= 0 {
+			return true
+		}
+	}
+	return n <= 0
 }
 
 func isStopword(w string) bool {
@@ -135,7 +148,7 @@ func isStopword(w string) bool {
 // isCaptionSentence reports a one-sentence photo caption: it ends with a
 // wire-photo date or carries a photo agency credit, and quotes no one.
 func isCaptionSentence(line string) bool {
-	if len(line) > 500 || len(strings.Fields(line)) < 6 || strings.ContainsAny(line, "“”\"") || strings.Contains(line, " said") {
+	if len(line) > 500 || !hasFields(line, 6) || strings.ContainsAny(line, "“”\"") || strings.Contains(line, " said") {
 		return false
 	}
 	if m := captionDate.FindStringSubmatch(line); m != nil && !isWeekday(m[1]) {
@@ -307,7 +320,7 @@ func textBlocks(text string) []Block {
 	// dateline) is the video's or photo's title, not prose.
 	for i := range lines {
 		l := &lines[i]
-		if l.kind != "" || endsSentence(text[l.start:l.end]) || len(strings.Fields(text[l.start:l.end])) > 14 {
+		if l.kind != "" || endsSentence(text[l.start:l.end]) || hasFields(text[l.start:l.end], 15) {
 			continue
 		}
 		if i > 0 && lines[i-1].group == l.group && isFurniture(lines[i-1].kind) ||

@@ -116,7 +116,11 @@ func (db *DB) closeStatements() {
 // articles' claims; with later, also with later articles' (an article
 // reprocessed, see repairPairs). o holds the article text.
 func (db *DB) insertExtraction(ctx context.Context, stop func() error, tx *sql.Tx, articleID int64, o offsets, published string, r extract.Result, later bool) error {
-	ix := entityIndex{bySpan: map[extract.Span][]entityRef{}, byNorm: map[string]entityRef{}}
+	ix := entityIndex{bySpan: make(map[extract.Span][]entityRef, len(r.Entities)), byNorm: make(map[string]entityRef, len(r.Entities))}
+	// A span's first entity is a one-element window of refs: one
+	// allocation for the article, not one per entity (a second entity
+	// of the same span copies out by append).
+	refs := make([]entityRef, len(r.Entities))
 	if len(r.Entities) > 0 {
 		stmt := tx.StmtContext(ctx, db.stmts.entity)
 		defer stmt.Close()
@@ -145,10 +149,15 @@ func (db *DB) insertExtraction(ctx context.Context, stop func() error, tx *sql.T
 				return err
 			}
 			ref := entityRef{id: id, kind: e.Kind, typ: e.Type, country: e.Country}
-			ix.bySpan[e.Span] = append(ix.bySpan[e.Span], ref)
+			refs[i] = ref
+			if prev, ok := ix.bySpan[e.Span]; ok {
+				ix.bySpan[e.Span] = append(prev, ref)
+			} else {
+				ix.bySpan[e.Span] = refs[i : i+1 : i+1]
+			}
 			if e.Norm != "" && (e.Kind == extract.KindPlace || e.Kind == extract.KindPerson || e.Kind == extract.KindOrganization) {
-				if _, dup := ix.byNorm[normKey(e.Norm)]; !dup {
-					ix.byNorm[normKey(e.Norm)] = ref
+				if k := normKey(e.Norm); !hasKey(ix.byNorm, k) {
+					ix.byNorm[k] = ref
 				}
 			}
 		}
@@ -180,6 +189,7 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 	defer keyStmt.Close()
 
 	pubDate, pubDay, pubOK := day(published)
+	var argBuf []storedArg // one claim's arguments at a time
 	for i, c := range claims {
 		if err := stop(); err != nil {
 			return 0, err
@@ -193,8 +203,8 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 		}
 		// Check and convert all arguments before inserting anything of
 		// the claim, and link them to entities.
-		args := make([]storedArg, len(c.Args))
-		ord := map[string]int{}
+		args := resized(argBuf, len(c.Args))
+		argBuf = args
 		for j, a := range c.Args {
 			if a.Role == "" {
 				return 0, fmt.Errorf("claim %d (rule %s) arg %d %q: %w: empty role", i, c.Rule, j, a.Text, ErrInvalid)
@@ -206,8 +216,14 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 			if err != nil {
 				return 0, fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
 			}
-			sa := storedArg{Arg: a, start: as, end: ae, ord: ord[a.Role]}
-			ord[a.Role]++
+			// ord counts the earlier arguments of the role (a claim has
+			// a handful: no map per claim).
+			sa := storedArg{Arg: a, start: as, end: ae}
+			for _, b := range c.Args[:j] {
+				if b.Role == a.Role {
+					sa.ord++
+				}
+			}
 			if ref, ok := ix.lookup(a); ok {
 				sa.entity = &ref
 			}
@@ -263,6 +279,22 @@ type storedArg struct {
 	start, end int
 	ord        int
 	entity     *entityRef
+}
+
+// resized returns buf resized to n zero values, reusing its array when it
+// is long enough.
+func resized[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // normKey is the form norms and texts are compared in: lower case, single

@@ -32,42 +32,81 @@ const docBits = 9
 // word (ascending), hints the words' hints (nil: none). Words without a
 // letter get 0.
 func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
-	out := make([]uint32, len(words))
+	var sc DocScratch
+	return sc.Codes(words, starts, hints)
+}
+
+// DocScratch is DocCodes' working memory, kept from one document to the
+// next by a caller that reads many (the extractor's per-goroutine state):
+// a document's codes then allocate nothing once the buffers have grown.
+// The zero value is ready; it is not safe for concurrent use.
+type DocScratch struct {
+	out, own []uint32
+	index    map[uint64]int32
+	counts   [][docBits]int32
+	form     []int32
+	flags    []uint8
+}
+
+// Word flags of DocScratch.flags.
+const (
+	docFlagCap = 1 << iota
+	docFlagFirst
+	docFlagLetter
+)
+
+// Codes is DocCodes; the result is valid until the next call.
+func (sc *DocScratch) Codes(words []string, starts []int, hints []uint32) []uint32 {
+	out := zeroed(sc.out, len(words))
+	sc.out = out
 	if len(words) == 0 {
 		return out
 	}
 	// own[i] is word i's own contribution; counts per form sum them.
-	own := make([]uint32, len(words))
-	index := make(map[uint64]int32, len(words)/2) // form -> its counts
-	var counts [][docBits]int32
-	form := make([]int32, len(words))
-	caps := make([]bool, len(words))
-	first := make([]bool, len(words))
+	own := zeroed(sc.own, len(words))
+	sc.own = own
+	if sc.index == nil {
+		sc.index = make(map[uint64]int32, len(words)/2) // form -> its counts
+	} else {
+		clear(sc.index)
+	}
+	index := sc.index
+	counts := sc.counts[:0]
+	form := zeroed(sc.form, len(words))
+	sc.form = form
+	flags := zeroed(sc.flags, len(words))
+	sc.flags = flags
 	for _, s := range starts {
 		if s >= 0 && s < len(words) {
-			first[s] = true
+			flags[s] |= docFlagFirst
 		}
 	}
-	letter := make([]bool, len(words))
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		letter[i] = unicode.IsLetter(r)
-		caps[i] = unicode.IsUpper(r)
+		if unicode.IsLetter(r) {
+			flags[i] |= docFlagLetter
+		}
+		if unicode.IsUpper(r) {
+			flags[i] |= docFlagCap
+		}
 	}
+	caps := func(i int) bool { return flags[i]&docFlagCap != 0 }
+	first := func(i int) bool { return flags[i]&docFlagFirst != 0 }
+	letter := func(i int) bool { return flags[i]&docFlagLetter != 0 }
 	for i, w := range words {
-		if !letter[i] {
+		if !letter(i) {
 			continue
 		}
 		var c uint32 = DocSeen
 		switch {
-		case caps[i] && !first[i]:
+		case caps(i) && !first(i):
 			c |= DocCapital
-		case !caps[i]:
+		case !caps(i):
 			c |= DocLower
 		}
-		if caps[i] {
-			prev := i > 0 && !first[i] && caps[i-1] && letter[i-1]
-			next := i+1 < len(words) && !first[i+1] && caps[i+1] && letter[i+1]
+		if caps(i) {
+			prev := i > 0 && !first(i) && caps(i-1) && letter(i-1)
+			next := i+1 < len(words) && !first(i+1) && caps(i+1) && letter(i+1)
 			if prev {
 				c |= DocRunLater
 			} else if next {
@@ -102,8 +141,9 @@ func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
 			}
 		}
 	}
+	sc.counts = counts
 	for i := range words {
-		if !letter[i] {
+		if !letter(i) {
 			continue
 		}
 		n := &counts[form[i]]
@@ -120,6 +160,17 @@ func DocCodes(words []string, starts []int, hints []uint32) []uint32 {
 		out[i] = c
 	}
 	return out
+}
+
+// zeroed returns buf resized to n zero values, reusing its array when it
+// is long enough.
+func zeroed[T any](buf []T, n int) []T {
+	if buf == nil || cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // lowerHash hashes the lower-case form of w.

@@ -54,7 +54,21 @@ var abbreviations = map[string]bool{
 func Tokenize(text string) ([]Token, []Sentence) {
 	// News text holds about one token per 5.5 bytes: one allocation of
 	// a byte in four, not the doublings of append.
-	toks := make([]Token, 0, len(text)/4+1)
+	return tokenizeInto(make([]Token, 0, len(text)/4+1), text)
+}
+
+// TokenizeBuf is Tokenize writing the tokens into buf's array (from its
+// start), replaced by a larger one when too short: a caller that
+// tokenizes document after document keeps one buffer. The tokens are
+// valid until buf is used again.
+func TokenizeBuf(buf []Token, text string) ([]Token, []Sentence) {
+	if cap(buf) < len(text)/4+1 {
+		buf = make([]Token, 0, len(text)/4+1)
+	}
+	return tokenizeInto(buf[:0], text)
+}
+
+func tokenizeInto(toks []Token, text string) ([]Token, []Sentence) {
 	i := 0
 	for i < len(text) {
 		r, w := utf8.DecodeRuneInString(text[i:])
