@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1124,6 +1124,47 @@ func (t *depTree) subjectWithCase() bool {
 		}
 	}
 	return changed
+}
+
+// clauseAfterConjunction repairs a clause opened by a subordinating
+// conjunction that the parser read as a preposition ("Relations soured
+// after Israeli commandos stormed the ship": "commandos" an oblique of
+// "soured" with case "after", "stormed" a conjunct): a noun with
+// after/before/since/until whose phrase runs straight into a finite verb
+// without a subject or conjunction, both hung on the same head, is that
+// verb's subject, the verb an adverbial clause and the word its marker.
+func (t *depTree) clauseAfterConjunction() bool {
+	for n := range t.w {
+		h := t.w[n].Head - 1
+		if h < 0 || t.w[n].Rel != "obl" {
+			continue
+		}
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+			continue
+		}
+		c := -1
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "case" && k < n {
+				c = k
+			}
+		}
+		if c < 0 || !slices.Contains([]string{"after", "before", "since", "until"}, t.lows[c]) {
+			continue
+		}
+		_, e := t.subtree(n)
+		v := e + 1
+		if v >= len(t.w) || t.w[v].Head-1 != h || t.w[v].UPOS != "VERB" || !t.finite(v) || !t.subjectless(v) || t.hasKid(v, "cc") {
+			continue
+		}
+		if r := t.w[v].Rel; r != "conj" && r != "parataxis" && r != "dep" {
+			continue
+		}
+		t.w[v].Rel = "advcl"
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[c].Head, t.w[c].Rel = v+1, "mark"
+		return true
+	}
+	return false
 }
 
 // secondSubject repairs a verb the parser gave two subjects where the
