@@ -420,6 +420,18 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 						n = p
 					}
 				}
+				// "the average price in the metropolitan area, which is
+				// about $550,000": a figure the clause gives is said of the
+				// measure whose modifier the parser hung the clause on.
+				if a.role == "attribute" {
+					for t.w[n].Rel == "nmod" && !d.rules.hasWord("figure_nouns", t.lemma(n)) {
+						up := t.w[n].Head - 1
+						if up < 0 || t.w[up].UPOS != "NOUN" || !d.rules.hasWord("figure_nouns", t.lemma(up)) {
+							break
+						}
+						n = up
+					}
+				}
 			} else {
 				continue
 			}
@@ -534,6 +546,16 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				// the count of victims it is one.
 				one, sp := 1.0, t.w[n].Span
 				m = &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &one, Type: NumCardinal}}
+			}
+			if (m == nil || m.ent.Type == NumOrdinal || m.ent.Type == NumCardinal) && a.role == "value" && a.number[NumFraction] {
+				// "have decreased by one-third", "fell by half": a
+				// fraction the number finder leaves out (it is a share,
+				// not a count; it reads "third" alone as an ordinal, the
+				// "two" of "two-thirds" as a count) is the size of a change.
+				if v, ok := t.fraction(n); ok {
+					sp := d.spanOf(pa, pb)
+					m = &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &v, Type: NumFraction}}
+				}
 			}
 			if m == nil || !a.takes(t, n, m.ent.Type) || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
 				if !a.optional {
@@ -851,9 +873,14 @@ func (d *claimDoc) hasFigure(s Sentence) bool {
 	return false
 }
 
-// hasNumber reports whether sentence s holds a number mention.
+// hasNumber reports whether sentence s holds a number mention, or a
+// fraction word a rule may read as one ("by one-third", "by half").
 func (d *claimDoc) hasNumber(s Sentence) bool {
 	for i := s.First; i < s.Last; i++ {
+		w := d.toks[i].Lower
+		if _, ok := fractionDenominators[w[strings.LastIndexByte(w, '-')+1:]]; ok {
+			return true // "half", "two-thirds" (one token)
+		}
 		for _, m := range d.mentions[i] {
 			if m.kind == KindNumber {
 				return true
@@ -1060,4 +1087,54 @@ func (t *depTree) partitiveOne(n int) bool {
 		}
 	}
 	return false
+}
+
+// fractionDenominators are the words of a fraction's denominator.
+var fractionDenominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+	"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+// fraction reads node n as a fraction: "one-third" (numerator and
+// denominator one word or two), "two-thirds", "a quarter", a bare "half".
+// An ordinal's phrase is none: "the third quarter", "a third straight
+// day", "a fifth of whisky" aside (a modifier or another determiner
+// than a/an leaves it out).
+func (t *depTree) fraction(n int) (float64, bool) {
+	low := t.lows[n]
+	if i := strings.LastIndexByte(low, '-'); i > 0 {
+		d, ok := fractionDenominators[low[i+1:]]
+		v, ok2 := numUnits[low[:i]]
+		if !ok || !ok2 || v == 0 || v >= d {
+			return 0, false
+		}
+		return v / d, true
+	}
+	d, ok := fractionDenominators[low]
+	if !ok {
+		return 0, false
+	}
+	num := -1.0
+	for _, k := range t.kids[n] {
+		switch r := t.w[k].Rel; r {
+		case "nummod":
+			v, ok := numUnits[t.lows[k]]
+			if !ok || k > n {
+				return 0, false
+			}
+			num = v
+		case "det":
+			if l := t.lows[k]; l != "a" && l != "an" {
+				return 0, false
+			}
+			num = 1
+		case "amod", "compound", "nmod", "acl", "acl:relcl", "det:poss", "nmod:poss":
+			return 0, false
+		}
+	}
+	if num < 0 && (low == "half" || low == "halves") {
+		num = 1
+	}
+	if num <= 0 || num >= d {
+		return 0, false
+	}
+	return num / d, true
 }

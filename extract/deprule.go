@@ -2835,13 +2835,17 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if a.upos != nil && !a.upos[t.w[n].UPOS] {
 		return false
 	}
-	if (a.role == "count" || a.role == "value" || a.role == "baseline") && !t.numeric(n) {
+	fraction := false
+	if a.role == "value" && a.number[NumFraction] {
+		_, fraction = t.fraction(n) // "by one-third": no number mention, or "third" an ordinal
+	}
+	if (a.role == "count" || a.role == "value" || a.role == "baseline") && !t.numeric(n) && !fraction {
 		return false // "closed in New York at $185.25": the obl with a number
 	}
 	// A figure of another type is no match, so a later path may bind one
 	// of the arg's types ("added 20.72 points, or 0.24%, to 8,570.66": the
 	// index level is no percent; the figure in apposition is).
-	if (a.number != nil || a.units != nil) && (a.role == "count" || a.role == "value" || a.role == "baseline") && sem != nil && sem.numberType != nil {
+	if (a.number != nil || a.units != nil) && (a.role == "count" || a.role == "value" || a.role == "baseline") && !fraction && sem != nil && sem.numberType != nil {
 		if typ, ok := sem.numberType(t, n); ok && !a.takes(t, n, typ) {
 			return false
 		}

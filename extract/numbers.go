@@ -12,6 +12,11 @@ const (
 	NumOrdinal  = "ordinal"  // fifth, 21st, twenty-first
 	NumPercent  = "percent"  // 47%, 47 percent, 47 per cent; Value is 47, not 0.47
 	NumMoney    = "money"    // $3 million, €5, 3 million dollars
+	// NumFraction is no type of a number entity: the number finder leaves
+	// fractions out ("two-thirds of the vote" is no count). A rule that
+	// lists it reads a fraction word as its value ("decreased by
+	// one-third": 1/3).
+	NumFraction = "fraction"
 )
 
 // findNumbers tags the quantities in text, sorted by Start and never
