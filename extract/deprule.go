@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1248,9 +1248,77 @@ func (t *depTree) adjectiveRoot() bool {
 		// preposition as the end of the first one's phrase.
 		t.w[v].Head, t.w[v].Rel = 0, "root"
 		t.w[s].Head = v + 1
+		if t.hasKid(v, "aux:pass") {
+			// "The plotters involved in the attempt are also detained
+			// there": the subject of a passive verb.
+			t.w[s].Rel = "nsubj:pass"
+		}
 		t.w[a].Head, t.w[a].Rel = s+1, "amod"
 		for _, k := range t.kids[a] {
 			if k > a && k != v && (t.w[k].Rel == "punct" || t.w[k].Rel == "parataxis") {
+				t.w[k].Head = v + 1
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// reducedRelativeRoot repairs a reduced relative clause the parser made
+// the root ("The men involved in the robbery were arrested": root
+// "involved", "were arrested" its complement): a past participle root with
+// a subject and no object, whose later clause has an auxiliary but neither
+// a subject nor a marker, and nothing between the two but the
+// participle's own words, modifies its subject; the later verb is the
+// root, with that subject (passive with a passive auxiliary).
+func (t *depTree) reducedRelativeRoot() bool {
+	for a := range t.w {
+		if t.w[a].Rel != "root" || t.w[a].UPOS != "VERB" || (t.w[a].XPOS != "VBD" && t.w[a].XPOS != "VBN") || !strings.HasSuffix(t.lows[a], "ed") {
+			continue
+		}
+		if t.hasKid(a, "obj", "aux", "aux:pass", "cop", "ccomp:obj", "iobj") {
+			continue
+		}
+		s, v := -1, -1
+		for _, k := range t.kids[a] {
+			switch r := t.w[k].Rel; {
+			case k < a && r == "nsubj":
+				s = k
+			case k > a && v < 0 && (r == "ccomp" || r == "advcl" || r == "conj" || r == "parataxis") && t.w[k].UPOS == "VERB":
+				v = k
+			}
+		}
+		if s < 0 || v < 0 || !t.subjectless(v) || t.hasKid(v, "mark", "cc") {
+			continue
+		}
+		// The later verb's first auxiliary is finite ("were arrested",
+		// not "having been annexed"), and nothing stands between the two
+		// but the participle's words: no comma, no conjunction.
+		ok, aux := true, false
+		for k := a + 1; k < v; k++ {
+			if u := t.w[k].UPOS; u == "PUNCT" || u == "CCONJ" {
+				ok = false
+			}
+			if r := t.w[k].Rel; (r == "aux" || r == "aux:pass") && t.w[k].Head-1 == v && !aux {
+				aux = true
+				switch t.w[k].XPOS {
+				case "VBD", "VBZ", "VBP", "MD":
+				default:
+					ok = false
+				}
+			}
+		}
+		if !ok || !aux {
+			continue
+		}
+		t.w[v].Head, t.w[v].Rel = 0, "root"
+		t.w[s].Head, t.w[s].Rel = v+1, "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[s].Rel = "nsubj:pass"
+		}
+		t.w[a].Head, t.w[a].Rel = s+1, "acl"
+		for _, k := range t.kids[a] {
+			if k > v || t.w[k].Rel == "punct" && k > a {
 				t.w[k].Head = v + 1
 			}
 		}
@@ -2980,11 +3048,20 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 				return Hypothetical
 			}
 		}
+		// A clause without a subject or tense of its own under "can" or
+		// "should" is an ability or a duty, no event: "the prison system
+		// can focus on securely detaining dangerous prisoners" ("can
+		// confirm that two were killed" embeds a finite clause).
+		nonFinite := (r == "advcl" || r == "xcomp") && t.subjectless(n) && (t.w[n].XPOS == "VBG" || t.w[n].XPOS == "VB")
 		for _, k := range t.kids[h] {
 			if r != "conj" && t.w[k].Rel == "aux" {
 				switch t.lemma(k) {
 				case "could", "might", "may", "would", "will", "'ll", "shall":
 					return Hypothetical
+				case "can", "should":
+					if nonFinite {
+						return Hypothetical
+					}
 				}
 			}
 		}
