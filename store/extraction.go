@@ -203,8 +203,7 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 		}
 		// Check and convert all arguments before inserting anything of
 		// the claim, and link them to entities.
-		args := resized(argBuf, len(c.Args))
-		argBuf = args
+		args := argBuf[:0]
 		for j, a := range c.Args {
 			if a.Role == "" {
 				return 0, fmt.Errorf("claim %d (rule %s) arg %d %q: %w: empty role", i, c.Rule, j, a.Text, ErrInvalid)
@@ -227,8 +226,9 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 			if ref, ok := ix.lookup(a); ok {
 				sa.entity = &ref
 			}
-			args[j] = sa
+			args = append(args, sa)
 		}
+		argBuf = args
 		evDate, evDay, evOK := pubDate, pubDay, pubOK
 		for _, a := range args {
 			if a.Role == "time" && a.ord == 0 {
@@ -279,17 +279,6 @@ type storedArg struct {
 	start, end int
 	ord        int
 	entity     *entityRef
-}
-
-// resized returns buf resized to n zero values, reusing its array when it
-// is long enough.
-func resized[T any](buf []T, n int) []T {
-	if cap(buf) < n {
-		return make([]T, n)
-	}
-	buf = buf[:n]
-	clear(buf)
-	return buf
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
