@@ -160,6 +160,7 @@ func (d *claimDoc) claims() []Claim {
 	out = dropUnsaid(d.text, out)
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
+	out = dropUnresolvedSpeakers(out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
 	sort.SliceStable(out, func(i, j int) bool {

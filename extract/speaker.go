@@ -1079,6 +1079,7 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 	}
 	var said []cand   // person speakers of statements so far, in order
 	var groups []cand // the other speakers (bodies, groups, officials)
+	var orgs []cand   // the speakers that are one organization (a subset of groups)
 	var genders map[string]string
 	for i := range cs {
 		c := &cs[i]
@@ -1159,6 +1160,20 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			}
 			continue
 		}
+		if l := foldLower(sp.Text); l == "it" {
+			// "..., the Swedish Prosecution Authority said. "...," it
+			// added.": an "it" speaker is the organization that spoke last,
+			// in its own sentence or the one before; farther back another
+			// body may have been named in between.
+			si := d.toks[at].Sent
+			for j := len(orgs) - 1; j >= 0; j-- {
+				if g := orgs[j]; g.at < at && d.toks[g.at].Sent >= si-1 {
+					c.Args[k].Norm = g.norm
+					break
+				}
+			}
+			continue
+		}
 		if m := d.actorCovering(d.wordTokens(sp.Span)); m != nil && m.kind == KindPerson && m.ent != nil {
 			said = append(said, cand{at, m.norm})
 		} else if f := strings.Fields(foldLower(sp.Text)); len(f) > 0 && !strings.Contains(" he she it i we you they this that ", " "+f[len(f)-1]+" ") {
@@ -1167,8 +1182,49 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 				n = sp.Text
 			}
 			groups = append(groups, cand{at, n})
+			if d.namesOrganization(sp.Span) {
+				orgs = append(orgs, cand{at, n})
+			}
 		}
 	}
+}
+
+// namesOrganization reports whether the phrase at sp ends in an
+// organization's name ("the Swedish Prosecution Authority", "Boeing"):
+// its head is one body an "it" can stand for; "officials of the agency"
+// are people.
+func (d *claimDoc) namesOrganization(sp Span) bool {
+	a, b := d.wordTokens(sp)
+	for i := a; i < b; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind == KindOrganization && m.ent != nil && m.end == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropUnresolvedSpeakers drops a statement whose speaker is a bare
+// pronoun that no antecedent was found for ("they said in a statement",
+// "it added", "as we've said"): who said it is what a statement claims,
+// and an analyst can neither query nor check a "they". A continued
+// quotation inherits its speaker, so it goes too. Pronouns resolved to a
+// name keep their claim (the norm carries the name).
+func dropUnresolvedSpeakers(cs []Claim) []Claim {
+	return slices.DeleteFunc(cs, func(c Claim) bool {
+		sp, ok := findArg(c, "speaker")
+		return ok && c.Kind == "statement" && sp.Norm == "" && barePronoun(sp.Text)
+	})
+}
+
+// barePronoun reports a personal pronoun standing alone as a phrase.
+func barePronoun(s string) bool {
+	switch foldLower(s) {
+	case "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me":
+		return true
+	}
+	return false
 }
 
 // articleGenders reads, per person (by norm), the gender the article's
