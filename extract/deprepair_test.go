@@ -314,6 +314,31 @@ attacked attack VERB VBN 4 acl
 two two NUM CD 7 nummod
 women woman NOUN NNS 5 obj
 . . PUNCT . 2 punct`, []string{"Friday>attacked:obl", "man>attacked:nsubj", "attacked>ROOT:root", ".>attacked:punct"}},
+		{"relative clause hung on a participle", `
+Officials official NOUN NNS 2 nsubj
+cited cite VERB VBD 0 root
+the the DET DT 4 det
+number number NOUN NN 2 obj
+of of ADP IN 6 case
+workers worker NOUN NNS 4 nmod
+leaving leave VERB VBG 6 acl
+the the DET DT 9 det
+city city NOUN NN 7 obj
+, , PUNCT , 12 punct
+which which PRON WDT 12 nsubj
+reached reach VERB VBD 7 advcl
+9,000 9,000 NUM CD 12 obj
+. . PUNCT . 2 punct`, []string{"reached>workers:acl:relcl"}},
+		{"adverbial clause of a participle without a relative pronoun", `
+Officials official NOUN NNS 2 nsubj
+cited cite VERB VBD 0 root
+workers worker NOUN NNS 2 obj
+leaving leave VERB VBG 3 acl
+the the DET DT 6 det
+city city NOUN NN 4 obj
+, , PUNCT , 8 punct
+complaining complain VERB VBG 4 advcl
+. . PUNCT . 2 punct`, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			w := xposTree(t, c.tree)

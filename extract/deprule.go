@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1325,6 +1325,43 @@ func (t *depTree) reducedRelativeRoot() bool {
 		return true
 	}
 	return false
+}
+
+// relativeOnParticiple repairs a relative clause the parser hung on a
+// participle as an adverbial ("the number of foreigners relocating to
+// Japan, which reached a record high": "reached" an advcl of
+// "relocating"): a clause whose subject is a relative pronoun modifies a
+// noun, never a verb, and a participle that modifies a noun passes it on
+// to the noun: the clause is that noun's relative clause. (The parser has
+// already declined the participle's own nouns, "Japan", as antecedent.)
+func (t *depTree) relativeOnParticiple() bool {
+	changed := false
+	for v := range t.w {
+		p := t.w[v].Head - 1
+		if p < 0 || v < p || t.w[v].UPOS != "VERB" || (t.w[v].Rel != "advcl" && t.w[v].Rel != "parataxis") {
+			continue
+		}
+		if t.w[p].UPOS != "VERB" || t.w[p].Rel != "acl" || (t.w[p].XPOS != "VBG" && t.w[p].XPOS != "VBN") {
+			continue
+		}
+		n := t.w[p].Head - 1
+		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
+			continue
+		}
+		// The pronoun opens the clause, after a comma: ", which reached".
+		r := -1
+		for _, k := range t.kids[v] {
+			if k < v && strings.HasPrefix(t.w[k].Rel, "nsubj") && t.w[k].UPOS == "PRON" && (t.lows[k] == "which" || t.lows[k] == "who") {
+				r = k
+			}
+		}
+		if r < 1 || t.lows[r-1] != "," {
+			continue
+		}
+		t.w[v].Head, t.w[v].Rel = n+1, "acl:relcl"
+		changed = true
+	}
+	return changed
 }
 
 // bareApposition repairs an apposition with nothing between it and its
@@ -2921,7 +2958,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 	if u := t.w[n].UPOS; a.figure && !t.numeric(n) && (u == "NOUN" || u == "PROPN" || u == "PRON") {
 		return false
 	}
-	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[t.lower(n)] {
+	if a.lemmas != nil && !a.lemmas[t.lemma(n)] && !a.lemmas[t.lower(n)] && !a.antecedentIn(t, n) {
 		return false
 	}
 	if a.cases != nil {
@@ -2938,6 +2975,30 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 		return false
 	}
 	return true
+}
+
+// antecedentIn reports whether n is a relative pronoun standing for a
+// word of the arg's lemmas: the noun its clause modifies, or a noun above
+// it whose of-phrase that noun is ("the number of foreigners living there,
+// which reached 3.4 million": "which" says it of the number), as the
+// claim reads a relative pronoun (depClaims).
+func (a depArg) antecedentIn(t *depTree, n int) bool {
+	if t.w[n].UPOS != "PRON" || !slices.Contains([]string{"which", "that", "who"}, t.lemma(n)) {
+		return false
+	}
+	v := t.w[n].Head - 1
+	if v < 0 || !strings.HasPrefix(t.w[v].Rel, "acl") {
+		return false
+	}
+	for h := t.w[v].Head - 1; h >= 0 && t.w[h].UPOS == "NOUN"; h = t.w[h].Head - 1 {
+		if a.lemmas[t.lemma(h)] || a.lemmas[t.lower(h)] {
+			return true
+		}
+		if t.w[h].Rel != "nmod" || t.caseOf(h) != "of" {
+			return false
+		}
+	}
+	return false
 }
 
 // takes reports whether a figure of number type typ at node n is one
