@@ -123,6 +123,12 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		// Nor when the speaker's verb has a second nominal subject: one of
 		// the two is the misread clause's.
 		if a.role == "speaker" && n >= 0 {
+			// "Many of the residents say": a quantifier speaks only for
+			// the group its of-phrase names; "Many say", "All said" name
+			// no one.
+			if u := t.w[n].UPOS; (u == "ADJ" || u == "DET") && !t.partitive(n) {
+				return false
+			}
 			for _, k := range t.kids[n] {
 				if t.w[k].Rel == "mark" {
 					return false
@@ -1081,6 +1087,17 @@ func (t *depTree) partitiveOne(n int) bool {
 	if t.w[n].UPOS != "NUM" || t.lemma(n) != "one" {
 		return false
 	}
+	for _, k := range t.kids[n] {
+		if t.w[k].Rel == "nmod" && t.caseOf(k) == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// partitive reports whether node n picks its referent out of the group
+// an of-phrase names: "many of the residents", "some of them".
+func (t *depTree) partitive(n int) bool {
 	for _, k := range t.kids[n] {
 		if t.w[k].Rel == "nmod" && t.caseOf(k) == "of" {
 			return true

@@ -2635,10 +2635,62 @@ func (t *depTree) sharedSubject(n int, pass bool) []int {
 	}
 	for _, k := range t.kids[h] {
 		if r := t.w[k].Rel; r == "nsubj" || pass && r == "nsubj:pass" {
+			if t.disagrees(n, k) {
+				if s := t.agreeingSubjectAbove(n, h, pass); s >= 0 {
+					return []int{s}
+				}
+			}
 			return []int{k}
 		}
 	}
 	return nil
+}
+
+// agreeingSubjectAbove returns the subject of the nearest clause above
+// h whose number agrees with conjunct n, -1 when none does: in "Officials
+// rejected claims that the water is unsafe and maintain that ...", the
+// parser hangs "maintain" on the claim's clause, but a plural verb
+// cannot share "the water"; it shares "Officials".
+func (t *depTree) agreeingSubjectAbove(n, h int, pass bool) int {
+	for a := t.w[h].Head - 1; a >= 0; a = t.w[a].Head - 1 {
+		for _, k := range t.kids[a] {
+			if r := t.w[k].Rel; (r == "nsubj" || pass && r == "nsubj:pass") && k < n && !t.disagrees(n, k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// disagrees reports whether present-tense verb v cannot take subject s
+// for number: "maintain" (VBP) with a singular noun, "says" (VBZ) with a
+// plural one or a coordination. Only nouns and personal pronouns are
+// judged; a past verb agrees with anything.
+func (t *depTree) disagrees(v, s int) bool {
+	plural := false
+	switch t.w[s].XPOS {
+	case "NNS", "NNPS":
+		plural = true
+	case "NN", "NNP":
+		plural = t.hasKid(s, "conj")
+	case "PRP":
+		switch t.lower(s) {
+		case "they", "we", "you", "i":
+			plural = true
+		case "he", "she", "it":
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	switch t.w[v].XPOS {
+	case "VBZ":
+		return plural
+	case "VBP":
+		return !plural
+	}
+	return false
 }
 
 // participleSubject returns the noun a passive participle without a

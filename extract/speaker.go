@@ -289,7 +289,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// noun is a verb only when the parse says so.
 	// (Only when the parse found no verb of saying: "A report, based on
 	// intelligence from member states, said" has its verb.)
-	sayVerb := v >= 0 && d.isSayForm(t.w[v].Form)
+	sayVerb := v >= 0 && (d.isSayForm(t.w[v].Form) || d.rules.hasWord("that_verbs", foldLower(t.w[v].Form)))
 	for i := start; i < end && !sayVerb; i++ {
 		if nounVerbs[d.toks[i].Lower] && !d.inCapture(i, caps) {
 			if w := t.wordAt(d.toks[i].Span); w >= 0 && t.w[w].UPOS != "VERB" {
@@ -345,6 +345,12 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			// participle's subject is its clause's.
 			sv = t.w[v].Head - 1
 			s = t.subjectOf(sv)
+			// (A conjunct shares the subject the tree rules give it, which
+			// agrees with it in number: "rejected claims that the water is
+			// unsafe and maintain that ...": officials maintain.)
+			if ss := t.sharedSubject(v, false); r == "conj" && len(ss) == 1 && t.w[ss[0]].Head > 0 {
+				s, sv = ss[0], t.w[ss[0]].Head-1
+			}
 		}
 		// "McCormick, who has split from ..., told": a relative pronoun the
 		// parse made the verb's subject is the relative clause's; the
