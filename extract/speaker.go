@@ -431,6 +431,14 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 				}
 				return true // a subject inside what was said
 			}
+			// "Rates ... have risen in U.S. states where ...": a subject
+			// right after a preposition is that preposition's object, read
+			// as a subject where the parse took a noun for the verb
+			// ("states"); it names no speaker, and the surface reading
+			// stands for the checks after it (a verb for a speaker goes).
+			if lo > 0 && t.w[lo-1].UPOS == "ADP" && !t.inside(lo-1, s) {
+				return true
+			}
 			if a, b := d.wordTokens(ns); a < b {
 				// Only a mention that is the whole phrase names it: "the
 				// head of MSF" is not MSF.
