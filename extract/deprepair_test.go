@@ -314,6 +314,31 @@ attacked attack VERB VBN 4 acl
 two two NUM CD 7 nummod
 women woman NOUN NNS 5 obj
 . . PUNCT . 2 punct`, []string{"Friday>attacked:obl", "man>attacked:nsubj", "attacked>ROOT:root", ".>attacked:punct"}},
+		{"subject after a marker read as a conjunct", `
+Men man NOUN NNS 2 nsubj
+hold hold VERB VBP 0 root
+60 60 NUM CD 4 nummod
+% % SYM NN 2 obj
+of of ADP IN 7 case
+the the DET DT 7 det
+seats seat NOUN NNS 4 nmod
+, , PUNCT , 11 punct
+while while SCONJ IN 10 mark
+women woman NOUN NNS 7 conj
+hold hold VERB VBP 2 parataxis
+40 40 NUM CD 13 nummod
+% % SYM NN 11 obj
+. . PUNCT . 2 punct`, []string{"while>hold:mark", "women>hold:nsubj", "hold>hold:advcl"}},
+		{"marker on a noun before a verb with its own subject", `
+Men man NOUN NNS 2 nsubj
+hold hold VERB VBP 0 root
+seats seat NOUN NNS 2 obj
+, , PUNCT , 6 punct
+while while SCONJ IN 6 mark
+women woman NOUN NNS 3 conj
+they they PRON PRP 8 nsubj
+hold hold VERB VBP 2 parataxis
+. . PUNCT . 2 punct`, nil},
 		{"relative clause hung on a participle", `
 Officials official NOUN NNS 2 nsubj
 cited cite VERB VBD 0 root

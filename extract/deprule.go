@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1162,6 +1162,47 @@ func (t *depTree) clauseAfterConjunction() bool {
 		t.w[v].Rel = "advcl"
 		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
 		t.w[c].Head, t.w[c].Rel = v+1, "mark"
+		return true
+	}
+	return false
+}
+
+// subjectAfterMarker repairs a clause opened by a subordinating
+// conjunction whose subject the parser took into the phrase before it
+// ("Arabs constitute 50% of the people, while Alawites, Kurds and
+// Christians make up 35%": "Alawites" a conjunct of "people" marked by
+// "while", "make" a parataxis of the root): a marker opens a clause, not
+// a noun, so a noun with a marker, right before a finite verb without a
+// subject, is that verb's subject, and the verb the adverbial clause the
+// marker opens.
+func (t *depTree) subjectAfterMarker() bool {
+	for n := range t.w {
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "PRON" {
+			continue
+		}
+		m := -1
+		for _, k := range t.kids[n] {
+			if t.w[k].Rel == "mark" && t.w[k].UPOS == "SCONJ" && k < n {
+				m = k
+			}
+		}
+		// A "noun" with a subject, an auxiliary or an object is a verb the
+		// tagger misread ("if Putin would give": "give" a noun), whose
+		// clause the marker rightly opens.
+		if m < 0 || t.hasKid(n, "nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "obj") {
+			continue
+		}
+		_, e := t.subtree(n)
+		v := e + 1
+		if v >= len(t.w) || t.w[v].UPOS != "VERB" || !t.finite(v) || !t.subjectless(v) || t.hasKid(v, "mark", "cc") || t.descends(v, n) {
+			continue
+		}
+		if r := t.w[v].Rel; r != "conj" && r != "parataxis" && r != "dep" && r != "advcl" {
+			continue
+		}
+		t.w[v].Rel = "advcl"
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[m].Head = v + 1
 		return true
 	}
 	return false
