@@ -12,7 +12,7 @@ import (
 // The given-name list is generated (see lexicon/persons_README.md); the
 // other files are kept by hand.
 //
-//go:embed lexicon/titles.yaml lexicon/persons_names.yaml lexicon/persons_given_names.yaml
+//go:embed lexicon/titles.yaml lexicon/persons_names.yaml lexicon/persons_given_names.yaml lexicon/persons_occupations.tsv
 var personLexFiles embed.FS
 
 // titleEntry is one title phrase of the lexicon.
@@ -32,6 +32,12 @@ type PersonFinder struct {
 	descr    map[string]bool // in the title's span only: "chief", "provincial"
 	qualif   map[string]bool // before a title, outside its span: "former"
 	heads    map[string]string
+	// occup are the nouns that name a kind of person (GUM's entity layer,
+	// lexicon/persons_occupations.tsv) less titles.yaml's not_occupations:
+	// an apposition or a word before a name that no title phrase matches
+	// may still state what the person does ("a semiconductor engineer").
+	occup    map[string]bool
+	notOccup map[string]bool
 
 	given       map[string]bool // folded given names and name elements
 	elements    map[string]bool
@@ -50,6 +56,7 @@ type titleFile struct {
 	Descriptors []string          `yaml:"descriptors"`
 	Qualifiers  []string          `yaml:"qualifiers"`
 	Heads       map[string]string `yaml:"heads"`
+	NotOccup    []string          `yaml:"not_occupations"`
 	Titles      []struct {
 		Norm    string   `yaml:"norm"`
 		Rank    bool     `yaml:"rank"`
@@ -94,6 +101,7 @@ func LoadPersons() (*PersonFinder, error) {
 		descr:       personWordSet(tf.Descriptors),
 		qualif:      personWordSet(tf.Qualifiers),
 		heads:       map[string]string{},
+		notOccup:    personWordSet(tf.NotOccup),
 		given:       personWordSet(append(gf.GivenNames, nf.GivenNames...)),
 		elements:    personWordSet(nf.NameElements),
 		familyFirst: personWordSet(nf.FamilyFirst),
@@ -111,6 +119,16 @@ func LoadPersons() (*PersonFinder, error) {
 	}
 	for w, norm := range tf.Heads {
 		p.heads[placeKey(w)] = norm
+	}
+	occ, err := readOccupations(personLexFiles, "lexicon/persons_occupations.tsv")
+	if err != nil {
+		return nil, err
+	}
+	p.occup = map[string]bool{}
+	for _, w := range occ {
+		if !p.notOccup[w] && !titleStopWords[w] {
+			p.occup[w] = true
+		}
 	}
 	var errs RuleErrors
 	lines := placeItemLines(root, "titles")
@@ -705,7 +723,9 @@ func (p *PersonFinder) personApposition(toks []Token, j int) bool {
 	if j+2 < len(toks) && toks[j+2].Text == "," && personIsAge(toks[j+1].Text) {
 		return true
 	}
-	_, ok := p.postTitle(toks, j+1)
+	// Only the title lexicon here: an occupation noun also describes
+	// companies ("Tesla, a carmaker"), so it makes no run a person.
+	_, ok := p.postTitle(toks, j+1, false)
 	return ok
 }
 
@@ -724,7 +744,11 @@ func personIsAge(s string) bool {
 // postTitle reads an apposed title starting at token k (after the comma):
 // "[the|a] [former] [X's|ORG|PLACE|descriptors]* TITLE", or "who heads".
 // It returns the title match (its i is the first word after the article).
-func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
+// postTitle reads a title phrase from token k on: the lexicon's titles,
+// and with occupations also a noun that names what a person does, when
+// it ends the phrase ("a 42-year-old semiconductor engineer,", "a
+// consultant with Y").
+func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMatch, bool) {
 	sent := toks[k].Sent
 	if k+1 < len(toks) && toks[k].Lower == "who" && toks[k+1].Sent == sent {
 		if norm, ok := p.heads[toks[k+1].Lower]; ok {
@@ -732,8 +756,10 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 		}
 		return titleMatch{}, false
 	}
+	det := false // the phrase opens with an article: "X, a consultant"
 	if toks[k].Lower == "the" || toks[k].Lower == "a" || toks[k].Lower == "an" {
 		k++
+		det = true
 	}
 	start := -1
 	plain := 0 // lower-case words no list knows: "territorial administration minister"
@@ -753,6 +779,17 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 			m.i = start
 			return m, true
 		}
+		if occupations && (det || start >= 0 || occupationComplement(toks, k)) && p.occupation(t.Lower, t.Cap) && occupationEnd(toks, k) && (!t.Cap || start >= 0) {
+			// After an article or other title words, or bare with its
+			// complement ("X, professor of history at Y"; "X, however,
+			// said" is no apposition); a capitalised one ("an Italian
+			// Sinologist") only after other title words and by the stricter
+			// test: "X, the Ohio Democrat".
+			if start < 0 {
+				start = k
+			}
+			return titleMatch{i: start, j: k + 1, e: titleEntry{words: []string{t.Lower}, norm: t.Lower}, words: 1}, true
+		}
 		switch {
 		case p.qualif[t.Lower] && start < 0:
 		case p.qualif[t.Lower] && toks[k-1].Lower == "'s":
@@ -766,7 +803,7 @@ func (p *PersonFinder) postTitle(toks []Token, k int) (titleMatch, bool) {
 		case t.Lower == "and" && plain > 0 && !toks[k-1].Cap && k+1 < len(toks):
 			// "a businessman and founder of Y": a noun no list knows, then
 			// the title it is coordinated with.
-			return p.postTitle(toks, k+1)
+			return p.postTitle(toks, k+1, occupations)
 		case plain < 3 && titlePlainWord(t):
 			plain++
 			if start < 0 {
@@ -1019,7 +1056,7 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 	}
 	var out []titleMatch
 	for {
-		m, ok := p.postTitle(toks, k)
+		m, ok := p.postTitle(toks, k, true)
 		if !ok || startsPerson[m.j] || copula && m.j < len(toks) && (toks[m.j].Lower == "'s" || toks[m.j].Lower == "'") {
 			return out
 		}
@@ -1142,6 +1179,11 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 		}
 	}
 	m, found := p.titleEndingAt(toks, end)
+	if w := toks[end-1]; !found && !comma && !w.Cap && p.occupation(w.Lower, true) {
+		// "pro-democracy publisher Jimmy Lai": a lower-case occupation
+		// right before a name is that person's.
+		m, found = titleMatch{i: end - 1, j: end, e: titleEntry{words: []string{w.Lower}, norm: w.Lower}}, true
+	}
 	if !found && comma && owner == nil {
 		// "the leader of the Bring Back Our Girls (BBOG) movement, X":
 		// the title, then "of|for" and its owner's phrase up to the comma.

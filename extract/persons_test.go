@@ -177,6 +177,16 @@ func TestTitles(t *testing.T) {
 		{"department director", "Sher Ali Shakir, the Helmand health department director, said",
 			[]string{`Sher Ali Shakir | director director | Helmand health department | - | Sher Ali Shakir, the Helmand health department director`}},
 		{"former", "former President Hamid Karzai said.", []string{`Hamid Karzai | President president | - | - | President Hamid Karzai`}},
+		{"occupation apposition", "Maria Lopez, a 38-year-old software engineer, moved to Lisbon.",
+			[]string{`Maria Lopez | engineer engineer | - | - | Maria Lopez, a 38-year-old software engineer`}},
+		{"occupation by its suffix", "Tom Reyes, a volcanologist with the survey, said the crater grew.",
+			[]string{`Tom Reyes | volcanologist volcanologist | - | - | Tom Reyes, a volcanologist`}},
+		{"bare occupation with complement", "Ana Ruiz, curator of prints at the museum, spoke.",
+			[]string{`Ana Ruiz | curator curator | - | - | Ana Ruiz, curator`}},
+		{"occupation before the name", "They spoke with economist Dana Holt.",
+			[]string{`Dana Holt | economist economist | - | - | economist Dana Holt`}},
+		{"no occupation after an adverb", "Ana Ruiz, however, spoke.", nil},
+		{"a relation is no occupation", "Ana Ruiz, a tourist from Ohio, spoke.", nil},
 		{"no title", "Smith said it was over.", nil},
 	}
 	p := mustPersons(t)
