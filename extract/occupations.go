@@ -82,7 +82,9 @@ func occupationEnd(toks []Token, k int) bool {
 		return true
 	}
 	switch toks[k+1].Lower {
-	case ",", ".", ";", ":", ")", "(", "-", "--", "—", "–", "of", "with", "at", "for", "from", "in", "who", "whose", "and", "based", "since", "said", "says", "told":
+	case ",", ".", ";", ":", ")", "(", "-", "--", "—", "–", "who", "whose", "and", "based", "said", "says", "told",
+		"of", "with", "at", "for", "from", "in", "near", "on", "to", "by", "since", "after", "before", "during",
+		"outside", "inside", "across", "around", "within", "between", "among", "against", "over", "under":
 		return true
 	}
 	return false
