@@ -512,7 +512,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// A date inside what was said is not when it was said.
 		// Nor a date inside another quotation of the sentence ("..., adding,
 		// “2019 is just not as strong as 2018.”").
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && d.insideQuote(t.Span)) {
+		// Nor, for a second statement, a date inside what the first one
+		// reports ("told VOA she visited the camp on Monday and said ...").
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted))) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -542,6 +544,19 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		c.Text = d.text[st:c.End]
 	}
 	return c, true
+}
+
+// insideContent reports whether span s lies inside the content of one of
+// the statements cs of its sentence that reports other words than the
+// content own (another reading of the same words does not count, nor
+// "according to", which attributes the whole clause, date and all).
+func insideContent(cs []Claim, s, own Span) bool {
+	for _, c := range cs {
+		if a, ok := findArg(c, "content"); ok && c.Kind == "statement" && !isAccordingTo(c.Rule) && c.Start <= s.Start && s.End <= c.End && a.Start <= s.Start && s.End <= a.End && !overlaps(a.Span, own) {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueSource reports a source that names no one: "it", "they", "we" or
@@ -996,7 +1011,7 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// take care": a second finite verb of saying, coordinated
 			// with the first, starts a statement of its own.
 			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower) || d.rules.hasWord("that_verbs", d.toks[i+1].Lower)) &&
-				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == ",")
+				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == "," || d.conjoinedReport(i+1))
 			// "says it has the upper hand, but according to MSF, the
 			// situation is dire": a coordinated clause with a source of its
 			// own is another statement.
@@ -1020,6 +1035,22 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			}
 		}
 	}
+}
+
+// conjoinedReport reports whether token v, a verb of saying after "and"
+// or "but", is to the parse a conjoined verb with a clause of its own:
+// "says the harvest was poor but says prices have risen", "told VOA she
+// visited the camp and said the children were hungry". Its clause is a
+// second statement (said_tree, said_conj_tree), not more of the first.
+// Without "that" or a comma only the parse tells it from a verb of the
+// reported clause's own ("said the man fled and told no one").
+func (d *claimDoc) conjoinedReport(v int) bool {
+	t := d.tree(d.toks[v].Sent)
+	if t == nil {
+		return false
+	}
+	w := t.wordAt(d.toks[v].Span)
+	return w >= 0 && t.w[w].UPOS == "VERB" && t.w[w].Rel == "conj" && t.hasKid(w, "ccomp") && !t.hasKid(w, "nsubj")
 }
 
 // negated is certainty's answer for the article's own negation; events
