@@ -954,6 +954,20 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			startsPerson[k] = true
 		}
 	}
+	// Tokens inside a place or organization name: "New" in "New Jersey
+	// Sen. Cory Booker" is no qualifier, nor
+	// a word of the title ("NASA Administrator").
+	inName := make([]bool, len(toks))
+	for _, e := range others {
+		if e.Kind != KindPlace && e.Kind != KindOrganization {
+			continue
+		}
+		if a, ok := personTokenAt(toks, e.Start); ok {
+			for k := a; k < len(toks) && toks[k].Start < e.End; k++ {
+				inName[k] = true
+			}
+		}
+	}
 	var out []PersonTitle
 	for _, per := range persons {
 		i, ok1 := tokenStartingAt(toks, per.Start)
@@ -991,7 +1005,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 		}
 		for _, m := range p.appositionTitles(toks, i, j, startsPerson) {
 			pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
-			pt.Title = p.personTitleSpan(toks, m)
+			pt.Title = p.capitalisedTitle(toks, m, p.personTitleSpan(toks, m), inName)
 			end := m.j
 			p.personOrgPlace(toks, &pt, m.i, entEnd)
 			// "of the Y", "for the Y", "in Y", "who heads the Y"
@@ -1010,19 +1024,6 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			}
 			pt.Evidence = Span{Start: per.Start, End: toks[end-1].End}
 			out = append(out, pt)
-		}
-	}
-	// Tokens inside a place or organization name: "New" in "New Jersey
-	// Sen. Cory Booker" is no qualifier.
-	inName := make([]bool, len(toks))
-	for _, e := range others {
-		if e.Kind != KindPlace && e.Kind != KindOrganization {
-			continue
-		}
-		if a, ok := personTokenAt(toks, e.Start); ok {
-			for k := a; k < len(toks) && toks[k].Start < e.End; k++ {
-				inName[k] = true
-			}
 		}
 	}
 	for k := range out {
@@ -1138,6 +1139,32 @@ func (p *PersonFinder) personTitleSpan(toks []Token, m titleMatch) Span {
 	norm := m.e.norm
 	_ = norm
 	return Span{Start: toks[s].Start, End: toks[m.j-1].End}
+}
+
+// capitalisedTitle widens title span s of match m over the capitalised
+// words before it that belong to no organization or place: a title
+// written in capitals is one name, "Chief Strategy Officer", "Research
+// and Advocacy Director", whose office words no list holds. Qualifiers
+// ("New", "Former") and an owner's name ("NASA", "the Senate") stay out.
+func (p *PersonFinder) capitalisedTitle(toks []Token, m titleMatch, s Span, inName []bool) Span {
+	k, ok := tokenStartingAt(toks, s.Start)
+	if !ok || !toks[k].Cap {
+		return s
+	}
+	capWord := func(i int) bool {
+		return i >= m.i && toks[i].Cap && isWord(toks[i].Text) && !inName[i] && !p.qualif[toks[i].Lower] && !personStartsSentence(toks, i)
+	}
+	for k > m.i {
+		switch {
+		case capWord(k - 1):
+			k--
+		case toks[k-1].Lower == "and" && k-2 >= m.i && capWord(k-2):
+			k -= 2
+		default:
+			return Span{Start: toks[k].Start, End: s.End}
+		}
+	}
+	return Span{Start: toks[k].Start, End: s.End}
 }
 
 // personNormWithModifiers adds modifiers ("deputy") to a title's norm.
