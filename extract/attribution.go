@@ -238,6 +238,12 @@ func (d *claimDoc) treeSubject(si, v int) (Arg, bool, bool) {
 	if tv < 0 {
 		return Arg{}, false, false
 	}
+	// "The US Embassy maintains its own monitor and reported Wednesday
+	// that ...": a verb coordinated with one before it, with no subject
+	// of its own, shares that verb's subject.
+	if h := t.w[tv].Head - 1; t.w[tv].Rel == "conj" && h >= 0 && h < tv && t.w[h].UPOS == "VERB" && !t.hasKid(tv, "nsubj", "nsubj:pass") {
+		tv = h
+	}
 	for _, k := range t.kids[tv] {
 		if t.w[k].Rel != "nsubj" {
 			continue
