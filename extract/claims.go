@@ -163,6 +163,7 @@ func (d *claimDoc) claims() []Claim {
 	out = dropUnresolvedSpeakers(out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
+	out = d.attributedAccordingTo(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
@@ -2050,6 +2051,52 @@ func (d *claimDoc) placeIn(si, start, end int) (Arg, bool) {
 		return d.arg(capture{"place", m.start, m.end, m, nil}), true
 	}
 	return Arg{}, false
+}
+
+// attributedAccordingTo drops an "according to" statement whose content
+// ends with the attribution of another statement ("“...,” he said,
+// according to the Intelligencer"): what the source reports is that he
+// said it, so the words are his statement, and the source becomes that
+// statement's source; a content that holds its own "he said" is no
+// one's words.
+func (d *claimDoc) attributedAccordingTo(cs []Claim) []Claim {
+	drop := make([]bool, len(cs))
+	for i, a := range cs {
+		if a.Kind != "statement" || !isAccordingTo(a.Rule) {
+			continue
+		}
+		ac, _ := findArg(a, "content")
+		src, ok := findArg(a, "speaker")
+		if !ok {
+			continue
+		}
+		for j := range cs {
+			b := &cs[j]
+			if j == i || b.Kind != "statement" || !nestedInAccording(*b, a) {
+				continue
+			}
+			sp, _ := findArg(*b, "speaker")
+			bc, _ := findArg(*b, "content")
+			// Only an attribution after its words that closes the
+			// content: the speaker and at most its verb and an adverb.
+			if sp.Start < bc.End || len(strings.Fields(d.text[sp.End:ac.End])) > 2 {
+				continue
+			}
+			drop[i] = true
+			if !hasRole(*b, "source") {
+				src.Role = "source"
+				b.Args = append(b.Args, src)
+			}
+			break
+		}
+	}
+	kept := cs[:0]
+	for i, c := range cs {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // nestedInAccording reports whether statement in, speaker and content,
