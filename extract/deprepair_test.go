@@ -339,6 +339,31 @@ women woman NOUN NNS 3 conj
 they they PRON PRP 8 nsubj
 hold hold VERB VBP 2 parataxis
 . . PUNCT . 2 punct`, nil},
+		{"level after a change read as a conjunct of the change", `
+Demand demand NOUN NN 2 nsubj
+pushed push VERB VBD 0 root
+rents rent NOUN NNS 2 obj
+by by ADP IN 6 case
+12 12 NUM CD 6 nummod
+% % SYM NN 2 obl
+, , PUNCT , 10 punct
+to to PART TO 10 mark
+about about ADV RB 10 advmod
+$ $ SYM $ 6 conj
+2,100 2,100 NUM CD 10 nummod
+. . PUNCT . 2 punct`, []string{"to>$:case", "$>pushed:obl"}},
+		{"coordinated level with its conjunction", `
+Demand demand NOUN NN 2 nsubj
+pushed push VERB VBD 0 root
+rents rent NOUN NNS 2 obj
+to to ADP IN 6 case
+$ $ SYM $ 2 obl
+2,000 2,000 NUM CD 5 nummod
+and and CCONJ CC 10 cc
+to to ADP IN 10 case
+$ $ SYM $ 5 conj
+2,100 2,100 NUM CD 10 nummod
+. . PUNCT . 2 punct`, nil},
 		{"relative clause hung on a participle", `
 Officials official NOUN NNS 2 nsubj
 cited cite VERB VBD 0 root

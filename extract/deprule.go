@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1971,6 +1971,50 @@ func (t *depTree) fromToRange() bool {
 		}
 		t.w[y].Head, t.w[y].Rel = t.w[x].Head, "obl"
 		changed = true
+	}
+	return changed
+}
+
+// toBeforeNoun repairs a "to"-phrase the parser made a conjunct ("pushed
+// up the price by nearly 40% from 2022, to around $780,000": "$" a
+// conjunct of "%", "to" its infinitive marker; "pushed up the rent by
+// 12%, to about $2,100": "$" a conjunct of "pushed"): "to" marks verbs, so
+// before a noun it is a preposition, and a conjunct with no conjunction
+// that "to" opens is no second item but one more oblique of the verb (of
+// the verb the first oblique hangs on): the level beside the change.
+func (t *depTree) toBeforeNoun() bool {
+	changed := false
+	for n := range t.w {
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" && u != "NUM" && u != "SYM" {
+			continue
+		}
+		if t.hasKid(n, "nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "obj", "cc") {
+			continue // a verb the tagger misread, or a true conjunct
+		}
+		m := -1
+		for _, k := range t.kids[n] {
+			if (t.w[k].Rel == "mark" || t.w[k].Rel == "case") && t.lows[k] == "to" && k < n {
+				m = k
+			}
+		}
+		if m < 0 {
+			continue
+		}
+		if t.w[m].Rel == "mark" {
+			t.w[m].Rel = "case"
+			changed = true
+		}
+		v := t.w[n].Head - 1
+		if v < 0 || t.w[n].Rel != "conj" {
+			continue
+		}
+		if t.w[v].Rel == "obl" {
+			v = t.w[v].Head - 1
+		}
+		if v >= 0 && v < n && t.w[v].UPOS == "VERB" {
+			t.w[n].Head, t.w[n].Rel = v+1, "obl"
+			changed = true
+		}
 	}
 	return changed
 }
