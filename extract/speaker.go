@@ -849,7 +849,23 @@ func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
 			return
 		}
 	}
+	if d.describedName(c, k) {
+		return
+	}
 	i := d.tokIndex(sp.End)
+	// "The U.N. secretary-general's special representative in Haiti, Helen
+	// La Lime, expressed concern": the title's place or body, which the
+	// parse left out of the speaker, stands before the comma.
+	if i < len(d.toks) && namePreps[d.toks[i].Lower] {
+		for j := i + 1; j < len(d.toks) && j <= i+8 && d.toks[j].Sent == d.toks[i].Sent; j++ {
+			if t := d.toks[j].Text; t == "," {
+				i = j
+				break
+			} else if !isWordRune([]rune(t)[0]) || d.isSayVerb(j) {
+				break
+			}
+		}
+	}
 	if i+2 >= len(d.toks) || d.toks[i].Text != "," || d.toks[i].Sent != d.toks[d.tokIndex(sp.Start)].Sent {
 		return
 	}
@@ -879,6 +895,38 @@ func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
 		return
 	}
 	c.Args[k] = d.arg(capture{"speaker", p.start, p.end, p, nil})
+}
+
+// describedName gives speaker k of c, a description in apposition after
+// a person's name, the name: "Water Lee, a consultant with InterDots, a
+// company that ..., told VOA" (two appositions are more than the surface
+// pattern skips, so it matched from the description). It reports whether
+// it did.
+func (d *claimDoc) describedName(c *Claim, k int) bool {
+	a, b := d.wordTokens(c.Args[k].Span)
+	if a < 2 || a+1 >= b || d.toks[a-1].Text != "," || d.toks[a+1].Cap {
+		return false
+	}
+	switch d.toks[a].Lower {
+	case "a", "an":
+	default:
+		return false
+	}
+	for j := a - 2; j >= 0 && j >= a-6; j-- {
+		for _, m := range d.mentions[j] {
+			// (Only a name that opens the sentence or its clause: in "In a
+			// letter to John Smith, a senator said" the senator speaks.)
+			opens := m.start == d.sents[d.toks[a].Sent].First || m.start > 0 && !isWordRune([]rune(d.toks[m.start-1].Text)[0])
+			if m.kind == KindPerson && m.ent != nil && m.end == a-1 && d.toks[m.start].Sent == d.toks[a].Sent && opens {
+				if content, ok := findArg(*c, "content"); ok && overlaps(content.Span, d.spanOf(m.start, m.end)) {
+					return false
+				}
+				c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isAcronym reports a word of two to eight capitals (digits and "&"
