@@ -515,7 +515,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// “2019 is just not as strong as 2018.”").
 		// Nor, for a second statement, a date inside what the first one
 		// reports ("told VOA she visited the camp on Monday and said ...").
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted))) {
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted))) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -1849,9 +1849,68 @@ outer:
 	return false
 }
 
+// occasionBefore reports whether the phrase of the date at token i is the
+// object of "at" ("at last week's hearing", "at Monday's briefing"): the
+// occasion, and so the time, of what was said there.
+func (d *claimDoc) occasionBefore(i int) bool {
+	k := i - 1
+	if k >= 0 && (d.toks[k].Lower == "last" || d.toks[k].Lower == "this" || d.toks[k].Lower == "next") {
+		k-- // (the date mention may leave "last" out)
+	}
+	return k >= 0 && d.toks[k].Lower == "at"
+}
+
+// otherClauseDate reports whether the date at token i, outside a claim's
+// match, ends a clause set a stated interval away from the claim ("18
+// years after Washington invaded the country in 2001", "two days before
+// the talks opened on Monday"): the date is that clause's event's, and
+// the interval says it is not the claim's (start is the claim's first
+// token: a claim inside that clause keeps its date). A clause with no interval
+// ("killed when a bomb exploded on Monday") happened at the claim's time
+// and dates it; so does a date right after the subordinator ("a week
+// after Monday" has no verb between).
+func (d *claimDoc) otherClauseDate(si, i, start int) bool {
+	first := d.sents[si].First
+	for k := i - 1; k > first && k >= i-10; k-- {
+		t := d.toks[k]
+		if t.Text == "," || t.Text == ";" || t.Text == "—" {
+			return false
+		}
+		if t.Lower != "after" && t.Lower != "before" || !intervalUnits[d.toks[k-1].Lower] {
+			continue
+		}
+		if start > k && start < i {
+			return false // the claim is that clause's: "two days after the rebels attacked the base on Wednesday"
+		}
+		tr := d.tree(si)
+		if tr == nil {
+			return false
+		}
+		for j := k + 1; j < i; j++ {
+			// A finite verb: the clause's own event ("invaded"), not a
+			// participle of a noun phrase ("Ruiz's opening speech").
+			if w := tr.wordAt(d.toks[j].Span); w >= 0 && (tr.w[w].UPOS == "VERB" || tr.w[w].UPOS == "AUX") && finiteTags[tr.w[w].XPOS] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// intervalUnits measure the time between two events: "18 years after".
+// Hours and minutes are left out: "minutes before the speech Monday" is
+// the same day, which is all a claim's date says.
+var intervalUnits = map[string]bool{"years": true, "year": true, "months": true, "month": true, "weeks": true, "week": true,
+	"days": true, "day": true, "decades": true, "decade": true}
+
+// finiteTags are the tags of a finite verb.
+var finiteTags = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}
+
 // nearest returns, as an argument with the given role, the mention of kind
-// closest to the match within the sentence.
-func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span) (Arg, bool) {
+// closest to the match within the sentence. words is set for a statement,
+// whose time is when the words were said.
+func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span, words bool) (Arg, bool) {
 	s := d.sents[si]
 	best, bestDist := (*mention)(nil), 1<<30
 	for i := s.First; i < s.Last; i++ {
@@ -1864,6 +1923,16 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span) (Ar
 			}
 			if kind == KindDate && (m.end <= start || m.start >= end) && d.saidWhen(m.start) {
 				continue // "said Monday that seven were killed": when it was said
+			}
+			// "decided to weigh in on Thursday's fight on Monday, saying
+			// ...": a date in the possessive dates the noun it modifies
+			// (the fight), not when words were said; but "at last week's
+			// hearing" is where they were said.
+			if kind == KindDate && words && m.end < s.Last && isPossessive(d.toks[m.end].Lower) && !d.occasionBefore(m.start) {
+				continue
+			}
+			if kind == KindDate && (m.end <= start || m.start >= end) && d.otherClauseDate(si, m.start, start) {
+				continue
 			}
 			dist := 0
 			if m.end <= start {
