@@ -2800,6 +2800,15 @@ func (t *depTree) participleSubject(n int, pass bool) []int {
 	switch t.w[n].Rel {
 	case "acl":
 		if pass && t.w[n].XPOS == "VBN" && !t.passive(n) {
+			// "in support of Palestinians injured in clashes": the parser
+			// may hang the participle on the noun whose of-phrase ends
+			// right before it; the of-phrase's noun is the other reading,
+			// tried when the head does not fit.
+			for _, k := range t.kids[h] {
+				if _, e := t.subtree(k); t.w[k].Rel == "nmod" && k < n && e == n-1 && t.caseOf(k) == "of" {
+					return []int{h, k}
+				}
+			}
 			return []int{h}
 		}
 	case "dep", "parataxis":
