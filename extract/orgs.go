@@ -298,6 +298,7 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 			break
 		}
 	}
+	unassumeCountry(text, toks, cs)
 	// Acronyms defined in the text, then their bare uses.
 	acr, defs, _ := l.definedAcronyms(text, toks, cs)
 	cs = append(cs, defs...)
@@ -313,6 +314,51 @@ func (l *OrgLexicon) findOrganizations(text string, toks []Token) []Entity {
 	cs = l.orgLocal(text, toks, cs)
 	cs = l.orgSubunits(text, toks, cs)
 	return orgResolve(text, toks, cs)
+}
+
+// unassumeCountry keeps the country a norm adds to a bare alias ("Senate"
+// -> "U.S. Senate", "Congress" -> "U.S. Congress") only in an article that
+// names that country: in a Nigerian story "the Senate" is Nigeria's, and
+// a norm must not assume a country the article is not about. Without it
+// the norm is the name as written. An alias that says the country ("US
+// Senate") keeps its norm.
+func unassumeCountry(text string, toks []Token, cs []orgSpan) {
+	named := -1 // unknown until an alias needs it
+	for k := range cs {
+		c := &cs[k]
+		if !c.lexicon || !strings.HasPrefix(c.norm, "U.S. ") || namesUS(toks[c.i:c.j]) {
+			continue
+		}
+		if named < 0 {
+			named = 0
+			if namesUS(toks) {
+				named = 1
+			}
+		}
+		if named == 0 {
+			c.norm = text[toks[c.i].Start:toks[c.j-1].End]
+		}
+	}
+}
+
+// namesUS reports whether the tokens name the United States: "U.S.",
+// "US", "United States", "America(n)", "Washington".
+func namesUS(toks []Token) bool {
+	for i, t := range toks {
+		switch t.Lower {
+		case "u.s.", "u.s", "america", "american", "americans", "washington":
+			return true
+		case "us":
+			if t.Text == "US" {
+				return true
+			}
+		case "united":
+			if i+1 < len(toks) && toks[i+1].Lower == "states" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definedAcronyms reads the acronyms the text defines after a long form,
