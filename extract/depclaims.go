@@ -416,7 +416,13 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		// A relative pronoun stands for the noun its clause modifies:
 		// "the girls, who were kidnapped last Friday".
 		if l := t.lemma(n); (l == "who" || l == "which" || l == "that" || l == "whom") && t.w[n].UPOS == "PRON" {
-			if h := t.w[b.trigger].Head - 1; h >= 0 && strings.HasPrefix(t.w[b.trigger].Rel, "acl") {
+			// The clause is the pronoun's own, which may hold the trigger
+			// below its verb: "the group that spearheaded the offensive".
+			cv := b.trigger
+			if v := t.w[n].Head - 1; v >= 0 && v != cv && strings.HasPrefix(t.w[v].Rel, "acl") && t.descends(cv, v) {
+				cv = v
+			}
+			if h := t.w[cv].Head - 1; h >= 0 && strings.HasPrefix(t.w[cv].Rel, "acl") {
 				n = h
 				// "the inhabitants of the islands who were expelled": "who"
 				// names a person, so a clause the parser hung on a thing
