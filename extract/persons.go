@@ -804,6 +804,12 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 			// "a businessman and founder of Y": a noun no list knows, then
 			// the title it is coordinated with.
 			return p.postTitle(toks, k+1, occupations)
+		case k+1 < len(toks) && (toks[k+1].Lower == "'s" || toks[k+1].Lower == "'") && isWordRune([]rune(t.Text)[0]) && !p.occupation(t.Lower, false):
+			// A possessive noun modifies the title after it, a stop
+			// word or not: "a women's rights activist".
+			if start < 0 {
+				start = k
+			}
 		case plain < 3 && titlePlainWord(t):
 			plain++
 			if start < 0 {
