@@ -364,6 +364,18 @@ to to ADP IN 10 case
 $ $ SYM $ 5 conj
 2,100 2,100 NUM CD 10 nummod
 . . PUNCT . 2 punct`, nil},
+		{"relative clause read as a conjunct", `
+The the DET DT 2 det
+fee fee NOUN NN 10 nsubj
+for for ADP IN 4 case
+visitors visitor NOUN NNS 2 nmod
+, , PUNCT , 8 punct
+which which PRON WDT 8 nsubj
+is be AUX VBZ 8 cop
+$ $ SYM $ 2 conj
+40 40 NUM CD 8 nummod
+rose rise VERB VBD 0 root
+. . PUNCT . 10 punct`, []string{"$>visitors:acl:relcl"}},
 		{"relative clause hung on a participle", `
 Officials official NOUN NNS 2 nsubj
 cited cite VERB VBD 0 root

@@ -361,7 +361,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1401,6 +1401,40 @@ func (t *depTree) relativeOnParticiple() bool {
 		}
 		t.w[v].Head, t.w[v].Rel = n+1, "acl:relcl"
 		changed = true
+	}
+	return changed
+}
+
+// relativeAsConjunct repairs a relative clause the parser made a
+// conjunct of a noun before it ("The average rent in the district, which
+// is $2,000 a month, has risen": "$" a conjunct of "rent" with "which" its
+// subject): a clause whose subject is a relative pronoun right after a
+// comma coordinates with nothing; it modifies the noun right before the
+// comma ("district"; "a point of tension with Washington, which claims":
+// Washington), as a relative clause does, and the claims read a figure's
+// clause on a measure's modifier as the measure's ("rent").
+func (t *depTree) relativeAsConjunct() bool {
+	changed := false
+	for c := range t.w {
+		h := t.w[c].Head - 1
+		if h < 0 || h > c || t.w[c].Rel != "conj" || t.hasKid(c, "cc") {
+			continue
+		}
+		if u := t.w[h].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		for _, k := range t.kids[c] {
+			if k < 2 || k > c || !strings.HasPrefix(t.w[k].Rel, "nsubj") || t.w[k].UPOS != "PRON" || (t.lows[k] != "which" && t.lows[k] != "who") || t.lows[k-1] != "," {
+				continue
+			}
+			a := k - 2
+			if u := t.w[a].UPOS; (u != "NOUN" && u != "PROPN") || t.descends(a, c) {
+				break
+			}
+			t.w[c].Head, t.w[c].Rel = a+1, "acl:relcl"
+			changed = true
+			break
+		}
 	}
 	return changed
 }
