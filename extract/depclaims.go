@@ -628,6 +628,12 @@ func hasCapture(caps []capture, role string) bool {
 // physical reports whether node n names something one can attack: people,
 // a place, organization or person, or a word of @attack_targets.
 func (d *claimDoc) physical(t *depTree, n int) bool {
+	// A date is no target ("hurled stones and bottles at the soldiers on
+	// Friday": "on Friday" is no "on" of an attack), so that a later
+	// candidate may be.
+	if pa, pb := d.wordTokens(t.w[n].Span); pa < pb && d.dated != nil && d.dated[pa] {
+		return false
+	}
 	return d.animate(t, n) || d.rules.hasWord("attack_targets", t.lemma(n)) || d.rules.hasWord("attack_targets", t.lower(n)) ||
 		d.placeMention(t, n)
 }
