@@ -1554,10 +1554,12 @@ func (d *claimDoc) namesPeople(a, b int) bool {
 
 // countItem returns the number that starts an item of a list of counts
 // ending at token last ("three railway staff"): a number mention followed
-// by at most four words, not inside a larger phrase ("of the 40
-// passengers").
+// by at most nine words (the words of a unit's name: "18 off-duty
+// military and paramilitary Frontier Corps personnel"), no punctuation
+// but a hyphen and no verb among them, not inside a larger phrase ("of
+// the 40 passengers").
 func (d *claimDoc) countItem(first, last int) *mention {
-	for k := last; k >= first && last-k <= 4; k-- {
+	for k := last; k >= first && last-k <= 9; k-- {
 		t := d.toks[k]
 		if !isWordRune([]rune(t.Text)[0]) && t.Text != "-" {
 			return nil
