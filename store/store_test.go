@@ -471,6 +471,11 @@ func TestBatch(t *testing.T) {
 	if err := db.writer.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err != nil || cache != -writerCacheKiB {
 		t.Errorf("writer cache_size = %d (%v), want %d", cache, err, -writerCacheKiB)
 	}
+	// 2 is MEMORY: the savepoints' sub-journals never go to a file.
+	var temp int
+	if err := db.writer.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&temp); err != nil || temp != 2 {
+		t.Errorf("writer temp_store = %d (%v), want 2 (memory)", temp, err)
+	}
 }
 
 // TestAnalyze: statistics are taken on the first call and again only when
