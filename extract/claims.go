@@ -1706,7 +1706,7 @@ func (d *claimDoc) arg(cp capture) Arg {
 		}
 	} else if a.Norm == "" && cp.role != "content" {
 		// A phrase: carry the norm of an entity it contains, when just one.
-		a.Norm = d.innerNorm(cp.start, cp.end)
+		a.Norm = d.innerNorm(cp.start, cp.end, cp.role == "attribute")
 		// "The head of the Red Cross told": a speaker's phrase whose
 		// entity follows a preposition is a person of that body, not
 		// the body.
@@ -1732,7 +1732,7 @@ func (d *claimDoc) arg(cp capture) Arg {
 	return a
 }
 
-func (d *claimDoc) innerNorm(a, b int) string {
+func (d *claimDoc) innerNorm(a, b int, measured bool) string {
 	// Only an entity that is the phrase's head names it: "Russian forces"
 	// and "the city of Dnipro" yes, "Russia's defense ministry" and
 	// "troops sent to Kabul" no. A force noun after the entity keeps it
@@ -1750,6 +1750,14 @@ func (d *claimDoc) innerNorm(a, b int) string {
 	for i := a; i < b; i++ {
 		for _, m := range d.mentions[i] {
 			if (m.end == head || m.end == b) && m.kind != KindNumber && m.kind != KindDate && m.kind != "quote" {
+				// "imports from China to the U.S.": in what a figure
+				// measures, an entity after "from" or "to" modifies the
+				// head before it ("in an email to The Associated Press"
+				// is the agency's medium).
+				if measured && m.start > a && (d.toks[m.start-1].Lower == "from" || d.toks[m.start-1].Lower == "to") ||
+					m.start > a+1 && (d.toks[m.start-2].Lower == "from" || d.toks[m.start-2].Lower == "to") && d.toks[m.start-1].Lower == "the" {
+					continue
+				}
 				if norm != "" && norm != m.norm {
 					return ""
 				}

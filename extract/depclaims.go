@@ -483,6 +483,9 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.role == "victims" {
 			lo, hi = t.withAppos(n, lo, hi)
 		}
+		if a.role == "attribute" {
+			hi = t.withFlow(n, hi)
+		}
 		if a.coord {
 			hi = t.coordinationEnd(n, hi)
 		}
@@ -579,7 +582,7 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			// "60 kilometers": the noun the number measures in is the unit.
 			if a.role == "value" && t.w[n].UPOS == "NOUN" && t.w[n].Span.Start >= d.toks[pb-1].End {
 				if ua, ub := d.wordTokens(t.w[n].Span); ua < ub {
-					caps = append(caps, capture{"unit", ua, ub, nil, nil})
+					caps = append(caps, capture{"unit", ua, d.unitEnd(ub), nil, nil})
 				}
 			}
 		} else {
@@ -1166,4 +1169,45 @@ func (t *depTree) fraction(n int) (float64, bool) {
 		return 0, false
 	}
 	return num / d, true
+}
+
+// unitEnd extends a unit ending before token ub over a rate written
+// without spaces ("km/h", "m/s", "cases/day"): the parse splits it at the
+// slash, but "km" alone is a distance, not a speed.
+func (d *claimDoc) unitEnd(ub int) int {
+	for ub+1 < len(d.toks) && d.toks[ub].Text == "/" && d.toks[ub].Start == d.toks[ub-1].End &&
+		d.toks[ub+1].Start == d.toks[ub].End && isWord(d.toks[ub+1].Text) {
+		ub += 2
+	}
+	return ub
+}
+
+// withFlow extends an attribute's phrase, ending at hi, over the from-
+// and to-phrases of its noun n that follow it: "imports from China to the
+// U.S." measures other goods than "imports", "flights to London" other
+// flights. (A place "in" a phrase is left to the place rules.)
+func (t *depTree) withFlow(n, hi int) int {
+	for _, k := range t.kids[n] {
+		if k <= hi || t.w[k].Rel != "nmod" {
+			continue
+		}
+		if c := t.caseOf(k); c != "from" && c != "to" {
+			continue
+		}
+		// A bare singular noun makes an idiom, not a flow: "up 40% year
+		// to date", "from time to time".
+		if t.w[k].XPOS == "NN" && !t.hasKid(k, "det", "det:poss", "nmod:poss", "amod", "compound") {
+			continue
+		}
+		lo, h := t.phrase(k)
+		// Only a phrase that follows the one so far, its preposition
+		// between: no clause or comma in between.
+		for j := hi + 1; j < lo; j++ {
+			if t.w[j].Rel != "case" || t.w[j].Head-1 != k {
+				return hi
+			}
+		}
+		hi = t.withFlow(k, h)
+	}
+	return hi
 }
