@@ -751,7 +751,10 @@ func personIsAge(s string) bool {
 func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMatch, bool) {
 	sent := toks[k].Sent
 	if k+1 < len(toks) && toks[k].Lower == "who" && toks[k+1].Sent == sent {
-		if norm, ok := p.heads[toks[k+1].Lower]; ok {
+		// "who heads the Y". One leads an activity as often as a body
+		// ("who led the research", "led the charge"), so "leads/led" give
+		// an office only when what is led is named: "who leads Hamas".
+		if norm, ok := p.heads[toks[k+1].Lower]; ok && (norm != "leader" || headsNamed(toks, k+2)) {
 			return titleMatch{i: k + 1, j: k + 2, e: titleEntry{norm: norm}}, true
 		}
 		return titleMatch{}, false
@@ -1421,4 +1424,18 @@ func tokenEndingAt(toks []Token, off int) (int, bool) {
 func personTokenAt(toks []Token, off int) (int, bool) {
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > off })
 	return k, k < len(toks) && toks[k].Start <= off
+}
+
+// headsNamed reports whether a name follows token k, after an article
+// or a possessive: "heads the U.N. Integrated Bureau", "leads Hamas".
+func headsNamed(toks []Token, k int) bool {
+	for n := 0; n < 3 && k < len(toks) && toks[k].Sent == toks[k-1].Sent; n++ {
+		switch l := toks[k].Lower; {
+		case l == "the" || l == "a" || l == "an" || l == "its" || l == "his" || l == "her" || l == "their":
+			k++
+		default:
+			return toks[k].Cap
+		}
+	}
+	return false
 }
