@@ -42,10 +42,12 @@ func (d *claimDoc) isSayVerb(i int) bool {
 		case "in", "by", "at", "on", "across", "over", "since", "during", "from", "worldwide", "nationwide", "globally":
 			return false
 		}
-		// "an estimated 200,000": an adjective.
+		// "an estimated 200,000": an adjective; so is a participle right
+		// after a preposition ("to appear before the command over
+		// alleged assaults on its men"), where no verb can stand.
 		if i > 0 {
 			switch d.toks[i-1].Lower {
-			case "a", "an", "the":
+			case "a", "an", "the", "over", "of", "for", "about", "with", "against", "into", "amid", "despite", "after", "before":
 				return false
 			}
 		}
