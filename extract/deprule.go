@@ -2489,7 +2489,7 @@ func (t *depTree) phrase(n int) (int, int) {
 			if top && r == "case" {
 				continue // "in the town": the place is "the town"
 			}
-			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant {
+			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant && !(top && t.originOf(k, c)) {
 				continue // "members of the forces" yes, "people in Kabul" no
 			}
 			if r == "punct" {
@@ -2512,6 +2512,26 @@ func (t *depTree) phrase(n int) (int, int) {
 		}
 	}
 	return lo, hi
+}
+
+// originOf reports whether nmod c of the phrase head k says where a bare
+// noun comes from: "analysis from Poynter", "imports from China", "data
+// from the ministry", "a study by Harvard" is not bare. Without a
+// determiner the noun alone names nothing an analyst can use ("according
+// to analysis"), so its origin is part of the argument.
+func (t *depTree) originOf(k, c int) bool {
+	if t.w[k].UPOS != "NOUN" || c < k {
+		return false
+	}
+	if cs := t.caseOf(c); cs != "from" && cs != "by" {
+		return false
+	}
+	for _, d := range t.kids[k] {
+		if r := t.w[d].Rel; r == "det" || r == "det:poss" || r == "nmod:poss" || r == "nummod" {
+			return false
+		}
+	}
+	return true
 }
 
 // inside reports whether k is n or below it.
