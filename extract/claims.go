@@ -388,6 +388,12 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
+	// "A number of soldiers reached 20 villages": "a number of" counts
+	// people or things as "some" does; it is no measure that reaches a
+	// level ("the number of migrants reached 3 million" is).
+	if a, ok := findArg(c, "attribute"); ok && c.Kind == "quantity" && strings.HasPrefix(strings.ToLower(a.Text), "a number of ") {
+		return Claim{}, false
+	}
 	// People have fortunes, not attributes: "a man worth $5 billion".
 	if a, ok := findArg(c, "attribute"); ok && r.ID == "quantity.worth" {
 		if f := strings.Fields(a.Text); len(f) == 0 || d.rules.inList("victims", f[len(f)-1]) || d.rules.inList("people_words", f[len(f)-1]) || d.personSpan(a.Span) {
