@@ -36,9 +36,9 @@ func readOccupations(fsys embed.FS, name string) ([]string, error) {
 var agentSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "eer"}
 
 // strongAgentSuffixes name persons with few exceptions even out of an
-// apposition.
-// ("-ant" is not: "ascendant Pete Buttigieg").
-var strongAgentSuffixes = []string{"ologist", "ician", "grapher", "ist", "ian", "eer"}
+// apposition ("-ologist" and "-ician" among them); "-ant" is not one
+// ("ascendant Pete Buttigieg").
+var strongAgentSuffixes = []string{"grapher", "ist", "ian", "eer"}
 
 // occupation reports whether the lower-case word w names what a person
 // is or does, as the head of a title phrase no title lexicon entry
@@ -78,10 +78,11 @@ func isAlphaWord(w string) bool {
 // its sentence, punctuation, or a word that opens what follows the title
 // ("of Y", "with InterDots", "from Zimbabwe", "who ...", "and ...").
 func occupationEnd(toks []Token, k int) bool {
-	if k+1 >= len(toks) || toks[k+1].Sent != toks[k].Sent {
+	next, ok := nextInSentence(toks, k)
+	if !ok {
 		return true
 	}
-	switch toks[k+1].Lower {
+	switch next {
 	case ",", ".", ";", ":", ")", "(", "-", "--", "—", "–", "who", "whose", "and", "based", "said", "says", "told",
 		"of", "with", "at", "for", "from", "in", "near", "on", "to", "by", "since", "after", "before", "during",
 		"outside", "inside", "across", "around", "within", "between", "among", "against", "over", "under":
@@ -94,12 +95,19 @@ func occupationEnd(toks []Token, k int) bool {
 // complement of a title follows token k: "professor of history",
 // "consultant with InterDots".
 func occupationComplement(toks []Token, k int) bool {
-	if k+1 >= len(toks) || toks[k+1].Sent != toks[k].Sent {
-		return false
-	}
-	switch toks[k+1].Lower {
+	next, _ := nextInSentence(toks, k)
+	switch next {
 	case "of", "at", "for", "with":
 		return true
 	}
 	return false
+}
+
+// nextInSentence returns the folded token after k when it is in k's
+// sentence.
+func nextInSentence(toks []Token, k int) (string, bool) {
+	if k+1 >= len(toks) || toks[k+1].Sent != toks[k].Sent {
+		return "", false
+	}
+	return toks[k+1].Lower, true
 }
