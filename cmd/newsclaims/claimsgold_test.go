@@ -196,6 +196,12 @@ var goldFloors = map[string]map[string][2]float64{ // set -> kind -> {recall, pr
 		"statement": {0.80, 0.90},
 		"all":       {0.64, 0.82},
 	},
+	"voa3": {
+		"quantity":  {0.28, 0.55},
+		"role":      {0.66, 0.98},
+		"statement": {0.75, 0.92},
+		"all":       {0.67, 0.91},
+	},
 	"bench": {
 		"casualty":  {0.90, 0.85},
 		"quantity":  {0.70, 0.75},
@@ -290,6 +296,11 @@ func TestClaimsGold(t *testing.T) {
 	// the rules were changed for them: its first figures estimated how the
 	// rules do on stories they were not written for.
 	voaSet("voa2", "voa2.jsonl")
+	// A third development set of 10 further stories (drawn with seed 1205
+	// among the 25 in no file above), annotated on 5 December from the
+	// text alone before the pipeline was run on them: its first figures
+	// estimate how the rules do on stories they were not written for.
+	voaSet("voa3", "voa3.jsonl")
 	// The held-out set measures; it has no floors (goldFloors has no
 	// entry for it), and no rule may be tuned on it.
 	voaSet("voa-holdout", "voa-holdout.jsonl")
