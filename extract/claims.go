@@ -611,6 +611,9 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
+	if !inQuote && a.Start >= sp.End && (d.saysWhenNotWhat(si, a.Span) || d.reportsToBody(*c, a.Span)) {
+		return false
+	}
 	// "the spokesperson added in a statement emailed to VOA": a participle
 	// right after the medium says how the medium came, not what was said
 	// (medium_participles).
@@ -830,6 +833,54 @@ func (d *claimDoc) hasVerb(si int, sp Span) bool {
 		if w.Span.Start >= sp.Start && w.Span.End <= sp.End && (w.UPOS == "VERB" || w.UPOS == "AUX") {
 			return true
 		}
+	}
+	return false
+}
+
+// saysWhenNotWhat reports a content right after its verb of saying that
+// tells when or about what the words were said, not the words: a date
+// with no verb after it ("said Wednesday during a television interview",
+// "said earlier this month"), or "about" as a preposition ("he said about
+// stock market losses last week"). A quotation before the verb is what
+// was said; this phrase is no second statement. ("said Monday was a
+// holiday" and "said about 300 people died", where "about" is an adverb,
+// keep theirs.) Only such a content is parsed for the test.
+func (d *claimDoc) saysWhenNotWhat(si int, a Span) bool {
+	k := d.tokIndex(a.Start)
+	if k < 1 || k >= len(d.toks) || d.toks[k].Start != a.Start || !d.isSayVerb(k-1) {
+		return false
+	}
+	switch {
+	case k < len(d.dated) && d.dated[k]:
+		return !d.hasVerb(si, a)
+	case d.toks[k].Lower == "about":
+		t := d.tree(si)
+		if t == nil {
+			return false
+		}
+		w := t.wordAt(d.toks[k].Span)
+		return w >= 0 && t.w[w].UPOS == "ADP"
+	}
+	return false
+}
+
+// reportsToBody reports "X reports to Y" without "that": whom X answers
+// to ("Bennett reports to the U.N. Human Rights Council based in Geneva
+// and has conducted several trips"), no words; "reported to police that
+// ..." keeps its statement.
+func (d *claimDoc) reportsToBody(c Claim, a Span) bool {
+	md, ok := findArg(c, "medium")
+	if !ok || md.End > a.Start {
+		return false
+	}
+	m := d.tokIndex(md.Start)
+	k := d.tokIndex(a.Start)
+	if m < 2 || k < 1 || k > len(d.toks) || d.toks[m-1].Lower != "to" || d.toks[k-1].Lower == "that" {
+		return false
+	}
+	switch d.toks[m-2].Lower {
+	case "report", "reports", "reported", "reporting":
+		return true
 	}
 	return false
 }
