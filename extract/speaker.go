@@ -109,6 +109,14 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			}
 		}
 	}
+	// "In an interview Thursday with VOA's Bosnian Service, Dodik's
+	// lawyer, Anto Nobilo, said ...": a speaker inside the phrase of a
+	// preposition that opens the sentence, before its comma, is no
+	// subject; the name closed by the comma right before the verb is.
+	if m := d.nameAfterFrontedPhrase(sp, end); m != nil {
+		c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+		return true
+	}
 	// "Economists who have studied the data say", "Teachers who have
 	// taught here for decades say": a speaker after the verb of a
 	// relative clause on the sentence's subject is a word of that clause;
@@ -149,6 +157,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			}
 			return true
 		}
+	}
+	// "One day earlier, parliament's lower house voted ..., saying": a
+	// time is no speaker.
+	if a, b := d.wordTokens(sp); a < b && timeHeads[d.toks[b-1].Lower] && d.actorCovering(a, b) == nil {
+		return false
 	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
 	// possessive determiner; the word after it is no verb.
@@ -563,6 +576,53 @@ var frontedPreps = map[string]bool{"before": true, "after": true, "since": true,
 var openingPreps = map[string]bool{"in": true, "on": true, "at": true, "with": true, "for": true, "from": true, "as": true,
 	"among": true, "under": true, "over": true, "of": true, "into": true, "through": true, "throughout": true, "across": true}
 
+// timeHeads are nouns that head a time phrase, never a speaker.
+var timeHeads = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "hour": true, "hours": true, "morning": true, "evening": true, "night": true,
+	"afternoon": true, "weekend": true, "decade": true, "decades": true}
+
+// nameAfterFrontedPhrase returns the person or organization named right
+// before the verb of saying (then a comma, or nothing) when speaker sp
+// lies inside the phrase of a preposition that opens the sentence,
+// before the first comma, and that name after it: "In an interview
+// Thursday with VOA's Bosnian Service, Dodik's lawyer, Anto Nobilo,
+// said". nil otherwise.
+func (d *claimDoc) nameAfterFrontedPhrase(sp Span, end int) *mention {
+	a, b := d.wordTokens(sp)
+	if a >= b || b >= len(d.toks) {
+		return nil
+	}
+	s := d.sents[d.toks[a].Sent]
+	if l := d.toks[s.First].Lower; !openingPreps[l] && !frontedPreps[l] {
+		return nil
+	}
+	comma := -1
+	for i := s.First; i < end && i < s.Last; i++ {
+		if d.toks[i].Text == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < b {
+		return nil
+	}
+	for i := comma + 1; i < end && i < s.Last; i++ {
+		for _, m := range d.mentions[i] {
+			if !isActorKind(m.kind) || m.ent == nil || m.end >= s.Last {
+				continue
+			}
+			v := m.end
+			if d.toks[v].Text == "," {
+				v++
+			}
+			if v < s.Last && d.isSayVerb(v) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // coveredByActor reports whether a person or organization mention covers
 // tokens [a, b) and more.
 func (d *claimDoc) coveredByActor(a, b int) bool {
@@ -802,7 +862,7 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	}
 	if a > 0 {
 		switch d.toks[a-1].Lower {
-		case "of", "for", "at", "from", "with", "to", "on", "in", "by", "'s", "’s":
+		case "of", "for", "at", "from", "with", "to", "on", "in", "by", "as", "'s", "’s":
 			return true
 		}
 		// "... of the Dutch think tank Clingendael said": a name after a
@@ -1114,6 +1174,11 @@ func (d *claimDoc) namedSpeaker(sp Span) bool {
 		case "of", "for", "at", "from", "with", "to", "on", "in", "by":
 			return false
 		}
+	}
+	// "Rights groups and opposition lawmakers such as Kannavee say": an
+	// example of the subject's noun, not the subject.
+	if a > 1 && d.toks[a-1].Lower == "as" && d.toks[a-2].Lower == "such" {
+		return false
 	}
 	return true
 }
