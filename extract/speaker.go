@@ -1242,8 +1242,12 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			// in `"... Ambassador Volker confirmed under oath ...," she
 			// said` the quoted woman speaks of him.
 			best := cand{at: -1}
+			// Nor one the words themselves name: in "“It could have been
+			// easy for Mary Steenburgen ...,” she said" she is someone else.
+			content, _ := findArg(*c, "content")
+			named := d.personsIn(content.Span)
 			consider := func(c cand) {
-				if c.at < 0 || c.at >= len(d.toks) || d.insideQuote(d.toks[c.at].Span) {
+				if c.at < 0 || c.at >= len(d.toks) || d.insideQuote(d.toks[c.at].Span) || slices.Contains(named, c.norm) {
 					return
 				}
 				if g := genders[c.norm]; (g == "" || g == want) && c.at > best.at {
@@ -1314,6 +1318,23 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			}
 		}
 	}
+}
+
+// personsIn returns the norms of the persons named inside span s.
+func (d *claimDoc) personsIn(s Span) []string {
+	var out []string
+	if s.End <= s.Start {
+		return nil
+	}
+	a, b := d.wordTokens(s)
+	for i := a; i < b; i++ {
+		for _, m := range d.mentions[i] {
+			if m.kind == KindPerson && m.ent != nil && m.norm != "" {
+				out = append(out, m.norm)
+			}
+		}
+	}
+	return out
 }
 
 // namesOrganization reports whether the phrase at sp ends in an
@@ -1412,6 +1433,20 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 	for i < s.Last && (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") {
 		i++
 	}
+	// The subject after a fronted phrase ("Earlier in December, Trump
+	// threatened ..."), else a name inside it ("For Sithole, managing his
+	// diabetes has been a long journey").
+	if j := d.afterFrontedPhrase(i, s.Last); j > i {
+		if n, norm := d.subjectNameAt(s, j); n >= 0 {
+			return n, norm
+		}
+	}
+	return d.subjectNameAt(s, i)
+}
+
+// subjectNameAt is subjectName for a clause of sentence s opening at
+// token i.
+func (d *claimDoc) subjectNameAt(s Sentence, i int) (int, string) {
 	if i >= s.Last {
 		return -1, ""
 	}
@@ -1455,6 +1490,34 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 	}
 	return i, d.text[d.toks[i].Start:d.toks[i+n-1].End]
 }
+
+// afterFrontedPhrase returns the token after the comma that closes a
+// short phrase of a preposition or time adverb opening a clause at token
+// i ("Earlier in December, Trump threatened ...", "Like Lutnick, Kevin
+// Hassett ... emphasized ..."): the clause's subject stands there. i
+// itself when no such phrase opens it.
+func (d *claimDoc) afterFrontedPhrase(i, last int) int {
+	if i >= last {
+		return i
+	}
+	if l := d.toks[i].Lower; !openingPreps[l] && !frontedPreps[l] && !frontedAdverbs[l] {
+		return i
+	}
+	for j := i + 1; j < last && j <= i+7; j++ {
+		switch d.toks[j].Text {
+		case ",":
+			return j + 1
+		case ".", ";", ":", "\"", "“", "”":
+			return i
+		}
+	}
+	return i
+}
+
+// frontedAdverbs open a sentence with a time or a sequence before its
+// subject ("Earlier in December, ...").
+var frontedAdverbs = map[string]bool{"earlier": true, "later": true, "meanwhile": true, "separately": true, "last": true,
+	"previously": true, "recently": true, "yesterday": true, "today": true}
 
 // sentenceOpeners are capitalised words that open a sentence without
 // naming anyone.
