@@ -1282,10 +1282,34 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			first := d.sents[si].First
 			inner := at > first && d.toks[at-1].Text == "," && content.End > content.Start && d.tokIndex(content.Start) == first
 			if at == first || inner || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+				// (Or two sentences before, when no one spoke in between:
+				// "Human rights advocates say ... [a sentence of fact] They
+				// say it violates ...".)
+				spokeSince := func(from int) bool {
+					for _, p := range said {
+						if p.at > from && p.at < at {
+							return true
+						}
+					}
+					return false
+				}
 				for j := len(groups) - 1; j >= 0; j-- {
-					if g := groups[j]; g.at < at && d.toks[g.at].Sent == si-1 {
+					g := groups[j]
+					if g.at >= at || d.toks[g.at].Sent == si {
+						continue
+					}
+					if gs := d.toks[g.at].Sent; gs == si-1 || gs == si-2 && !spokeSince(g.at) {
 						c.Args[k].Norm = g.norm
-						break
+					}
+					break
+				}
+				// "The United States, United Nations and international
+				// rights groups strongly condemned Thailand ... They say it
+				// violates ...": else the plural subject of the sentence
+				// before, when no one spoke in it.
+				if c.Args[k].Norm == "" && si > 0 && !spokeSince(d.sents[si-1].First-1) {
+					if n := d.pluralSubject(si - 1); n != "" {
+						c.Args[k].Norm = n
 					}
 				}
 			}
@@ -1345,6 +1369,43 @@ func (d *claimDoc) unknownName(sp Span) bool {
 		return false
 	}
 	return d.actorCovering(a, b) == nil && !d.coveredByActor(a, b)
+}
+
+// pluralSubject returns the words of sentence si's main subject when it
+// is plural (a plural noun, nouns joined by "and", or the two subjects a
+// parse may give a list: "The United States, United Nations and
+// international rights groups condemned ..."), "" otherwise.
+func (d *claimDoc) pluralSubject(si int) string {
+	t := d.tree(si)
+	if t == nil {
+		return ""
+	}
+	for v, w := range t.w {
+		if w.Head != 0 {
+			continue
+		}
+		lo, hi, n, plural := len(t.w), -1, 0, false
+		for _, s := range t.kids[v] {
+			if t.w[s].Rel != "nsubj" {
+				continue
+			}
+			if t.w[s].UPOS == "PRON" {
+				return ""
+			}
+			n++
+			plural = plural || t.w[s].XPOS == "NNS" || t.w[s].XPOS == "NNPS"
+			for _, x := range t.kids[s] {
+				plural = plural || t.w[x].Rel == "conj"
+			}
+			a, b := t.subtree(s)
+			lo, hi = min(lo, a), max(hi, b)
+		}
+		if n == 0 || !plural && n < 2 {
+			return ""
+		}
+		return d.text[t.w[lo].Span.Start:t.w[hi].Span.End]
+	}
+	return ""
 }
 
 // personsIn returns the norms of the persons named inside span s.
