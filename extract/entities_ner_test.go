@@ -255,6 +255,7 @@ func TestFoldsNER(t *testing.T) {
 	}
 	byCorpus := map[string]*ner.Score{}
 	var all ner.Score
+	types := map[string]int{}
 	for fold := range ner.Folds {
 		x := testExtractor(t)
 		base := filepath.Join(dir, fmt.Sprintf("fold%d", fold))
@@ -272,9 +273,15 @@ func TestFoldsNER(t *testing.T) {
 				byCorpus[name] = &ner.Score{}
 			}
 			for _, d := range docs {
-				pred := pipelineMentions(x, d.text)
+				pred, src := pipelineSources(x, d.text)
 				byCorpus[name].Add(d.gold, pred)
-				all.Add(d.gold, pred)
+				missed, wrong := all.Add(d.gold, pred)
+				for _, e := range classifyErrors(missed, wrong) {
+					types[e.typ+" "+e.kind]++
+					if testing.Verbose() && os.Getenv("NER_ERRORS") != "" {
+						t.Logf("%s %s %s %s", name, e.typ, e.kind, e.describe(d.text, src))
+					}
+				}
 			}
 		}
 	}
@@ -284,6 +291,64 @@ func TestFoldsNER(t *testing.T) {
 		}
 	}
 	t.Logf("\n%s", all.Table("all folds"))
+	t.Logf("errors by type and gold kind (the predicted kind when spurious): %v", types)
+}
+
+// nerError is one error of the pipeline against gold: a gold mention
+// missed outright, one found with the wrong kind on the same span, one
+// found with a wrong span (boundary; "+type" when the kind is wrong too),
+// or a predicted mention no gold one overlaps (spurious).
+type nerError struct {
+	typ, kind  string
+	gold, pred *ner.Mention
+}
+
+// classifyErrors sorts Score.Add's misses and false mentions into error
+// types, so an error analysis counts a wrong span once, not as a miss and
+// a false mention.
+func classifyErrors(missed, wrong []ner.Mention) []nerError {
+	var out []nerError
+	used := make([]bool, len(wrong))
+	for i := range missed {
+		g := &missed[i]
+		e := nerError{typ: "missed", kind: g.Kind, gold: g}
+		for j := range wrong {
+			w := &wrong[j]
+			if used[j] || w.End <= g.Start || w.Start >= g.End {
+				continue
+			}
+			switch {
+			case w.Start == g.Start && w.End == g.End:
+				e.typ = "type"
+			case w.Kind == g.Kind:
+				e.typ = "boundary"
+			default:
+				e.typ = "boundary+type"
+			}
+			e.pred, used[j] = w, true
+			break
+		}
+		out = append(out, e)
+	}
+	for j := range wrong {
+		if !used[j] {
+			out = append(out, nerError{typ: "spurious", kind: wrong[j].Kind, pred: &wrong[j]})
+		}
+	}
+	return out
+}
+
+// describe shows the gold and predicted text of an error, with the
+// predicted mention's source.
+func (e nerError) describe(text string, src map[ner.Mention]string) string {
+	var b strings.Builder
+	if e.gold != nil {
+		fmt.Fprintf(&b, "gold %q", text[e.gold.Start:e.gold.End])
+	}
+	if e.pred != nil {
+		fmt.Fprintf(&b, " pred %s %q (%s)", e.pred.Kind, text[e.pred.Start:e.pred.End], src[*e.pred])
+	}
+	return b.String()
 }
 
 // pipelineMentions are the pipeline's persons, places and organizations
