@@ -839,27 +839,59 @@ func (d *claimDoc) hasVerb(si int, sp Span) bool {
 
 // saysWhenNotWhat reports a content right after its verb of saying that
 // tells when or about what the words were said, not the words: a date
-// with no verb after it ("said Wednesday during a television interview",
-// "said earlier this month"), or "about" as a preposition ("he said about
-// stock market losses last week"). A quotation before the verb is what
+// that ends the content or meets a preposition ("said Wednesday during a
+// television interview", "said earlier this month"), or "about" as a
+// preposition on the parse ("he said about stock market losses last
+// week"). A quotation before the verb is what
 // was said; this phrase is no second statement. ("said Monday was a
 // holiday" and "said about 300 people died", where "about" is an adverb,
-// keep theirs.) Only such a content is parsed for the test.
+// keep theirs.) Only a content opening with "about" before no figure is
+// parsed for the test.
 func (d *claimDoc) saysWhenNotWhat(si int, a Span) bool {
 	k := d.tokIndex(a.Start)
-	if k < 1 || k >= len(d.toks) || d.toks[k].Start != a.Start || !d.isSayVerb(k-1) {
+	if k < 1 || k >= len(d.toks) || d.toks[k].Start != a.Start {
+		return false
+	}
+	// Nor the object of "in"/"at"/"during"/"on" after the verb or its
+	// date ("said Tuesday in a fireside chat with ...": a phrase the
+	// pattern's optional parts left over).
+	if k >= 2 {
+		switch d.toks[k-1].Lower {
+		case "in", "at", "during", "on":
+			if p := k - 2; d.isSayVerb(p) || p < len(d.dated) && d.dated[p] {
+				return true
+			}
+		}
+	}
+	if !d.isSayVerb(k - 1) {
 		return false
 	}
 	switch {
 	case k < len(d.dated) && d.dated[k]:
-		return !d.hasVerb(si, a)
-	case d.toks[k].Lower == "about":
+		// The date's end: the content's end or a preposition
+		// (content_not_start), no parse needed.
+		j := k
+		for j < len(d.toks) && j < len(d.dated) && d.dated[j] {
+			j++
+		}
+		return j >= len(d.toks) || d.toks[j].Start >= a.End || d.listAt("content_not_start", j) > 0
+	case d.toks[k].Lower == "about" && !d.numberStarts(k+1):
 		t := d.tree(si)
 		if t == nil {
 			return false
 		}
 		w := t.wordAt(d.toks[k].Span)
 		return w >= 0 && t.w[w].UPOS == "ADP"
+	}
+	return false
+}
+
+// numberStarts reports a number mention at token k.
+func (d *claimDoc) numberStarts(k int) bool {
+	for _, m := range d.mentions[k] {
+		if m.kind == KindNumber {
+			return true
+		}
 	}
 	return false
 }
