@@ -196,6 +196,14 @@ var goldFloors = map[string]map[string][2]float64{ // set -> kind -> {recall, pr
 		"statement": {0.80, 0.90},
 		"all":       {0.64, 0.82},
 	},
+	"voa2": {
+		"attack":    {0.55, 0.80},
+		"casualty":  {0.78, 0.82},
+		"quantity":  {0.85, 0.85},
+		"role":      {0.74, 0.92},
+		"statement": {0.86, 0.97},
+		"all":       {0.85, 0.96},
+	},
 	"voa3": {
 		"casualty":  {0.12, 0.45},
 		"quantity":  {0.20, 0.42},
