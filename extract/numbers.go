@@ -153,6 +153,7 @@ type num struct {
 	vague      bool    // dozens, hundreds: at_least twice the unit
 	scale      float64 // the multiplier of a trailing scale word, 1 if none
 	money      bool
+	percent    bool   // a range whose ends each carry a percent sign ("10% to 15%")
 	words      bool   // written in words
 	single     string // the word, when the number is one bare word ("one")
 	inToken    bool   // ends inside a hyphenated token ("72" of "72-hour")
@@ -225,6 +226,9 @@ func numAt(text string, toks []Token, i int) (Entity, int, bool) {
 	}
 	if n.money {
 		typ = NumMoney
+	}
+	if n.percent {
+		typ = NumPercent
 	}
 	if n.ordinal {
 		typ = NumOrdinal
@@ -340,19 +344,34 @@ func numIsNumberWord(w string) bool {
 // numBetween reads "between 1,500 and 3,000".
 func numBetween(text string, toks []Token, i int) (num, bool) {
 	lo, ok := numOne(text, toks, i+1)
-	if !ok || lo.inToken || lo.next+1 >= len(toks) || toks[lo.next].Lower != "and" {
+	if !ok || lo.inToken {
 		return num{}, false
 	}
-	hi, ok := numOne(text, toks, lo.next+1)
+	and := lo.next
+	pctNext, pct := numPercentAfter(toks, and) // "between 20% and 30%"
+	if pct {
+		and = pctNext
+	}
+	if and+1 >= len(toks) || toks[and].Lower != "and" {
+		return num{}, false
+	}
+	hi, ok := numOne(text, toks, and+1)
 	if !ok || lo.ordinal || hi.ordinal {
 		return num{}, false
+	}
+	if pct {
+		next, ok := numPercentAfter(toks, hi.next)
+		if !ok || hi.inToken {
+			return num{}, false
+		}
+		hi.end, hi.next = toks[next-1].End, next
 	}
 	lo = numCarryScale(lo, hi)
 	if hi.val <= lo.val {
 		return num{}, false
 	}
 	return num{val: lo.val, rangeMax: hi.val, isRange: true, start: toks[i].Start, end: hi.end, next: hi.next,
-		money: lo.money || hi.money, inToken: hi.inToken}, true
+		money: lo.money || hi.money, percent: pct, inToken: hi.inToken}, true
 }
 
 // numRange reads a number, and a range when one follows: "10 to 12",
@@ -363,6 +382,15 @@ func numRange(text string, toks []Token, i int) (num, bool) {
 		return lo, ok
 	}
 	k := lo.next
+	// "10% to 15%", "250 percent to 390 percent": the low end's own
+	// percent sign; the high end must then have one too.
+	pctNext, pct := numPercentAfter(toks, k)
+	if pct {
+		if numChangeBefore(toks, i) {
+			return lo, true // "rose 0.3% to 2.4%": a change and the new level
+		}
+		k = pctNext
+	}
 	if k+1 >= len(toks) || toks[k].Sent != toks[i].Sent {
 		return lo, true
 	}
@@ -382,12 +410,63 @@ func numRange(text string, toks []Token, i int) (num, bool) {
 	if !ok || hi.ordinal || hi.vague || hi.words != lo.words && sep == "or" {
 		return lo, true
 	}
+	if pct {
+		next, ok := numPercentAfter(toks, hi.next)
+		if !ok || hi.inToken {
+			return lo, true
+		}
+		hi.end, hi.next = toks[next-1].End, next
+	}
 	lo2 := numCarryScale(lo, hi)
 	if hi.val <= lo2.val {
 		return lo, true
 	}
 	return num{val: lo2.val, rangeMax: hi.val, isRange: true, start: lo.start, end: hi.end, next: hi.next,
-		money: lo.money || hi.money, words: lo.words, inToken: hi.inToken}, true
+		money: lo.money || hi.money, percent: pct, words: lo.words, inToken: hi.inToken}, true
+}
+
+// numPercentAfter reports a percent sign or word at token k ("%",
+// "percent", "pct", "per cent") and the index of the token after it.
+func numPercentAfter(toks []Token, k int) (int, bool) {
+	if k >= len(toks) || k > 0 && toks[k].Sent != toks[k-1].Sent {
+		return 0, false
+	}
+	switch toks[k].Lower {
+	case "%", "percent", "pct":
+		return k + 1, true
+	case "per":
+		if k+1 < len(toks) && toks[k+1].Lower == "cent" {
+			return k + 2, true
+		}
+	}
+	return 0, false
+}
+
+// numChangeWords come before the size of a change, which a second
+// percent after "to" follows as the new level ("rose 0.3% to 2.4%", "cut
+// by 0.25 percent to 4.5 percent"), not as a range's high end.
+var numChangeWords = map[string]bool{
+	"by": true, "up": true, "down": true, "rose": true, "rise": true, "rises": true, "risen": true, "rising": true,
+	"fell": true, "fall": true, "falls": true, "fallen": true, "falling": true, "dropped": true, "drop": true, "drops": true,
+	"climbed": true, "climb": true, "climbs": true, "jumped": true, "jump": true, "jumps": true, "gained": true, "gains": true,
+	"lost": true, "loses": true, "added": true, "adds": true, "increased": true, "decreased": true, "declined": true,
+	"grew": true, "grow": true, "grows": true, "grown": true, "surged": true, "slipped": true, "slid": true, "eased": true,
+	"edged": true, "plunged": true, "tumbled": true, "soared": true, "shed": true, "sank": true, "dipped": true,
+	"advanced": true, "rallied": true, "slumped": true, "shrank": true, "expanded": true, "contracted": true,
+}
+
+// numChangeBefore reports a word of change right before the number at i,
+// or before a qualifier there ("rose about 5% to 7%").
+func numChangeBefore(toks []Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3 && toks[k].Sent == toks[i].Sent; k-- {
+		if numChangeWords[toks[k].Lower] {
+			return true
+		}
+		if _, qual := numQualPhrases[toks[k].Lower]; !qual && toks[k].Lower != "than" && toks[k].Lower != "to" {
+			return false
+		}
+	}
+	return false
 }
 
 // numCarryScale gives the low end of a range the high end's scale word
