@@ -381,6 +381,11 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		lo, hi := t.phraseOfNumber(b.trigger)
 		pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
 		m := d.numberAt(pa, pb, t.w[b.trigger].Span)
+		if p.number[NumFraction] && (m == nil || m.ent.Type == NumOrdinal || m.ent.Type == NumCardinal) {
+			if fm := d.fractionMention(t, b.trigger); fm != nil {
+				m = fm // "nearly one-fifth": the number finder reads none, or "third" an ordinal
+			}
+		}
 		if m == nil {
 			return nil, nil, 0, 0, false
 		}
@@ -567,9 +572,8 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				// fraction the number finder leaves out (it is a share,
 				// not a count; it reads "third" alone as an ordinal, the
 				// "two" of "two-thirds" as a count) is the size of a change.
-				if v, ok := t.fraction(n); ok {
-					sp := d.spanOf(pa, pb)
-					m = &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &v, Type: NumFraction}}
+				if fm := d.fractionMention(t, n); fm != nil {
+					m = fm
 				}
 			}
 			if m == nil || !a.takes(t, n, m.ent.Type) || a.min > 0 && (m.ent.Value == nil || *m.ent.Value < a.min) {
@@ -885,6 +889,11 @@ func (d *claimDoc) person(t *depTree, n int) bool {
 // dependency trigger takes.
 func (d *claimDoc) hasFigure(s Sentence) bool {
 	for i := s.First; i < s.Last; i++ {
+		// "half of their population": a fraction's of-phrase, for a rule
+		// that takes fractions ("the third quarter" is none).
+		if d.rules.numTypes[NumFraction] && i+1 < s.Last && d.toks[i+1].Lower == "of" && fractionWord(d.toks[i].Lower) {
+			return true
+		}
 		for _, m := range d.mentions[i] {
 			if m.kind == KindNumber && m.ent != nil && (d.rules.numAny || d.rules.numTypes[m.ent.Type]) {
 				return true
@@ -898,8 +907,7 @@ func (d *claimDoc) hasFigure(s Sentence) bool {
 // fraction word a rule may read as one ("by one-third", "by half").
 func (d *claimDoc) hasNumber(s Sentence) bool {
 	for i := s.First; i < s.Last; i++ {
-		w := d.toks[i].Lower
-		if _, ok := fractionDenominators[w[strings.LastIndexByte(w, '-')+1:]]; ok {
+		if fractionWord(d.toks[i].Lower) {
 			return true // "half", "two-thirds" (one token)
 		}
 		for _, m := range d.mentions[i] {
@@ -1121,6 +1129,13 @@ func (t *depTree) partitive(n int) bool {
 	return false
 }
 
+// fractionWord reports a fraction's denominator, alone or after its
+// numerator in one token: "half", "third", "two-thirds".
+func fractionWord(w string) bool {
+	_, ok := fractionDenominators[w[strings.LastIndexByte(w, '-')+1:]]
+	return ok
+}
+
 // fractionDenominators are the words of a fraction's denominator.
 var fractionDenominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
 	"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -1158,7 +1173,12 @@ func (t *depTree) fraction(n int) (float64, bool) {
 				return 0, false
 			}
 			num = 1
-		case "amod", "compound", "nmod", "acl", "acl:relcl", "det:poss", "nmod:poss":
+		case "nmod":
+			// "half of their population": the whole the share is of.
+			if t.caseOf(k) != "of" {
+				return 0, false
+			}
+		case "amod", "compound", "acl", "acl:relcl", "det:poss", "nmod:poss":
 			return 0, false
 		}
 	}
@@ -1169,6 +1189,58 @@ func (t *depTree) fraction(n int) (float64, bool) {
 		return 0, false
 	}
 	return num / d, true
+}
+
+// fractionOK reports whether node n reads as a fraction.
+func (t *depTree) fractionOK(n int) bool {
+	_, ok := t.fraction(n)
+	return ok
+}
+
+// fractionMention makes a number mention of the fraction at node n, over
+// the fraction's words and its qualifier ("More than half", "nearly
+// one-fifth", "roughly a quarter"); nil when n is no fraction.
+func (d *claimDoc) fractionMention(t *depTree, n int) *mention {
+	v, ok := t.fraction(n)
+	if !ok {
+		return nil
+	}
+	lo, hi := n, n
+	var walk func(k int)
+	walk = func(k int) {
+		lo, hi = min(lo, k), max(hi, k)
+		for _, c := range t.kids[k] {
+			switch r := t.w[c].Rel; {
+			case r == "advmod" || r == "fixed" || r == "det" || r == "nummod" || r == "punct" && c < n && c > lo-2:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	// "more than a third": the parser often makes "more" the head, the
+	// fraction its oblique with "than".
+	if h := t.w[n].Head - 1; h >= 0 && h < lo && t.w[n].Rel == "obl" && slices.Contains([]string{"more", "less", "fewer"}, t.lower(h)) {
+		for _, c := range t.kids[n] {
+			if t.w[c].Rel == "case" && t.lower(c) == "than" {
+				lo = h
+			}
+		}
+	}
+	pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+	if pa >= pb {
+		return nil
+	}
+	sp := d.spanOf(pa, pb)
+	qual := QualExact
+	if ps, ok := numQualPhrases[d.toks[pa].Lower]; ok {
+		for _, q := range ps {
+			if numMatchWords(d.toks, pa, q.words) {
+				qual = q.qual
+				break
+			}
+		}
+	}
+	return &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &v, Qualifier: qual, Type: NumFraction}}
 }
 
 // unitEnd extends a unit ending before token ub over a rate written

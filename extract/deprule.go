@@ -2700,7 +2700,10 @@ func (p *depPattern) countOfVictims(t *depTree, b depBinding) {
 
 // triggers reports whether word i of t is p's trigger.
 func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
-	if p.numeric {
+	if p.numeric && p.number[NumFraction] && t.fractionOK(i) {
+		// "More than half of their population": a fraction word the
+		// number finder leaves out is a figure of a rule that lists it.
+	} else if p.numeric {
 		// A figure: a number the number finder reads, of the rule's types,
 		// and the word that carries it ("$", "percent"), not its parts.
 		if !t.numeric(i) || t.w[i].UPOS == "NUM" && (t.w[i].Rel == "nummod" || t.w[i].Rel == "compound") && t.numeric(t.w[i].Head-1) {
