@@ -329,9 +329,15 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		c.Args = append(c.Args, a)
 	}
 	// "With a population of 340,000, it is ...": a pronoun subject names
-	// the last town named before.
+	// the last town named before. Of any other figure ("UNHCR Kenya
+	// received $94 million ... For 2021, it had received $33 million") it
+	// names the organization of this sentence or the one before, when
+	// there is one: a body receives, spends and owes.
 	for k, a := range c.Args {
 		if a.Role == "subject" && a.Norm == "" && strings.EqualFold(a.Text, "it") {
+			if r.Norm["attribute"] != "population" && d.lastOrgBefore(d.tokIndex(a.Start)) != nil {
+				continue // quantityWhat: the body that says so, else that organization
+			}
 			if m := d.lastPlaceBefore(s.First); m != nil {
 				c.Args[k].Norm = m.norm
 			}
@@ -1205,6 +1211,20 @@ func (d *claimDoc) lastPlaceBefore(i int) *mention {
 	return country
 }
 
+// lastOrgBefore returns the last organization named before token i in
+// its sentence or the one before.
+func (d *claimDoc) lastOrgBefore(i int) *mention {
+	first := d.sents[max(0, d.toks[i].Sent-1)].First
+	for k := i - 1; k >= first; k-- {
+		for _, m := range d.mentions[k] {
+			if m.ent != nil && m.kind == KindOrganization && m.end <= i {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // figurative reports an attack named as a figure of speech: "denounced
 // the moves as an attack on the constitutional order", "an attack on one
 // is an attack on all".
@@ -1250,6 +1270,10 @@ func (d *claimDoc) quantityWhat(c Claim, si, start, end int) (Claim, bool) {
 					if a.Norm == "" {
 						a.Norm = src.Text
 					}
+					args = append(args, a)
+					kept = true
+				} else if m := d.lastOrgBefore(d.tokIndex(a.Start)); m != nil && l == "it" && a.Role == "subject" {
+					a.Norm = m.norm // "UNHCR Kenya received $94 million ... it had received $33 million"
 					args = append(args, a)
 					kept = true
 				}

@@ -386,6 +386,9 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				m = fm // "nearly one-fifth": the number finder reads none, or "third" an ordinal
 			}
 		}
+		if p.number[NumMultiple] && t.multipleOK(b.trigger) {
+			m = d.multipleMention(t, b.trigger) // the verb is the figure, whatever number is near
+		}
 		if m == nil {
 			return nil, nil, 0, 0, false
 		}
@@ -875,14 +878,18 @@ func (d *claimDoc) person(t *depTree, n int) bool {
 		return !strings.Contains(" it this that which what something anything nothing ", " "+lemma+" ")
 	}
 	a, b := d.wordTokens(w.Span)
+	named := false // a place's name ("New Orleans") is no demonym
 	for k := max(0, a-6); k < b; k++ {
 		for _, m := range d.mentions[k] {
 			if (m.kind == KindPerson || m.kind == KindOrganization) && m.start < b && m.end > a {
 				return true
 			}
+			named = named || m.kind == KindPlace && m.start < b && m.end > a
 		}
 	}
-	return false
+	// "about 6% of sub-Saharan Africans", "Kenyans", "Republicans": a
+	// capitalized plural in -ans names people of a place, party or faith.
+	return !named && len(w.Form) > 5 && w.Form[0] >= 'A' && w.Form[0] <= 'Z' && strings.HasSuffix(w.Form, "ans")
 }
 
 // hasFigure reports whether sentence s holds a number some numeric
@@ -893,6 +900,9 @@ func (d *claimDoc) hasFigure(s Sentence) bool {
 		// that takes fractions ("the third quarter" is none).
 		if d.rules.numTypes[NumFraction] && i+1 < s.Last && d.toks[i+1].Lower == "of" && fractionWord(d.toks[i].Lower) {
 			return true
+		}
+		if d.rules.numTypes[NumMultiple] && multipleWord(d.toks[i].Lower) {
+			return true // "doubled the price"
 		}
 		for _, m := range d.mentions[i] {
 			if m.kind == KindNumber && m.ent != nil && (d.rules.numAny || d.rules.numTypes[m.ent.Type]) {
@@ -1129,6 +1139,16 @@ func (t *depTree) partitive(n int) bool {
 	return false
 }
 
+// multipleWord reports a form of a verb of multiplying.
+func multipleWord(w string) bool {
+	for l := range multiples {
+		if strings.HasPrefix(w, l[:len(l)-1]) && len(w) <= len(l)+3 {
+			return true // double, doubled, doubles, doubling
+		}
+	}
+	return false
+}
+
 // fractionWord reports a fraction's denominator, alone or after its
 // numerator in one token: "half", "third", "two-thirds".
 func fractionWord(w string) bool {
@@ -1197,6 +1217,36 @@ func (t *depTree) fractionOK(n int) bool {
 	return ok
 }
 
+// multiples are the factors of the verbs of multiplying.
+var multiples = map[string]float64{"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+
+// multipleOK reports whether node n is a verb of multiplying.
+func (t *depTree) multipleOK(n int) bool {
+	_, ok := multiples[t.lemma(n)]
+	return ok && t.w[n].UPOS == "VERB"
+}
+
+// multipleMention makes a number mention of the factor a verb of
+// multiplying names, over the verb and its qualifier ("more than
+// doubled": 2, more_than); nil when n is no such verb.
+func (d *claimDoc) multipleMention(t *depTree, n int) *mention {
+	v, ok := multiples[t.lemma(n)]
+	if !ok || t.w[n].UPOS != "VERB" {
+		return nil
+	}
+	lo := n
+	for _, c := range t.kids[n] {
+		if t.w[c].Rel == "advmod" && c < n && slices.Contains([]string{"more", "nearly", "almost", "roughly", "about", "over"}, t.lower(c)) {
+			lo = min(lo, c) // "more than doubled", "nearly tripled"
+		}
+	}
+	pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[n].Span.End})
+	if pa >= pb {
+		return nil
+	}
+	return d.figureWordMention(pa, pb, v, NumMultiple)
+}
+
 // fractionMention makes a number mention of the fraction at node n, over
 // the fraction's words and its qualifier ("More than half", "nearly
 // one-fifth", "roughly a quarter"); nil when n is no fraction.
@@ -1230,6 +1280,13 @@ func (d *claimDoc) fractionMention(t *depTree, n int) *mention {
 	if pa >= pb {
 		return nil
 	}
+	return d.figureWordMention(pa, pb, v, NumFraction)
+}
+
+// figureWordMention makes the number mention of a figure written as a
+// word over tokens [pa, pb), with the qualifier its first words are
+// ("More than half": more_than).
+func (d *claimDoc) figureWordMention(pa, pb int, v float64, typ string) *mention {
 	sp := d.spanOf(pa, pb)
 	qual := QualExact
 	if ps, ok := numQualPhrases[d.toks[pa].Lower]; ok {
@@ -1240,7 +1297,7 @@ func (d *claimDoc) fractionMention(t *depTree, n int) *mention {
 			}
 		}
 	}
-	return &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &v, Qualifier: qual, Type: NumFraction}}
+	return &mention{kind: KindNumber, start: pa, end: pb, ent: &Entity{Kind: KindNumber, Span: sp, Text: d.text[sp.Start:sp.End], Value: &v, Qualifier: qual, Type: typ}}
 }
 
 // unitEnd extends a unit ending before token ub over a rate written

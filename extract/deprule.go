@@ -48,7 +48,9 @@ type depTriggerSpec struct {
 	// Numeric: the trigger is a figure (a number, or a word a number
 	// modifies: "$" in "$5,000", "percent" in "78 percent"), of the
 	// number types Number names (any when empty); with trigger_role
-	// value it is the value. A numeric trigger needs no lemma.
+	// value it is the value. A numeric trigger needs no lemma; one it has
+	// is that of the word that carries the figure ("kilometers" of "100,000
+	// square kilometers").
 	Numeric bool     `yaml:"numeric"`
 	Number  []string `yaml:"number"`
 	// Rel: the trigger's own relation to its head ("compound" for the
@@ -2700,9 +2702,10 @@ func (p *depPattern) countOfVictims(t *depTree, b depBinding) {
 
 // triggers reports whether word i of t is p's trigger.
 func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
-	if p.numeric && p.number[NumFraction] && t.fractionOK(i) {
-		// "More than half of their population": a fraction word the
-		// number finder leaves out is a figure of a rule that lists it.
+	if p.numeric && (p.number[NumFraction] && t.fractionOK(i) || p.number[NumMultiple] && t.multipleOK(i)) {
+		// "More than half of their population", "doubled the price": a
+		// fraction word or a verb of multiplying, which the number finder
+		// leaves out, is a figure of a rule that lists its type.
 	} else if p.numeric {
 		// A figure: a number the number finder reads, of the rule's types,
 		// and the word that carries it ("$", "percent"), not its parts.
@@ -2728,6 +2731,9 @@ func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 		// The lemma, or the form: a list may hold an irregular form the
 		// lemmatizer gets wrong ("fled").
 		return false
+	}
+	if p.numeric && p.lemmas != nil && !p.lemmas[t.lemma(i)] && !p.lemmas[t.lower(i)] {
+		return false // "100,000 square kilometers": the unit that carries the figure
 	}
 	if p.upos != nil && !p.upos[t.w[i].UPOS] {
 		return false

@@ -17,6 +17,10 @@ const (
 	// lists it reads a fraction word as its value ("decreased by
 	// one-third": 1/3).
 	NumFraction = "fraction"
+	// NumMultiple is no type of a number entity either: a rule that lists
+	// it reads a verb of multiplying as its factor ("more than doubled the
+	// price": 2).
+	NumMultiple = "multiple"
 )
 
 // findNumbers tags the quantities in text, sorted by Start and never

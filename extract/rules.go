@@ -161,6 +161,9 @@ func (rs *RuleSet) addDepKeys(p *depPattern, statement bool) {
 		number = number || !a.optional && (a.role == "count" || a.role == "value")
 	}
 	for l := range p.lemmas {
+		if p.numeric {
+			break // a figure's unit: the sentence's numbers let it through
+		}
 		k := depKey{stem: l, number: number, statement: statement}
 		switch {
 		case len(l) <= 3:
