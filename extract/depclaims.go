@@ -884,11 +884,16 @@ func (d *claimDoc) person(t *depTree, n int) bool {
 			if (m.kind == KindPerson || m.kind == KindOrganization) && m.start < b && m.end > a {
 				return true
 			}
-			named = named || m.kind == KindPlace && m.start < b && m.end > a
+			if m.kind == KindPlace && m.start < b && m.end > a {
+				if m.ent != nil && m.ent.Type == PlaceDemonym && (w.UPOS == "NOUN" || w.UPOS == "PROPN") {
+					return true // "half of Germans", "three-quarters of French": a demonym as a noun
+				}
+				named = true
+			}
 		}
 	}
-	// "about 6% of sub-Saharan Africans", "Kenyans", "Republicans": a
-	// capitalized plural in -ans names people of a place, party or faith.
+	// "about 6% of sub-Saharan Africans", "Republicans": a capitalized
+	// plural in -ans names people of a place, party or faith.
 	return !named && len(w.Form) > 5 && w.Form[0] >= 'A' && w.Form[0] <= 'Z' && strings.HasSuffix(w.Form, "ans")
 }
 
