@@ -632,6 +632,12 @@ func numDigitToken(text string, toks []Token, i int, money bool) (num, bool) {
 			n.val, n.scale, n.end, n.next = n.val*100, 100, toks[i+1].End, i+2
 		} else if w == "dozen" {
 			n.val, n.end, n.next = n.val*12, toks[i+1].End, i+2
+		} else if h := strings.IndexByte(w, '-'); h > 0 && toks[i+1].Start == t.End+1 {
+			// "a 3.5 million-square-kilometer sea", "a $1.5 billion-dollar
+			// deal": the scale glued to the unit it modifies.
+			if s, ok := numScales[w[:h]]; ok {
+				n.val, n.scale, n.end, n.next, n.inToken = n.val*s, s, toks[i+1].Start+h, i+2, true
+			}
 		}
 	}
 	return n, true

@@ -98,6 +98,8 @@ var numCases = []struct {
 	{"percent change by then level", "The bank cut rates by about 0.25 percent to 4.5 percent.", []string{"22:40 \"about 0.25 percent\" 0.25 about percent", "44:55 \"4.5 percent\" 4.5 exact percent"}},
 	{"percent from to no range", "Tariffs went from 25% to 50%.", []string{"18:21 \"25%\" 25 exact percent", "25:28 \"50%\" 50 exact percent"}},
 	{"percent to money no range", "a share of 5% to the fund's $2 billion", []string{"11:13 \"5%\" 5 exact percent", "28:38 \"$2 billion\" 2000000000 exact money"}},
+	{"scale glued to unit", "the 3.5 million-square-kilometer sea", []string{"4:15 \"3.5 million\" 3500000 exact cardinal"}},
+	{"scale glued money", "a $1.5 billion-dollar deal", []string{"2:14 \"$1.5 billion\" 1500000000 exact money"}},
 	{"range from is change", "Prices rose from 10 to 12 dollars.", []string{"17:19 \"10\" 10 exact cardinal", "23:25 \"12\" 12 exact money"}},
 	{"vague scores of", "Scores of 12-10 are not ranges.", []string{"0:6 \"Scores\" 40 at_least cardinal"}},
 	{"qual over", "Over 200 were arrested.", []string{"0:8 \"Over 200\" 200 more_than cardinal"}},
