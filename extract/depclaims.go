@@ -9,7 +9,7 @@ import (
 // depClaims runs the dependency rules over one parsed sentence.
 func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
-	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, human: d.human, place: d.placeNode, agent: d.agent, numberType: d.numberType}
+	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, human: d.human, place: d.placeNode, agent: d.agent, armed: d.armed, numberType: d.numberType}
 	cands := d.rules.triggerCands(t)
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
@@ -421,6 +421,24 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if n < 0 || a.role == "" {
 			continue
 		}
+		// "its people, many of whom are internally displaced": the
+		// victims a partitive of "whom" picks out are the noun before it.
+		if a.role == "victims" {
+			if ante := t.partitiveAntecedent(n, b.trigger); ante >= 0 {
+				n = ante
+			}
+		}
+		// "Haji was among the first refugees to arrive ..., driven from
+		// Somalia": a predicate noun with its copula is said of its
+		// subject, the one named.
+		if a.role == "victims" && t.hasKid(n, "cop") {
+			for _, k := range t.kids[n] {
+				if t.w[k].Rel == "nsubj" && (t.w[k].UPOS == "PROPN" || t.w[k].UPOS == "NOUN") {
+					n = k
+					break
+				}
+			}
+		}
 		// A relative pronoun stands for the noun its clause modifies:
 		// "the girls, who were kidnapped last Friday".
 		if l := t.lemma(n); (l == "who" || l == "which" || l == "that" || l == "whom") && t.w[n].UPOS == "PRON" {
@@ -432,6 +450,14 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 			}
 			if h := t.w[cv].Head - 1; h >= 0 && strings.HasPrefix(t.w[cv].Rel, "acl") {
 				n = h
+				// "Otto Warmbier, an American college student who died":
+				// the clause hangs on the apposition, and the victim is the
+				// person it describes, by name.
+				if a.role == "victims" && t.w[h].Rel == "appos" {
+					if p := t.w[h].Head - 1; p >= 0 && t.w[p].UPOS == "PROPN" {
+						n = p
+					}
+				}
 				// "the inhabitants of the islands who were expelled": "who"
 				// names a person, so a clause the parser hung on a thing
 				// inside a noun's of-phrase is said of that noun.
@@ -663,6 +689,26 @@ func (d *claimDoc) agent(t *depTree, n int) bool {
 	return false
 }
 
+// armed reports whether node n names an armed group or a military: an
+// organization mention of type armed_group or military over it, or a
+// word for attackers or forces ("militant", "army").
+func (d *claimDoc) armed(t *depTree, n int) bool {
+	for _, l := range []string{"attackers", "force_nouns"} {
+		if d.rules.hasWord(l, t.lemma(n)) || d.rules.hasWord(l, t.lower(n)) {
+			return true
+		}
+	}
+	a, b := d.wordTokens(t.w[n].Span)
+	for k := max(0, a-6); k < b; k++ {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindOrganization && m.ent != nil && (m.ent.Type == "armed_group" || m.ent.Type == "military") && m.start < b && m.end > a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // placeNode reports whether node n names a place: a place mention over
 // it, or a word of @place_nouns.
 func (d *claimDoc) placeNode(t *depTree, n int) bool {
@@ -708,6 +754,43 @@ func (t *depTree) withAppos(n, lo, hi int) (int, int) {
 		}
 	}
 	return lo, hi
+}
+
+// partitiveAntecedent returns the noun that "whom" or "which" stands for
+// when n picks members out of it ("many of whom", "two of which"), or -1.
+// The clause may hang on that noun (acl) or, misparsed, on the verb
+// before it; then the noun is the one before the comma that opens the
+// clause, or the noun its of-phrase hangs on ("families from the village,
+// many of whom": the families).
+func (t *depTree) partitiveAntecedent(n, trigger int) int {
+	rel := -1
+	for _, k := range t.kids[n] {
+		if l := t.lemma(k); (l == "whom" || l == "which") && (t.w[k].Rel == "nmod" || t.w[k].Rel == "obl") && t.caseOf(k) == "of" {
+			rel = k
+		}
+	}
+	if rel < 0 {
+		return -1
+	}
+	if h := t.w[trigger].Head - 1; h >= 0 && h < n && strings.HasPrefix(t.w[trigger].Rel, "acl") {
+		return h
+	}
+	lo, _ := t.phrase(n)
+	if lo < 2 || t.lows[lo-1] != "," {
+		return -1
+	}
+	h := lo - 2
+	if u := t.w[h].UPOS; u != "NOUN" && u != "PROPN" {
+		return -1
+	}
+	for t.w[h].Rel == "nmod" {
+		up := t.w[h].Head - 1
+		if up < 0 || up > h || (t.w[up].UPOS != "NOUN" && t.w[up].UPOS != "PROPN") {
+			break
+		}
+		h = up
+	}
+	return h
 }
 
 // pathTo names the relation path that reached n, for --explain.

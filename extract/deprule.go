@@ -119,6 +119,11 @@ type depArgSpec struct {
 	// for people), not an organization: "Gallinari added 25 points" is a
 	// score, "the Nasdaq Composite added 20 points" an index.
 	Human bool `yaml:"human"`
+	// Armed: the node names an armed group or a military (an
+	// organization of type armed_group or military, or a word of
+	// @attackers or @force_nouns): "al-Shabab attacks" are armed ones,
+	// "Republican attacks" or "Trump's attacks on the press" words.
+	Armed bool `yaml:"armed"`
 	// Absent: no node along the paths may pass the arg's constraints
 	// (the negated relation of Semgrex): "the suspect fled the scene" is an
 	// escape, not a displacement. It fills no role.
@@ -167,6 +172,7 @@ type depArg struct {
 	units     map[string]bool
 	absent    bool
 	human     bool
+	armed     bool
 	min       float64
 	clause    bool
 }
@@ -279,7 +285,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, absent: a.Absent, human: a.Human, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, absent: a.Absent, human: a.Human, armed: a.Armed, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {
@@ -2753,6 +2759,17 @@ func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 	return true
 }
 
+// enablingVerb reports whether a bare infinitive under lemma l happened:
+// "were able to apprehend", "forced them to flee", "caused thousands to
+// flee" (not "tried to kill", "plans to arrest").
+func enablingVerb(l string) bool {
+	switch l {
+	case "able", "manage", "succeed", "help", "force", "compel", "oblige", "cause", "prompt":
+		return true
+	}
+	return false
+}
+
 // sharedSubject returns the subject a coordinated verb without one of its
 // own shares with the verb before it ("the car hit a bomb and was then
 // attacked": the car was attacked), as enhanced UD would: a passive verb
@@ -3140,6 +3157,7 @@ type depSemantics struct {
 	human func(t *depTree, n int) bool
 	place func(t *depTree, n int) bool
 	agent func(t *depTree, n int) bool
+	armed func(t *depTree, n int) bool
 	// numberType is the type of the number mention at node n (money,
 	// percent, cardinal), false when the number finder reads none there.
 	numberType func(t *depTree, n int) (string, bool)
@@ -3180,7 +3198,7 @@ func (a depArg) accepts(t *depTree, n int, sem *depSemantics) bool {
 			return false
 		}
 	}
-	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.human && !sem.human(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n) || a.agent && !sem.agent(t, n)) {
+	if sem != nil && (a.animate && !sem.animate(t, n) || a.inanimate && sem.person(t, n) || a.person && !sem.person(t, n) || a.human && !sem.human(t, n) || a.place && !sem.place(t, n) || a.physical && !sem.physical(t, n) || a.agent && !sem.agent(t, n) || a.armed && !sem.armed(t, n)) {
 		return false
 	}
 	return true
@@ -3289,11 +3307,15 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 		case "VBP", "VBZ":
 			return Hypothetical
 		case "VB":
-			// "tried to kill", not "were able to apprehend".
+			// "tried to kill", not "were able to apprehend" or "caused
+			// thousands to flee" (the parser may hang the infinitive on
+			// the object: "caused many to flee", many an xcomp).
 			if h := t.w[i].Head - 1; h >= 0 {
-				switch t.lemma(h) {
-				case "able", "manage", "succeed", "help", "force", "compel", "oblige":
-				default:
+				g := h
+				if r := t.w[h].Rel; t.w[h].UPOS != "VERB" && (r == "xcomp" || r == "obj") && t.w[h].Head > 0 {
+					g = t.w[h].Head - 1
+				}
+				if !enablingVerb(t.lemma(h)) && !enablingVerb(t.lemma(g)) {
 					return Hypothetical
 				}
 			}
