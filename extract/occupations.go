@@ -51,6 +51,11 @@ func (p *PersonFinder) occupation(w string, strong bool) bool {
 	if p.notOccup[w] || titleStopWords[w] || len(w) < 6 || !isAlphaWord(w) {
 		return false
 	}
+	// "-ment" names a thing or a body, never its agent: "government",
+	// "department", "parliament" are not the "-ent" of "student".
+	if strings.HasSuffix(w, "ment") {
+		return false
+	}
 	suf := agentSuffixes
 	if strong {
 		suf = strongAgentSuffixes

@@ -606,13 +606,17 @@ func (p *PersonFinder) titleEndingAt(toks []Token, end int) (titleMatch, bool) {
 // noun phrase ("the spokesman, X", "Taliban's spokesman, X"), which an
 // apposition after it needs.
 func (p *PersonFinder) personTitlePhraseStart(toks []Token, s int) bool {
-	k := s - 1
+	k, plain := s-1, 0
 	for ; k >= 0 && k >= s-5 && toks[k].Sent == toks[s].Sent; k-- {
 		l := toks[k].Lower
 		switch {
 		case l == "the" || l == "'s" || l == "'" || l == "its" || l == "his" || l == "her" || l == "their" || l == "a" || l == "an":
 			return true
 		case p.modifier[l] || p.descr[l] || p.qualif[l] || toks[k].Cap:
+			continue
+		case plain < 2 && titlePlainWord(toks[k]):
+			// "the bank's chief financial officer, X"
+			plain++
 			continue
 		}
 		return false
@@ -757,6 +761,18 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 		if norm, ok := p.heads[toks[k+1].Lower]; ok && (norm != "leader" || headsNamed(toks, k+2)) {
 			return titleMatch{i: k + 1, j: k + 2, e: titleEntry{norm: norm}}, true
 		}
+		// "who served as the special representative", "who was the
+		// special envoy": the title phrase after the copula.
+		switch n := k + 2; toks[k+1].Lower {
+		case "served", "serves", "serving", "worked", "works":
+			if n+1 < len(toks) && toks[n].Lower == "as" && toks[n+1].Sent == sent {
+				return p.postTitle(toks, n+1, occupations)
+			}
+		case "was", "is":
+			if n < len(toks) && toks[n].Sent == sent && (toks[n].Lower == "the" || toks[n].Lower == "a" || toks[n].Lower == "an") {
+				return p.postTitle(toks, n, occupations)
+			}
+		}
 		return titleMatch{}, false
 	}
 	det := false // the phrase opens with an article: "X, a consultant"
@@ -768,7 +784,7 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 	plain := 0 // lower-case words no list knows: "territorial administration minister"
 	for n := 0; k < len(toks) && toks[k].Sent == sent && n < 8; n++ {
 		t := toks[k]
-		if m, ok := p.titleAt(toks, k); ok {
+		if m, ok := p.titleAt(toks, k); ok && !p.chiefDescribes(toks, k) {
 			if start < 0 {
 				start = k
 			}
@@ -824,6 +840,22 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 		k++
 	}
 	return titleMatch{}, false
+}
+
+// chiefDescribes reports a "chief" at token k that describes the title or
+// occupation after it ("chief engineer", "Chief Operating Officer"), one
+// word apart at most, rather than being the title itself ("the army
+// chief").
+func (p *PersonFinder) chiefDescribes(toks []Token, k int) bool {
+	if toks[k].Lower != "chief" {
+		return false
+	}
+	for n := k + 1; n <= k+2 && n < len(toks) && toks[n].Sent == toks[k].Sent && isWord(toks[n].Text); n++ {
+		if _, ok := p.titleAt(toks, n); ok || p.occupation(toks[n].Lower, toks[n].Cap) {
+			return true
+		}
+	}
+	return false
 }
 
 // titlePlainWord reports a lower-case word that may stand in a title
@@ -1011,8 +1043,17 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			pt.Person = per
 			pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
 			out = append(out, pt)
+			// "The court's president, Judge Joan Donoghue": a title set off
+			// by a comma before the title of the name is the name's too.
+			if s, ok := tokenStartingAt(toks, pt.Evidence.Start); ok && s > 1 && toks[s-1].Text == "," {
+				if pt2, ok := p.preTitle(toks, s, entEnd, entStart); ok && pt2.Title.End < pt.Title.Start {
+					pt2.Person = per
+					pt2.Evidence = Span{Start: pt2.Evidence.Start, End: per.End}
+					out = append(out, pt2)
+				}
+			}
 		}
-		for _, m := range p.appositionTitles(toks, i, j, startsPerson) {
+		for _, m := range p.appositionTitles(toks, i, j, startsPerson, entStart) {
 			pt := PersonTitle{Person: per, TitleNorm: m.e.norm, rank: m.e.rank}
 			pt.Title = p.capitalisedTitle(toks, m, p.personTitleSpan(toks, m), inName)
 			end := m.j
@@ -1047,7 +1088,7 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 // director of Y": the sentence is about the person, so the office is
 // theirs; not "X is the president's son"). Each of two coordinated titles
 // is one ("X, co-founder and executive director of Y").
-func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map[int]bool) []titleMatch {
+func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map[int]bool, entStart tokenEntities) []titleMatch {
 	if j+1 >= len(toks) {
 		return nil
 	}
@@ -1071,10 +1112,16 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 			return out
 		}
 		out = append(out, m)
-		if m.j+1 >= len(toks) || toks[m.j].Lower != "and" || toks[m.j+1].Sent != toks[m.j].Sent {
+		// The next title may follow the owner of this one: "X, commander
+		// of Pacific Air Forces and air component commander for Y".
+		next := m.j
+		if _, e, ok := personEntityAfter(toks, next, entStart, false); ok {
+			next = e
+		}
+		if next+1 >= len(toks) || toks[next].Lower != "and" || toks[next+1].Sent != toks[next].Sent {
 			return out
 		}
-		k = m.j + 1
+		k = next + 1
 	}
 }
 
@@ -1225,7 +1272,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 		// the title, then "of|for" and its owner's phrase up to the comma.
 		for k := end - 1; k > 0 && k >= end-10 && toks[k].Sent == toks[i].Sent; k-- {
 			l := toks[k].Lower
-			if l == "of" || l == "for" {
+			if l == "of" || l == "for" || l == "to" { // "Chile's ambassador to Peru, X"
 				if m2, ok := p.titleEndingAt(toks, k); ok && p.personTitlePhraseStart(toks, m2.i) {
 					for q := k + 1; q < end; q++ {
 						if e, ok := entStart.at(q); ok && e.End <= toks[end-1].End {
