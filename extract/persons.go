@@ -202,6 +202,9 @@ type titleMatch struct {
 // titleAt returns the longest title phrase starting at token i.
 func (p *PersonFinder) titleAt(toks []Token, i int) (titleMatch, bool) {
 	for _, e := range p.titles[toks[i].Lower] {
+		if len(e.words) == 1 && e.words[0] == "chief" && p.chiefDescribes(toks, i) {
+			continue // "Chief Strategy Officer": a descriptor, not a title before a name
+		}
 		k, ok := personMatchWords(toks, i, e.words)
 		if ok {
 			return titleMatch{i: i, j: k, e: e}, true
@@ -1046,7 +1049,9 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			// "The court's president, Judge Joan Donoghue": a title set off
 			// by a comma before the title of the name is the name's too.
 			if s, ok := tokenStartingAt(toks, pt.Evidence.Start); ok && s > 1 && toks[s-1].Text == "," {
-				if pt2, ok := p.preTitle(toks, s, entEnd, entStart); ok && pt2.Title.End < pt.Title.Start {
+				// Lower case only: "the Argus Leader of Sioux Falls, Gov.
+				// X" is a newspaper, not X's title.
+				if pt2, ok := p.preTitle(toks, s, entEnd, entStart); ok && pt2.Title.End < pt.Title.Start && !strings.ContainsAny(text[pt2.Title.Start:pt2.Title.End], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 					pt2.Person = per
 					pt2.Evidence = Span{Start: pt2.Evidence.Start, End: per.End}
 					out = append(out, pt2)
