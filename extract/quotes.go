@@ -223,7 +223,7 @@ func (d *claimDoc) quoteSentences(q Span) []Span {
 	a, b := d.wordTokens(q)
 	for a < b {
 		e := a + 1
-		for e < b && d.toks[e].Sent == d.toks[a].Sent && !(sentenceEnd(d.toks[e-1].Text) && d.toks[e].Cap && e-a >= 3) {
+		for e < b && d.toks[e].Sent == d.toks[a].Sent && !(d.endsQuotedSentence(e) && d.toks[e].Cap && e-a >= 3) {
 			e++
 		}
 		// (A quotation run on from an unclosed one repeats its opening
@@ -235,6 +235,17 @@ func (d *claimDoc) quoteSentences(q Span) []Span {
 		a = e
 	}
 	return out
+}
+
+// endsQuotedSentence reports whether the token before e ends a sentence
+// of a quotation: a full stop, or a quote inside it that a full stop
+// closes ("Or does he think, ‘Hey I need to force this issue?’ And, we’ll
+// find out").
+func (d *claimDoc) endsQuotedSentence(e int) bool {
+	if p := d.toks[e-1].Text; (p == "\u2019" || p == "'") && e >= 2 {
+		return sentenceEnd(d.toks[e-2].Text)
+	}
+	return sentenceEnd(d.toks[e-1].Text)
 }
 
 // quoteStart returns the offset of quote mention m's opening mark: the

@@ -246,8 +246,10 @@ func splitSentences(text string, toks []Token) []Sentence {
 			inQuote = false
 			// “... size 34.” Experts said ...: a quotation that ends a
 			// sentence ends it, unless its speaker follows ("... .” Smith
-			// said.", loose but common).
-			if k > 0 && isTerminal(toks[k-1].Text) && k+1 < len(toks) && startsUpper(toks[k+1].Text) && !saidSoon(toks, k+1) {
+			// said.", loose but common). A new quotation opening with a
+			// capital starts a new sentence too ("... or “peri-urban
+			// areas.” “Access to health care ...,” Chikwati said").
+			if k > 0 && isTerminal(toks[k-1].Text) && k+1 < len(toks) && startsSentence(toks, k+1) && !saidSoon(toks, k+1) {
 				flush(k + 1)
 				continue
 			}
@@ -308,6 +310,16 @@ func splitSentences(text string, toks []Token) []Sentence {
 		}
 	}
 	return sents
+}
+
+// startsSentence reports whether toks[k] can open a sentence after a
+// closed quotation: a capitalised word, or an opening curly quote mark
+// before one.
+func startsSentence(toks []Token, k int) bool {
+	if toks[k].Text == "\u201c" && k+1 < len(toks) {
+		return startsUpper(toks[k+1].Text)
+	}
+	return startsUpper(toks[k].Text)
 }
 
 // wrapped reports that the line break after toks[k] is a hard wrap inside
