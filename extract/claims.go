@@ -559,6 +559,23 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	return c, true
 }
 
+// infinitiveAt reports whether token k of sentence si is the "to" of an
+// infinitive in the sentence's tree, when it was parsed: what was vowed
+// or threatened ("vowed to make the region climate neutral") opens with
+// it, which is no preposition. No sentence is parsed for this.
+func (d *claimDoc) infinitiveAt(si, k int) bool {
+	if d.toks[k].Lower != "to" || si >= len(d.trees) || d.trees[si] == nil {
+		return false
+	}
+	t := d.trees[si]
+	w := t.wordAt(d.toks[k].Span)
+	if w < 0 || t.w[w].UPOS != "PART" || t.w[w].Rel != "mark" {
+		return false
+	}
+	h := t.w[w].Head - 1
+	return h > w && t.w[h].UPOS == "VERB"
+}
+
 // insideContent reports whether span s lies inside the content of one of
 // the statements cs of its sentence that reports other words than the
 // content own (another reading of the same words does not count, nor
@@ -614,7 +631,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	// start with anything.
 	// ("at least some of the families ..." is a count, not a place.)
 	if k := d.tokIndex(a.Start); k < len(d.toks) && d.toks[k].Start == a.Start && !inQuote && a.Start >= sp.End && !d.atLeast(k) &&
-		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
+		(d.listAt("claim_objects", k) > 0 || d.listAt("content_not_start", k) > 0 && !d.infinitiveAt(si, k) || !d.toks[k].Cap && d.listAt("content_not_start_aux", k) > 0) {
 		return false
 	}
 	if !inQuote && a.Start >= sp.End && (d.saysWhenNotWhat(si, a.Span) || d.reportsToBody(*c, a.Span)) {

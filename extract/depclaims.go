@@ -240,7 +240,7 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 			speaker = d.spanOf(cp.start, cp.end)
 			if cp.end-cp.start == 1 {
 				switch d.toks[cp.start].Lower {
-				case "it", "i", "you", "we", "this", "that", "these", "those", "which", "who", "what", "one", "there":
+				case "it", "i", "you", "we", "this", "that", "these", "those", "which", "who", "what", "one", "there", "nothing", "something", "anything", "everything":
 					return false
 				}
 			}
