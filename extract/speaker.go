@@ -32,6 +32,70 @@ func (d *claimDoc) tree(si int) *depTree {
 	return t
 }
 
+// subjectAfterFronted returns the subject after the fronted adverbial
+// that holds speaker sp, for a ", saying ..." whose surface pattern took
+// the sentence's first noun phrase: "One day earlier, parliament's lower
+// house voted ..., saying" is said by the house; "Over the course of that
+// interview, Dale and Martha disputed ..., saying" by Dale and Martha.
+// The adverbial opens the sentence with a preposition or is a time, and
+// ends at the first comma; the subject is the phrase the parse builds on
+// the word after it, followed by the clause's verb.
+func (d *claimDoc) subjectAfterFronted(si int, sp Span, before int) (Arg, bool) {
+	a, b := d.wordTokens(sp)
+	f := d.sents[si].First
+	if a >= b || a < f {
+		return Arg{}, false
+	}
+	c := -1
+	for i := f; i < len(d.toks) && d.toks[i].End <= before; i++ {
+		if d.toks[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < b {
+		return Arg{}, false
+	}
+	fronted := openingPreps[d.toks[f].Lower] || frontedPreps[d.toks[f].Lower]
+	for i := f; i < c && !fronted; i++ {
+		fronted = timeHeads[d.toks[i].Lower]
+	}
+	t := d.tree(si)
+	if !fronted || t == nil || c+1 >= len(d.toks) {
+		return Arg{}, false
+	}
+	w0 := t.wordAt(d.toks[c+1].Span)
+	if w0 < 0 {
+		return Arg{}, false
+	}
+	w := w0
+	for {
+		h := t.w[w].Head - 1
+		switch t.w[w].Rel {
+		case "nmod:poss", "compound", "amod", "det", "case", "flat", "nummod":
+			if h > w {
+				w = h
+				continue
+			}
+		}
+		break
+	}
+	lo, hi := t.phrase(w)
+	for _, k := range t.kids[w] {
+		if t.w[k].Rel == "conj" && k > hi { // "Dale and Martha"
+			_, hi = t.phrase(k)
+		}
+	}
+	if lo != w0 || hi+1 >= len(t.w) || t.w[hi+1].UPOS != "VERB" && t.w[hi+1].UPOS != "AUX" {
+		return Arg{}, false
+	}
+	pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+	if pa >= pb || d.toks[pb-1].End > before {
+		return Arg{}, false
+	}
+	return d.arg(capture{"speaker", pa, pb, d.actorCovering(pa, pb), nil}), true
+}
+
 // speakerOpensWithVerb reports whether statement c's speaker, as fixed,
 // opens with a verb: "This graphic, provided by Statista, shows the U.S.
 // states where ..." ("states" a verb of saying to the word lists, a noun
@@ -79,6 +143,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	defer d.appositiveSpeaker(c, k)
 	content, _ := findArg(*c, "content")
+	if c.Rule == "statement.saying" {
+		if a, ok := d.subjectAfterFronted(si, c.Args[k].Span, content.Start); ok {
+			c.Args[k] = a
+		}
+	}
 	sp := c.Args[k].Span
 	// "Dow component Home Depot reported", "Chipmaker Nvidia said": a
 	// plain phrase right before a name (no punctuation between) is a
