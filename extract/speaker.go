@@ -227,6 +227,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			return true
 		}
 	}
+	// "Like Lutnick, Kevin Hassett ... emphasized": a phrase that opens
+	// the sentence with a preposition is an adverbial, never the speaker.
+	if a, b := d.wordTokens(sp); a < b && a == d.sents[si].First && (frontedPreps[d.toks[a].Lower] || openingPreps[d.toks[a].Lower]) {
+		return false
+	}
 	// "One day earlier, parliament's lower house voted ..., saying": a
 	// time is no speaker.
 	if a, b := d.wordTokens(sp); a < b && timeHeads[d.toks[b-1].Lower] && d.actorCovering(a, b) == nil {

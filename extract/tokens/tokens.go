@@ -239,7 +239,11 @@ func splitSentences(text string, toks []Token) []Sentence {
 		// soon, so that a quote of several sentences stays one unit.
 		switch t.Text {
 		case "\u201c":
-			if c := strings.Index(text[t.End:min(len(text), t.End+600+len("\u201d"))], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") {
+			// (Not when another opening mark comes first: curly quotes do
+			// not nest, so this one was closed by a straight mark,
+			// “provocative" and "false" messages ..., and the closing
+			// mark found is another quotation's.)
+			if c := strings.Index(text[t.End:min(len(text), t.End+600+len("\u201d"))], "\u201d"); c >= 0 && c < 600 && !strings.Contains(text[t.End:t.End+c], "\n") && !strings.Contains(text[t.End:t.End+c], "\u201c") {
 				inQuote = true
 			}
 		case "\u201d":
@@ -261,7 +265,7 @@ func splitSentences(text string, toks []Token) []Sentence {
 			// "in the U.S. The ...", "Apple Inc. The ...": a word that
 			// takes its period ends a sentence before a word that can
 			// only start one.
-			if k+1 < len(toks) && toks[k+1].Start > t.End && endsWithPeriod(toks, k) && sentenceStarter[toks[k+1].Text] {
+			if k+1 < len(toks) && toks[k+1].Start > t.End && endsWithPeriod(toks, k) && (sentenceStarter[toks[k+1].Text] || quotedStarter(toks, k+1)) {
 				flush(k + 1)
 			}
 			continue
@@ -270,7 +274,7 @@ func splitSentences(text string, toks []Token) []Sentence {
 			continue
 		}
 		if t.Text == "." && k > 0 && toks[k-1].End == t.Start && abbreviations[toks[k-1].Lower] {
-			if k+1 < len(toks) && toks[k+1].Start > t.End && finalAbbreviation[toks[k-1].Lower] && sentenceStarter[toks[k+1].Text] {
+			if k+1 < len(toks) && toks[k+1].Start > t.End && finalAbbreviation[toks[k-1].Lower] && (sentenceStarter[toks[k+1].Text] || quotedStarter(toks, k+1)) {
 				flush(k + 1)
 			}
 			continue
@@ -320,6 +324,13 @@ func startsSentence(toks []Token, k int) bool {
 		return startsUpper(toks[k+1].Text)
 	}
 	return startsUpper(toks[k].Text)
+}
+
+// quotedStarter reports whether toks[k] opens a quotation that starts
+// with a capital, as a sentence does after an abbreviation that may end
+// one: "... as a gift to the U.S. "What I would expect ...," said X".
+func quotedStarter(toks []Token, k int) bool {
+	return (toks[k].Text == "\u201c" || toks[k].Text == "\"") && k+1 < len(toks) && toks[k+1].Start == toks[k].End && startsUpper(toks[k+1].Text)
 }
 
 // wrapped reports that the line break after toks[k] is a hard wrap inside
