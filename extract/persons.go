@@ -12,7 +12,7 @@ import (
 // The given-name list is generated (see lexicon/persons_README.md); the
 // other files are kept by hand.
 //
-//go:embed lexicon/titles.yaml lexicon/persons_names.yaml lexicon/persons_given_names.yaml lexicon/persons_occupations.tsv
+//go:embed lexicon/titles.yaml lexicon/persons_names.yaml lexicon/persons_given_names.yaml lexicon/persons_occupations.tsv lexicon/persons_occupations_wordnet.tsv
 var personLexFiles embed.FS
 
 // titleEntry is one title phrase of the lexicon.
@@ -33,7 +33,9 @@ type PersonFinder struct {
 	qualif   map[string]bool // before a title, outside its span: "former"
 	heads    map[string]string
 	// occup are the nouns that name a kind of person (GUM's entity layer,
-	// lexicon/persons_occupations.tsv) less titles.yaml's not_occupations:
+	// lexicon/persons_occupations.tsv, and WordNet's occupations,
+	// lexicon/persons_occupations_wordnet.tsv) less titles.yaml's
+	// not_occupations:
 	// an apposition or a word before a name that no title phrase matches
 	// may still state what the person does ("a semiconductor engineer").
 	occup    map[string]bool
@@ -124,6 +126,11 @@ func LoadPersons() (*PersonFinder, error) {
 	if err != nil {
 		return nil, err
 	}
+	wn, err := readOccupations(personLexFiles, "lexicon/persons_occupations_wordnet.tsv")
+	if err != nil {
+		return nil, err
+	}
+	occ = append(occ, wn...)
 	p.occup = map[string]bool{}
 	for _, w := range occ {
 		if !p.notOccup[w] && !titleStopWords[w] {
@@ -853,6 +860,13 @@ func (p *PersonFinder) chiefDescribes(toks []Token, k int) bool {
 	if toks[k].Lower != "chief" {
 		return false
 	}
+	// "chief executive" is a title phrase of its own, not "chief" before
+	// the occupation "executive".
+	for _, e := range p.titles["chief"] {
+		if _, ok := personMatchWords(toks, k, e.words); ok && len(e.words) > 1 {
+			return false
+		}
+	}
 	for n := k + 1; n <= k+2 && n < len(toks) && toks[n].Sent == toks[k].Sent && isWord(toks[n].Text); n++ {
 		if _, ok := p.titleAt(toks, n); ok || p.occupation(toks[n].Lower, toks[n].Cap) {
 			return true
@@ -1267,7 +1281,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 		}
 	}
 	m, found := p.titleEndingAt(toks, end)
-	if w := toks[end-1]; !found && !comma && !w.Cap && p.occupation(w.Lower, true) {
+	if w := toks[end-1]; !found && !comma && !w.Cap && p.occupation(w.Lower, true) && bareOccupationBefore(toks, end-1) {
 		// "pro-democracy publisher Jimmy Lai": a lower-case occupation
 		// right before a name is that person's.
 		m, found = titleMatch{i: end - 1, j: end, e: titleEntry{words: []string{w.Lower}, norm: w.Lower}}, true
@@ -1491,3 +1505,40 @@ func headsNamed(toks []Token, k int) bool {
 	}
 	return false
 }
+
+// bareOccupationBefore reports whether the occupation noun at token k may
+// be the title of the name after it, judged by the words before it. Many
+// occupations are verbs too, and after a modal, an auxiliary or an
+// infinitive "to" it is one ("would help Trump's constituency", "to host
+// Smith"). And an indefinite noun phrase with a name after it is a noun the
+// name opens a relative clause on ("a wealthy hotelier Trump tapped as his
+// ambassador", "a lawyer Smith hired"): news writes "publisher Jimmy Lai"
+// or "the publisher Jimmy Lai", not "a publisher Jimmy Lai".
+func bareOccupationBefore(toks []Token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	if verbBefore[toks[k-1].Lower] {
+		return false
+	}
+	// The article, then at most two modifiers: "a wealthy hotelier".
+	for n := k - 1; n >= 0 && n >= k-3 && toks[n].Sent == toks[k].Sent; n-- {
+		switch l := toks[n].Lower; {
+		case l == "a" || l == "an":
+			return false
+		case toks[n].Cap || namePreps[l] || !isWordRune([]rune(toks[n].Text)[0]) && !isDigitStart(toks[n].Text):
+			return true
+		}
+	}
+	return true
+}
+
+// verbBefore are the function words after which a word that may be a noun
+// or a verb is the verb.
+var verbBefore = map[string]bool{
+	"to": true, "would": true, "will": true, "can": true, "could": true, "may": true, "might": true,
+	"must": true, "should": true, "shall": true, "did": true, "does": true, "do": true, "didn't": true,
+	"doesn't": true, "don't": true, "won't": true, "can't": true, "cannot": true,
+}
+
+func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
