@@ -307,7 +307,7 @@ func (p *PersonFinder) nameTok(toks []Token, k int) bool {
 	if personArticlePrefix(t.Text) {
 		return true
 	}
-	if !t.Cap || p.notNames[t.Lower] || p.honorifc[t.Lower] && k+1 < len(toks) && toks[k+1].Text == "." {
+	if !t.Cap || p.notNames[t.Lower] && !p.notNameInside(toks, k) || p.honorifc[t.Lower] && k+1 < len(toks) && toks[k+1].Text == "." {
 		return false
 	}
 	if isInitialism(t.Text) && len(t.Text) > 1 || orgIsAcronym(t.Text) && len(t.Text) > 1 {
@@ -320,6 +320,29 @@ func (p *PersonFinder) nameTok(toks []Token, k int) bool {
 		}
 	}
 	return true
+}
+
+// notNameInside reports whether token k, a word of not_names (a faith,
+// a language, a body), is a word of the name around it all the same: a
+// given name right after a title and before a surname ("Finance Minister
+// Christian Lindner"), or a middle element between a given name and an
+// al-prefixed surname ("Prime Minister Mohammed Shia al-Sudani"). Alone,
+// or after a plain word, it keeps its common reading ("Christian
+// leaders", "the Shia militias").
+func (p *PersonFinder) notNameInside(toks []Token, k int) bool {
+	if k == 0 || k+1 >= len(toks) || toks[k+1].Sent != toks[k].Sent || toks[k+1].Start != toks[k].End+1 {
+		return false
+	}
+	next, prev := toks[k+1], toks[k-1]
+	if !next.Cap && !personArticlePrefix(next.Text) || p.notNames[next.Lower] || !isWordRune([]rune(next.Text)[0]) {
+		return false
+	}
+	if p.given[toks[k].Lower] {
+		if _, ok := p.titleEndingAt(toks, k); ok {
+			return true
+		}
+	}
+	return prev.Cap && (p.given[prev.Lower] || p.elements[prev.Lower]) && personArticlePrefix(next.Text)
 }
 
 // initialAt reports whether tokens k, k+1 are an initial "W." inside a name.
