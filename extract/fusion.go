@@ -195,7 +195,22 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 			}
 		}
 	}
-	ents = rejectedPersons(toks, ents, outPerson, personWords)
+	// A rule person of two words or more with a title in apposition after
+	// it ("Nop Vy, the association's executive director,") has the
+	// strongest evidence the rules read; the model, which sees the name and
+	// not the title phrase as a whole, does not overrule it. A single word
+	// may be a sentence opener the model is right about ("Instead, the
+	// president's tactics", "Parents, lawmakers and a bishop").
+	apposed := map[Span]bool{}
+	for _, e := range ents {
+		if e.Kind == KindPerson && e.Source == SourceRule && e.Type != "" && strings.ContainsAny(strings.TrimSpace(e.Text), " \u00a0") {
+			j := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= e.End })
+			if x.persons.personApposition(toks, j) {
+				apposed[e.Span] = true
+			}
+		}
+	}
+	ents = rejectedPersons(toks, ents, outPerson, personWords, apposed)
 	addr := addressTokens(text, toks)
 	if len(found) == 0 {
 		return x.documentNames(text, toks, sents, addr, ents, nil, nil)
@@ -787,11 +802,11 @@ const rejectPersonMargin = 5
 // elsewhere in the document (personWords) stays: the title and the
 // document together outweigh the sentence ("President Xi Jinping",
 // "Writer Oh Kyeong Taek"); a title alone does not ("Premier League",
-// "President Ascom").
-func rejectedPersons(toks []Token, ents []Entity, outPerson []float32, personWords map[string]bool) []Entity {
+// "President Ascom"). The persons of apposed stay too.
+func rejectedPersons(toks []Token, ents []Entity, outPerson []float32, personWords map[string]bool, apposed map[Span]bool) []Entity {
 	kept := ents[:0] // in place: the caller reads only what this returns
 	for _, e := range ents {
-		if e.Kind == KindPerson && e.Source == SourceRule {
+		if e.Kind == KindPerson && e.Source == SourceRule && !apposed[e.Span] {
 			i := sort.Search(len(toks), func(i int) bool { return toks[i].End > e.Start })
 			ok := i < len(toks) && outPerson[i] >= rejectPersonMargin
 			for j := i; ok && j < len(toks) && toks[j].Start < e.End; j++ {

@@ -208,9 +208,28 @@ type titleMatch struct {
 
 // titleAt returns the longest title phrase starting at token i.
 func (p *PersonFinder) titleAt(toks []Token, i int) (titleMatch, bool) {
-	for _, e := range p.titles[toks[i].Lower] {
+	key := toks[i].Lower
+	if n := p.qualifierPrefix(key); n > 0 {
+		key = key[n:] // "then-President", "ex-minister"
+	}
+	for _, e := range p.titles[key] {
 		if len(e.words) == 1 && e.words[0] == "chief" && p.chiefDescribes(toks, i) {
 			continue // "Chief Strategy Officer": a descriptor, not a title before a name
+		}
+		if key != toks[i].Lower {
+			k := i + 1
+			if k < len(toks) && toks[k].Text == "." && toks[k].Start == toks[k-1].End && isAbbreviation(key) {
+				k++
+			}
+			if len(e.words) == 1 {
+				return titleMatch{i: i, j: k, e: e}, true
+			}
+			if k < len(toks) && toks[k].Sent == toks[i].Sent {
+				if j, ok := personMatchWords(toks, k, e.words[1:]); ok {
+					return titleMatch{i: i, j: j, e: e}, true
+				}
+			}
+			continue
 		}
 		k, ok := personMatchWords(toks, i, e.words)
 		if ok {
@@ -218,6 +237,16 @@ func (p *PersonFinder) titleAt(toks []Token, i int) (titleMatch, bool) {
 		}
 	}
 	return titleMatch{}, false
+}
+
+// qualifierPrefix returns the length of a one-word qualifier and its
+// hyphen that open a title word ("then-president", "ex-minister"), else 0.
+func (p *PersonFinder) qualifierPrefix(lower string) int {
+	h := strings.IndexByte(lower, '-')
+	if h < 2 || h+1 >= len(lower) || !p.qualif[lower[:h]] {
+		return 0
+	}
+	return h + 1
 }
 
 // personMatchWords matches folded words from token i, allowing an
@@ -1120,6 +1149,14 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 	}
 	for k := range out {
 		out[k].Status = p.titleStatus(toks, inName, out[k])
+		// "then-President X": the qualifier inside the title's first
+		// word is its status, and the title is the rest.
+		if i, ok := tokenStartingAt(toks, out[k].Title.Start); ok && out[k].Status == (Span{}) {
+			if n := p.qualifierPrefix(toks[i].Lower); n > 0 {
+				out[k].Status = Span{Start: toks[i].Start, End: toks[i].Start + n - 1}
+				out[k].Title.Start = toks[i].Start + n
+			}
+		}
 	}
 	return out
 }
