@@ -1341,6 +1341,28 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 		}
 	}
 	m, found := p.titleEndingAt(toks, end)
+	if !found && !comma && owner == nil {
+		// "UN Resident Coordinator for Myanmar Andrew Kirkwood", "Special
+		// Rapporteur on Myanmar X": a capitalised title, "for|of|on|to" and
+		// the place or body it serves right before the name. Capitalised
+		// only: "a campaign for Syria Jane Doe" is no title.
+		if e, ok := entEnd.at(end - 1); ok && (e.Kind == KindPlace || e.Kind == KindOrganization) {
+			k, _ := personTokenAt(toks, e.Start)
+			s := k
+			if s > 0 && toks[s-1].Lower == "the" {
+				s--
+			}
+			if s > 1 && toks[s-1].Sent == toks[i].Sent {
+				switch toks[s-1].Lower {
+				case "for", "of", "on", "to":
+					if m2, ok := p.titleEndingAt(toks, s-1); ok && toks[m2.i].Cap && toks[s-2].Cap {
+						owner = &e
+						m, found, end = m2, true, s-1
+					}
+				}
+			}
+		}
+	}
 	if w := toks[end-1]; !found && !comma && !w.Cap && p.occupation(w.Lower, true) && bareOccupationBefore(toks, end-1) {
 		// "pro-democracy publisher Jimmy Lai": a lower-case occupation
 		// right before a name is that person's.
