@@ -646,8 +646,18 @@ func (l *OrgLexicon) orgHeads(text string, toks []Token, cs []orgSpan) []orgSpan
 			}
 		}
 		j := h + 1
-		// "of" + capitalised words ("Ministry of Foreign Affairs").
-		if j+1 < len(toks) && toks[j].Lower == "of" && toks[j+1].Sent == t.Sent && l.orgNameWord(toks[j+1]) {
+		// "of" + capitalised words ("Ministry of Foreign Affairs"), and
+		// "for|on" after a head the name words before it make a name
+		// ("Max Planck Institute for Astrophysics", "Council on Foreign
+		// Relations" after "the": not "the Security Council on Tuesday"
+		// nor a bare "Institute for" opening a sentence).
+		ofLike := j < len(toks) && toks[j].Lower == "of"
+		if j+1 < len(toks) && (toks[j].Lower == "for" || toks[j].Lower == "on") && (i < h || h > 0 && toks[h-1].Lower == "the") {
+			_, wd := dateWeekdays[toks[j+1].Lower]
+			_, mo := dateMonths[toks[j+1].Lower]
+			ofLike = !wd && !mo
+		}
+		if j+1 < len(toks) && ofLike && toks[j+1].Sent == t.Sent && l.orgNameWord(toks[j+1]) {
 			k := j + 1
 			for k < len(toks) && toks[k].Sent == t.Sent && (l.orgNameWord(toks[k]) || (toks[k].Lower == "and" || toks[k].Lower == "for") && k+1 < len(toks) && l.orgNameWord(toks[k+1])) {
 				k++
@@ -664,7 +674,13 @@ func (l *OrgLexicon) orgHeads(text string, toks []Token, cs []orgSpan) []orgSpan
 			}
 			j = k
 		}
-		cs = append(cs, orgSpan{i, j, l.orgNormWords(text, toks, i, j), typ, false})
+		norm := l.orgNormWords(text, toks, i, j)
+		if typ == "ngo" || typ == "company" {
+			// A demonym opens a body's own name, not its country's:
+			// "American Enterprise Institute", "American University".
+			norm = orgClean(text[toks[i].Start:toks[j-1].End])
+		}
+		cs = append(cs, orgSpan{i, j, norm, typ, false})
 	}
 	return cs
 }
