@@ -51,6 +51,8 @@ func TestOrganizations(t *testing.T) {
 		{"head for", "at the Max Planck Institute for Astrophysics and the Council on Foreign Relations", []string{`7:44 ngo "Max Planck Institute for Astrophysics"`, `53:81 government "Council on Foreign Relations"`}},
 		{"head for, no date or bare head", "The Security Council on Tuesday met. Center for the talks.", []string{`4:20 international "UN Security Council"`}},
 		{"head at the end", "They met at the Institute", nil},
+		{"association, federation, alliance heads", "the Indiana State Teachers Association and the American Farm Bureau Federation and the Alliance for American Manufacturing",
+			[]string{`4:38 ngo "Indiana State Teachers Association"`, `47:78 ngo "American Farm Bureau Federation"`, `87:122 ngo "Alliance for American Manufacturing"`}},
 		{"demonym opens an ngo's own name", "the American Enterprise Institute said", []string{`4:33 ngo "American Enterprise Institute"`}},
 		{"stop word inside", "at The Ohio State University and State University", []string{`7:28 company "Ohio State University"`}},
 		{"embassy in", "The US Embassy in Kabul has criticized", []string{`4:23 government "United States Embassy in Kabul"`}},
