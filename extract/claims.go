@@ -1123,8 +1123,7 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// "said the roads were safe, but added that drivers should
 			// take care": a second finite verb of saying, coordinated
 			// with the first, starts a statement of its own.
-			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && (d.rules.hasWord("report_verbs", d.toks[i+1].Lower) || d.rules.hasWord("quote_verbs", d.toks[i+1].Lower) || d.rules.hasWord("that_verbs", d.toks[i+1].Lower)) &&
-				i+2 < hi && (d.toks[i+2].Lower == "that" || d.toks[i-1].Text == "," || d.conjoinedReport(i+1))
+			conjoined := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && d.conjoinedSpeech(i+1, hi)
 			// "says it has the upper hand, but according to MSF, the
 			// situation is dire": a coordinated clause with a source of its
 			// own is another statement.
@@ -1150,6 +1149,42 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 	}
 }
 
+// conjoinedSpeech reports whether the words from token j, right after
+// "and" or "but" inside a content that ends before token hi, open a
+// second statement of the same speaker: a verb of saying, after a
+// subject pronoun of its own or an adverb ("and he indicated Germany
+// might abstain", "but later acknowledged that some had"), with "that"
+// after it, a comma before the conjunction, or the parse's reading of a
+// conjoined verb with a clause of its own. A name in between is left
+// out: "said the envoy and Smith told no one" may be the reported
+// clause's own subject.
+func (d *claimDoc) conjoinedSpeech(j, hi int) bool {
+	comma := d.toks[j-2].Text == ","
+	subject := false
+	if j < hi {
+		switch d.toks[j].Lower {
+		case "he", "she", "they":
+			subject = true
+			j++
+		}
+	}
+	for j < hi && conjoinedAdverbs[d.toks[j].Lower] {
+		j++
+	}
+	if j+1 >= hi {
+		return false
+	}
+	w := d.toks[j].Lower
+	if !d.rules.hasWord("report_verbs", w) && !d.rules.hasWord("quote_verbs", w) && !d.rules.hasWord("that_verbs", w) && !d.rules.hasWord("speech_lemmas", w) {
+		return false
+	}
+	return d.toks[j+1].Lower == "that" || comma || d.conjoinedReport(j, subject)
+}
+
+// conjoinedAdverbs may stand between "and" and a second verb of saying:
+// "but later acknowledged", "and also said".
+var conjoinedAdverbs = map[string]bool{"also": true, "later": true, "then": true, "further": true, "again": true, "repeatedly": true, "subsequently": true}
+
 // conjoinedReport reports whether token v, a verb of saying after "and"
 // or "but", is to the parse a conjoined verb with a clause of its own:
 // "says the harvest was poor but says prices have risen", "told VOA she
@@ -1157,13 +1192,15 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 // second statement (said_tree, said_conj_tree), not more of the first.
 // Without "that" or a comma only the parse tells it from a verb of the
 // reported clause's own ("said the man fled and told no one").
-func (d *claimDoc) conjoinedReport(v int) bool {
+// A verb with a subject of its own ("and he said") is conjoined only
+// when ownSubject is set: the pronoun before it was read.
+func (d *claimDoc) conjoinedReport(v int, ownSubject bool) bool {
 	t := d.tree(d.toks[v].Sent)
 	if t == nil {
 		return false
 	}
 	w := t.wordAt(d.toks[v].Span)
-	return w >= 0 && t.w[w].UPOS == "VERB" && t.w[w].Rel == "conj" && t.hasKid(w, "ccomp") && !t.hasKid(w, "nsubj")
+	return w >= 0 && t.w[w].UPOS == "VERB" && t.w[w].Rel == "conj" && t.hasKid(w, "ccomp") && (ownSubject || !t.hasKid(w, "nsubj"))
 }
 
 // negated is certainty's answer for the article's own negation; events
