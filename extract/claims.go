@@ -406,6 +406,24 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			return Claim{}, false
 		}
 	}
+	// "called the road “the highway of death”": a quotation that opens
+	// with a capital or "the" gives the thing its name, which is no
+	// statement; "called it “reckless”" is an opinion, the speaker's words.
+	if r.ID == "statement.called_quote" {
+		for _, cp := range caps {
+			if cp.role != "content" {
+				continue
+			}
+			for k := cp.start; k+1 < cp.end; k++ {
+				if isOpenQuote(d.toks[k].Text) {
+					if f := d.toks[k+1]; f.Cap || f.Lower == "the" {
+						return Claim{}, false
+					}
+					break
+				}
+			}
+		}
+	}
 	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps) || d.speakerOpensWithVerb(&c, si)) {
 		return Claim{}, false
 	}
