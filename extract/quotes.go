@@ -136,23 +136,33 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 	var out []Claim
 	for i := range d.toks {
 		for _, m := range d.mentions[i] {
-			if m.kind != "quote" || used[m.span.Start] || !d.body[d.toks[i].Sent] || inContent.holds(m.span.Start) {
+			if m.kind != "quote" || !d.body[d.toks[i].Sent] {
 				continue
 			}
-			qs := d.quoteStart(m)
-			prev, ok := d.statementBefore(cs, byEnd, qs)
-			if !ok {
-				prev, ok = d.quoteParagraphAfter(cs, byEnd, qs, m)
-			}
-			if !ok {
-				continue
+			span, qs := m.span, d.quoteStart(m)
+			prev, ok := d.reportedQuoteRest(cs, m)
+			if ok {
+				// Only the sentences after the one the statement read.
+				span = Span{Start: d.toks[m.start].Start, End: m.span.End}
+				qs = span.Start
+			} else {
+				if used[m.span.Start] || inContent.holds(m.span.Start) {
+					continue
+				}
+				prev, ok = d.statementBefore(cs, byEnd, qs)
+				if !ok {
+					prev, ok = d.quoteParagraphAfter(cs, byEnd, qs, m)
+				}
+				if !ok {
+					continue
+				}
 			}
 			sp, _ := findArg(prev, "speaker")
 			// Each sentence of the quotation is a statement of its own (the
 			// convention of the claims gold: "a following quoted sentence
 			// without its own attribution is one more statement"), the
 			// last one running to the end of its sentence.
-			parts := d.quoteSentences(m.span)
+			parts := d.quoteSentences(span)
 			for pi, part := range parts {
 				st, end := part.Start, part.End // up to its own full stop
 				if pi == 0 {
@@ -180,6 +190,37 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// reportedQuoteRest returns the statement whose reported clause opens
+// quotation m, when m is the rest of that quotation in a later sentence
+// the statement does not hold: in `Sisci told VOA that the industry "is
+// dependent on the Chinese market. There are no good or clear
+// alternatives."` the statement reads the first sentence, and the second
+// is one more of Sisci's. m is then the mention addQuote puts at the
+// later sentence's first word.
+func (d *claimDoc) reportedQuoteRest(cs []Claim, m *mention) (Claim, bool) {
+	if isQuoteMark(d.toks[m.start].Text) || d.toks[m.start].Start <= m.span.Start {
+		return Claim{}, false
+	}
+	rest := d.toks[m.start].Start
+	var prev Claim
+	found := false
+	for _, c := range cs {
+		a, ok := findArg(c, "content")
+		if !ok || c.Kind != "statement" {
+			continue
+		}
+		// A quotation continuedQuotes read whole, from its opening mark,
+		// is not read again from its later sentence.
+		if a.End > rest && a.Start <= rest+2 || c.Rule == "statement.continued_quote" && a.Start <= m.span.Start && m.span.Start < a.End {
+			return Claim{}, false
+		}
+		if a.Start <= m.span.Start && m.span.Start < a.End && a.End <= rest {
+			prev, found = c, true
+		}
+	}
+	return prev, found
 }
 
 // quoteParagraphAfter returns the quoted statement that ends the
