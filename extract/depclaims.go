@@ -449,7 +449,24 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				cv = v
 			}
 			if h := t.w[cv].Head - 1; h >= 0 && strings.HasPrefix(t.w[cv].Rel, "acl") {
+				pron := n
 				n = h
+				// "battling extradition to the United States, which accuses
+				// him": a clause after a comma that the parser hung on a
+				// noun above a name is said of the name right before the
+				// comma, when it is that noun's nmod.
+				if a.role == "speaker" && pron >= 2 && t.w[pron-1].Form == "," {
+					w := pron - 2
+					for w >= 0 && (t.w[w].Rel == "flat" || t.w[w].Rel == "compound") && t.w[w].Head-1 > w {
+						w = t.w[w].Head - 1
+					}
+					for w >= 0 && t.w[w].Rel == "flat" && t.w[w].Head-1 < w {
+						w = t.w[w].Head - 1
+					}
+					if w >= 0 && w != h && t.w[w].UPOS == "PROPN" && t.w[w].Rel == "nmod" && t.w[w].Head-1 == h {
+						n = w
+					}
+				}
 				// "Otto Warmbier, an American college student who died":
 				// the clause hangs on the apposition, and the victim is the
 				// person it describes, by name.

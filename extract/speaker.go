@@ -149,6 +149,18 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	sp := c.Args[k].Span
+	// "The front is 60 kilometers long and officials warn it is ...": a
+	// phrase right after a form of "be" is the predicate of the clause
+	// before, and "and" opens the clause whose subject speaks.
+	if a, b := d.wordTokens(sp); a > 0 && a < b && beForms[d.toks[a-1].Lower] {
+		for i := b - 2; i > a; i-- {
+			if d.toks[i].Lower == "and" {
+				c.Args[k] = d.arg(capture{"speaker", i + 1, b, d.actorCovering(i+1, b), nil})
+				sp = c.Args[k].Span
+				break
+			}
+		}
+	}
 	// "Dow component Home Depot reported", "Chipmaker Nvidia said": a
 	// plain phrase right before a name (no punctuation between) is a
 	// compound modifier of the name, which heads the subject.
@@ -378,7 +390,10 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// intelligence from member states, said" has its verb.)
 	sayVerb := v >= 0 && (d.isSayForm(t.w[v].Form) || d.rules.hasWord("that_verbs", foldLower(t.w[v].Form)))
 	for i := start; i < end && !sayVerb; i++ {
-		if nounVerbs[d.toks[i].Lower] && !d.inCapture(i, caps) {
+		// (A word of a name is neither, "Politicians in Britain and the
+		// United States have expressed", unless the speaker holds part of
+		// that name: "The United" of "The United States completed".)
+		if nounVerbs[d.toks[i].Lower] && !d.inCapture(i, caps) && !d.inName(i, sp) {
 			if w := t.wordAt(d.toks[i].Span); w >= 0 && t.w[w].UPOS != "VERB" {
 				return false
 			}
@@ -695,6 +710,22 @@ func (d *claimDoc) nameAfterFrontedPhrase(sp Span, end int) *mention {
 		}
 	}
 	return nil
+}
+
+// beForms are the finite forms of "be".
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+
+// inName reports whether a place, person or organization mention holds
+// token i, and none of the speaker's words sp.
+func (d *claimDoc) inName(i int, sp Span) bool {
+	for k := max(0, i-6); k <= i; k++ {
+		for _, m := range d.mentions[k] {
+			if (isActorKind(m.kind) || m.kind == KindPlace) && m.start <= i && i < m.end && !overlaps(d.spanOf(m.start, m.end), sp) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // coveredByActor reports whether a person or organization mention covers
