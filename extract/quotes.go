@@ -154,6 +154,9 @@ func (d *claimDoc) continuedQuotes(cs []Claim) []Claim {
 					prev, ok = d.quoteParagraphAfter(cs, byEnd, qs, m)
 				}
 				if !ok {
+					prev, ok = d.quoteAfterNarrative(cs, byEnd, m)
+				}
+				if !ok {
 					continue
 				}
 			}
@@ -221,6 +224,54 @@ func (d *claimDoc) reportedQuoteRest(cs []Claim, m *mention) (Claim, bool) {
 		}
 	}
 	return prev, found
+}
+
+// quoteAfterNarrative returns the quoted statement that ends right
+// before the sentence before quotation m, when that sentence tells of
+// the statement's speaker alone and m opens the next one: a story goes on
+// quoting the person it has just described (`"I have nine orphaned
+// children here," she added. Years ago, terrified by insecurity, she left
+// her homeland. "My house has been taken. ..."`). The sentence between
+// holds no quotation mark and no statement, and names a person (by name
+// or by a pronoun the coreference links), only the speaker.
+func (d *claimDoc) quoteAfterNarrative(cs []Claim, byEnd map[int]int, m *mention) (Claim, bool) {
+	si := d.toks[m.start].Sent
+	if si < 1 || d.sents[si].First != m.start {
+		return Claim{}, false
+	}
+	mid := d.sents[si-1]
+	prev, ok := d.statementBefore(cs, byEnd, mid.Start)
+	if !ok || !strings.Contains(prev.Rule, "quote") {
+		return Claim{}, false
+	}
+	sp, ok := findArg(prev, "speaker")
+	if !ok {
+		return Claim{}, false
+	}
+	who := sp.Norm
+	if who == "" {
+		who = sp.Text
+	}
+	named := false
+	for i := mid.First; i < len(d.toks) && d.toks[i].Sent == si-1; i++ {
+		if isQuoteMark(d.toks[i].Text) {
+			return Claim{}, false
+		}
+		for _, x := range d.mentions[i] {
+			if x.kind == KindPerson {
+				if x.norm != who {
+					return Claim{}, false
+				}
+				named = true
+			}
+		}
+	}
+	for _, c := range cs {
+		if c.Kind == "statement" && overlaps(c.Span, mid.Span) {
+			return Claim{}, false
+		}
+	}
+	return prev, named
 }
 
 // quoteParagraphAfter returns the quoted statement that ends the
