@@ -163,6 +163,7 @@ func (d *claimDoc) claims() []Claim {
 	out = dropUnresolvedSpeakers(out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
+	out = nestedSources(out)
 	out = d.attributedAccordingTo(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
@@ -277,6 +278,12 @@ func (d *claimDoc) inStatement(cs []Claim, k int) bool {
 		lo, hi := c.Args[0].Start, c.Args[0].End
 		for _, a := range c.Args {
 			lo, hi = min(lo, a.Start), max(hi, a.End)
+		}
+		// A verb of saying inside what was said is not read by the
+		// statement around it: "said Beijing had assured it that ..." is
+		// also Beijing's (nestedStatement).
+		if ct, ok := findArg(c, "content"); ok && s.Start >= ct.Start && s.End <= ct.End && !d.insideQuote(s) {
+			continue
 		}
 		if s.Start >= lo && s.End <= hi {
 			return true
@@ -2376,6 +2383,84 @@ func nestedInAccording(in, outer Claim) bool {
 	return ok1 && ok2 && ok3 && inside(sp.Span) && inside(ic.Span)
 }
 
+// nestedStatement reports whether statement in is what the statement
+// outer says: its speaker opens outer's content and its content lies
+// inside it ("The government said Beijing had assured it that the men
+// would be treated well": Beijing's assurance is a statement of its own,
+// reported by the government). A speaker further into the content is a
+// content that ran past its clause ("Ghani announced the exchange, officials
+// said ..."), which dedupeClaims resolves the other way.
+func nestedStatement(in, outer Claim) bool {
+	// ("According to his aunt, Jane Starner, “...”": an apposition that
+	// opens the content is the same source, which dedupeClaims keeps once.)
+	if in.Kind != "statement" || outer.Kind != "statement" || isAccordingTo(in.Rule) {
+		return false
+	}
+	oc, ok1 := findArg(outer, "content")
+	sp, ok2 := findArg(in, "speaker")
+	ic, ok3 := findArg(in, "content")
+	if !ok1 || !ok2 || !ok3 || sp.Start < oc.Start || ic.Start < sp.End || ic.End > oc.End {
+		return false
+	}
+	return opensContent(oc, sp.Start)
+}
+
+// opensContent reports whether byte offset at opens content, after at
+// most a complementizer the content kept and an article the speaker's
+// phrase left out ("said a scan of the microchip revealed that ...").
+func opensContent(content Arg, at int) bool {
+	lead := strings.Fields(foldLower(content.Text[:min(max(at-content.Start, 0), len(content.Text))]))
+	if len(lead) > 0 && lead[0] == "that" {
+		lead = lead[1:]
+	}
+	return len(lead) == 0 || len(lead) == 1 && (lead[0] == "a" || lead[0] == "an" || lead[0] == "the")
+}
+
+// nestedSources gives a statement nested in another (nestedStatement)
+// the outer speaker as its source, and makes it reported: the article
+// tells what one party says another said. One whose speaker is the outer
+// speaker again ("Abdi says she replied that ...") is that speaker's
+// statement, which the outer one holds already: it is dropped.
+func nestedSources(cs []Claim) []Claim {
+	drop := make([]bool, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind != "statement" || hasRole(*c, "source") {
+			continue
+		}
+		for _, o := range cs {
+			if !nestedStatement(*c, o) {
+				continue
+			}
+			sp, _ := findArg(o, "speaker")
+			if in, _ := findArg(*c, "speaker"); sameReferent(in, sp) {
+				drop[i] = true
+				break
+			}
+			sp.Role = "source"
+			c.Args = append(c.Args, sp)
+			sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+			if c.Certainty == Asserted {
+				c.Certainty = Reported
+			}
+			break
+		}
+	}
+	kept := cs[:0]
+	for i, c := range cs {
+		if !drop[i] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// sameReferent reports whether two arguments name the same party: the
+// same words, or the same resolved name.
+func sameReferent(a, b Arg) bool {
+	return foldLower(a.Text) == foldLower(b.Text) || a.Norm != "" && a.Norm == b.Norm
+}
+
 // dedupeClaims drops claims of one sentence that repeat another of the same
 // kind: the same arguments, or the same core argument (count, place,
 // content) found by a weaker rule. The claim with more arguments wins.
@@ -2406,7 +2491,7 @@ next:
 					// "X has voiced concern over ..., according to Z": an
 					// attribution inside what "according to" attributes is
 					// one more statement, not a reading of the same one.
-					if c.Kind == "statement" && (nestedInAccording(c, o) || nestedInAccording(o, c)) {
+					if c.Kind == "statement" && (nestedInAccording(c, o) || nestedInAccording(o, c) || nestedStatement(c, o) || nestedStatement(o, c)) {
 						continue
 					}
 					// "Ghani announced the exchange last week, officials

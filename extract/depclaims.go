@@ -301,6 +301,12 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		}
 	}
 	_, ce := d.wordTokens(content)
+	// "said Beijing had assured it that ...": a verb of saying that heads
+	// what another verb of saying reports, its subject opening that
+	// content, is a statement nested in the other (nestedStatement); one
+	// conjoined to a word of the content ("said the talks had gone well
+	// and added that") is the parser hanging the second verb low.
+	nests := t.w[trigger].Rel != "conj" && t.w[trigger].Rel != "parataxis"
 	for _, c := range prev {
 		if c.Kind != "statement" {
 			continue
@@ -309,6 +315,9 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		// "X has voiced concern over ..., according to Z": an attribution
 		// inside what "according to" attributes is one more statement.
 		if ok && isAccordingTo(c.Rule) && speaker.Start >= a.Start && content.End <= a.End {
+			continue
+		}
+		if ok && nests && speaker.Start >= a.Start && content.End <= a.End && opensContent(a, speaker.Start) {
 			continue
 		}
 		if ok && overlaps(a.Span, content) {
