@@ -42,7 +42,7 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			}
 			cert := ""
 			if t.w[b.trigger].UPOS == "VERB" {
-				cert = t.certaintyOf(b.trigger, r.Kind != "quantity" && r.Kind != "statement") // "They say ..." is no habit
+				cert = t.certaintyOf(b.trigger, r.Kind != "quantity" && r.Kind != "statement", r.Kind == "statement") // "They say ..." is no habit
 			} else if r.Dep.numeric {
 				// A figure takes the certainty of its clause: "the deal
 				// would raise at least 88 billion", "your list will shrink
@@ -51,9 +51,9 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 					if t.addressesReader(g) {
 						continue // a promise to "you" is no fact about anything
 					}
-					cert = t.certaintyOf(g, false)
+					cert = t.certaintyOf(g, false, false)
 				} else if t.w[b.trigger].Rel == "root" || t.hasCop(b.trigger) {
-					cert = t.certaintyOf(b.trigger, false)
+					cert = t.certaintyOf(b.trigger, false, false)
 				}
 			}
 			if r.Kind == "statement" && !d.depStatementHolds(t, r.Dep, b, caps, append(prev, out...)) {

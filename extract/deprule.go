@@ -3241,13 +3241,13 @@ func (a depArg) takes(t *depTree, n int, typ string) bool {
 // "not"/"never" or a subject with "no" (negated), a modal or a
 // conditional clause (hypothetical), a clause under deny (denied), under
 // claim/allege/accuse (alleged).
-func (t *depTree) treeCertainty(i int) string { return t.certaintyOf(i, true) }
+func (t *depTree) treeCertainty(i int) string { return t.certaintyOf(i, true, false) }
 
 // certaintyOf is treeCertainty; habitual says whether a verb in the simple
 // present states no event (true for events: "they kill people"; false for
 // figures, where the present is a plain fact: "78 percent of Americans
-// live paycheck to paycheck").
-func (t *depTree) certaintyOf(i int, habitual bool) string {
+// live paycheck to paycheck"); said, whether i is a statement's verb of saying.
+func (t *depTree) certaintyOf(i int, habitual, said bool) string {
 	// An event's conjunct verb without auxiliaries of its own shares its
 	// first conjunct's ("if children can still be attacked or kidnapped",
 	// "was not beaten or detained"): their modal or "if", and a negation
@@ -3327,6 +3327,12 @@ func (t *depTree) certaintyOf(i int, habitual bool) string {
 		r := t.w[n].Rel
 		h := t.w[n].Head - 1
 		if h < 0 || !(r == "ccomp" || r == "xcomp" || r == "conj" || r == "advcl" || r == "acl" || r == "csubj") {
+			break
+		}
+		// A verb of saying (said: a statement's trigger) conjoined to a
+		// denial or a claim says its own words: "rejected the accusations
+		// and maintain that the trial is fair".
+		if r == "conj" && n == i && said {
 			break
 		}
 		switch t.lemma(h) {
