@@ -1196,12 +1196,46 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 		next := m.j
 		if _, e, ok := personEntityAfter(toks, next, entStart, false); ok {
 			next = e
+		} else if e, ok := ownersBodyAfter(toks, next, entStart); ok {
+			next = e
 		}
 		if next+1 >= len(toks) || toks[next].Lower != "and" || toks[next+1].Sent != toks[next].Sent {
 			return out
 		}
 		k = next + 1
 	}
+}
+
+// ownersBodyAfter returns the end of "at|of|for|in|with the? OWNER's
+// Capitalised Words" at token k, a body of the owner's ("a senior fellow
+// at the Atlantic Council's Indo-Pacific Security Initiative and ..."),
+// which personEntityAfter leaves out as no owner of the title itself.
+func ownersBodyAfter(toks []Token, k int, entStart tokenEntities) (int, bool) {
+	if k >= len(toks) {
+		return 0, false
+	}
+	switch toks[k].Lower {
+	case "of", "for", "in", "at", "with":
+		k++
+	default:
+		return 0, false
+	}
+	if k < len(toks) && toks[k].Lower == "the" {
+		k++
+	}
+	e, ok := entStart.at(k)
+	if !ok {
+		return 0, false
+	}
+	end, _ := personTokenAt(toks, e.End-1)
+	if end+1 >= len(toks) || toks[end+1].Lower != "'s" {
+		return 0, false
+	}
+	n := end + 2
+	for n < len(toks) && n-end <= 7 && toks[n].Cap && toks[n].Sent == toks[end].Sent {
+		n++
+	}
+	return n, n > end+2
 }
 
 // personSubjectOpens reports whether the person at token i opens its
