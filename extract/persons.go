@@ -1112,6 +1112,18 @@ func (p *PersonFinder) personTitles(text string, toks []Token, persons []Entity,
 			pt.Person = per
 			pt.Evidence = Span{Start: min(pt.Evidence.Start, per.Start), End: per.End}
 			out = append(out, pt)
+			// "French leader and Emperor Napoleon Bonaparte": a title
+			// coordinated with the title of the name is the name's too.
+			if s, ok := tokenStartingAt(toks, pt.Evidence.Start); ok && s > 1 && toks[s-1].Lower == "and" {
+				// (Not a word of another person's name, nor a word right
+				// after one: "Senate head Hun Sen and Prime Minister Hun
+				// Manet" is no senator.)
+				if pt2, ok := p.preTitle(toks, s-1, entEnd, entStart); ok && pt2.Title.End < pt.Title.Start && !insidePerson(persons, pt2.Title) && !afterPerson(toks, persons, pt2.Evidence.Start) {
+					pt2.Person = per
+					pt2.Evidence = Span{Start: pt2.Evidence.Start, End: per.End}
+					out = append(out, pt2)
+				}
+			}
 			// "The court's president, Judge Joan Donoghue": a title set off
 			// by a comma before the title of the name is the name's too.
 			if s, ok := tokenStartingAt(toks, pt.Evidence.Start); ok && s > 1 && toks[s-1].Text == "," {
@@ -1204,6 +1216,26 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 		}
 		k = next + 1
 	}
+}
+
+// insidePerson reports whether span s overlaps one of persons.
+func insidePerson(persons []Entity, s Span) bool {
+	for _, per := range persons {
+		if per.Start < s.End && s.Start < per.End {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPerson reports whether the token before byte offset at is a word
+// of one of persons.
+func afterPerson(toks []Token, persons []Entity, at int) bool {
+	k, ok := tokenStartingAt(toks, at)
+	if !ok || k == 0 {
+		return false
+	}
+	return insidePerson(persons, toks[k-1].Span)
 }
 
 // ownersBodyAfter returns the end of "at|of|for|in|with the? OWNER's
