@@ -552,7 +552,10 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// “2019 is just not as strong as 2018.”").
 		// Nor, for a second statement, a date inside what the first one
 		// reports ("told VOA she visited the camp on Monday and said ...").
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted))) {
+		// Nor a date after ", noting that" past the match: the next
+		// statement's ("“We are ready,” Ruiz said, noting that the talks
+		// would resume in May").
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span))) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -582,6 +585,18 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		c.Text = d.text[st:c.End]
 	}
 	return c, true
+}
+
+// pastAddedClause reports whether span s lies after a participle that
+// reports more words (@added_participles: ", adding that", ", noting")
+// between token end and s.
+func (d *claimDoc) pastAddedClause(end int, s Span) bool {
+	for k := end; k < len(d.toks) && d.toks[k].End <= s.Start; k++ {
+		if d.rules.hasWord("added_participles", d.toks[k].Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveAt reports whether token k of sentence si is the "to" of an
