@@ -431,7 +431,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
-	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps) || d.speakerOpensWithVerb(&c, si)) {
+	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps) || d.adverbSpeaker(&c) || d.speakerOpensWithVerb(&c, si)) {
 		return Claim{}, false
 	}
 	// An outcome without a constant norm takes the list its words are in:
