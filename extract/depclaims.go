@@ -300,6 +300,40 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 			}
 		}
 	}
+	// "Trump praised his summit with North Korean leader Kim Jong Un,
+	// described his relationship with him as ...": a subject set off from
+	// its conjoined verb by a comma alone, after the first conjunct, is the
+	// end of that conjunct's phrase the parser took for a subject; the
+	// conjuncts share the first one's subject.
+	if h := t.w[trigger].Head - 1; t.w[trigger].Rel == "conj" && h >= 0 && trigger > 0 && t.w[trigger-1].Form == "," {
+		for ai, a := range p.args {
+			n := b.nodes[ai]
+			if a.role != "speaker" || n <= h || n >= trigger || t.w[n].Head-1 != trigger {
+				continue
+			}
+			if _, hi := t.subtree(n); hi != trigger-2 && hi != trigger-1 {
+				continue
+			}
+			s := -1
+			for _, k := range t.kids[h] {
+				if t.w[k].Rel == "nsubj" {
+					s = k
+				}
+			}
+			if s < 0 {
+				return false
+			}
+			lo, hi := t.subtree(s)
+			x, _ := d.wordTokens(t.w[lo].Span)
+			_, y := d.wordTokens(t.w[hi].Span)
+			for k := range caps {
+				if caps[k].role == "speaker" {
+					caps[k] = capture{"speaker", x, y, d.actorCovering(x, y), nil}
+					speaker = d.spanOf(x, y)
+				}
+			}
+		}
+	}
 	_, ce := d.wordTokens(content)
 	// "said Beijing had assured it that ...": a verb of saying that heads
 	// what another verb of saying reports, its subject opening that
