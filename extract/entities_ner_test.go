@@ -430,7 +430,7 @@ func TestHeldoutNER(t *testing.T) {
 	if os.Getenv("NER_PROSE") != "" {
 		model = prose.ModelFromData("en") // once: NewDocument alone reloads it per call
 	}
-	floors := map[string]float64{"uner-ewt-test": 0.67, "gum-dev+test": 0.61} // measured 0.676 and 0.618
+	floors := map[string]float64{"uner-ewt-test": 0.69, "gum-dev+test": 0.62} // measured 0.705 and 0.636 (6 December, pipeline 0.36.0)
 	names := []string{"uner-ewt-test", "gum-dev+test"}
 	if os.Getenv("NER_DEV") != "" {
 		// NER_DEV=1: the internal dev documents first, to tune on.
