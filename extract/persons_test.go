@@ -76,7 +76,7 @@ func TestPersons(t *testing.T) {
 		{"said verb before", "\"It is over,\" said Jane Doe.", []string{`19:27 "Jane Doe"`}},
 		{"according to", "According to Ahmadi, 20 died.", []string{`13:19 "Ahmadi"`}},
 		{"honorific", "Mr. Karzai and Dr. Abdullah Abdullah met.", []string{`4:10 "Karzai"`, `19:36 "Abdullah Abdullah"`}},
-		{"rank", "Gen. Mark Milley and Lt. Col. Jane Roe spoke.", []string{`5:16 "Mark Milley" general`, `30:38 "Jane Roe" colonel`}},
+		{"rank", "Gen. Mark Milley and Lt. Col. Jane Roe spoke.", []string{`5:16 "Mark Milley" general`, `30:38 "Jane Roe" lieutenant colonel`}},
 		{"family name first", "Chinese President Xi Jinping said. Xi added.", []string{`18:28 "Xi Jinping" president`, `35:37 "Xi" ="Xi Jinping" president`}},
 		{"al particle", "Abu Bakr al-Baghdadi was killed.", []string{`0:20 "Abu Bakr al-Baghdadi"`}},
 		{"bin", "Osama bin Laden hid. Later bin Laden died.", []string{`0:15 "Osama bin Laden"`, `27:36 "bin Laden" ="Osama bin Laden"`}},
