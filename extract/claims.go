@@ -2376,13 +2376,7 @@ func (d *claimDoc) attributedAccordingTo(cs []Claim) []Claim {
 			break
 		}
 	}
-	kept := cs[:0]
-	for i, c := range cs {
-		if !drop[i] {
-			kept = append(kept, c)
-		}
-	}
-	return kept
+	return undropped(cs, drop)
 }
 
 // nestedInAccording reports whether statement in, speaker and content,
@@ -2461,6 +2455,11 @@ func nestedSources(cs []Claim) []Claim {
 			break
 		}
 	}
+	return undropped(cs, drop)
+}
+
+// undropped returns the claims of cs whose drop is false, in place.
+func undropped(cs []Claim, drop []bool) []Claim {
 	kept := cs[:0]
 	for i, c := range cs {
 		if !drop[i] {
