@@ -1905,7 +1905,7 @@ func (d *claimDoc) arg(cp capture) Arg {
 		if m.ent != nil {
 			sp = m.ent.Span
 			if m.ent.Kind == KindNumber {
-				a.Value, a.Qualifier = m.ent.Value, m.ent.Qualifier
+				a.Value, a.Max, a.Qualifier = m.ent.Value, m.ent.Max, m.ent.Qualifier
 			}
 		}
 		if m.span != (Span{}) {

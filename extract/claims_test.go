@@ -46,6 +46,9 @@ func formatClaims(cs []Claim) string {
 			if a.Value != nil {
 				fmt.Fprintf(&b, " value=%s", strconv.FormatFloat(*a.Value, 'f', -1, 64))
 			}
+			if a.Max != nil {
+				fmt.Fprintf(&b, " max=%s", strconv.FormatFloat(*a.Max, 'f', -1, 64))
+			}
 			if a.Qualifier != "" && a.Qualifier != QualExact {
 				fmt.Fprintf(&b, " qualifier=%s", a.Qualifier)
 			}

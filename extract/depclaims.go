@@ -52,6 +52,11 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 						continue // a promise to "you" is no fact about anything
 					}
 					cert = t.certaintyOf(g, false, false)
+					// "faces up to a $250,000 fine", "risks a $1 billion
+					// penalty": a figure someone faces may yet come.
+					if l := t.lemma(g); cert == Asserted && (l == "face" || l == "risk") {
+						cert = Hypothetical
+					}
 				} else if t.w[b.trigger].Rel == "root" || t.hasCop(b.trigger) {
 					cert = t.certaintyOf(b.trigger, false, false)
 				}
@@ -439,7 +444,19 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		start, end = min(start, m.start), max(end, m.end)
 		figLo, figHi = t.subtree(b.trigger)
 	} else if p.triggerRole != "" {
-		caps = append(caps, capture{p.triggerRole, ta, tb, nil, nil})
+		tc := capture{p.triggerRole, ta, tb, nil, nil}
+		for ai, a := range p.args {
+			if n := b.nodes[ai]; n >= 0 && a.withTrig {
+				// From the node's first word ("to" of "stabbed to death") to the
+				// node itself ("dead", not "dead in his cell").
+				lo, _ := t.subtree(n)
+				if na, nb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[n].Span.End}); na == tc.end {
+					tc.end = nb
+				}
+			}
+		}
+		caps = append(caps, tc)
+		end = max(end, tc.end)
 	}
 	for ai, a := range p.args {
 		if n := b.nodes[ai]; n >= 0 && a.role == "value" && figLo < 0 {

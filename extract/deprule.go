@@ -132,6 +132,10 @@ type depArgSpec struct {
 	// its noun phrase, widened over the complements that finish it ("described
 	// the flooding as the worst in a decade"): what a statement says.
 	Clause bool `yaml:"clause"`
+	// WithTrigger: a constraint (no role) whose word follows the trigger
+	// directly is part of the trigger's text: the outcome of "was found
+	// dead" is "found dead", not "found", which says nothing of a death.
+	WithTrigger bool `yaml:"with_trigger"`
 }
 
 // depPattern is a compiled dependency rule.
@@ -175,6 +179,7 @@ type depArg struct {
 	armed     bool
 	min       float64
 	clause    bool
+	withTrig  bool
 }
 
 type depStep struct {
@@ -282,10 +287,13 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		if a.Absent && (a.Role != "" || a.Optional) {
 			return nil, fmt.Errorf("arg %d: an absent arg fills no role and is never optional", i+1)
 		}
+		if a.WithTrigger && (a.Role != "" || a.Absent || s.TriggerRole == "") {
+			return nil, fmt.Errorf("arg %d: with_trigger is for a constraint of a rule with a trigger_role (no role, not absent)", i+1)
+		}
 		if a.Strict && !a.Optional {
 			return nil, fmt.Errorf("arg %d: strict is for an optional argument (a required one passes or fails anyway)", i+1)
 		}
-		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, absent: a.Absent, human: a.Human, armed: a.Armed, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, pathSrc: a.Rel}
+		da := depArg{role: a.Role, optional: a.Optional, animate: a.Animate, inanimate: a.Inanimate, person: a.Person, min: a.Min, place: a.Place, physical: a.Physical, spread: a.Spread, coord: a.Coordination, absent: a.Absent, human: a.Human, armed: a.Armed, strict: a.Strict, agent: a.Agent, clause: a.Clause, figure: a.Figure, withTrig: a.WithTrigger, pathSrc: a.Rel}
 		if len(a.Number) > 0 {
 			da.number = map[string]bool{}
 			for _, n := range a.Number {

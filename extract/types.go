@@ -76,6 +76,7 @@ type Arg struct {
 	Text      string   `json:"text"`
 	Norm      string   `json:"norm,omitempty"`
 	Value     *float64 `json:"value,omitempty"`
+	Max       *float64 `json:"max,omitempty"` // a range's high end ("80% to 90%": value 80, max 90)
 	Qualifier string   `json:"qualifier,omitempty"`
 }
 

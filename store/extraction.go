@@ -73,7 +73,7 @@ const (
 	insertClaimSQL = `INSERT INTO claims (article_id, kind, text, rule, certainty,
 		event_date, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	insertArgSQL = `INSERT INTO claim_args (claim_id, role, ord, text, norm, value,
-		qualifier, entity_id, type, country, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		value_max, qualifier, entity_id, type, country, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertKeySQL = `INSERT OR IGNORE INTO claim_keys (claim_id, article_id, kind, key, fact,
 		scope, extra, value, qualifier, lo, hi, tolerance, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertBlockSQL = "INSERT INTO blocks (article_id, seq, kind, span_start, span_end) VALUES (?, ?, ?, ?, ?)"
@@ -252,7 +252,7 @@ func (db *DB) insertClaims(ctx context.Context, stop func() error, tx *sql.Tx, a
 				entityID, typ, country = a.entity.id, nullString(a.entity.typ), nullString(a.entity.country)
 			}
 			if _, err := argStmt.ExecContext(ctx, claimID, a.Role, a.ord, a.Text, nullString(a.Norm),
-				nullFloat(a.Value), nullString(a.Qualifier), entityID, typ, country, a.start, a.end); err != nil {
+				nullFloat(a.Value), nullFloat(a.Max), nullString(a.Qualifier), entityID, typ, country, a.start, a.end); err != nil {
 				return 0, fmt.Errorf("claim %d (rule %s) arg %s: %w", i, c.Rule, a.Role, err)
 			}
 		}

@@ -62,7 +62,7 @@ func claimKeys(kind string, args []storedArg) []keyRow {
 		base := keyRow{extra: name(first("victims")), tolerance: casualtyTolerance}
 		if c := first("count"); c != nil {
 			base.value, base.qualifier = c.Value, c.Qualifier
-			base.lo, base.hi = valueRange(c.Value, c.Qualifier)
+			base.lo, base.hi = argRange(c.Arg)
 		}
 		if p := first("place"); p != nil {
 			k := base
@@ -97,7 +97,7 @@ func claimKeys(kind string, args []storedArg) []keyRow {
 		}
 		k := keyRow{key: attribute + "|subject=" + subject, fact: "timeless", tolerance: quantityTolerance,
 			value: v.Value, qualifier: v.Qualifier}
-		k.lo, k.hi = valueRange(v.Value, v.Qualifier)
+		k.lo, k.hi = argRange(v.Arg)
 		keys = append(keys, k)
 	case "capture":
 		if p := name(first("place")); p != "" {
@@ -129,6 +129,16 @@ func claimKeys(kind string, args []storedArg) []keyRow {
 
 // valueRange is the range of values a stated number allows: "more than
 // 340,000" allows (340000, +inf). nil bounds are unbounded.
+// argRange is valueRange of an argument: a range's stated ends ("80% to
+// 90%") are its bounds, whatever the qualifier of its low end.
+func argRange(a extract.Arg) (lo, hi *float64) {
+	if a.Value != nil && a.Max != nil {
+		l, h := *a.Value, *a.Max
+		return &l, &h
+	}
+	return valueRange(a.Value, a.Qualifier)
+}
+
 func valueRange(v *float64, qualifier string) (lo, hi *float64) {
 	if v == nil {
 		return nil, nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/newsclaims/newsclaims/extract"
+	"github.com/newsclaims/newsclaims/ingest"
 )
 
 // queryRows runs q and returns each row as "col=value" strings joined by
@@ -518,4 +519,23 @@ func TestPairLimit(t *testing.T) {
 	if n := count(t, db, "SELECT count(*) FROM claim_pairs WHERE article_b = ?", next); n != 3*pairLimit {
 		t.Errorf("3 claims after a 200-claim article: %d pairs, want %d", n, 3*pairLimit)
 	}
+}
+
+// TestRangeValues: a figure stated as a range keeps both ends, on the
+// argument, in the quantities view and in the claim's comparison key.
+func TestRangeValues(t *testing.T) {
+	db := mustOpenDB(t)
+	text := "Rents in Kabul rose 10% to 15% last year."
+	b := builder{t, text}
+	a := ingest.Article{SourcePath: "r.txt", Format: "text", Language: "en", PublishedAt: "2021-08-10", Text: text, Blocks: b.blocks()}
+	v := b.num("value", "10% to 15%", 0, 10, extract.QualExact)
+	hi := 15.0
+	v.Max = &hi
+	r := extract.Result{Claims: []extract.Claim{b.claim("quantity", "quantity.test", text,
+		b.arg("subject", "Kabul", 0, "Kabul"), b.arg("attribute", "Rents", 0, "rent"), v)}}
+	id := mustSave(t, db, a, r)
+	diffRows(t, "quantities", queryRows(t, db, `SELECT value, value_max, qualifier FROM quantities WHERE article_id = ?`, id),
+		[]string{"value=10 | value_max=15 | qualifier=exact"})
+	diffRows(t, "claim_keys", queryRows(t, db, `SELECT k.lo, k.hi FROM claim_keys k JOIN claims c ON c.id = k.claim_id WHERE c.article_id = ?`, id),
+		[]string{"lo=10 | hi=15"})
 }

@@ -263,7 +263,9 @@ func argNorm(a extract.Arg) string {
 	if a.Norm != "" {
 		s = append(s, a.Norm)
 	}
-	if a.Value != nil {
+	if a.Value != nil && a.Max != nil {
+		s = append(s, fmt.Sprintf("value %g to %g", *a.Value, *a.Max))
+	} else if a.Value != nil {
 		s = append(s, fmt.Sprintf("value %g", *a.Value))
 	}
 	if a.Qualifier != "" {
