@@ -155,7 +155,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep))))))...)
+		out = append(out, d.coordinatedSpeakers(dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep)))))))...)
 	}
 	out = dropUnsaid(d.text, out)
 	d.resolveSpeakers(out)
@@ -434,6 +434,17 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind == "statement" && (!d.statementHolds(&c, si, end) || !d.fixSpeaker(&c, si, start, end, caps) || d.adverbSpeaker(&c) || d.speakerOpensWithVerb(&c, si)) {
 		return Claim{}, false
 	}
+	// 'The party says "illegal" government is confiscating its assets':
+	// a quotation right after the verb, with no comma or colon, that the
+	// clause runs on after is a word the writer marks, not what was said
+	// (the reported clause is; another rule reads it).
+	if ct, ok := findArg(c, "content"); ok && c.Kind == "statement" {
+		if a, b := d.wordTokens(ct.Span); a >= 2 && b+1 < s.Last && isOpenQuote(d.toks[a-1].Text) && isQuoteMark(d.toks[b].Text) {
+			if p := d.toks[a-2].Text; p != "," && p != ":" && d.isSayForm(d.toks[a-2].Lower) && isWordRune([]rune(d.toks[b+1].Text)[0]) && !quoteThenClause[d.toks[b+1].Lower] {
+				return Claim{}, false
+			}
+		}
+	}
 	// An outcome without a constant norm takes the list its words are in:
 	// "among those killed" is killed, "among the wounded" injured.
 	for k, a := range c.Args {
@@ -703,6 +714,9 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		first := s.First
 		for first < k && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 			first++
+		}
+		if first < k && d.toks[first].Lower == "as" && c.Rule == "statement.as_reported" {
+			first++ // "As VOA first reported, ...": the clause opens with "as"
 		}
 		// (The tree's reading stands: "At current rates, Bridenstine
 		// said, there will be ...".)
@@ -1171,7 +1185,12 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// "said it would cut prices, but it didn't say when": what
 			// the speaker left unsaid is the article's remark, not theirs.
 			unsaid := (d.toks[i].Lower == "but" || d.toks[i].Lower == "and") && d.toks[i-1].Text == "," && d.unsaidAfter(i+1, hi)
-			if (participle || conjoined || sourced || unsaid) && !d.insideQuote(d.toks[i].Span) {
+			// "said the evidence was circumstantial, while Omarov's lawyer,
+			// Michael Perkins, said ...": after a comma, a clause whose verb
+			// of saying has its own subject and hangs on the first verb of
+			// saying is another speaker's statement.
+			parallel := d.toks[i-1].Text == "," && parallelOpeners[d.toks[i].Lower] && d.parallelSpeech(i, hi)
+			if (participle || conjoined || sourced || unsaid || parallel) && !d.insideQuote(d.toks[i].Span) {
 				end := i
 				if participle {
 					end = i - 1
@@ -1219,6 +1238,39 @@ func (d *claimDoc) conjoinedSpeech(j, hi int) bool {
 		return false
 	}
 	return d.toks[j+1].Lower == "that" || comma || d.conjoinedReport(j, subject)
+}
+
+// parallelOpeners open, after a comma, a clause that may be a second
+// speaker's statement.
+var parallelOpeners = map[string]bool{"while": true, "whereas": true, "but": true, "and": true, "although": true, "though": true}
+
+// parallelSpeech reports whether, to the parse, the clause that token i
+// opens has a verb of saying with a subject and a reported clause of its
+// own ("the letter Mike wrote" reports nothing), attached
+// (parataxis, advcl, conj) to a verb of saying before i.
+func (d *claimDoc) parallelSpeech(i, hi int) bool {
+	t := d.tree(d.toks[i].Sent)
+	if t == nil {
+		return false
+	}
+	wi := t.wordAt(d.toks[i].Span)
+	if wi < 0 {
+		return false
+	}
+	for j := i + 1; j < hi; j++ {
+		v := t.wordAt(d.toks[j].Span)
+		if v < 0 || !d.isSayForm(d.toks[j].Lower) && !d.rules.hasWord("speech_lemmas", t.lemma(v)) {
+			continue
+		}
+		if t.w[v].UPOS != "VERB" || !t.hasKid(v, "nsubj") || !t.hasKid(v, "ccomp") {
+			continue
+		}
+		h := t.w[v].Head - 1
+		if r := t.w[v].Rel; h >= 0 && h < wi && (r == "parataxis" || r == "advcl" || r == "conj") && d.rules.hasWord("speech_lemmas", t.lemma(h)) {
+			return true
+		}
+	}
+	return false
 }
 
 // conjoinedAdverbs may stand between "and" and a second verb of saying:
@@ -1619,6 +1671,123 @@ func (d *claimDoc) coordinatedPlaces(cs []Claim) []Claim {
 		}
 	}
 	return cs
+}
+
+// coordinatedSpeakers gives each of two coordinated persons who speak a
+// statement of their own: "Prime Minister John Smith and Finance Minister
+// Mary Jones said ..." is a statement of Smith and one of Jones, where a
+// pattern or the parse read one of them. The other person stands across
+// "and" with only title words between (capitalised words, "outgoing",
+// "former"); the pair opens the sentence or follows a comma, and the verb
+// of saying follows it.
+func (d *claimDoc) coordinatedSpeakers(cs []Claim) []Claim {
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		c := cs[i]
+		sp, ok := findArg(c, "speaker")
+		if c.Kind != "statement" || !ok {
+			continue
+		}
+		a, b := d.wordTokens(sp.Span)
+		me := d.personSpanning(a, b)
+		if me == nil {
+			continue
+		}
+		first := d.sents[d.toks[a].Sent].First
+		var other *mention
+		// The other person before: "P and [titles] SPEAKER said".
+		if k := d.titleStart(a, first); k > first && d.toks[k-1].Lower == "and" && b < len(d.toks) && d.isSayForm(d.toks[b].Lower) {
+			if p := d.personEnding(k - 2); p != nil {
+				if s := d.titleStart(p.start, first); s == first || d.toks[s-1].Text == "," || s == first+1 && d.toks[first].Lower == "both" {
+					other = p
+				}
+			}
+		}
+		// The other person after: "SPEAKER and [titles] Q said".
+		if other == nil && b+1 < len(d.toks) && d.toks[b].Lower == "and" {
+			k := b + 1
+			for k < len(d.toks) && k-b <= 5 && d.personSpanning(k, k+1) == nil && (d.toks[k].Cap || titleModifiers[d.toks[k].Lower]) {
+				k++
+			}
+			if q := d.personStarting(k); q != nil && q.end < len(d.toks) && d.isSayForm(d.toks[q.end].Lower) {
+				if s := d.titleStart(a, first); s == first || d.toks[s-1].Text == "," || s == first+1 && d.toks[first].Lower == "both" {
+					other = q
+				}
+			}
+		}
+		if other == nil {
+			continue
+		}
+		dup := false
+		for _, o := range cs {
+			if osp, ok := findArg(o, "speaker"); ok && o.Kind == "statement" && o.Span == c.Span && osp.Start < d.toks[other.end-1].End && d.toks[other.start].Start < osp.End {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		extra := Claim{Kind: c.Kind, Rule: c.Rule, Certainty: c.Certainty, Span: c.Span, Text: c.Text, Explain: c.Explain}
+		for _, x := range c.Args {
+			if x.Role == "speaker" {
+				x = d.arg(capture{"speaker", other.start, other.end, other, nil})
+			}
+			extra.Args = append(extra.Args, x)
+		}
+		sort.SliceStable(extra.Args, func(i, j int) bool { return extra.Args[i].Start < extra.Args[j].Start })
+		cs = append(cs, extra)
+	}
+	return cs
+}
+
+// titleModifiers are lower-case words of a title before a name.
+var titleModifiers = map[string]bool{"outgoing": true, "former": true, "acting": true, "incoming": true, "interim": true}
+
+// titleStart walks back from token a over the title words before a name
+// (capitalised words, @titleModifiers; at most five), not past first.
+func (d *claimDoc) titleStart(a, first int) int {
+	k := a
+	for k > first && a-k < 5 && (d.toks[k-1].Cap || titleModifiers[d.toks[k-1].Lower]) && d.personEnding(k-1) == nil {
+		k--
+	}
+	return k
+}
+
+// personSpanning returns the person mention that covers tokens [a, b),
+// personEnding the one whose last token is k, personStarting the one
+// that starts at k.
+func (d *claimDoc) personSpanning(a, b int) *mention {
+	if a >= b {
+		return nil
+	}
+	for k := a; k >= 0 && k > a-6; k-- {
+		for _, m := range d.mentions[k] {
+			if m.kind == KindPerson && m.start <= a && m.end >= b {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+func (d *claimDoc) personEnding(k int) *mention {
+	for j := k; j >= 0 && j > k-6; j-- {
+		for _, m := range d.mentions[j] {
+			if m.kind == KindPerson && m.end == k+1 {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+func (d *claimDoc) personStarting(k int) *mention {
+	for _, m := range d.mentions[k] {
+		if m.kind == KindPerson {
+			return m
+		}
+	}
+	return nil
 }
 
 // coordinatedCounts gives each count of a list before a casualty's
@@ -2615,6 +2784,12 @@ func (d *claimDoc) words(a, b int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// quoteThenClause are words that may follow a quotation someone said and
+// open a clause or phrase of the sentence's own: "said “the bridge will
+// reopen” and left", "said “no comment” before the vote".
+var quoteThenClause = map[string]bool{"and": true, "but": true, "or": true, "while": true, "as": true, "before": true,
+	"after": true, "when": true, "during": true, "in": true, "on": true, "at": true, "because": true, "since": true}
 
 func isQuoteMark(s string) bool {
 	return s == "\u201d" || s == "\u201c" || s == "\"" || s == "'" || s == "\u2019" || s == "\u2018"

@@ -70,6 +70,27 @@ Sunday Sunday PROPN NNP 8 obl
 police police NOUN NN 14 nsubj
 said say VERB VBD 1 dep
 . . PUNCT . 1 punct`, []string{"Ana>shot:nsubj:pass", "shot>ROOT:root", "said>shot:parataxis", ".>shot:punct"}},
+		{"perfect split by an adverbial read as a conjunct", `
+Trump Trump PROPN NNP 2 nsubj
+has have VERB VBZ 0 root
+at at ADP IN 5 case
+various various ADJ JJ 5 amod
+times time NOUN NNS 2 obl
+said say VERB VBD 2 conj
+his his PRON PRP$ 9 nmod:poss
+new new ADJ JJ 9 amod
+tariffs tariff NOUN NNS 11 nsubj:pass
+are be AUX VBP 11 aux:pass
+aimed aim VERB VBN 6 ccomp
+. . PUNCT . 2 punct`, []string{"Trump>said:nsubj", "has>said:aux", "times>said:obl", "said>ROOT:root", ".>said:punct"}},
+		{"a conjunct after a comma is no perfect", `
+She she PRON PRP 2 nsubj
+has have VERB VBZ 0 root
+a a DET DT 4 det
+car car NOUN NN 2 obj
+, , PUNCT , 6 punct
+said say VERB VBD 2 conj
+. . PUNCT . 2 punct`, nil},
 		{"sum read as a second object", `
 The the DET DT 2 det
 arm arm NOUN NN 4 nsubj

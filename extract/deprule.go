@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1738,6 +1738,122 @@ func (t *depTree) bareConjParticiple() bool {
 		}
 		t.w[v].Head, t.w[v].Rel, t.w[v].XPOS = n+1, "acl", "VBN"
 		changed = true
+	}
+	return changed
+}
+
+// perfectAsConjunct repairs a perfect split by an adverbial ("Trump has
+// at various times said his tariffs ...": "has" the root with "said" its
+// conjunct, tagged VBD): a conjunct has a conjunction or a comma, and
+// "have" with nothing of its own between it and a bare past form is that
+// participle's auxiliary. The participle takes "have"'s place and its
+// dependents.
+func (t *depTree) perfectAsConjunct() bool {
+	changed := false
+	for v := 1; v < len(t.w); v++ {
+		h := t.w[v].Head - 1
+		if h < 0 || h >= v-1 || t.w[v].Rel != "conj" || t.w[v].XPOS != "VBN" && t.w[v].XPOS != "VBD" || t.lemma(h) != "have" {
+			continue
+		}
+		if t.hasKid(v, "cc", "nsubj", "nsubj:pass") || t.hasKid(h, "obj", "ccomp", "xcomp") {
+			continue
+		}
+		// What stands between them is adverbials of "have", with no
+		// comma: "at various times", "long", "repeatedly".
+		ok := true
+		for k := h + 1; k < v && ok; k++ {
+			top := k
+			for top >= 0 && t.w[top].Head-1 != h && t.w[top].Head-1 != v {
+				top = t.w[top].Head - 1
+				if top > v || top < h {
+					top = -1
+				}
+			}
+			if top < 0 || t.w[k].Form == "," {
+				ok = false
+			} else if r := t.w[top].Rel; r != "obl" && r != "advmod" && !strings.HasPrefix(r, "obl:") {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, k := range t.kids[h] {
+			if k != v {
+				t.w[k].Head = v + 1
+			}
+		}
+		t.w[v].Head, t.w[v].Rel = t.w[h].Head, t.w[h].Rel
+		t.w[h].Head, t.w[h].Rel, t.w[h].UPOS = v+1, "aux", "AUX"
+		changed = true
+	}
+	return changed
+}
+
+// finiteXcomp repairs a finite clause the parser labelled xcomp
+// ("alleging the moves violate U.S. law": "violate" an xcomp of
+// "alleging", "moves" its object): an open complement has no subject and
+// no tense of its own, so a verb in a finite form is a clausal complement,
+// with the object right before it as its subject when it has none.
+func (t *depTree) finiteXcomp() bool {
+	changed := false
+	for v := range t.w {
+		if t.w[v].Rel != "xcomp" || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		switch t.w[v].XPOS {
+		case "VBP", "VBZ", "VBD":
+		default:
+			continue
+		}
+		if t.hasKid(v, "nsubj", "nsubj:pass") {
+			t.w[v].Rel = "ccomp"
+			changed = true
+			continue
+		}
+		// Its subject read as the head's object, right before it: "the
+		// moves" of "alleging the moves violate U.S. law".
+		h := t.w[v].Head - 1
+		for _, o := range t.kids[h] {
+			if _, hi := t.subtree(o); t.w[o].Rel == "obj" && o < v && hi == v-1 {
+				t.w[o].Head, t.w[o].Rel = v+1, "nsubj"
+				t.w[v].Rel = "ccomp"
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// subjectOfParticiple repairs a subject the parser gave to a participle
+// set off by commas after it ("Hegseth, also speaking in late January,
+// called the center ...": "Hegseth" the subject of "speaking", "called"
+// without one): a participial phrase between commas has no subject of its
+// own, and the subject before it belongs to the verb after it.
+func (t *depTree) subjectOfParticiple() bool {
+	changed := false
+	for v := 1; v < len(t.w); v++ {
+		h := t.w[v].Head - 1
+		if h <= v || t.w[v].Rel != "advcl" || t.w[v].XPOS != "VBG" || t.w[h].UPOS != "VERB" || t.hasKid(h, "nsubj", "nsubj:pass", "csubj") {
+			continue
+		}
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel != "nsubj" || k >= v {
+				continue
+			}
+			comma := false
+			for j := k + 1; j < v; j++ {
+				if t.w[j].Form == "," && t.w[j].Head-1 == v {
+					comma = true
+				}
+			}
+			if comma {
+				t.w[k].Head = h + 1
+				changed = true
+			}
+			break
+		}
 	}
 	return changed
 }
@@ -3341,6 +3457,11 @@ func (t *depTree) certaintyOf(i int, habitual, said bool) string {
 		// denial or a claim says its own words: "rejected the accusations
 		// and maintain that the trial is fair".
 		if r == "conj" && n == i && said {
+			break
+		}
+		// Nor does a participle of saying: in "the suit seeks to stop the
+		// transfers, alleging they violate the law" the allegation is made.
+		if r == "advcl" && n == i && said && t.w[n].XPOS == "VBG" {
 			break
 		}
 		switch t.lemma(h) {

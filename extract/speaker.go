@@ -208,6 +208,11 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			if d.toks[i].Text == "," {
 				return false
 			}
+			// "As VOA first reported, ...": a verb of saying before the
+			// comma makes the opening a clause, its subject the speaker.
+			if d.isSayForm(d.toks[i].Lower) && d.toks[a-1].Lower == "as" {
+				break
+			}
 		}
 	}
 	// "In an interview Thursday with VOA's Bosnian Service, Dodik's
@@ -266,7 +271,8 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	// "One day earlier, parliament's lower house voted ..., saying": a
 	// time is no speaker.
-	if a, b := d.wordTokens(sp); a < b && timeHeads[d.toks[b-1].Lower] && d.actorCovering(a, b) == nil {
+	// ("Wee of the Times": a capitalised head is a name.)
+	if a, b := d.wordTokens(sp); a < b && timeHeads[d.toks[b-1].Lower] && !(d.toks[b-1].Cap && b-1 > d.sents[si].First) && d.actorCovering(a, b) == nil {
 		return false
 	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
@@ -688,7 +694,7 @@ var openingPreps = map[string]bool{"in": true, "on": true, "at": true, "with": t
 // timeHeads are nouns that head a time phrase, never a speaker.
 var timeHeads = map[string]bool{"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
 	"year": true, "years": true, "hour": true, "hours": true, "morning": true, "evening": true, "night": true,
-	"afternoon": true, "weekend": true, "decade": true, "decades": true}
+	"afternoon": true, "weekend": true, "decade": true, "decades": true, "times": true, "occasions": true}
 
 // nameAfterFrontedPhrase returns the person or organization named right
 // before the verb of saying (then a comma, or nothing) when speaker sp
@@ -1406,6 +1412,20 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			content, _ := findArg(*c, "content")
 			first := d.sents[si].First
 			inner := at > first && d.toks[at-1].Text == "," && content.End > content.Start && d.tokIndex(content.Start) == first
+			// "Government ministers say ..., but they stress ...": a "they"
+			// right after the "and"/"but" that joins a second verb of saying
+			// to the first is that verb's speaker, when a group spoke there.
+			if at > first+1 && (d.toks[at-1].Lower == "but" || d.toks[at-1].Lower == "and") && d.toks[at-2].Text == "," {
+				for j := len(groups) - 1; j >= 0; j-- {
+					if g := groups[j]; g.at < at && d.toks[g.at].Sent == si {
+						c.Args[k].Norm = g.norm
+						break
+					}
+				}
+				if c.Args[k].Norm != "" {
+					continue
+				}
+			}
 			if at == first || inner || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 				// (Or two sentences before, when no one spoke in between:
 				// "Human rights advocates say ... [a sentence of fact] They
