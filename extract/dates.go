@@ -51,7 +51,7 @@ func findDates(text string, toks []Token, published string) []Entity {
 		}
 		m.span = Span{Start: toks[m.first].Start, End: toks[next-1].End}
 		m.fwd = m.fwd || dateForward(toks, m.first, next)
-		m.back = !m.fwd && dateBackward(toks, m.first)
+		m.back = !m.fwd && (dateBackward(toks, m.first) || datePastAfterFronted(toks, m.first, next))
 		if m.kind == dateKAbs && m.y == 0 && m.mod == "" {
 			// "in July last year", "January of this year"
 			k := next
@@ -731,6 +731,33 @@ func dateBackward(toks []Token, i int) bool {
 			return k < i-1
 		case ",", ";", "will", "'ll", "would", "said", "says":
 			return false
+		}
+	}
+	return false
+}
+
+// datePastAfterFronted reports a date that opens its sentence before a
+// comma ("In April, the military removed Bashir") whose clause's verb,
+// after the comma, is in the past tense (a lower-case -ed word or a past
+// form of a verb of saying); not one that plans ("scheduled", "expected").
+func datePastAfterFronted(toks []Token, i, next int) bool {
+	k := i
+	if k > 0 && dateMonthPreps[toks[k-1].Lower] {
+		k--
+	}
+	if k > 0 && toks[k-1].Sent == toks[k].Sent || next >= len(toks) || toks[next].Text != "," {
+		return false
+	}
+	for j := next + 1; j < len(toks) && j <= next+10 && toks[j].Sent == toks[i].Sent; j++ {
+		w := toks[j]
+		switch w.Lower {
+		case "will", "'ll", "would", "shall", "scheduled", "expected", "planned", "due", "is", "are", "plans", "hopes":
+			return false
+		case "was", "were", "had", "did":
+			return true
+		}
+		if !w.Cap && (strings.HasSuffix(w.Lower, "ed") && len(w.Lower) > 4 || datePastSay[w.Lower]) {
+			return true
 		}
 	}
 	return false

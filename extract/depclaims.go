@@ -488,6 +488,18 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 				n = ante
 			}
 		}
+		// "The military removed Bashir and jailed him": an object pronoun
+		// of a conjoined verb is the first verb's named object.
+		if l := t.lemma(n); a.role == "victims" && t.w[n].UPOS == "PRON" && (l == "he" || l == "she") && t.w[b.trigger].Rel == "conj" {
+			if h := t.w[b.trigger].Head - 1; h >= 0 && h < b.trigger && t.w[h].UPOS == "VERB" {
+				for _, k := range t.kids[h] {
+					if t.w[k].Rel == "obj" && t.w[k].UPOS == "PROPN" {
+						n = k
+						break
+					}
+				}
+			}
+		}
 		// "Haji was among the first refugees to arrive ..., driven from
 		// Somalia": a predicate noun with its copula is said of its
 		// subject, the one named.

@@ -45,6 +45,9 @@ type OrgLexicon struct {
 	localHeads map[string]string
 	subunits   [][]string
 	stopBefore map[string]bool
+	// andTitles: after "and", a person's title ends the name before it
+	// ("the Department of Homeland Security and Secretary Kristi Noem").
+	andTitles  map[string]bool
 	notOrg     map[string]bool
 	acrHeads   map[string]bool
 	legalForms map[string]bool // legal_forms, in their own case
@@ -68,15 +71,16 @@ type orgFile struct {
 }
 
 type orgPatternFile struct {
-	Heads        map[string]string `yaml:"heads"`
-	InPlaceHeads []string          `yaml:"in_place_heads"`
-	National     map[string]string `yaml:"national"`
-	LocalHeads   map[string]string `yaml:"local_heads"`
-	Subunits     []string          `yaml:"subunits"`
-	StopBefore   []string          `yaml:"stop_before"`
-	NotOrgHeads  []string          `yaml:"not_org_heads"`
-	AcronymHeads []string          `yaml:"acronym_heads"`
-	LegalForms   []string          `yaml:"legal_forms"`
+	Heads          map[string]string `yaml:"heads"`
+	InPlaceHeads   []string          `yaml:"in_place_heads"`
+	National       map[string]string `yaml:"national"`
+	LocalHeads     map[string]string `yaml:"local_heads"`
+	Subunits       []string          `yaml:"subunits"`
+	StopBefore     []string          `yaml:"stop_before"`
+	TitlesAfterAnd []string          `yaml:"titles_after_and"`
+	NotOrgHeads    []string          `yaml:"not_org_heads"`
+	AcronymHeads   []string          `yaml:"acronym_heads"`
+	LegalForms     []string          `yaml:"legal_forms"`
 }
 
 // Organization types.
@@ -120,6 +124,7 @@ func loadOrganizations(withClubs, withBrands bool) (*OrgLexicon, error) {
 		localHeads:   map[string]string{},
 		subunits:     placeSeqs(pf.Subunits),
 		stopBefore:   placeFoldSet(pf.StopBefore),
+		andTitles:    placeFoldSet(pf.TitlesAfterAnd),
 		notOrg:       placeFoldSet(pf.NotOrgHeads),
 		acrHeads:     placeFoldSet(pf.AcronymHeads),
 		legalForms:   map[string]bool{},
@@ -659,7 +664,7 @@ func (l *OrgLexicon) orgHeads(text string, toks []Token, cs []orgSpan) []orgSpan
 		}
 		if j+1 < len(toks) && ofLike && toks[j+1].Sent == t.Sent && l.orgNameWord(toks[j+1]) {
 			k := j + 1
-			for k < len(toks) && toks[k].Sent == t.Sent && (l.orgNameWord(toks[k]) || (toks[k].Lower == "and" || toks[k].Lower == "for") && k+1 < len(toks) && l.orgNameWord(toks[k+1])) {
+			for k < len(toks) && toks[k].Sent == t.Sent && (l.orgNameWord(toks[k]) || (toks[k].Lower == "and" || toks[k].Lower == "for") && k+1 < len(toks) && l.orgNameWord(toks[k+1]) && !(toks[k].Lower == "and" && l.andTitles[toks[k+1].Lower])) {
 				k++
 			}
 			j = k

@@ -1336,6 +1336,8 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 		norm string
 	}
 	var said []cand   // person speakers of statements so far, in order
+	var humans []cand // speakers that are one person not named ("a JetBlue pilot"), norm their text
+	humanGender := map[int]string{}
 	var groups []cand // the other speakers (bodies, groups, officials)
 	var orgs []cand   // the speakers that are one organization (a subset of groups)
 	var genders map[string]string
@@ -1388,6 +1390,16 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			for _, s := range said {
 				if s.at < at && d.toks[s.at].Sent >= si-3 {
 					consider(s)
+				}
+			}
+			// "“I call it COVID-crazy,” a JetBlue pilot lamented. “...,” he
+			// said": one person the article does not name, who spoke last,
+			// in this sentence or the one before.
+			for _, h := range humans {
+				if h.at < at && h.at > best.at && d.toks[h.at].Sent >= si-1 && !d.insideQuote(d.toks[h.at].Span) {
+					if g := humanGender[h.at]; g == "" || g == want {
+						best = h
+					}
 				}
 			}
 			for sj := max(0, si-3); sj <= si; sj++ {
@@ -1480,6 +1492,9 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			// "Sayim, of the World Uyghur Congress, said ... “...,” he
 			// said": a name the recogniser missed is still who spoke.
 			said = append(said, cand{at, sp.Text})
+		} else if g, ok := d.oneHuman(sp.Text); ok {
+			humans = append(humans, cand{at, sp.Text})
+			humanGender[at] = g
 		} else if f := strings.Fields(foldLower(sp.Text)); len(f) > 0 && !strings.Contains(" he she it i we you they this that ", " "+f[len(f)-1]+" ") {
 			n := sp.Norm
 			if n == "" {
@@ -1491,6 +1506,36 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			}
 		}
 	}
+}
+
+// oneHuman reports whether a speaker's words name one person without a
+// name ("a JetBlue pilot", "one resident"): an indefinite determiner, then a singular noun of @people_words or an occupation word
+// ending the phrase; g is "m" or "f" when the noun says so.
+func (d *claimDoc) oneHuman(text string) (g string, ok bool) {
+	f := strings.Fields(foldLower(text))
+	if len(f) < 2 {
+		return "", false
+	}
+	// (Not "the military spokesperson": a definite phrase often stands for
+	// someone named before.)
+	switch f[0] {
+	case "a", "an", "one", "another":
+	default:
+		return "", false
+	}
+	head := f[len(f)-1]
+	switch head {
+	case "man", "boy", "father", "son", "husband", "brother", "businessman", "fisherman", "spokesman", "chairman":
+		return "m", true
+	case "woman", "girl", "mother", "daughter", "wife", "sister", "businesswoman", "spokeswoman", "chairwoman":
+		return "f", true
+	case "family", "household", "couple", "all", "everyone", "everybody", "one", "crew", "crowd", "group", "dozen", "people":
+		return "", false
+	}
+	if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+		return "", false // plural
+	}
+	return "", d.rules.hasWord("people_words", head) || head == "spokesperson" || head == "analyst" || head == "expert"
 }
 
 // unknownName reports a speaker that is one to three capitalised words
