@@ -1190,7 +1190,11 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 			// of saying has its own subject and hangs on the first verb of
 			// saying is another speaker's statement.
 			parallel := d.toks[i-1].Text == "," && parallelOpeners[d.toks[i].Lower] && d.parallelSpeech(i, hi)
-			if (participle || conjoined || sourced || unsaid || parallel) && !d.insideQuote(d.toks[i].Span) {
+			// "said sales rose 5 percent, according to a filing": the source
+			// at the end attributes the report, not the speaker's words
+			// (according_to reads it).
+			according := d.toks[i-1].Text == "," && d.toks[i].Lower == "according" && i+1 < hi && d.toks[i+1].Lower == "to" && !isAccordingTo(c.Rule)
+			if (participle || conjoined || sourced || unsaid || parallel || according) && !d.insideQuote(d.toks[i].Span) {
 				end := i
 				if participle {
 					end = i - 1

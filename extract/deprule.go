@@ -2615,6 +2615,13 @@ func (t *depTree) phrase(n int) (int, int) {
 				walk(c, false)
 				continue
 			}
+			// "Data released by MOTIE": a bare noun's origin may be a
+			// participle's agent; it comes whole.
+			if top && r == "acl" && t.agentOrigin(k, c) {
+				_, h2 := t.subtree(c)
+				hi = max(hi, h2)
+				continue
+			}
 			if !phraseRels[r] {
 				continue
 			}
@@ -2664,6 +2671,32 @@ func (t *depTree) originOf(k, c int) bool {
 		}
 	}
 	return true
+}
+
+// agentOrigin reports whether acl c of the bare noun k is a participle
+// with its agent, which says where the noun comes from ("data released by
+// the ministry", "figures compiled by Reuters"): the originOf of a
+// participle.
+func (t *depTree) agentOrigin(k, c int) bool {
+	if t.w[k].UPOS != "NOUN" || c < k || t.w[c].XPOS != "VBN" {
+		return false
+	}
+	switch t.lemma(c) {
+	case "release", "publish", "compile", "issue", "collect", "gather", "provide", "produce", "conduct", "commission", "prepare", "post":
+	default:
+		return false // "payments to farmers hit by tariffs" names no origin
+	}
+	for _, d := range t.kids[k] {
+		if r := t.w[d].Rel; r == "det" || r == "det:poss" || r == "nmod:poss" || r == "nummod" {
+			return false
+		}
+	}
+	for _, d := range t.kids[c] {
+		if r := t.w[d].Rel; r == "obl:agent" || r == "obl" && t.caseOf(d) == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // inside reports whether k is n or below it.
