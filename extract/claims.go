@@ -888,12 +888,38 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
 		last--
 	}
+	// "Still, Hecker said, their return would not ...": a fronted
+	// connective adverb is the writer's, not the speaker's; what was said
+	// is the clause after the attribution.
+	from := a.Start
+	if short && d.connectiveOnly(si, ca, cb) {
+		from = d.toks[end].Start
+	}
 	if last > end {
 		for k := range c.Args {
 			if c.Args[k].Role == "content" {
-				c.Args[k].Span = Span{Start: a.Start, End: d.toks[last-1].End}
-				c.Args[k].Text = d.text[a.Start:d.toks[last-1].End]
+				c.Args[k].Span = Span{Start: from, End: d.toks[last-1].End}
+				c.Args[k].Text = d.text[from:d.toks[last-1].End]
 			}
+		}
+	}
+	return true
+}
+
+// connectiveOnly reports whether tokens [a, b) are adverbs and
+// conjunctions alone ("Still", "But now", "However"), by the tree's tags.
+func (d *claimDoc) connectiveOnly(si, a, b int) bool {
+	t := d.tree(si)
+	if t == nil || a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !isWordRune([]rune(d.toks[k].Text)[0]) {
+			continue
+		}
+		w := t.wordAt(d.toks[k].Span)
+		if w < 0 || t.w[w].UPOS != "ADV" && t.w[w].UPOS != "CCONJ" {
+			return false
 		}
 	}
 	return true

@@ -1192,6 +1192,13 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 		for k < len(toks) && copulaAdverbs[toks[k].Lower] {
 			k++
 		}
+	case toks[j].Lower == "as" && i > 0 && appointVerbs[toks[i-1].Lower] && toks[j].Sent == toks[i].Sent:
+		// "The board named John Smith as its new chairman": the office
+		// one is given. (Copula-like: no owner's possessive after it.)
+		k, copula = j+1, true
+		for k < len(toks) && appointDeterminers[toks[k].Lower] {
+			k++
+		}
 	}
 	if k < 0 || k >= len(toks) {
 		return nil
@@ -1285,6 +1292,15 @@ func personSubjectOpens(toks []Token, i int) bool {
 	}
 	return personStartsSentence(toks, i)
 }
+
+// appointVerbs give someone an office: "named X as chairman".
+var appointVerbs = map[string]bool{"named": true, "names": true, "name": true, "appointed": true, "appoints": true, "appoint": true,
+	"elected": true, "elects": true, "elect": true, "chose": true, "chosen": true, "picked": true, "selected": true,
+	"hired": true, "tapped": true, "nominated": true, "nominates": true, "installed": true, "confirmed": true, "designated": true}
+
+// appointDeterminers may open the office after "as": "as its new
+// chairman", "as the interim leader".
+var appointDeterminers = map[string]bool{"its": true, "their": true, "our": true, "his": true, "her": true, "new": true}
 
 // copulaAdverbs may stand between "is" and the title: "X is also
 // president of Y", "X is now the head of Y".
