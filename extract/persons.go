@@ -891,7 +891,7 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 			if start < 0 {
 				start = k
 			}
-		case plain < 3 && titlePlainWord(t):
+		case plain < 3 && (titlePlainWord(t) || p.ingModifier(toks, k)):
 			plain++
 			if start < 0 {
 				start = k
@@ -931,6 +931,21 @@ func (p *PersonFinder) chiefDescribes(toks []Token, k int) bool {
 // phrase before its title ("project" in "deputy project director",
 // "political" in "a political scientist"): a word, not a function word or
 // a verb form that would start a clause ("who", "was", "has").
+// ingModifier reports an -ing noun that modifies the title right after
+// it, or the one after "and": "the marketing director", "the planning and
+// marketing director" (a participle, "X, speaking at Y", is no title word).
+func (p *PersonFinder) ingModifier(toks []Token, k int) bool {
+	if !strings.HasSuffix(toks[k].Lower, "ing") || toks[k].Cap || k+1 >= len(toks) || toks[k+1].Sent != toks[k].Sent {
+		return false
+	}
+	n := k + 1
+	if toks[n].Lower == "and" && n+2 < len(toks) && strings.HasSuffix(toks[n+1].Lower, "ing") {
+		n += 2
+	}
+	_, ok := p.titleAt(toks, n)
+	return ok
+}
+
 func titlePlainWord(t Token) bool {
 	if !isWordRune([]rune(t.Text)[0]) || titleStopWords[t.Lower] {
 		return false
@@ -1190,6 +1205,12 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 	case (toks[j].Lower == "is" || toks[j].Lower == "was") && toks[j].Sent == toks[i].Sent && personSubjectOpens(toks, i):
 		k, copula = j+1, true
 		for k < len(toks) && copulaAdverbs[toks[k].Lower] {
+			k++
+		}
+	case (toks[j].Lower == "served" || toks[j].Lower == "serves" || toks[j].Lower == "serving") && toks[j+1].Lower == "as" && toks[j].Sent == toks[i].Sent && j+2 < len(toks):
+		// "Rasmussen served as NATO secretary general": the office held.
+		k, copula = j+2, true
+		for k < len(toks) && appointDeterminers[toks[k].Lower] {
 			k++
 		}
 	case toks[j].Lower == "as" && i > 0 && appointVerbs[toks[i-1].Lower] && toks[j].Sent == toks[i].Sent:
