@@ -214,6 +214,27 @@ var goldFloors = map[string]map[string][2]float64{ // set -> kind -> {recall, pr
 		"statement": {0.86, 0.93},
 		"all":       {0.85, 0.94},
 	},
+	// Set 6 December (pipeline 0.37.0) a few points under the figures of
+	// that day: voa4 159/184 P 0.97, voa5 156/213 P 0.90, bench2 70/105 P
+	// 0.91.
+	"voa4": {
+		"quantity":  {0.62, 0.62},
+		"role":      {0.81, 0.94},
+		"statement": {0.82, 0.93},
+		"all":       {0.82, 0.93},
+	},
+	"voa5": {
+		"quantity":  {0.35, 0.50},
+		"role":      {0.83, 0.91},
+		"statement": {0.72, 0.89},
+		"all":       {0.70, 0.86},
+	},
+	"bench2": {
+		"quantity":  {0.17, 0.62},
+		"role":      {0.69, 0.90},
+		"statement": {0.85, 0.89},
+		"all":       {0.63, 0.87},
+	},
 	"bench": {
 		"casualty":  {0.95, 0.90},
 		"quantity":  {0.92, 0.82},
