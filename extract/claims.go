@@ -1198,6 +1198,15 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 				}
 			}
 		}
+		// "While Trump has said he has good relations with Putin, there is
+		// a consensus that ...": words said inside a subordinate clause that
+		// opens the sentence end where the clause ends, at the comma after
+		// which the parse leaves the verb of saying's clause.
+		if e := d.subordinateContentEnd(lo, hi); e > lo {
+			c.Args[k].Span = Span{Start: a.Start, End: d.toks[e-1].End}
+			c.Args[k].Text = d.text[a.Start:d.toks[e-1].End]
+			return
+		}
 		for i := lo + 1; i < hi-1; i++ {
 			participle := d.toks[i-1].Text == "," && strings.HasSuffix(d.toks[i].Lower, "ing") && d.rules.hasWord("added_participles", d.toks[i].Lower)
 			// "said the roads were safe, but added that drivers should
@@ -1268,6 +1277,58 @@ func (d *claimDoc) conjoinedSpeech(j, hi int) bool {
 		return false
 	}
 	return d.toks[j+1].Lower == "that" || comma || d.conjoinedReport(j, subject)
+}
+
+// subordinate opens a subordinate clause at a sentence's start.
+var subordinate = map[string]bool{"while": true, "although": true, "though": true, "whereas": true, "because": true,
+	"since": true, "if": true, "as": true, "when": true, "even": true}
+
+// subordinateContentEnd returns the token at which a content over tokens
+// [lo, hi) ends when its verb of saying stands in a subordinate clause
+// that opens the sentence: the first comma after which the parse leaves
+// that verb's clause (0 when none, or no parse).
+func (d *claimDoc) subordinateContentEnd(lo, hi int) int {
+	si := d.toks[lo].Sent
+	first := d.sents[si].First
+	if !subordinate[d.toks[first].Lower] {
+		return 0
+	}
+	t := d.tree(si)
+	if t == nil {
+		return 0
+	}
+	sv := -1
+	for k := lo - 1; k > first; k-- {
+		if d.isSayForm(d.toks[k].Lower) {
+			sv = t.wordAt(d.toks[k].Span)
+			break
+		}
+	}
+	if sv < 0 {
+		return 0
+	}
+	// The verb of saying is the subordinate clause's ("While X said ..."),
+	// not the main clause's ("Even if they secure access, analysts say
+	// ..."): the opening subordinator marks it or a verb above it.
+	m := -1
+	for k := first; k <= first+1 && k < lo; k++ {
+		if w := t.wordAt(d.toks[k].Span); w >= 0 && (t.w[w].Rel == "mark" || t.w[w].Rel == "advmod" && t.lemma(w) == "when") {
+			m = w
+			break
+		}
+	}
+	if m < 0 || !t.inside(sv, t.w[m].Head-1) {
+		return 0
+	}
+	for k := lo + 1; k+1 < hi; k++ {
+		if d.toks[k].Text != "," {
+			continue
+		}
+		if w := t.wordAt(d.toks[k+1].Span); w >= 0 && !t.inside(w, sv) {
+			return k
+		}
+	}
+	return 0
 }
 
 // parallelOpeners open, after a comma, a clause that may be a second
@@ -2314,6 +2375,23 @@ func (d *claimDoc) otherClauseDate(si, i, start int) bool {
 	return false
 }
 
+// clauseBreak reports a new coordinated clause opening between tokens a
+// and b: ", but", ", and", ", while" or a semicolon.
+func (d *claimDoc) clauseBreak(a, b int) bool {
+	for k := a; k < b && k+1 < len(d.toks); k++ {
+		if d.toks[k].Text == ";" {
+			return true
+		}
+		if d.toks[k].Text == "," {
+			switch d.toks[k+1].Lower {
+			case "but", "and", "while", "whereas", "yet":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // intervalUnits measure the time between two events: "18 years after".
 // Hours and minutes are left out: "minutes before the speech Monday" is
 // the same day, which is all a claim's date says.
@@ -2348,6 +2426,12 @@ func (d *claimDoc) nearest(si, start, end int, kind, role string, skip Span, wor
 				continue
 			}
 			if kind == KindDate && (m.end <= start || m.start >= end) && d.otherClauseDate(si, m.start, start) {
+				continue
+			}
+			// "Fu blamed X for withdrawing in 2017, but at the same time he
+			// said ...": a date in the clause before the one that says the
+			// words dates another event.
+			if kind == KindDate && words && m.end <= start && d.clauseBreak(m.end, start) {
 				continue
 			}
 			dist := 0

@@ -107,6 +107,23 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 			return false
 		}
 	}
+	// "..., a deal announced at the beginning of the week": a bare past
+	// participle after an indefinite noun in apposition is a reduced
+	// relative clause on it (the parse may make the noun its subject); no
+	// one speaks.
+	if w := t.w[trigger]; w.XPOS == "VBN" && !t.hasKid(trigger, "aux", "aux:pass") {
+		for _, k := range t.kids[trigger] {
+			if strings.HasPrefix(t.w[k].Rel, "nsubj") && k < trigger && t.w[k].UPOS == "NOUN" {
+				// (Set off by a comma, an apposition: "But a judge ruled
+				// that ..." is a judge's ruling.)
+				for _, dk := range t.kids[k] {
+					if l := t.lemma(dk); t.w[dk].Rel == "det" && (l == "a" || l == "an") && dk > 0 && t.w[dk-1].Form == "," {
+						return false
+					}
+				}
+			}
+		}
+	}
 	// "have been told that ...": the subject of a passive verb of saying
 	// is its addressee.
 	if t.passive(trigger) {

@@ -593,6 +593,13 @@ func numDigitToken(text string, toks []Token, i int, money bool) (num, bool) {
 				return num{}, false
 			}
 			n.val, n.rangeMax, n.isRange = v, v2, true
+			// "$40-50 billion": the scale word after the range scales both
+			// ends.
+			if i+1 < len(toks) && toks[i+1].Sent == t.Sent {
+				if s, ok := numScales[toks[i+1].Lower]; ok {
+					n.val, n.rangeMax, n.scale, n.end, n.next = v*s, v2*s, s, toks[i+1].End, i+2
+				}
+			}
 			return n, true
 		}
 		if rest == "" || '0' <= rest[0] && rest[0] <= '9' {

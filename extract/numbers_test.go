@@ -86,6 +86,7 @@ var numCases = []struct {
 	{"range between", "Between 1,500 and 3,000 fighters joined.", []string{"0:23 \"Between 1,500 and 3,000\" 1500..3000 exact cardinal"}},
 	{"range to", "The blast killed 10 to 12 people.", []string{"17:25 \"10 to 12\" 10..12 exact cardinal"}},
 	{"range hyphen", "The blast killed 10-12 people.", []string{"17:22 \"10-12\" 10..12 exact cardinal"}},
+	{"range hyphen with a scale word", "China agreed to buy $40-50 billion of goods.", []string{"20:34 \"$40-50 billion\" 40000000000..50000000000 exact money"}},
 	{"range en dash", "The blast killed 10–12 people.", []string{"17:24 \"10–12\" 10..12 exact cardinal"}},
 	{"range or", "Two or three rockets hit the base.", []string{"0:12 \"Two or three\" 2..3 exact cardinal"}},
 	{"range scale carry", "between 1.5 and 2 million people", []string{"0:25 \"between 1.5 and 2 million\" 1500000..2000000 exact cardinal"}},
