@@ -460,6 +460,23 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		caps = append(caps, capture{p.triggerRole, m.start, m.end, m, nil})
 		start, end = min(start, m.start), max(end, m.end)
 		figLo, figHi = t.subtree(b.trigger)
+		// "2 million barrels of oil", "a 275 horsepower motor": a trigger
+		// noun after the figure is the unit it counts in.
+		unit := false
+		if p.triggerRole == "value" && t.w[b.trigger].UPOS == "NOUN" && t.w[b.trigger].Span.Start >= d.toks[m.end-1].End {
+			if ua, ub := d.wordTokens(t.w[b.trigger].Span); ua < ub {
+				caps = append(caps, capture{"unit", ua, d.unitEnd(ub), nil, nil})
+				unit = true
+			}
+		}
+		// A unit that modifies a noun must stand as a word of its own, and
+		// a range from zero is a benchmark ("0-62 mph time"), not a
+		// measure: "5-gallon bottles" would keep a figure without its unit.
+		if r := t.w[b.trigger].Rel; (r == "compound" || r == "nmod:npmod" || r == "amod") && d.rules.hasWord("measure_units", t.lemma(b.trigger)) {
+			if !unit || m.ent.Max != nil && m.ent.Value != nil && *m.ent.Value == 0 {
+				return nil, nil, 0, 0, false
+			}
+		}
 	} else if p.triggerRole != "" {
 		tc := capture{p.triggerRole, ta, tb, nil, nil}
 		for ai, a := range p.args {
