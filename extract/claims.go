@@ -2798,6 +2798,18 @@ next:
 						out[k] = c
 						continue next
 					}
+					// "An analyst at Barclays said": of two readings, the
+					// speaker that holds the other's is the whole phrase
+					// ("Barclays" is a word of its modifier).
+					// (Only a word at the phrase's end: "43-year-old Martin
+					// Taylor" against "... of Aberdeenshire" keeps its name.)
+					if cp, op, ok := speakers(c, o); c.Kind == "statement" && ok && cp != op && cp.End == op.End {
+						if cp.Start < op.Start {
+							out[k] = c
+							continue next
+						}
+						continue next
+					}
 					if c.Kind == "statement" && speakerInside(o, ca.Span) {
 						continue next
 					}

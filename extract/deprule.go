@@ -2628,7 +2628,7 @@ func (t *depTree) phrase(n int) (int, int) {
 			if top && r == "case" {
 				continue // "in the town": the place is "the town"
 			}
-			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant && !(top && t.originOf(k, c)) {
+			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant && !(top && (t.originOf(k, c) || t.bodyOf(k, c))) {
 				continue // "members of the forces" yes, "people in Kabul" no
 			}
 			if r == "punct" {
@@ -2672,6 +2672,27 @@ func (t *depTree) originOf(k, c int) bool {
 	}
 	return true
 }
+
+// bodyOf reports whether nmod c of the phrase head k names the body a
+// person acts for: "a spokesman for the army", "an analyst at Barclays",
+// "a fellow with the institute" (not "people in Kabul": a place).
+func (t *depTree) bodyOf(k, c int) bool {
+	if t.w[k].UPOS != "NOUN" || c < k || !bodyNouns[t.lemma(k)] {
+		return false
+	}
+	switch t.caseOf(c) {
+	case "for", "at", "with", "from":
+		return true
+	}
+	return false
+}
+
+// bodyNouns are persons named by the body they serve.
+var bodyNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokespeople": true,
+	"official": true, "representative": true, "envoy": true, "ambassador": true, "director": true, "head": true,
+	"chief": true, "member": true, "leader": true, "adviser": true, "advisor": true, "analyst": true, "researcher": true,
+	"fellow": true, "professor": true, "lawyer": true, "attorney": true, "commander": true, "economist": true,
+	"strategist": true, "expert": true, "scientist": true, "executive": true, "manager": true, "officer": true}
 
 // agentOrigin reports whether acl c of the bare noun k is a participle
 // with its agent, which says where the noun comes from ("data released by

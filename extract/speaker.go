@@ -393,6 +393,23 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
 		return true
 	}
+	// "An analyst at Barclays said", "A spokesman for the ministry said":
+	// a body after a noun of the persons who serve it (bodyNouns) is that
+	// noun's complement; the person speaks, the phrase is the speaker.
+	if a, b := d.wordTokens(sp); a >= 2 && a < b {
+		switch d.toks[a-1].Lower {
+		case "at", "for", "with", "from":
+			if n := strings.TrimSuffix(d.toks[a-2].Lower, "s"); bodyNouns[n] || bodyNouns[d.toks[a-2].Lower] {
+				st := a - 2
+				first := d.sents[si].First
+				for st > first && a-2-st < 4 && (d.listAt("subject_openers", st-1) > 0 || !d.toks[st-1].Cap && isPlainNoun(d.toks[st-1]) || d.toks[st-1].Cap && st-1 > first) && d.toks[st-1].Text != "," {
+					st--
+				}
+				c.Args[k] = d.arg(capture{"speaker", st, b, nil, nil})
+				return true
+			}
+		}
+	}
 	if !d.speakerInDoubt(sp, start, end) {
 		return true // a name the parse would not change: no need to parse
 	}
@@ -1805,6 +1822,14 @@ var sentenceOpeners = map[string]bool{"the": true, "a": true, "an": true, "in": 
 
 // speakerInside reports whether statement c's speaker lies inside span s
 // (another statement's content).
+// speakers returns the speaker spans of statements c and o, ok when both
+// have one.
+func speakers(c, o Claim) (Span, Span, bool) {
+	cs, ok1 := findArg(c, "speaker")
+	os, ok2 := findArg(o, "speaker")
+	return cs.Span, os.Span, ok1 && ok2
+}
+
 func speakerInside(c Claim, s Span) bool {
 	sp, ok := findArg(c, "speaker")
 	return ok && sp.Start >= s.Start && sp.End <= s.End
