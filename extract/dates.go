@@ -732,9 +732,21 @@ func dateBackward(toks []Token, i int) bool {
 		case ",", ";", "will", "'ll", "would", "said", "says":
 			return false
 		}
+		// "Unemployment fell to 3.9 percent in May": a past form earlier
+		// in the clause, not right before the date ("expected May" is
+		// dateForward's).
+		if k < i-2 && datePastForms[toks[k].Lower] {
+			return true
+		}
 	}
 	return false
 }
+
+// datePastForms are irregular past forms of the verbs that report a change
+// or an event ("fell", "rose", "won"), unambiguous as past tense.
+var datePastForms = map[string]bool{"fell": true, "rose": true, "grew": true, "shrank": true, "sank": true, "sold": true,
+	"bought": true, "won": true, "lost": true, "took": true, "came": true, "went": true, "gave": true, "saw": true,
+	"left": true, "paid": true, "spent": true, "struck": true, "fled": true, "stood": true, "swelled": true}
 
 // datePastAfterFronted reports a date that opens its sentence before a
 // comma ("In April, the military removed Bashir") whose clause's verb,
