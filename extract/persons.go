@@ -1202,6 +1202,19 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 	switch {
 	case toks[j].Text == ",":
 		k = j + 1
+		// "Maria Lopez, 45, a nurse at ...": the age before the title.
+		if k+2 < len(toks) && isAge(toks[k].Text) && toks[k+1].Text == "," {
+			k += 2
+		}
+	case (toks[j].Lower == "was" || toks[j].Lower == "is") && j+2 < len(toks) && appointVerbs[toks[j+1].Lower] && toks[j].Sent == toks[i].Sent:
+		// "Ahmed Ali was named interim president of the university".
+		k, copula = j+2, true
+		if toks[k].Lower == "as" {
+			k++
+		}
+		for k < len(toks) && appointDeterminers[toks[k].Lower] {
+			k++
+		}
 	case (toks[j].Lower == "is" || toks[j].Lower == "was") && toks[j].Sent == toks[i].Sent && personSubjectOpens(toks, i):
 		k, copula = j+1, true
 		for k < len(toks) && copulaAdverbs[toks[k].Lower] {
