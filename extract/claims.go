@@ -1785,11 +1785,17 @@ func (d *claimDoc) coordinatedSpeakers(cs []Claim) []Claim {
 			continue
 		}
 		first := d.sents[d.toks[a].Sent].First
+		// The pair, titles and all, opens the sentence ("Both ..." too) or
+		// follows a comma.
+		pairOpens := func(k int) bool {
+			s := d.titleStart(k, first)
+			return s == first || d.toks[s-1].Text == "," || s == first+1 && d.toks[first].Lower == "both"
+		}
 		var other *mention
 		// The other person before: "P and [titles] SPEAKER said".
 		if k := d.titleStart(a, first); k > first && d.toks[k-1].Lower == "and" && b < len(d.toks) && d.isSayForm(d.toks[b].Lower) {
 			if p := d.personEnding(k - 2); p != nil {
-				if s := d.titleStart(p.start, first); s == first || d.toks[s-1].Text == "," || s == first+1 && d.toks[first].Lower == "both" {
+				if pairOpens(p.start) {
 					other = p
 				}
 			}
@@ -1801,7 +1807,7 @@ func (d *claimDoc) coordinatedSpeakers(cs []Claim) []Claim {
 				k++
 			}
 			if q := d.personStarting(k); q != nil && q.end < len(d.toks) && d.isSayForm(d.toks[q.end].Lower) {
-				if s := d.titleStart(a, first); s == first || d.toks[s-1].Text == "," || s == first+1 && d.toks[first].Lower == "both" {
+				if pairOpens(a) {
 					other = q
 				}
 			}
