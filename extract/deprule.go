@@ -1122,6 +1122,11 @@ func (t *depTree) subjectWithCase() bool {
 		prep := false
 		for _, k := range t.kids[n] {
 			if t.w[k].Rel == "case" && t.w[k].UPOS != "PART" {
+				// "with officials saying that ...": an absolute construction
+				// has a subject after its "with" (the participle's).
+				if l := t.lemma(k); (l == "with" || l == "without") && t.w[v].XPOS == "VBG" {
+					continue
+				}
 				prep = true
 			}
 		}
