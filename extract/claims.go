@@ -1198,6 +1198,18 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 				}
 			}
 		}
+		// "Nur confirmed the attack in a phone interview with VOA": a
+		// medium phrase that ends the content is where the words were said.
+		if e, ok := d.trailingMedium(lo, hi); ok && e > lo {
+			med := Span{Start: d.toks[e].Start, End: a.End}
+			c.Args[k].Span = Span{Start: a.Start, End: d.toks[e-1].End}
+			c.Args[k].Text = d.text[a.Start:d.toks[e-1].End]
+			if !hasRole(*c, "medium") {
+				c.Args = append(c.Args, Arg{Role: "medium", Span: med, Text: d.text[med.Start:med.End]})
+				sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+			}
+			return
+		}
 		// "While Trump has said he has good relations with Putin, there is
 		// a consensus that ...": words said inside a subordinate clause that
 		// opens the sentence end where the clause ends, at the comma after
@@ -1277,6 +1289,47 @@ func (d *claimDoc) conjoinedSpeech(j, hi int) bool {
 		return false
 	}
 	return d.toks[j+1].Lower == "that" || comma || d.conjoinedReport(j, subject)
+}
+
+// trailingMedium returns where a medium phrase that closes a content over
+// tokens [lo, hi) starts: "in|during a|an (phone) interview|statement|email
+// (with|to X)" up to the content's end, the preposition at least two words
+// in (false when none, or the content is inside a quotation).
+func (d *claimDoc) trailingMedium(lo, hi int) (int, bool) {
+	if d.insideQuote(d.toks[lo].Span) {
+		return 0, false
+	}
+	for k := lo + 2; k+1 < hi; k++ {
+		// (An indefinite medium only: "errors in the report" is what was
+		// said.)
+		if l := d.toks[k].Lower; l != "in" && l != "during" || d.toks[k+1].Lower != "a" && d.toks[k+1].Lower != "an" {
+			continue
+		}
+		j := k + 1
+		for j < hi && j <= k+4 && !d.rules.hasWord("medium_nouns", d.toks[j].Lower) {
+			if !isWordRune([]rune(d.toks[j].Text)[0]) {
+				break
+			}
+			j++
+		}
+		if j >= hi || !d.rules.hasWord("medium_nouns", d.toks[j].Lower) {
+			continue
+		}
+		j++
+		if j < hi && (d.toks[j].Lower == "with" || d.toks[j].Lower == "to") {
+			j += 2
+			for j < hi && d.toks[j].Cap {
+				j++
+			}
+		}
+		for j < hi && !isWordRune([]rune(d.toks[j].Text)[0]) {
+			j++
+		}
+		if j == hi {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // subordinate opens a subordinate clause at a sentence's start.
