@@ -680,6 +680,13 @@ func (p *PersonFinder) personTitlePhraseStart(toks []Token, s int) bool {
 			// "the bank's chief financial officer, X"
 			plain++
 			continue
+		case l == "and" && k > 0:
+			// "The company's founder and CEO, X": a title coordinated
+			// before this one.
+			if m, ok := p.titleEndingAt(toks, k); ok && m.i < k {
+				k = m.i // the loop steps on before it
+				continue
+			}
 		}
 		return false
 	}
