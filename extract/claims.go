@@ -537,6 +537,16 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind == "attack" && treeCert == "" && d.figurative(si, start) {
 		cert = Hypothetical
 	}
+	// "The police foiled an attack on the embassy": an attack someone
+	// foiled or prevented did not take place.
+	if c.Kind == "attack" && start >= 2 {
+		for k := max(s.First, start-3); k < start; k++ {
+			switch d.toks[k].Lower {
+			case "foiled", "thwarted", "prevented", "averted", "foil", "thwart", "prevent", "avert":
+				return Claim{}, false
+			}
+		}
+	}
 	// What the article itself negates ("did not fall", "Nobody was
 	// killed") or supposes is no event; what someone denies is one, with
 	// the certainty "denied".
