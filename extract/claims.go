@@ -537,6 +537,32 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	if c.Kind == "attack" && treeCert == "" && d.figurative(si, start) {
 		cert = Hypothetical
 	}
+	// "Imports from China to the U.S. fell 5%": a place that falls is the
+	// subject, never a preposition's object, and a fall by a figure is a
+	// change of a quantity.
+	if c.Kind == "capture" && (r.ID == "capture.fell" || r.ID == "capture.fell_to") {
+		if p, ok := findArg(c, "place"); ok {
+			if k := d.tokIndex(p.Start); k > s.First {
+				pk := k - 1
+				if d.toks[pk].Lower == "the" && pk > s.First {
+					pk--
+				}
+				switch d.toks[pk].Lower {
+				case "of":
+					// ("the city of Sar-e Pul fell": the place named.)
+					if pk > s.First && d.rules.hasWord("place_nouns", d.toks[pk-1].Lower) {
+						break
+					}
+					return Claim{}, false
+				case "to", "from", "in", "for", "with", "on", "at", "into":
+					return Claim{}, false
+				}
+			}
+		}
+		if end < s.Last && (len(d.mentions[end]) > 0 && d.mentions[end][0].kind == KindNumber || d.toks[end].Lower == "by") {
+			return Claim{}, false
+		}
+	}
 	// "The police foiled an attack on the embassy": an attack someone
 	// foiled or prevented did not take place.
 	if c.Kind == "attack" && start >= 2 {

@@ -2633,7 +2633,7 @@ func (t *depTree) phrase(n int) (int, int) {
 			if top && r == "case" {
 				continue // "in the town": the place is "the town"
 			}
-			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant && !(top && (t.originOf(k, c) || t.bodyOf(k, c))) {
+			if strings.HasPrefix(r, "nmod") && r != "nmod:poss" && r != "nmod:npmod" && t.caseOf(c) != "of" && !quant && !(top && (t.originOf(k, c) || t.bodyOf(k, c) || t.flowOf(k, c))) {
 				continue // "members of the forces" yes, "people in Kabul" no
 			}
 			if r == "punct" {
@@ -2691,6 +2691,27 @@ func (t *depTree) bodyOf(k, c int) bool {
 	}
 	return false
 }
+
+// flowOf reports whether nmod c of the phrase head k says where a flow
+// goes or comes from: "exports to China", "imports from Mexico", "aid to
+// Ukraine" (what a figure of the head measures).
+func (t *depTree) flowOf(k, c int) bool {
+	if t.w[k].UPOS != "NOUN" || c < k || !flowNouns[t.lemma(k)] {
+		return false
+	}
+	// (Not "on"/"for": "duties on the panels rose" would lose its reading
+	// to the surface rule's "panels".)
+	switch t.caseOf(c) {
+	case "to", "from", "into":
+		return true
+	}
+	return false
+}
+
+// flowNouns are what goes from one place or party to another.
+var flowNouns = map[string]bool{"export": true, "import": true, "shipment": true, "sale": true, "flow": true,
+	"investment": true, "aid": true, "remittance": true, "trade": true, "tariff": true, "duty": true, "sanction": true,
+	"loan": true, "transfer": true, "payment": true, "deliveries": true, "delivery": true}
 
 // bodyNouns are persons named by the body they serve.
 var bodyNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokespeople": true,
