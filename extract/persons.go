@@ -1250,6 +1250,12 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 		if !ok || startsPerson[m.j] || copula && m.j < len(toks) && (toks[m.j].Lower == "'s" || toks[m.j].Lower == "'") {
 			return out
 		}
+		// "The home of John Smith, the mayor said, burned down": a verb of
+		// saying after the phrase makes it the subject of a parenthetical
+		// attribution, no apposition.
+		if !copula && m.j < len(toks) && attributionVerbs[toks[m.j].Lower] {
+			return out
+		}
 		out = append(out, m)
 		// The next title may follow the owner of this one: "X, commander
 		// of Pacific Air Forces and air component commander for Y".
@@ -1333,6 +1339,10 @@ func personSubjectOpens(toks []Token, i int) bool {
 	}
 	return personStartsSentence(toks, i)
 }
+
+// attributionVerbs after a phrase set off by commas make it a speaker.
+var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "noted": true,
+	"wrote": true, "explained": true, "argued": true, "warned": true, "insisted": true, "claimed": true}
 
 // appointVerbs give someone an office: "named X as chairman".
 var appointVerbs = map[string]bool{"named": true, "names": true, "name": true, "appointed": true, "appoints": true, "appoint": true,
@@ -1496,7 +1506,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 		// the title, then "of|for" and its owner's phrase up to the comma.
 		for k := end - 1; k > 0 && k >= end-10 && toks[k].Sent == toks[i].Sent; k-- {
 			l := toks[k].Lower
-			if l == "of" || l == "for" || l == "to" { // "Chile's ambassador to Peru, X"
+			if l == "of" || l == "for" || l == "to" || l == "at" || l == "with" { // "Chile's ambassador to Peru, X", "A senior fellow at Brookings, X"
 				if m2, ok := p.titleEndingAt(toks, k); ok && p.personTitlePhraseStart(toks, m2.i) {
 					for q := k + 1; q < end; q++ {
 						if e, ok := entStart.at(q); ok && e.End <= toks[end-1].End {
@@ -1505,8 +1515,11 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 						}
 					}
 					m, found, end = m2, true, k
+					break
 				}
-				break
+				// (A preposition inside the owner's name, "University of
+				// Southern California", is no title's: look further back.)
+				continue
 			}
 			if l == "," || l == "who" || l == "which" || l == "said" || l == "says" || !isWordRune([]rune(toks[k].Text)[0]) && l != "(" && l != ")" && l != "'s" {
 				break
