@@ -573,6 +573,22 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 			}
 		}
 	}
+	// "The attack can kill hundreds": a modal right before the event's
+	// verb (an adverb between) supposes it.
+	if isEvent(c.Kind) && cert == Asserted {
+		if o, ok := findArg(c, "outcome"); ok {
+			if k := d.tokIndex(o.Start); k > s.First {
+				p := k - 1
+				if p > s.First && strings.HasSuffix(d.toks[p].Lower, "ly") {
+					p--
+				}
+				switch d.toks[p].Lower {
+				case "can", "could", "may", "might", "would", "will", "should", "must", "cannot":
+					cert = Hypothetical
+				}
+			}
+		}
+	}
 	// What the article itself negates ("did not fall", "Nobody was
 	// killed") or supposes is no event; what someone denies is one, with
 	// the certainty "denied".

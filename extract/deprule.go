@@ -3487,7 +3487,8 @@ func (t *depTree) certaintyOf(i int, habitual, said bool) string {
 		// (events only: "sales nearly doubled" did).
 		case habitual && r == "advmod" && (l == "almost" || l == "nearly") && t.w[i].UPOS == "VERB":
 			return negated
-		case r == "aux" && modalAux(l):
+		// ("Police can confirm that two were killed": a statement made.)
+		case r == "aux" && modalAux(l) && !(said && l == "can"):
 			return Hypothetical
 		case r == "mark" && (l == "if" || l == "unless"):
 			return Hypothetical
