@@ -2670,6 +2670,11 @@ func (t *depTree) originOf(k, c int) bool {
 	if cs := t.caseOf(c); cs != "from" && cs != "by" {
 		return false
 	}
+	// (A document keeps its origin whatever its determiner: "A statement
+	// from the army said".)
+	if docNouns[t.lemma(k)] {
+		return true
+	}
 	for _, d := range t.kids[k] {
 		if r := t.w[d].Rel; r == "det" || r == "det:poss" || r == "nmod:poss" || r == "nummod" {
 			return false
@@ -2677,6 +2682,10 @@ func (t *depTree) originOf(k, c int) bool {
 	}
 	return true
 }
+
+// docNouns are documents that speak for those who issued them.
+var docNouns = map[string]bool{"statement": true, "report": true, "study": true, "survey": true, "analysis": true,
+	"letter": true, "memo": true, "filing": true, "document": true, "assessment": true, "review": true, "poll": true}
 
 // bodyOf reports whether nmod c of the phrase head k names the body a
 // person acts for: "a spokesman for the army", "an analyst at Barclays",
