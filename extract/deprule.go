@@ -2672,9 +2672,12 @@ func (t *depTree) originOf(k, c int) bool {
 	}
 	// (A document keeps its origin whatever its determiner: "A statement
 	// from the army said".)
-	if docNouns[t.lemma(k)] {
-		return true
-	}
+	return docNouns[t.lemma(k)] || t.undetermined(k)
+}
+
+// undetermined reports a noun without a determiner, possessor or number
+// of its own: "analysis", "data", not "the analysis" or "two studies".
+func (t *depTree) undetermined(k int) bool {
 	for _, d := range t.kids[k] {
 		if r := t.w[d].Rel; r == "det" || r == "det:poss" || r == "nmod:poss" || r == "nummod" {
 			return false
@@ -2691,30 +2694,22 @@ var docNouns = map[string]bool{"statement": true, "report": true, "study": true,
 // person acts for: "a spokesman for the army", "an analyst at Barclays",
 // "a fellow with the institute" (not "people in Kabul": a place).
 func (t *depTree) bodyOf(k, c int) bool {
-	if t.w[k].UPOS != "NOUN" || c < k || !bodyNouns[t.lemma(k)] {
-		return false
-	}
-	switch t.caseOf(c) {
-	case "for", "at", "with", "from":
-		return true
-	}
-	return false
+	return t.complementOf(k, c, bodyNouns, "for", "at", "with", "from")
+}
+
+// complementOf reports whether nmod c, after its head noun k of nouns,
+// has one of the case words cases.
+func (t *depTree) complementOf(k, c int, nouns map[string]bool, cases ...string) bool {
+	return t.w[k].UPOS == "NOUN" && c > k && nouns[t.lemma(k)] && slices.Contains(cases, t.caseOf(c))
 }
 
 // flowOf reports whether nmod c of the phrase head k says where a flow
 // goes or comes from: "exports to China", "imports from Mexico", "aid to
 // Ukraine" (what a figure of the head measures).
 func (t *depTree) flowOf(k, c int) bool {
-	if t.w[k].UPOS != "NOUN" || c < k || !flowNouns[t.lemma(k)] {
-		return false
-	}
 	// (Not "on"/"for": "duties on the panels rose" would lose its reading
 	// to the surface rule's "panels".)
-	switch t.caseOf(c) {
-	case "to", "from", "into":
-		return true
-	}
-	return false
+	return t.complementOf(k, c, flowNouns, "to", "from", "into")
 }
 
 // flowNouns are what goes from one place or party to another.
@@ -2742,10 +2737,8 @@ func (t *depTree) agentOrigin(k, c int) bool {
 	default:
 		return false // "payments to farmers hit by tariffs" names no origin
 	}
-	for _, d := range t.kids[k] {
-		if r := t.w[d].Rel; r == "det" || r == "det:poss" || r == "nmod:poss" || r == "nummod" {
-			return false
-		}
+	if !t.undetermined(k) {
+		return false
 	}
 	for _, d := range t.kids[c] {
 		if r := t.w[d].Rel; r == "obl:agent" || r == "obl" && t.caseOf(d) == "by" {

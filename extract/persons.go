@@ -1219,27 +1219,19 @@ func (p *PersonFinder) appositionTitles(toks []Token, i, j int, startsPerson map
 		if toks[k].Lower == "as" {
 			k++
 		}
-		for k < len(toks) && appointDeterminers[toks[k].Lower] {
-			k++
-		}
+		k = skipWords(toks, k, appointDeterminers)
 	case (toks[j].Lower == "is" || toks[j].Lower == "was") && toks[j].Sent == toks[i].Sent && personSubjectOpens(toks, i):
 		k, copula = j+1, true
-		for k < len(toks) && copulaAdverbs[toks[k].Lower] {
-			k++
-		}
+		k = skipWords(toks, k, copulaAdverbs)
 	case (toks[j].Lower == "served" || toks[j].Lower == "serves" || toks[j].Lower == "serving") && toks[j+1].Lower == "as" && toks[j].Sent == toks[i].Sent && j+2 < len(toks):
 		// "Rasmussen served as NATO secretary general": the office held.
 		k, copula = j+2, true
-		for k < len(toks) && appointDeterminers[toks[k].Lower] {
-			k++
-		}
+		k = skipWords(toks, k, appointDeterminers)
 	case toks[j].Lower == "as" && i > 0 && appointVerbs[toks[i-1].Lower] && toks[j].Sent == toks[i].Sent:
 		// "The board named John Smith as its new chairman": the office
 		// one is given. (Copula-like: no owner's possessive after it.)
 		k, copula = j+1, true
-		for k < len(toks) && appointDeterminers[toks[k].Lower] {
-			k++
-		}
+		k = skipWords(toks, k, appointDeterminers)
 	}
 	if k < 0 || k >= len(toks) {
 		return nil
@@ -1343,6 +1335,15 @@ func personSubjectOpens(toks []Token, i int) bool {
 // attributionVerbs after a phrase set off by commas make it a speaker.
 var attributionVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "noted": true,
 	"wrote": true, "explained": true, "argued": true, "warned": true, "insisted": true, "claimed": true}
+
+// skipWords returns the first token from k on whose folded form is not in
+// words.
+func skipWords(toks []Token, k int, words map[string]bool) int {
+	for k < len(toks) && words[toks[k].Lower] {
+		k++
+	}
+	return k
+}
 
 // appointVerbs give someone an office: "named X as chairman".
 var appointVerbs = map[string]bool{"named": true, "names": true, "name": true, "appointed": true, "appoints": true, "appoint": true,
