@@ -618,7 +618,9 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// Nor a date after ", noting that" past the match: the next
 		// statement's ("“We are ready,” Ruiz said, noting that the talks
 		// would resume in May").
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span))) {
+		// Nor a date in the charge or reason a verb of saying governs
+		// ("blamed the administration for withdrawing in 2017").
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span) || d.inComplementClause(si, anchor, t.Span))) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -656,6 +658,35 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 func (d *claimDoc) pastAddedClause(end int, s Span) bool {
 	for k := end; k < len(d.toks) && d.toks[k].End <= s.Start; k++ {
 		if d.rules.hasWord("added_participles", d.toks[k].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// inComplementClause reports whether span s lies in a clause that the
+// word at token anchor (a claim's trigger) of sentence si governs as its
+// complement, the clause marked "for", "of" or "to" ("blamed X for
+// withdrawing in 2017", "accused Y of lying in May"): when the deed
+// charged happened, not when the words were said. A clause of time or
+// circumstance ("said, after the vote in May, that") is not one. Only a
+// parsed sentence is read.
+func (d *claimDoc) inComplementClause(si, anchor int, s Span) bool {
+	if si >= len(d.trees) || d.trees[si] == nil || anchor < 0 || anchor >= len(d.toks) {
+		return false
+	}
+	t := d.trees[si]
+	v, w := t.wordAt(d.toks[anchor].Span), t.wordAt(s)
+	if v < 0 || w < 0 {
+		return false
+	}
+	for _, k := range t.kids[v] {
+		switch t.w[k].Rel {
+		case "advcl", "acl", "xcomp", "ccomp":
+		default:
+			continue
+		}
+		if m := t.markOf(k); (m == "for" || m == "of" || m == "to") && t.inside(w, k) {
 			return true
 		}
 	}

@@ -54,6 +54,16 @@ on on ADP IN 11 case
 Chinese Chinese ADJ JJ 11 amod
 goods goods NOUN NNS 3 nmod
 . . PUNCT . 2 punct`, []string{"of>%:case", "up>%:advmod", "%>tariffs:nmod"}},
+		{"a name joined by a hyphen to the object after it read as a second object", `
+supplier supplier NOUN NN 2 nsubj
+blamed blame VERB VBD 0 root
+COVID COVID PROPN NNP 2 obj
+- - PUNCT HYPH 6 punct
+19 19 NUM CD 6 nummod
+related related ADJ JJ 8 amod
+travel travel NOUN NN 8 compound
+restrictions restriction NOUN NNS 2 obj
+. . PUNCT . 2 punct`, []string{"COVID>restrictions:compound"}},
 		{"closing attribution over a clause whose subject is the root", `
 Ana Ana PROPN NNP 0 root
 Ruiz Ruiz PROPN NNP 1 flat

@@ -3610,7 +3610,9 @@ func (t *depTree) governor(i int) int {
 // one verb ("study co-author Mia Holt": "co-author" and "Mia" both objects
 // of "study"): a verb takes one direct object, and a second one right
 // after the first, with nothing between them, is the head of their
-// phrase, the first its compound.
+// phrase, the first its compound. A name written joined to what follows
+// is one too ("blamed COVID-19-related travel restrictions": "COVID" and
+// "restrictions" both objects).
 func (t *depTree) twoObjects() bool {
 	changed := false
 	for o2 := range t.w {
@@ -3619,7 +3621,7 @@ func (t *depTree) twoObjects() bool {
 			continue
 		}
 		for _, o1 := range t.kids[v] {
-			if o1 > v && o1 < o2 && t.w[o1].Rel == "obj" && t.w[o1].UPOS == "NOUN" && len(t.kids[o1]) == 0 {
+			if o1 > v && o1 < o2 && t.w[o1].Rel == "obj" && (t.w[o1].UPOS == "NOUN" || t.w[o1].UPOS == "PROPN" && !t.w[o1].SpaceAfter) && len(t.kids[o1]) == 0 {
 				if lo, _ := t.subtree(o2); lo == o1+1 && (t.w[o2].UPOS == "NOUN" || t.w[o2].UPOS == "PROPN") {
 					t.w[o1].Head, t.w[o1].Rel = o2+1, "compound"
 					changed = true

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/newsclaims/newsclaims/extract/syntax"
 )
 
 // handTree builds a parsed sentence from lines "form lemma UPOS head rel"
@@ -438,7 +440,7 @@ kill kill VERB 0 root
 hundreds hundred NOUN 4 obj
 . . PUNCT 4 punct`)
 	x := *base
-	x.parse = func(text string, s Sentence, _ []Token) []depWord {
+	x.parse = func(text string, s Sentence, _ []Token, _ []syntax.Word) []depWord {
 		w := trees[text[s.Start:s.End]]
 		out := make([]depWord, len(w))
 		for i, y := range w {

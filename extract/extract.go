@@ -34,6 +34,9 @@ type Options struct {
 	// NER, when not nil, is the recogniser to use instead of the
 	// embedded one (a model of another cross-validation fold).
 	NER *ner.Model
+	// Syntax, when not nil, is the tagger and parser to use instead of
+	// the embedded ones (training reads the models it has just written).
+	Syntax *syntax.Model
 }
 
 // Extractor holds the loaded lexicons and rules. It is read-only after New
@@ -45,9 +48,15 @@ type Extractor struct {
 	rules   *RuleSet
 	// parse returns the dependency tree of one sentence of text; nil when
 	// no parser is loaded, and then dependency rules do not fire.
-	parse func(text string, s Sentence, toks []Token) []depWord
+	// tagged, when not nil, are the sentence's tokens as the tagger
+	// tagged them for the recogniser (worker.tagged): the parse reuses
+	// their tags when they are its words.
+	parse func(text string, s Sentence, toks []Token, tagged []syntax.Word) []depWord
 	// nerModel is the entity recogniser (nil with Options.NoModel).
 	nerModel *ner.Model
+	// syn is the syntax model: its tagger gives the recogniser's
+	// part-of-speech tags (NERTags), its parser the trees.
+	syn *syntax.Model
 	// hints are the lists' hint bits by folded word (listHints).
 	hints map[string]uint32
 	// workers hold what one goroutine's extraction keeps from one
@@ -62,11 +71,16 @@ type Extractor struct {
 // would otherwise allocate anew (the garbage collector's work under
 // ingest's memory limit is proportional to what is allocated).
 type worker struct {
-	tagger    *ner.Tagger // made on first use
-	doc       ner.DocScratch
-	toks      []Token
-	spans     []Span
-	words     []string
+	tagger *ner.Tagger // made on first use
+	doc    ner.DocScratch
+	toks   []Token
+	spans  []Span
+	words  []string
+	pos    []string
+	// tagged are the document's tokens as the tagger read them for the
+	// recogniser, one word per token (nerTags); a sentence's parse
+	// reuses their tags (parseWith).
+	tagged    []syntax.Word
 	starts    []int
 	outPerson []float32
 }
@@ -129,23 +143,51 @@ func New(opt Options) (*Extractor, error) {
 			return nil, fmt.Errorf("entity recogniser: %w", err)
 		}
 	}
-	if r.hasDep {
-		m, err := syntax.Load()
-		if err != nil {
+	x.syn = opt.Syntax
+	if x.syn == nil {
+		if x.syn, err = syntax.Load(); err != nil {
 			return nil, fmt.Errorf("syntax model: %w", err)
 		}
-		x.parse = parseWith(m)
+	}
+	if r.hasDep {
+		x.parse = parseWith(x.syn)
 	}
 	return x, nil
 }
 
+// NERTags returns the part-of-speech tags the entity recogniser reads for
+// a sentence's words (ner.Input.POS): the syntax tagger's XPOS of each
+// word read as a word form. Training (cmd/train) tags its corpora's
+// sentences with it, so the model learns from the tags it reads at run
+// time.
+func (x *Extractor) NERTags(words []string) []string {
+	return x.nerTags(words, nil, make([]syntax.Word, len(words)))
+}
+
+// nerTags is NERTags into pos, with the tagged words in ws (len(words)
+// of them).
+func (x *Extractor) nerTags(words, pos []string, ws []syntax.Word) []string {
+	for i, w := range words {
+		ws[i] = syntax.Word{Form: w}
+	}
+	x.syn.Tag(ws)
+	pos = pos[:0]
+	for _, w := range ws {
+		pos = append(pos, w.XPOS)
+	}
+	return pos
+}
+
 // parseWith returns a parse function over the syntax model: UD words of
-// the sentence (extract/tokens), tagged and parsed.
-func parseWith(m *syntax.Model) func(string, Sentence, []Token) []depWord {
+// the sentence (extract/tokens), tagged and parsed. When the words are
+// the tokens the recogniser's tagger read (tagged: same forms, one word
+// per token, the whole sentence), their tags are reused and the sentence
+// is not tagged twice; the tree is the same either way.
+func parseWith(m *syntax.Model) func(string, Sentence, []Token, []syntax.Word) []depWord {
 	// The UD words of a sentence are read once into the parser's words;
 	// their buffer is kept for the next sentence (one per goroutine).
 	bufs := sync.Pool{New: func() any { return new([]tokens.Word) }}
-	return func(text string, s Sentence, toks []Token) []depWord {
+	return func(text string, s Sentence, toks []Token, tagged []syntax.Word) []depWord {
 		buf := bufs.Get().(*[]tokens.Word)
 		defer bufs.Put(buf)
 		uw := tokens.WordsBuf((*buf)[:0], text, s, toks)
@@ -153,13 +195,36 @@ func parseWith(m *syntax.Model) func(string, Sentence, []Token) []depWord {
 		if len(uw) == 0 {
 			return nil
 		}
+		reuse := len(tagged) == len(uw)
+		for i := 0; reuse && i < len(uw); i++ {
+			reuse = tagged[i].Form == uw[i].Text
+		}
 		words := make([]syntax.Word, len(uw))
 		for i, w := range uw {
-			words[i] = syntax.Word{Form: w.Text, Span: w.Span, SpaceAfter: w.SpaceAfter}
+			if reuse {
+				words[i] = tagged[i]
+			}
+			words[i].Form, words[i].Span, words[i].SpaceAfter = w.Text, w.Span, w.SpaceAfter
 		}
-		m.Analyze(words)
+		if reuse {
+			m.ParseTagged(words)
+		} else {
+			m.Analyze(words)
+		}
 		return words
 	}
+}
+
+// taggedPart is the tokens of sentence si as the recogniser's tagger read
+// them, when the parser reads the whole sentence (a sentence cut after
+// its dateline is tagged again, its tags being those of fewer words);
+// nil when they were not tagged.
+func (w *worker) taggedPart(cd *claimDoc, si int) []syntax.Word {
+	s := cd.sents[si]
+	if cd.parsedPart(si).First != s.First || len(w.tagged) < s.Last {
+		return nil
+	}
+	return w.tagged[s.First:s.Last]
 }
 
 // RulesHash identifies the loaded claim rules; runs record it so that an
@@ -190,6 +255,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	defer x.putWorker(w)
 	toks, sents := tokens.TokenizeBuf(w.toks, doc.Text)
 	w.toks = toks
+	w.tagged = w.tagged[:0] // the recogniser tags this document's tokens
 	// Sentences all in capitals are read for entities in their words'
 	// usual case (truecase); offsets are the same, the text is the
 	// original's.
@@ -218,8 +284,8 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 				return Result{}, err
 			}
 			if cd.body[si] && (x.rules.mayTrigger(toks[s.First:s.Last], cd.hasNumber(s)) || cd.hasFigure(s)) {
-				if w := x.parse(doc.Text, cd.parsedPart(si), toks); len(w) > 0 {
-					cd.trees[si] = newDepTree(w)
+				if ws := x.parse(doc.Text, cd.parsedPart(si), toks, w.taggedPart(cd, si)); len(ws) > 0 {
+					cd.trees[si] = newDepTree(ws)
 				}
 			}
 		}
@@ -229,8 +295,8 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 			cd.trees = make([]*depTree, len(sents))
 		}
 		cd.parse = func(si int) *depTree {
-			if w := x.parse(doc.Text, cd.parsedPart(si), toks); len(w) > 0 {
-				return newDepTree(w)
+			if ws := x.parse(doc.Text, cd.parsedPart(si), toks, w.taggedPart(cd, si)); len(ws) > 0 {
+				return newDepTree(ws)
 			}
 			return nil
 		}

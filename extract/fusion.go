@@ -160,11 +160,20 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 	// mention): the model's word against a rule person (rejectedPersons).
 	outPerson := resized(w.outPerson, len(toks))
 	w.outPerson = outPerson
+	tagged := x.nerModel.POS() != ""
+	if tagged {
+		w.tagged = resized(w.tagged, len(toks))
+	}
 	for _, s := range sents {
 		if ctx.Err() != nil {
 			return ents
 		}
-		ms = tg.Tag(ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last], Doc: doc[s.First:s.Last]}, ms[:0])
+		in := ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last], Doc: doc[s.First:s.Last]}
+		if tagged {
+			w.pos = x.nerTags(in.Words, w.pos, w.tagged[s.First:s.Last])
+			in.POS = w.pos
+		}
+		ms = tg.Tag(in, ms[:0])
 		for i := s.First; i < s.Last; i++ {
 			outPerson[i] = tg.Margin(i-s.First, ner.Person)
 		}

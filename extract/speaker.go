@@ -126,6 +126,9 @@ func (d *claimDoc) speakerOpensWithVerb(c *Claim, si int) bool {
 	return w >= 0 && (t.w[w].UPOS == "VERB" || t.w[w].UPOS == "AUX")
 }
 
+// subjectPronouns are the personal pronouns that can be a subject.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
+
 // fixSpeaker checks, and fixes when it can, the speaker of statement c
 // matched over tokens [start, end) of sentence si. It reports false when
 // the statement must be dropped: its speaker is a fragment (a verb or
@@ -149,6 +152,13 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	sp := c.Args[k].Span
+	// "but at the same time he said": a personal pronoun ends no noun
+	// phrase; the words before it are an adverbial, the pronoun alone is
+	// the subject.
+	if a, b := d.wordTokens(sp); b-a > 1 && subjectPronouns[d.toks[b-1].Lower] && d.actorCovering(a, b) == nil {
+		c.Args[k] = d.arg(capture{"speaker", b - 1, b, nil, nil})
+		sp = c.Args[k].Span
+	}
 	// "The front is 60 kilometers long and officials warn it is ...": a
 	// phrase right after a form of "be" is the predicate of the clause
 	// before, and "and" opens the clause whose subject speaks.
@@ -601,7 +611,10 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// Economic Policy Research, a London-based think tank, concluded":
 	// not "Economic Policy Research"): the noun that phrase hangs on is the
 	// speaker, or there is none the tree can name.
-	if a, _ := d.wordTokens(sp); a > 1 && namePreps[d.toks[a-1].Lower] && d.toks[a-1].Sent == d.toks[a].Sent && !d.afterAccordingTo(sp) {
+	// (Not the noun a participle of saying modifies, which speaks
+	// whatever governs it: "criticism from groups arguing that ...".)
+	if a, _ := d.wordTokens(sp); a > 1 && namePreps[d.toks[a-1].Lower] && d.toks[a-1].Sent == d.toks[a].Sent && !d.afterAccordingTo(sp) &&
+		!(v >= 0 && t.w[v].Rel == "acl" && t.w[v].Head-1 == t.spanHead(sp)) {
 		h := t.spanHead(sp)
 		top := h
 		for top >= 0 && strings.HasPrefix(t.w[top].Rel, "nmod") && t.w[top].Rel != "nmod:poss" && t.w[top].Head > 0 {

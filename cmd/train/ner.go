@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/newsclaims/newsclaims/extract"
 	"github.com/newsclaims/newsclaims/extract/learn"
 	"github.com/newsclaims/newsclaims/extract/ner"
+	"github.com/newsclaims/newsclaims/extract/syntax"
 )
 
 // NER training settings; they are recorded in the model header.
@@ -49,7 +51,19 @@ func trainNER(shared string, o options) error {
 	if o.nerOut != "" {
 		modelOut, wordsOut = o.nerOut+".model", o.nerOut+".words"
 	}
-	x, err := extract.New(extract.Options{NoModel: true})
+	syn, synDir, err := nerSyntax()
+	if err != nil {
+		return err
+	}
+	x, err := extract.New(extract.Options{NoModel: true, Syntax: syn})
+	if err != nil {
+		return err
+	}
+	gumTags, err := gumTrainTags(shared, synDir)
+	if err != nil {
+		return err
+	}
+	taggerSum, err := learn.FileSum(filepath.Join(synDir, syntax.TaggerFile))
 	if err != nil {
 		return err
 	}
@@ -83,6 +97,9 @@ func trainNER(shared string, o options) error {
 			return err
 		}
 		docs := ner.DocNumbers(ss)
+		if c.Name == "gum-train" && len(gumTags) != len(ss) {
+			return fmt.Errorf("%s: %d sentences, the treebank's GUM train %d", c.Path, len(ss), len(gumTags))
+		}
 		var exs []ner.Example
 		var exDocs []int
 		for i, s := range ss {
@@ -96,7 +113,18 @@ func trainNER(shared string, o options) error {
 					cased = append(cased, s.Words)
 				}
 			}
-			exs = append(exs, nerExample(x, s))
+			// The tagger was trained on GUM train: its sentences take
+			// the jackknifed tags (a tagger that never saw them); every
+			// other corpus is text the tagger never read.
+			var pos []string
+			if c.Name == "gum-train" {
+				if pos, err = alignedTags(s, gumTags[i]); err != nil {
+					return fmt.Errorf("%s: %w", c.Path, err)
+				}
+			} else {
+				pos = x.NERTags(s.Words)
+			}
+			exs = append(exs, nerExample(x, s, pos))
 			exDocs = append(exDocs, doc)
 		}
 		ner.AddDocCodes(exs, exDocs)
@@ -158,9 +186,10 @@ func trainNER(shared string, o options) error {
 		Kind: ner.ModelKind, FeatureSet: ner.FeatureSet, Labels: ner.Labels, Training: files, Scores: scores,
 		Options: map[string]string{
 			"epochs": strconv.Itoa(nerEpochs), "min_epoch": strconv.Itoa(nerMinEpoch), "orders": strconv.Itoa(nerOrders), "best_epoch": strconv.Itoa(ep), "seed": strconv.Itoa(nerSeed),
-			"min_seen": strconv.Itoa(nerMinSeen), "max_features": strconv.Itoa(nerMaxFeatures), "pos": "none", "btc_keep": strconv.Itoa(nerBTCKeep),
-			"words_sha256": ner.WordsSum(wordData),
-			"words":        fmt.Sprintf("%+v", nerWordOptions),
+			"min_seen": strconv.Itoa(nerMinSeen), "max_features": strconv.Itoa(nerMaxFeatures), "pos": "xpos", "btc_keep": strconv.Itoa(nerBTCKeep),
+			"tagger_sha256": taggerSum.SHA256,
+			"words_sha256":  ner.WordsSum(wordData),
+			"words":         fmt.Sprintf("%+v", nerWordOptions),
 		},
 		Extra: extra,
 	}
@@ -185,14 +214,82 @@ func trainNER(shared string, o options) error {
 	return nil
 }
 
-// nerExample turns a corpus sentence into a training example with the
-// hints the lexicons and rules give its words.
-func nerExample(x *extract.Extractor, s ner.Sentence) ner.Example {
+// nerExample turns a corpus sentence into a training example with its
+// words' part-of-speech tags and the hints the lexicons and rules give
+// them.
+func nerExample(x *extract.Extractor, s ner.Sentence, pos []string) ner.Example {
 	spans := make([]extract.Span, len(s.Words))
 	for i, w := range s.Words {
 		spans[i] = extract.Span{Start: s.Offs[i], End: s.Offs[i] + len(w)}
 	}
-	return ner.Example{In: ner.Input{Words: s.Words, Hints: x.NERHints(s.Text, spans)}, Gold: s.Gold}
+	return ner.Example{In: ner.Input{Words: s.Words, POS: pos, Hints: x.NERHints(s.Text, spans)}, Gold: s.Gold}
+}
+
+// nerSyntax reads the syntax models `train syntax` writes (SYNTAX_OUT or
+// extract/syntax/models), not the embedded ones, so that `train all` tags
+// the recogniser's corpora with the tagger it has just trained; it
+// returns them and their folder.
+func nerSyntax() (*syntax.Model, string, error) {
+	dir := "extract/syntax/models"
+	if v := os.Getenv("SYNTAX_OUT"); v != "" {
+		dir = v
+	}
+	var files [][]byte
+	for _, name := range syntax.Files {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, "", err
+		}
+		files = append(files, b)
+	}
+	m, err := syntax.FromBytes(files...)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", dir, err)
+	}
+	return m, dir, nil
+}
+
+// gumTrainTags returns the sentences of GUM train with the tags the
+// parser trains on: each tagged by a tagger trained, as the parser's
+// training tags are (syntaxOptions), on the other folds of the syntax
+// training sentences (EWT and GUM train), over the word table in synDir.
+func gumTrainTags(shared, synDir string) ([][]syntax.Word, error) {
+	dir := filepath.Join(shared, "corpus", "ud")
+	train, _, err := readUD(dir, udTrain)
+	if err != nil {
+		return nil, err
+	}
+	gum, _, err := readUD(dir, udTrain[1:])
+	if err != nil {
+		return nil, err
+	}
+	o := syntaxOptions
+	if o.Words, err = os.ReadFile(filepath.Join(synDir, syntax.WordsFile)); err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	tagged, err := syntax.JackknifeTags(train, o)
+	if err != nil {
+		return nil, err
+	}
+	log.Printf("ner: GUM train tagged by %d fold taggers (%s)", o.Folds, time.Since(start).Round(time.Second))
+	return tagged[len(train)-len(gum):], nil
+}
+
+// alignedTags returns the XPOS of tagged for the words of s, which must be
+// the same words.
+func alignedTags(s ner.Sentence, tagged []syntax.Word) ([]string, error) {
+	if len(tagged) != len(s.Words) {
+		return nil, fmt.Errorf("sentence %q: %d words, the treebank's %d", s.Text, len(s.Words), len(tagged))
+	}
+	pos := make([]string, len(tagged))
+	for i, w := range tagged {
+		if w.Form != s.Words[i] {
+			return nil, fmt.Errorf("sentence %q: word %d is %q, the treebank's %q", s.Text, i+1, s.Words[i], w.Form)
+		}
+		pos[i] = w.XPOS
+	}
+	return pos, nil
 }
 
 func round4(f float64) float64 {

@@ -71,3 +71,13 @@ func Sum() string {
 	s := sha256.Sum256(modelFile)
 	return hex.EncodeToString(s[:])
 }
+
+// POS is the part-of-speech tag set the model reads in Input.POS ("xpos":
+// the syntax tagger's XPOS of each word), or "" when it reads none (a model
+// trained without tags: the caller then does not tag).
+func (m *Model) POS() string {
+	if p := m.Weights.Header.Options["pos"]; p != "none" {
+		return p
+	}
+	return ""
+}

@@ -190,6 +190,72 @@ func (m *Model) Analyze(words []Word) {
 	}
 	w := m.getWork()
 	defer m.pool.Put(w)
+	m.tagWords(words, w)
+	m.lemmatize(words, w)
+	m.setTags(words, w)
+	m.parse(words, w)
+}
+
+// ParseTagged is Analyze for words that Tag has tagged (their forms
+// unchanged since): it lemmatizes and parses them on the tags Tag gave,
+// without tagging them again, and gives what Analyze gives. A word Tag
+// did not tag (no tag class) makes it tag the sentence itself.
+func (m *Model) ParseTagged(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	for i := range words {
+		if words[i].tag == 0 {
+			m.Analyze(words)
+			return
+		}
+	}
+	w := m.getWork()
+	defer m.pool.Put(w)
+	m.lexWords(words, w)
+	w.tags = growInts(w.tags, len(words))
+	for i := range words {
+		w.tags[i] = int(words[i].tag - 1)
+	}
+	m.lemmatize(words, w)
+	m.setTags(words, w)
+	m.parse(words, w)
+}
+
+// setTags writes the tags w.tags into words.
+func (m *Model) setTags(words []Word, w *work) {
+	for i := range words {
+		t := w.tags[i]
+		words[i].UPOS, words[i].XPOS, words[i].tag = m.upos[t], m.xpos[t], int32(t+1)
+	}
+}
+
+// Tag fills UPOS and XPOS of words from their Form, as Analyze does, and
+// nothing else: the tagger alone, for readers of the tags that need no
+// parse (the entity recogniser reads them on every sentence).
+func (m *Model) Tag(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	w := m.getWork()
+	defer m.pool.Put(w)
+	m.tagWords(words, w)
+	m.setTags(words, w)
+}
+
+// tagWords tags words into w.tags (their lexical entries in w.lex, w.ent).
+func (m *Model) tagWords(words []Word, w *work) {
+	m.lexWords(words, w)
+	tc := &w.tc
+	tc.sum(m.tag, m.tagFx)
+	w.tags = growInts(w.tags, len(words))
+	tc.staticScores(m.tag, m.tagFx, w.lex, w.ent, &w.tsc)
+	tagHistory(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
+}
+
+// lexWords finds the words' entries in the tag cache (added when new) and
+// their lexical features: w.ent and w.lex.
+func (m *Model) lexWords(words []Word, w *work) {
 	w.lex, w.ent = w.lex[:0], w.ent[:0]
 	w.lx.tab = m.words
 	tc := &w.tc
@@ -201,15 +267,6 @@ func (m *Model) Analyze(words []Word) {
 		w.ent = append(w.ent, e)
 		w.lex = append(w.lex, tc.lex[e])
 	}
-	tc.sum(m.tag, m.tagFx)
-	w.tags = growInts(w.tags, len(words))
-	tc.staticScores(m.tag, m.tagFx, w.lex, w.ent, &w.tsc)
-	tagHistory(m.tag, m.tagFx, w.lex, w.tags, &w.tsc)
-	m.lemmatize(words, w)
-	for i := range words {
-		words[i].UPOS, words[i].XPOS = m.upos[w.tags[i]], m.xpos[w.tags[i]]
-	}
-	m.parse(words, w)
 }
 
 // Parse analyzes a sentence given as word forms.
@@ -251,10 +308,51 @@ func (m *Model) lemmatize(words []Word, w *work) {
 				lemma = l
 			}
 		}
+		if lemma != form && m.upos[w.tags[i]] == "VERB" && !m.knownWord(lemma) {
+			if l, ok := m.knownLemma(lemma); ok {
+				lemma = l
+			}
+		}
 		lemma = strings.Clone(lemma)
 		tc.lemmas[lemmaKey(w.ent[i], w.tags[i])] = lemma
 		words[i].Lemma = lemma
 	}
+}
+
+// knownWord reports whether the word table has word s.
+func (m *Model) knownWord(s string) bool {
+	v, _ := m.words.get(learn.String(normString(s)))
+	return v != 0
+}
+
+// knownLemma corrects the lemma of an unseen inflected verb whose edit
+// script cut one letter too many or too few: "blamed" gave "blam",
+// "disputing" "disput", "barring" "barr", "echoed" "echoe". When the
+// lemma is no word of the word table (written from far more text than
+// the treebank) but the same stem with English spelling's one change at
+// its end is (a final "e" added or dropped, a doubled final consonant
+// undoubled), that word is the lemma: "blame", "dispute", "bar", "echo".
+// Nothing else is changed ("cite" is not in the table, and "ci", which
+// is, is two letters off), and nouns are left alone: "aides" is not
+// "aid", nor "retirees" "retire".
+func (m *Model) knownLemma(lemma string) (string, bool) {
+	n := len(lemma)
+	if n < 2 {
+		return "", false
+	}
+	cands := []string{lemma + "e"}
+	if lemma[n-1] == 'e' {
+		cands = append(cands, lemma[:n-1])
+	}
+	if c := lemma[n-1]; c == lemma[n-2] && c >= 'a' && c <= 'z' && !strings.ContainsRune("aeiou", rune(c)) {
+		cands = append(cands, lemma[:n-1])
+	}
+	for _, c := range cands {
+		if m.knownWord(c) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // lemmaKey is the lemma cache's key of a word of tagCache entry e and

@@ -549,3 +549,80 @@ func TestActionScoresExact(t *testing.T) {
 	}
 	t.Logf("%d configurations, %d arcs: %d features looked up, %d without the caches", states, arcs, cached, full)
 }
+
+// TestParseTagged: words tagged by Tag and then parsed by ParseTagged get
+// what Analyze gives them, and an untagged word makes ParseTagged tag.
+func TestParseTagged(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"The militants killed at least 27 soldiers in an attack on Tuesday, officials said.",
+		"I can't believe it's not butter!",
+		"Reuters could not independently verify the report.",
+	} {
+		var forms []string
+		for _, sent := range m.ParseText(s) {
+			for _, w := range sent.Words {
+				forms = append(forms, w.Form)
+			}
+		}
+		want := m.Parse(forms)
+		got := make([]Word, len(forms))
+		for i, f := range forms {
+			got[i].Form = f
+		}
+		m.Tag(got)
+		for i := range got {
+			if got[i].UPOS != want[i].UPOS || got[i].XPOS != want[i].XPOS || got[i].Head != 0 {
+				t.Fatalf("%q: Tag gave word %d %+v, Analyze %+v", s, i+1, got[i], want[i])
+			}
+		}
+		m.ParseTagged(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: ParseTagged gave\n%+v\nAnalyze\n%+v", s, got, want)
+		}
+		untagged := make([]Word, len(forms))
+		for i, f := range forms {
+			untagged[i].Form = f
+		}
+		m.ParseTagged(untagged)
+		if !slices.Equal(untagged, want) {
+			t.Errorf("%q: ParseTagged of untagged words gave\n%+v\nAnalyze\n%+v", s, untagged, want)
+		}
+	}
+}
+
+// TestKnownLemma: an unseen verb whose edit script cuts a letter too
+// many or too few gets the word-table word one spelling change away; a
+// noun and a word whose lemma is a known word keep theirs.
+func TestKnownLemma(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ sentence, form, lemma string }{
+		{"Fu Cong blamed the administration for the collapse.", "blamed", "blame"},
+		{"The court was disputing the ruling.", "disputing", "dispute"},
+		{"The ministry is revoking the licences.", "revoking", "revoke"},
+		{"The army was barring reporters from the town.", "barring", "bar"},
+		{"Several aides left the White House.", "aides", "aide"},
+		{"He cited the report.", "cited", "cite"},
+	} {
+		found := false
+		for _, s := range m.ParseText(c.sentence) {
+			for _, w := range s.Words {
+				if w.Form == c.form {
+					found = true
+					if w.Lemma != c.lemma {
+						t.Errorf("%q: %q has lemma %q (%s), want %q", c.sentence, w.Form, w.Lemma, w.UPOS, c.lemma)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no word %q", c.sentence, c.form)
+		}
+	}
+}

@@ -171,27 +171,7 @@ func Train(train, dev []Sentence, o TrainOptions) (*Trained, error) {
 	// Parser training tags: jackknifed when asked.
 	ptags := tc.tags
 	if o.Folds > 1 {
-		ptags = make([][]int, len(train))
-		for f := range o.Folds {
-			var in, out []int
-			for i := range train {
-				if i%o.Folds == f {
-					out = append(out, i)
-				} else {
-					in = append(in, i)
-				}
-			}
-			tt := newTagTrainers(nt, in, o.FoldOrders)
-			for ep := range min(bestEp, o.FoldEpochs) {
-				tt.epoch(tc, o.Seed, ep)
-			}
-			fm := tt.model(o.prune(o.MaxTagFeatures))
-			for _, i := range out {
-				ptags[i] = make([]int, len(tc.lex[i]))
-				tagSentence(fm, nt, tc.lex[i], ptags[i], &tsc, nil, nil)
-			}
-			o.logf("jackknife fold %d/%d tagged\n", f+1, o.Folds)
-		}
+		ptags = foldTags(tc, nt, min(bestEp, o.FoldEpochs), o)
 	}
 	// Dev tags as at inference.
 	dtags := make([][]int, len(dev))
@@ -391,6 +371,83 @@ func (pt *parseTrainer) epoch(train []Sentence, tc corpus, ptags [][]int, relID 
 			st.apply(next, l)
 		}
 	}
+}
+
+// foldTags tags every training sentence with a tagger trained for epochs
+// on the other o.Folds-1 folds (sentence i is in fold i%o.Folds).
+func foldTags(tc corpus, nt, epochs int, o TrainOptions) [][]int {
+	var tsc tagScratch
+	tags := make([][]int, len(tc.sents))
+	for f := range o.Folds {
+		var in, out []int
+		for i := range tc.sents {
+			if i%o.Folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		tt := newTagTrainers(nt, in, o.FoldOrders)
+		for ep := range epochs {
+			tt.epoch(tc, o.Seed, ep)
+		}
+		fm := tt.model(o.prune(o.MaxTagFeatures))
+		for _, i := range out {
+			tags[i] = make([]int, len(tc.lex[i]))
+			tagSentence(fm, nt, tc.lex[i], tags[i], &tsc, nil, nil)
+		}
+		o.logf("jackknife fold %d/%d tagged\n", f+1, o.Folds)
+	}
+	return tags
+}
+
+// JackknifeTags returns the training sentences with the tags the
+// parser's training reads (Train with o.Folds > 1): each sentence tagged
+// by a tagger of o.FoldEpochs epochs trained on the other folds, over
+// the word table o.Words. Other models trained on these sentences (the
+// entity recogniser reads part-of-speech tags) thus see the tagger's
+// errors, not gold tags, as at run time. Only UPOS, XPOS and Form are
+// set. The tagger's best epoch is not known here: o.FoldEpochs must be at
+// most the committed tagger's, as Train's min(best, FoldEpochs) is.
+func JackknifeTags(train []Sentence, o TrainOptions) ([][]Word, error) {
+	if o.Folds < 2 {
+		return nil, fmt.Errorf("jackknife: %d folds, want 2 or more", o.Folds)
+	}
+	tagLabels := learn.ByCount(tagCounts(train))
+	tagID := map[string]int{}
+	for i, l := range tagLabels {
+		tagID[l] = i
+	}
+	tab, err := readWords(o.Words)
+	if err != nil {
+		return nil, err
+	}
+	tc := lexCorpus(train, tagID, tab)
+	if o.AmbFolds > 1 {
+		jackknifeAmbiguity(tc, o.AmbFolds, o.WordOptions)
+	}
+	tags := foldTags(tc, len(tagLabels), o.FoldEpochs, o)
+	out := make([][]Word, len(train))
+	for i, s := range train {
+		ws := make([]Word, len(s.Words))
+		for j, w := range s.Words {
+			u, x, _ := strings.Cut(tagLabels[tags[i][j]], "\t")
+			ws[j] = Word{Form: w.Form, UPOS: u, XPOS: x}
+		}
+		out[i] = ws
+	}
+	return out, nil
+}
+
+// tagCounts counts the training words of each tag class ("UPOS\tXPOS").
+func tagCounts(train []Sentence) map[string]int {
+	n := map[string]int{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			n[w.UPOS+"\t"+w.XPOS]++
+		}
+	}
+	return n
 }
 
 // trainTagger trains the tagger for o.TagEpochs and returns the model of

@@ -14,6 +14,9 @@ type Word struct {
 	Span  tokens.Span // bytes into the text the sentence came from
 	// SpaceAfter is false when the next word follows with no space.
 	SpaceAfter bool
+	// tag is the tagger's class of the word plus one (0: not tagged), set
+	// by Tag and Analyze; ParseTagged reads it instead of tagging again.
+	tag int32
 }
 
 // ParseText splits text into sentences and UD words (extract/tokens) and
