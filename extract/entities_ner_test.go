@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -862,5 +863,33 @@ func TestFileNames(t *testing.T) {
 	text := "Please see the attached file Maria_budget_2024.xlsx before the meeting."
 	if got := strings.Join(kindsOf(x, text), ", "); got != "" {
 		t.Errorf("%q: %q, want none", text, got)
+	}
+}
+
+// TestNERReadsTaggerTags: the committed recogniser reads the syntax
+// tagger's XPOS and was trained on the tags of the committed tagger
+// (New refuses another); its tags of a sentence are the tagger's.
+func TestNERReadsTaggerTags(t *testing.T) {
+	x := testExtractor(t)
+	if got := x.nerModel.POS(); got != "xpos" {
+		t.Fatalf("recogniser reads part of speech %q, want xpos", got)
+	}
+	if a, b := x.nerModel.TaggerSum(), x.syn.TaggerSum(); a != b || a == "" {
+		t.Fatalf("recogniser trained on tagger %q, the tagger is %q", a, b)
+	}
+	// A token the parser reads as several words takes the first one's
+	// tag: "well-known" that of "well".
+	text := "Like Lutnick, Iran's well-known envoy emphasized the issue."
+	toks, _ := Tokenize(text)
+	spans := make([]Span, len(toks))
+	var forms []string
+	for i, tk := range toks {
+		spans[i] = tk.Span
+		forms = append(forms, tk.Text)
+	}
+	got := x.NERTags(text, spans)
+	want := []string{"IN", "NNP", ",", "NNP", "POS", "RB", "NN", "VBD", "DT", "NN", "."}
+	if !slices.Equal(got, want) {
+		t.Errorf("NERTags of %q = %q, want %q", forms, got, want)
 	}
 }

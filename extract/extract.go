@@ -77,10 +77,13 @@ type worker struct {
 	spans  []Span
 	words  []string
 	pos    []string
-	// tagged are the document's tokens as the tagger read them for the
-	// recogniser, one word per token (nerTags); a sentence's parse
-	// reuses their tags (parseWith).
+	// tagged are the UD words of the document's sentences as the tagger
+	// read them for the recogniser (tagSentence), sentence i's from
+	// taggedAt[i] to taggedAt[i+1]; a sentence's parse reuses their tags
+	// (parseWith). uw is tagSentence's buffer.
 	tagged    []syntax.Word
+	taggedAt  []int
+	uw        []tokens.Word
 	starts    []int
 	outPerson []float32
 }
@@ -149,6 +152,11 @@ func New(opt Options) (*Extractor, error) {
 			return nil, fmt.Errorf("syntax model: %w", err)
 		}
 	}
+	// A recogniser trained on the tagger's tags reads the tags of that
+	// tagger only: another one's errors are not those it learned from.
+	if m := x.nerModel; m != nil && m.POS() != "" && m.TaggerSum() != x.syn.TaggerSum() {
+		return nil, fmt.Errorf("entity recogniser: trained on the tags of tagger sha256 %s, the syntax tagger is %s (retrain it: make train)", m.TaggerSum(), x.syn.TaggerSum())
+	}
 	if r.hasDep {
 		x.parse = parseWith(x.syn)
 	}
@@ -156,33 +164,57 @@ func New(opt Options) (*Extractor, error) {
 }
 
 // NERTags returns the part-of-speech tags the entity recogniser reads for
-// a sentence's words (ner.Input.POS): the syntax tagger's XPOS of each
-// word read as a word form. Training (cmd/train) tags its corpora's
-// sentences with it, so the model learns from the tags it reads at run
-// time.
-func (x *Extractor) NERTags(words []string) []string {
-	return x.nerTags(words, nil, make([]syntax.Word, len(words)))
+// the words of a sentence of text at spans (ner.Input.POS), as it reads
+// them at run time (tagSentence). Training (cmd/train) tags its corpora's
+// sentences with it, so the model learns from the tags it reads.
+func (x *Extractor) NERTags(text string, spans []Span) []string {
+	if len(spans) == 0 {
+		return nil
+	}
+	toks := make([]Token, len(spans))
+	for i, sp := range spans {
+		toks[i] = Token{Text: text[sp.Start:sp.End], Span: sp}
+	}
+	s := Sentence{Span: Span{Start: spans[0].Start, End: spans[len(spans)-1].End}, First: 0, Last: len(toks)}
+	var uw []tokens.Word
+	_, pos := x.tagSentence(text, s, toks, &uw, nil, nil)
+	return pos
 }
 
-// nerTags is NERTags into pos, with the tagged words in ws (len(words)
-// of them).
-func (x *Extractor) nerTags(words, pos []string, ws []syntax.Word) []string {
-	for i, w := range words {
-		ws[i] = syntax.Word{Form: w}
+// tagSentence tags sentence s as the parser reads it, its UD words
+// (tokens.WordsBuf into *uw), appends them to tagged, and returns them and
+// the XPOS of each of the sentence's tokens in pos: that of the first
+// word that starts in the token, or of the word before for a token no
+// word starts in. The recogniser reads a token's tag ("well-known" the tag
+// of "well"); the parse of the sentence reuses the words' tags
+// (parseWith), so that a sentence is tagged once.
+func (x *Extractor) tagSentence(text string, s Sentence, toks []Token, uw *[]tokens.Word, tagged []syntax.Word, pos []string) ([]syntax.Word, []string) {
+	*uw = tokens.WordsBuf((*uw)[:0], text, s, toks)
+	start := len(tagged)
+	for _, w := range *uw {
+		tagged = append(tagged, syntax.Word{Form: w.Text, Span: w.Span, SpaceAfter: w.SpaceAfter})
 	}
+	ws := tagged[start:]
 	x.syn.Tag(ws)
-	pos = pos[:0]
-	for _, w := range ws {
-		pos = append(pos, w.XPOS)
+	pos = resized(pos, s.Last-s.First)
+	for i, w := range *uw {
+		if k := w.Tok - s.First; k >= 0 && k < len(pos) && pos[k] == "" {
+			pos[k] = ws[i].XPOS
+		}
 	}
-	return pos
+	for k := range pos {
+		if pos[k] == "" && k > 0 {
+			pos[k] = pos[k-1]
+		}
+	}
+	return tagged, pos
 }
 
 // parseWith returns a parse function over the syntax model: UD words of
 // the sentence (extract/tokens), tagged and parsed. When the words are
-// the tokens the recogniser's tagger read (tagged: same forms, one word
-// per token, the whole sentence), their tags are reused and the sentence
-// is not tagged twice; the tree is the same either way.
+// those the recogniser's tagging read (tagged: the same forms), their
+// tags are reused and the sentence is not tagged twice; the tree is the
+// same either way.
 func parseWith(m *syntax.Model) func(string, Sentence, []Token, []syntax.Word) []depWord {
 	// The UD words of a sentence are read once into the parser's words;
 	// their buffer is kept for the next sentence (one per goroutine).
@@ -215,16 +247,15 @@ func parseWith(m *syntax.Model) func(string, Sentence, []Token, []syntax.Word) [
 	}
 }
 
-// taggedPart is the tokens of sentence si as the recogniser's tagger read
-// them, when the parser reads the whole sentence (a sentence cut after
-// its dateline is tagged again, its tags being those of fewer words);
-// nil when they were not tagged.
+// taggedPart is the UD words of sentence si as the recogniser's tagger
+// read them, when the parser reads the whole sentence (a sentence cut
+// after its dateline is tagged again, its tags being those of fewer
+// words); nil when they were not tagged.
 func (w *worker) taggedPart(cd *claimDoc, si int) []syntax.Word {
-	s := cd.sents[si]
-	if cd.parsedPart(si).First != s.First || len(w.tagged) < s.Last {
+	if cd.parsedPart(si).First != cd.sents[si].First || si+1 >= len(w.taggedAt) {
 		return nil
 	}
-	return w.tagged[s.First:s.Last]
+	return w.tagged[w.taggedAt[si]:w.taggedAt[si+1]]
 }
 
 // RulesHash identifies the loaded claim rules; runs record it so that an
@@ -255,7 +286,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	defer x.putWorker(w)
 	toks, sents := tokens.TokenizeBuf(w.toks, doc.Text)
 	w.toks = toks
-	w.tagged = w.tagged[:0] // the recogniser tags this document's tokens
+	w.tagged, w.taggedAt = w.tagged[:0], w.taggedAt[:0] // the recogniser tags this document's sentences
 	// Sentences all in capitals are read for entities in their words'
 	// usual case (truecase); offsets are the same, the text is the
 	// original's.

@@ -17,6 +17,9 @@ import (
 // names; the map keeps the two packages honest).
 var nerKind = map[string]string{ner.Person: KindPerson, ner.Place: KindPlace, ner.Organization: KindOrganization}
 
+// functionTags are the XPOS of words that open no name (recognise).
+var functionTags = map[string]bool{"IN": true, "DT": true, "CC": true, "TO": true, "PRP": true, "PRP$": true, "RB": true, "WRB": true, "WDT": true, "WP": true, "MD": true, "EX": true}
+
 // recognise runs the trained recogniser over every sentence and fuses its
 // mentions with the rule entities (the lexicons', the gazetteer's and the
 // rules'), returning the entities sorted by position.
@@ -161,16 +164,14 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 	outPerson := resized(w.outPerson, len(toks))
 	w.outPerson = outPerson
 	tagged := x.nerModel.POS() != ""
-	if tagged {
-		w.tagged = resized(w.tagged, len(toks))
-	}
 	for _, s := range sents {
 		if ctx.Err() != nil {
 			return ents
 		}
 		in := ner.Input{Words: words[s.First:s.Last], Hints: hints[s.First:s.Last], Doc: doc[s.First:s.Last]}
 		if tagged {
-			w.pos = x.nerTags(in.Words, w.pos, w.tagged[s.First:s.Last])
+			w.taggedAt = append(w.taggedAt, len(w.tagged))
+			w.tagged, w.pos = x.tagSentence(text, s, toks, &w.uw, w.tagged, w.pos)
 			in.POS = w.pos
 		}
 		ms = tg.Tag(in, ms[:0])
@@ -182,6 +183,18 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 				outPerson[s.First+i] = -1
 			}
 		}
+		// A name opens with no function word: "Like Lutnick, Kevin
+		// Hassett emphasized" gave the person "Like Lutnick", the
+		// sentence's capital read as a name's. A mention that opens the
+		// sentence with a word the tagger reads as a preposition,
+		// determiner, conjunction, pronoun or adverb starts after it.
+		if tagged {
+			for j := range ms {
+				if m := &ms[j]; m.Start == 0 && m.End-m.Start > 1 && functionTags[w.pos[0]] {
+					m.Start++
+				}
+			}
+		}
 		for _, m := range ms {
 			mg := map[string]float32{}
 			for _, k := range ner.Kinds {
@@ -191,6 +204,9 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 			m.End += s.First
 			found = append(found, mention{m, mg})
 		}
+	}
+	if tagged {
+		w.taggedAt = append(w.taggedAt, len(w.tagged)) // the last sentence's end
 	}
 	// The model's persons' words, as written: a rule person after a
 	// title that the model leaves out in one sentence but reads as a

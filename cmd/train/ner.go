@@ -122,7 +122,7 @@ func trainNER(shared string, o options) error {
 					return fmt.Errorf("%s: %w", c.Path, err)
 				}
 			} else {
-				pos = x.NERTags(s.Words)
+				pos = x.NERTags(s.Text, wordSpans(s))
 			}
 			exs = append(exs, nerExample(x, s, pos))
 			exDocs = append(exDocs, doc)
@@ -218,11 +218,17 @@ func trainNER(shared string, o options) error {
 // words' part-of-speech tags and the hints the lexicons and rules give
 // them.
 func nerExample(x *extract.Extractor, s ner.Sentence, pos []string) ner.Example {
+	spans := wordSpans(s)
+	return ner.Example{In: ner.Input{Words: s.Words, POS: pos, Hints: x.NERHints(s.Text, spans)}, Gold: s.Gold}
+}
+
+// wordSpans are the byte spans of a corpus sentence's words in its text.
+func wordSpans(s ner.Sentence) []extract.Span {
 	spans := make([]extract.Span, len(s.Words))
 	for i, w := range s.Words {
 		spans[i] = extract.Span{Start: s.Offs[i], End: s.Offs[i] + len(w)}
 	}
-	return ner.Example{In: ner.Input{Words: s.Words, POS: pos, Hints: x.NERHints(s.Text, spans)}, Gold: s.Gold}
+	return spans
 }
 
 // nerSyntax reads the syntax models `train syntax` writes (SYNTAX_OUT or

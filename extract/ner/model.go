@@ -81,3 +81,7 @@ func (m *Model) POS() string {
 	}
 	return ""
 }
+
+// TaggerSum is the sha256 (hex) of the syntax tagger file whose tags the
+// model was trained on ("" for a model that reads none).
+func (m *Model) TaggerSum() string { return m.Weights.Header.Options["tagger_sha256"] }

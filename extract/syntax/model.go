@@ -16,24 +16,28 @@ import (
 // Model is the tagger, lemmatizer and parser, immutable after loading and
 // safe for concurrent use.
 type Model struct {
-	words    *wordTable
-	tag      *learn.Model
-	tagFx    *tagFixed
-	upos     []string // per tag class
-	xpos     []string
-	punct    []bool // per tag class: UPOS PUNCT
-	lem      *learn.Model
-	lemFx    *lemFixed
-	scripts  []script
-	cuts     []int32      // scripts[i].cut, packed for the lemmatizer's scan
-	par      *learn.Model // actions
-	parFx    *parFixed
-	lab      *learn.Model // relations
-	labFx    *labFixed
-	rels     []string
-	rootRel  int
-	depRel   int
-	punctRel int
+	// taggerSum is the sha256 (hex) of the tagger file: a model that reads
+	// the tagger's tags (the entity recogniser) records the one it was
+	// trained on (TaggerSum).
+	taggerSum string
+	words     *wordTable
+	tag       *learn.Model
+	tagFx     *tagFixed
+	upos      []string // per tag class
+	xpos      []string
+	punct     []bool // per tag class: UPOS PUNCT
+	lem       *learn.Model
+	lemFx     *lemFixed
+	scripts   []script
+	cuts      []int32      // scripts[i].cut, packed for the lemmatizer's scan
+	par       *learn.Model // actions
+	parFx     *parFixed
+	lab       *learn.Model // relations
+	labFx     *labFixed
+	rels      []string
+	rootRel   int
+	depRel    int
+	punctRel  int
 	// Sum is the sha256 of the model files, for the runs table.
 	Sum  string
 	pool sync.Pool
@@ -75,13 +79,17 @@ var loadOnce = sync.OnceValues(func() (*Model, error) {
 // Load returns the embedded model, decoded once per process.
 func Load() (*Model, error) { return loadOnce() }
 
+// TaggerSum is the sha256 (hex) of the tagger file the model was read
+// from.
+func (m *Model) TaggerSum() string { return m.taggerSum }
+
 // FromBytes decodes the model files, in the order of Files.
 func FromBytes(files ...[]byte) (*Model, error) {
 	if len(files) != len(Files) {
 		return nil, fmt.Errorf("syntax: %d model files, want %d", len(files), len(Files))
 	}
 	tagger, lemma, parser, relations, words := files[0], files[1], files[2], files[3], files[4]
-	m := &Model{}
+	m := &Model{taggerSum: wordsSum(tagger)}
 	var err error
 	if m.tag, err = learn.Read(tagger, TaggerFile, "tagger", tagFeatureSet); err != nil {
 		return nil, err
