@@ -118,6 +118,9 @@ var numTens = map[string]float64{
 
 var numScales = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	// South Asian English: "Rs 24 lakh" is 2.4 million rupees, "Rs 5
+	// crore" 50 million.
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 var numOrdinals = map[string]float64{
@@ -137,6 +140,10 @@ var numVague = map[string]float64{
 // numCurrencySymbols prefix a money amount; numCurrencyWords follow one
 // (and stay outside the span, like a counted noun).
 var numCurrencySymbols = map[string]bool{"$": true, "€": true, "£": true, "¥": true, "₹": true}
+
+// numCurrencyWordPrefixes are currency abbreviations written before the
+// amount with a space: "Rs 24 lakh", "INR 500".
+var numCurrencyWordPrefixes = map[string]bool{"Rs": true, "Rs.": true, "INR": true, "PKR": true, "NPR": true, "LKR": true, "Tk": true}
 
 // numCurrencyPrefixes name whose dollar a "$" is: "US$", "A$", "HK$".
 var numCurrencyPrefixes = map[string]bool{"US": true, "A": true, "C": true, "HK": true, "NZ": true, "S": true, "NT": true}
@@ -496,6 +503,13 @@ func numOne(text string, toks []Token, i int) (num, bool) {
 			start = toks[i-1].Start // "US$20"
 		}
 		i++
+	} else if j := i + 1; numCurrencyWordPrefixes[toks[i].Text] && j < len(toks) && toks[j].Sent == toks[i].Sent {
+		if j+1 < len(toks) && toks[j].Text == "." && toks[j].Start == toks[i].End {
+			j++ // "Rs. 500" as "Rs" "."
+		}
+		if j < len(toks) && toks[j].Lower != "" && '0' <= toks[j].Lower[0] && toks[j].Lower[0] <= '9' {
+			money, i = true, j
+		}
 	}
 	if n, ok := numPartOfUnit(toks, i, money); ok {
 		if money {

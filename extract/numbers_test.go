@@ -51,6 +51,8 @@ var numCases = []struct {
 	{"money euro", "The fine was €5,000.", []string{"13:21 \"€5,000\" 5000 exact money"}},
 	{"money bn", "The deal was worth $3bn.", []string{"19:23 \"$3bn\" 3000000000 exact money"}},
 	{"money US dollar", "Aid of US$20 million arrived.", []string{"7:20 \"US$20 million\" 20000000 exact money"}},
+	{"money rupees in lakh", "He has spent Rs 24 lakh and Rs. 5 crore.", []string{"13:23 \"Rs 24 lakh\" 2400000 exact money", "28:39 \"Rs. 5 crore\" 50000000 exact money"}},
+	{"lakh without currency", "About 2 lakh people fled; the Rs family name is not money.", []string{"0:12 \"About 2 lakh\" 200000 about cardinal"}},
 	{"money word", "They paid 500 dollars each.", []string{"10:13 \"500\" 500 exact money"}},
 	{"percent sign", "Turnout was 47%.", []string{"12:15 \"47%\" 47 exact percent"}},
 	{"percent word", "Turnout was 47 percent.", []string{"12:22 \"47 percent\" 47 exact percent"}},
