@@ -54,6 +54,24 @@ on on ADP IN 11 case
 Chinese Chinese ADJ JJ 11 amod
 goods goods NOUN NNS 3 nmod
 . . PUNCT . 2 punct`, []string{"of>%:case", "up>%:advmod", "%>tariffs:nmod"}},
+		{"the subject of a clause with a modal read as the object of the verb before it", `
+Analysts analyst NOUN NNS 2 nsubj
+point point VERB VBP 0 root
+out out ADP RP 2 compound:prt
+a a DET DT 5 det
+purchase purchase NOUN NN 2 obj
+will will AUX MD 7 aux
+have have VERB VB 2 ccomp
+consequences consequence NOUN NNS 7 obj
+. . PUNCT . 2 punct`, []string{"purchase>have:nsubj"}},
+		{"an object before a clause that has a subject stays the object", `
+She she PRON PRP 2 nsubj
+told tell VERB VBD 0 root
+reporters reporter NOUN NNS 2 obj
+prices price NOUN NNS 6 nsubj
+will will AUX MD 6 aux
+fall fall VERB VB 2 ccomp
+. . PUNCT . 2 punct`, nil},
 		{"a name joined by a hyphen to the object after it read as a second object", `
 supplier supplier NOUN NN 2 nsubj
 blamed blame VERB VBD 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1259,6 +1259,45 @@ func (t *depTree) secondSubject() bool {
 			continue
 		}
 		t.w[b].Head, t.w[b].Rel = prev+1, "obj"
+		changed = true
+	}
+	return changed
+}
+
+// objectOfClause repairs the subject of a complement clause the parser
+// made the object of the verb before it ("Analysts point out a large
+// purchase of jets will likely have consequences": "purchase" the object
+// of "point", "have" a clause without a subject): a clause with a modal
+// or tense auxiliary of its own needs a subject, so an object right
+// before it, with nothing but the clause's own auxiliaries and adverbs
+// between, is that subject.
+func (t *depTree) objectOfClause() bool {
+	changed := false
+	for c := range t.w {
+		v := t.w[c].Head - 1
+		if v < 0 || v > c || t.w[c].Rel != "ccomp" || !t.hasKid(c, "aux") || t.hasKid(c, "nsubj", "nsubj:pass", "csubj", "expl", "mark") {
+			continue
+		}
+		o := -1
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "obj" && k > v && k < c && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN") {
+				o = k
+			}
+		}
+		if o < 0 || t.hasKid(v, "iobj") {
+			continue
+		}
+		_, hi := t.subtree(o)
+		between := true
+		for k := hi + 1; k < c; k++ {
+			if h := t.w[k].Head - 1; h != c || t.w[k].Rel != "aux" && t.w[k].Rel != "advmod" {
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
 		changed = true
 	}
 	return changed
