@@ -499,6 +499,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		d.cutLeadIn(&c)
 		d.cutSourceApposition(&c, si)
 		d.cutAddedClause(&c)
+		d.widenPartialQuote(&c, si)
 	}
 	if treeCert != "" {
 		// The tree says what negates or supposes the trigger; the words
@@ -1182,6 +1183,62 @@ func (d *claimDoc) cutLeadIn(c *Claim) {
 			}
 			say = say || d.isSayVerb(i) || d.rules.hasWord("quote_verbs", d.toks[i].Lower)
 		}
+	}
+}
+
+// widenPartialQuote gives a statement whose content is a quote that ends
+// a sentence it did not start the whole sentence as content ("China's State
+// Council may take measures to stop the passage of foreign ships into
+// “territorial waters,” the law says": the law says all of it, in words of
+// which it is quoted for two). It applies only when the speaker comes
+// after the quote, no word of saying or colon stands before it (that is a
+// speaker of its own: "Lee told them it was “a disgrace,” his aide said"
+// keeps the quote), no colon or dash introduces the quote ("has amended
+// his testimony once — “I now do recall,”"), and the quote marks before
+// it pair up.
+func (d *claimDoc) widenPartialQuote(c *Claim, si int) {
+	s := d.sents[si]
+	for k := range c.Args {
+		a := c.Args[k]
+		if a.Role != "content" {
+			continue
+		}
+		lo, hi := d.wordTokens(a.Span)
+		if lo-1 <= s.First || lo >= s.Last || !isQuoteMark(d.toks[lo-1].Text) || isQuoteMark(d.toks[s.First].Text) {
+			return
+		}
+		sp, ok := findArg(*c, "speaker")
+		if !ok || sp.Start < a.End {
+			return
+		}
+		marks := 0
+		for i := s.First; i < lo-1; i++ {
+			switch {
+			case isQuoteMark(d.toks[i].Text) && d.toks[i].Text != "\u2019" && d.toks[i].Text != "'":
+				marks++
+			case d.toks[i].Text == ":" || d.toks[i].Text == "\u2014" || d.toks[i].Text == "\u2013" || d.toks[i].Text == "--" ||
+				d.isSayVerb(i) || d.rules.hasWord("quote_verbs", d.toks[i].Lower):
+				return
+			}
+		}
+		if marks%2 != 0 {
+			return
+		}
+		end := a.End
+		for i := hi; i < hi+2 && i < s.Last; i++ {
+			if isQuoteMark(d.toks[i].Text) {
+				end = d.toks[i].End
+				break
+			}
+		}
+		start := d.toks[s.First].Start
+		c.Args[k].Span = Span{Start: start, End: end}
+		c.Args[k].Text = d.text[start:end]
+		if start < c.Start {
+			c.Span.Start = start
+			c.Text = d.text[c.Start:c.End]
+		}
+		return
 	}
 }
 
@@ -2430,7 +2487,17 @@ func (d *claimDoc) certainty(si, start, anchor, end int, skip Span) string {
 	}
 	for i := s.First; i < anchor; i++ {
 		switch d.toks[i].Lower {
-		case "claimed", "claims", "claim", "alleged", "allegedly", "accused", "accuses":
+		case "claims", "claim":
+			// The noun says nothing of the claim's certainty ("the US has
+			// no claim in the sea, but analysts say ..."), unless it
+			// names the claim: "the claim that X has a net worth of ...".
+			if next := d.toks[min(i+1, len(d.toks)-1)].Lower; next != "that" && next != "of" && si < len(d.trees) && d.trees[si] != nil {
+				if w := d.trees[si].wordAt(d.toks[i].Span); w >= 0 && d.trees[si].w[w].UPOS == "NOUN" {
+					continue
+				}
+			}
+			return Alleged
+		case "claimed", "alleged", "allegedly", "accused", "accuses":
 			return Alleged
 		}
 	}

@@ -54,6 +54,64 @@ on on ADP IN 11 case
 Chinese Chinese ADJ JJ 11 amod
 goods goods NOUN NNS 3 nmod
 . . PUNCT . 2 punct`, []string{"of>%:case", "up>%:advmod", "%>tariffs:nmod"}},
+		{"the coordinated subject of a complement clause read as the object of the verb of saying and the subject of its conjunct", `
+but but CCONJ CC 3 cc
+analysts analyst NOUN NNS 3 nsubj
+say say VERB VBP 0 root
+the the DET DT 5 det
+states state NOUN NNS 3 obj
+and and CCONJ CC 8 cc
+Taiwan Taiwan PROPN NNP 8 nsubj
+look look VERB VBP 3 conj
+to to ADP IN 10 case
+Washington Washington PROPN NNP 8 obl
+. . PUNCT . 3 punct`, []string{"states>look:nsubj", "and>Taiwan:cc", "Taiwan>states:conj", "look>say:ccomp"}},
+		{"a complement clause with 'that' read as a relative clause of the oblique of a verb of saying", `
+mission mission NOUN NN 2 nsubj
+criticized criticize VERB VBD 0 root
+it it PRON PRP 2 obj
+, , PUNCT , 5 punct
+saying say VERB VBG 2 advcl
+on on ADP IN 7 case
+X X PROPN NNP 5 obl
+that that SCONJ IN 10 mark
+Washington Washington PROPN NNP 10 nsubj
+seeks seek VERB VBZ 7 acl:relcl
+gains gain NOUN NNS 10 obj
+. . PUNCT . 2 punct`, []string{"seeks>saying:ccomp"}},
+		{"a relative clause with a relative pronoun stays", `
+he he PRON PRP 2 nsubj
+told tell VERB VBD 0 root
+reporters reporter NOUN NNS 2 obj
+that that PRON WDT 5 nsubj
+covered cover VERB VBD 3 acl:relcl
+it it PRON PRP 5 obj
+. . PUNCT . 2 punct`, nil},
+		{"the verb after a subject's apposition read as a participle of a word inside it, under a punctuation root", `
+However however ADV RB 12 advmod
+, , PUNCT , 1 punct
+CMGM CMGM PROPN NNP 12 vocative
+, , PUNCT , 6 punct
+an a DET DT 6 det
+outlet outlet NOUN NN 3 appos
+covering cover VERB VBG 6 acl
+news news NOUN NN 7 obj
+, , PUNCT , 10 punct
+reported report VERB VBN 8 acl
+gains gain NOUN NNS 10 obj
+. . PUNCT . 0 root`, []string{"However>reported:advmod", "CMGM>reported:nsubj", "reported>ROOT:root", ".>reported:punct"}},
+		{"a subject's apposition with a participle read as the sentence, its verb an adverbial clause", `
+Harlow Harlow PROPN NNP 2 compound
+News News PROPN NNP 6 vocative
+, , PUNCT , 2 punct
+a a DET DT 5 det
+site site NOUN NN 6 nsubj
+covering cover VERB VBG 0 root
+politics politics NOUN NNS 6 obj
+, , PUNCT , 9 punct
+reported report VERB VBN 6 advcl
+gains gain NOUN NNS 9 obj
+. . PUNCT . 6 punct`, []string{"News>reported:nsubj", ",>site:punct", "site>News:appos", "covering>site:acl", "reported>ROOT:root", ".>reported:punct"}},
 		{"the subject of a clause with a modal read as the object of the verb before it", `
 Analysts analyst NOUN NNS 2 nsubj
 point point VERB VBP 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -848,6 +848,105 @@ func (t *depTree) complementConj() bool {
 		if t.hasKid(c, "aux:pass") {
 			t.w[o].Rel = "nsubj:pass"
 		}
+		changed = true
+	}
+	return changed
+}
+
+// complementLemmas are verbs whose object, followed by "and" and a second
+// noun with a finite verb after it, is the coordinated subject of a
+// complement clause: verbs of saying and thinking that take a clause far
+// more often than a noun.
+var complementLemmas = map[string]bool{"say": true, "claim": true, "argue": true, "insist": true, "believe": true, "think": true, "add": true, "note": true}
+
+// coordinatedComplement repairs the coordinated subject of a complement
+// clause the parser split ("analysts say the Southeast Asian states and
+// Taiwan look to Washington": "states" the object of "say", "look" its
+// conjunct with "Taiwan" the subject): after a verb of complementLemmas,
+// an object, "and" or "or", a second noun and a finite verb with that noun
+// as its subject, the verb is the complement (ccomp) of the verb of
+// saying, the object its subject and the second noun a conjunct of the
+// object. The verb of saying takes no other complement.
+func (t *depTree) coordinatedComplement() bool {
+	changed := false
+	for c := range t.w {
+		v := t.w[c].Head - 1
+		// A bare form with a subject of its own is a present tense the
+		// tagger read as an infinitive ("Taiwan look": VB).
+		if v < 0 || v > c || t.w[c].Rel != "conj" || t.w[c].UPOS != "VERB" || !t.finite(c) && t.w[c].XPOS != "VB" || t.hasKid(c, "mark") || !complementLemmas[t.lemma(v)] || t.hasKid(v, "ccomp", "xcomp") {
+			continue
+		}
+		o, s := -1, -1
+		for _, k := range t.kids[v] {
+			if k > v && k < c && t.w[k].Rel == "obj" {
+				o = k
+			}
+		}
+		for _, k := range t.kids[c] {
+			if k < c && t.w[k].Rel == "nsubj" {
+				s = k
+			}
+		}
+		if o < 0 || s < 0 || s < o {
+			continue
+		}
+		if u := t.w[o].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		if u := t.w[s].UPOS; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		_, oe := t.subtree(o)
+		sb, se := t.subtree(s)
+		// "X and Y V": the conjunction right after the object, the
+		// second noun's phrase right before the verb (adverbs between
+		// allowed: "and Taiwan still look").
+		if oe+2 != sb || t.lemma(oe+1) != "and" && t.lemma(oe+1) != "or" {
+			continue
+		}
+		between := true
+		for k := se + 1; k < c; k++ {
+			if t.w[k].Head-1 != c || t.w[k].Rel != "advmod" && t.w[k].Rel != "aux" {
+				between = false
+			}
+		}
+		if !between {
+			continue
+		}
+		t.w[c].Rel = "ccomp"
+		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
+		t.w[s].Head, t.w[s].Rel = o+1, "conj"
+		t.w[oe+1].Head, t.w[oe+1].Rel = s+1, "cc"
+		changed = true
+	}
+	return changed
+}
+
+// thatClauseOfSpeech repairs the complement of a verb of saying the parser
+// hung on the noun before it ("saying on the social media platform X that
+// Washington seeks ...": "seeks" a relative clause of "X"; "said in a
+// statement that ..."): a relative clause has no complementizer, so a
+// clause under a noun with "that" as its marker and a subject of its own,
+// the noun the object or an oblique of a verb of saying with no complement
+// of its own, is that verb's complement. Under an oblique's noun even a
+// noun's complement clause ("in a statement that ...") is what was said.
+func (t *depTree) thatClauseOfSpeech() bool {
+	changed := false
+	for c := range t.w {
+		n := t.w[c].Head - 1
+		r := t.w[c].Rel
+		if n < 0 || n > c || r != "acl:relcl" && r != "acl" || t.w[c].UPOS != "VERB" || t.markOf(c) != "that" || t.subjectless(c) {
+			continue
+		}
+		v := t.w[n].Head - 1
+		nr := t.w[n].Rel
+		if v < 0 || v > n || nr != "obl" && nr != "obj" || r == "acl" && nr != "obl" {
+			continue
+		}
+		if l := t.lemma(v); !speechLemmas[l] && !trailingSpeechLemmas[l] && !complementLemmas[l] || t.hasKid(v, "ccomp") {
+			continue
+		}
+		t.w[c].Head, t.w[c].Rel = v+1, "ccomp"
 		changed = true
 	}
 	return changed
@@ -2007,15 +2106,31 @@ func (t *depTree) appositiveSubjectVerb() bool {
 		last--
 	}
 	for n := range t.w {
-		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.hasKid(n, "cop") {
+		if t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" || t.hasKid(n, "cop") {
 			continue
+		}
+		// The noun is the root, or hangs on a punctuation root ("However,
+		// CMGM, an outlet covering China news, reported in January that
+		// ...": "." the root, "CMGM" its vocative).
+		p := -1
+		if t.w[n].Rel != "root" {
+			h := t.w[n].Head - 1
+			if h < 0 || h >= len(t.w) || t.w[h].Rel != "root" || t.w[h].UPOS != "PUNCT" {
+				continue
+			}
+			p = h
 		}
 		for _, ap := range t.kids[n] {
 			if t.w[ap].Rel != "appos" || ap < n {
 				continue
 			}
+			_, apEnd := t.subtree(ap)
 			for v := ap + 1; v <= last; v++ {
-				if h := t.w[v].Head - 1; (h != n && h != ap) || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || t.w[v-1].Form != "," ||
+				// The verb hangs on the noun, its apposition, or (the
+				// participle's reading) a word inside the apposition's
+				// phrase: "covering China news, reported", "news" its head.
+				h := t.w[v].Head - 1
+				if h != n && h != ap && (h < ap || h > apEnd || h >= v) || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || t.w[v-1].Form != "," ||
 					(t.w[v].XPOS != "VBN" && t.w[v].XPOS != "VBD") || !t.subjectless(v) {
 					continue
 				}
@@ -2027,11 +2142,73 @@ func (t *depTree) appositiveSubjectVerb() bool {
 						t.w[k].Head = v + 1
 					}
 				}
+				if p >= 0 {
+					for _, k := range t.kids[p] {
+						if k != n {
+							t.w[k].Head = v + 1
+						}
+					}
+					t.w[p].Head, t.w[p].Rel = v+1, "punct"
+				}
 				t.w[v].Head, t.w[v].Rel, t.w[v].XPOS = 0, "root", "VBD"
 				t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// appositiveParticipleRoot repairs a subject's apposition with a
+// participle that the parser made the sentence ("Harlow News, a site
+// covering local politics, reported in March that ...": "covering" the
+// root with "a site" its subject, "reported" its adverbial clause): a
+// noun phrase set off by commas right after a name, opening with an
+// article, is the name's apposition, and its participle modifies it; the
+// finite verb after the next comma, without a subject or marker of its
+// own, is the predicate, with the name as its subject.
+func (t *depTree) appositiveParticipleRoot() bool {
+	for r := range t.w {
+		if t.w[r].Rel != "root" || t.w[r].XPOS != "VBG" {
+			continue
+		}
+		s, v := -1, -1
+		for _, k := range t.kids[r] {
+			switch {
+			case k < r && t.w[k].Rel == "nsubj" && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN"):
+				s = k
+			case k > r && t.w[k].Rel == "advcl" && t.w[k].UPOS == "VERB" && (t.w[k].XPOS == "VBD" || t.w[k].XPOS == "VBN") &&
+				t.w[k-1].Form == "," && t.subjectless(k) && t.markOf(k) == "" && v < 0:
+				v = k
+			}
+		}
+		if s < 0 || v < 0 {
+			continue
+		}
+		lo, _ := t.subtree(s)
+		if lo < 2 || t.w[lo-1].Form != "," || t.lemma(lo) != "a" && t.lemma(lo) != "an" && t.lemma(lo) != "the" {
+			continue
+		}
+		n := lo - 2
+		if t.w[n].UPOS != "PROPN" && t.w[n].UPOS != "NOUN" {
+			continue
+		}
+		// The name's head: the last word of a compound name ("Harlow
+		// News").
+		for _, k := range t.kids[r] {
+			if k < s && k != n {
+				t.w[k].Head = v + 1
+			}
+			if k > v {
+				t.w[k].Head = v + 1
+			}
+		}
+		t.w[v].Head, t.w[v].Rel, t.w[v].XPOS = 0, "root", "VBD"
+		t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+		t.w[s].Head, t.w[s].Rel = n+1, "appos"
+		t.w[r].Head, t.w[r].Rel = s+1, "acl"
+		t.w[lo-1].Head = s + 1
+		return true
 	}
 	return false
 }
