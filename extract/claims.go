@@ -500,6 +500,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		d.cutSourceApposition(&c, si)
 		d.cutAddedClause(&c)
 		d.widenPartialQuote(&c, si)
+		d.cutAtClosingQuote(&c, si)
 	}
 	if treeCert != "" {
 		// The tree says what negates or supposes the trigger; the words
@@ -1183,6 +1184,63 @@ func (d *claimDoc) cutLeadIn(c *Claim) {
 			}
 			say = say || d.isSayVerb(i) || d.rules.hasWord("quote_verbs", d.toks[i].Lower)
 		}
+	}
+}
+
+// cutAtClosingQuote ends a content that opens right after a quotation
+// mark at the mark that closes it ("what officials described as “high
+// threat illegal aliens” to Guantanamo Bay": the parser hangs "to
+// Guantanamo Bay" on "aliens"; the quoted words are what they said).
+func (d *claimDoc) cutAtClosingQuote(c *Claim, si int) {
+	s := d.sents[si]
+	for k := range c.Args {
+		a := c.Args[k]
+		if a.Role != "content" {
+			continue
+		}
+		// A quote that opens the sentence and runs on unquoted ("“We
+		// don't want those people” working in prisons, she said") is one
+		// clause of the speaker's: only a quote inside the sentence is cut.
+		lo, hi := d.wordTokens(a.Span)
+		if lo-1 <= s.First || lo >= hi {
+			return
+		}
+		switch d.toks[lo-1].Text {
+		case "\u201c":
+		case "\"":
+			// A straight mark opens a quote when the marks before it in
+			// the sentence pair up.
+			n := 0
+			for i := s.First; i < lo-1; i++ {
+				if d.toks[i].Text == "\"" {
+					n++
+				}
+			}
+			if n%2 != 0 {
+				return
+			}
+		default:
+			return
+		}
+		for i := lo; i < hi; i++ {
+			t := d.toks[i].Text
+			if t == "\u201c" {
+				return // another quote opens: the content is more than one quote
+			}
+			if t == "\u201d" || t == "\"" {
+				end := d.toks[i-1].End
+				if i-1 >= lo && d.toks[i-1].Text == "," {
+					end = d.toks[max(lo, i-2)].End
+				}
+				if i == lo || end <= a.Start {
+					return
+				}
+				c.Args[k].Span.End = end
+				c.Args[k].Text = d.text[a.Start:end]
+				return
+			}
+		}
+		return
 	}
 }
 

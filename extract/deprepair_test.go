@@ -112,6 +112,44 @@ politics politics NOUN NNS 6 obj
 reported report VERB VBN 6 advcl
 gains gain NOUN NNS 9 obj
 . . PUNCT . 6 punct`, []string{"News>reported:nsubj", ",>site:punct", "site>News:appos", "covering>site:acl", "reported>ROOT:root", ".>reported:punct"}},
+		{"'what' of a free relative of naming read as the determiner of its subject", `
+The the DET DT 2 det
+U.S. U.S. PROPN NNP 3 nsubj
+began begin VERB VBD 0 root
+sending send VERB VBG 3 xcomp
+what what DET WDT 6 det
+officials official NOUN NNS 7 nsubj
+described describe VERB VBD 4 ccomp
+as as ADP IN 9 case
+criminals criminal NOUN NNS 7 obl
+. . PUNCT . 3 punct`, []string{"what>sending:obj", "described>what:acl:relcl"}},
+		{"a participle of saying after a comma hung on the noun before it", `
+Morrison Morrison PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+“ " PUNCT `+"``"+` 5 punct
+we we PRON PRP 5 nsubj
+relieved relieved ADJ JJ 2 ccomp
+” " PUNCT '' 5 punct
+at at ADP IN 9 case
+the the DET DT 9 det
+release release NOUN NN 5 obl
+, , PUNCT , 11 punct
+adding add VERB VBG 9 acl
+that that SCONJ IN 14 mark
+they they PRON PRP 14 nsubj
+left leave VERB VBD 11 ccomp
+. . PUNCT . 2 punct`, []string{"adding>said:advcl"}},
+		{"a participle of saying without a comma keeps its noun", `
+Officials official NOUN NNS 2 nsubj
+received receive VERB VBD 0 root
+a a DET DT 4 det
+report report NOUN NN 2 obj
+saying say VERB VBG 4 acl
+that that SCONJ IN 9 mark
+the the DET DT 8 det
+dam dam NOUN NN 9 nsubj
+failed fail VERB VBD 5 ccomp
+. . PUNCT . 2 punct`, nil},
 		{"the subject of a clause with a modal read as the object of the verb before it", `
 Analysts analyst NOUN NNS 2 nsubj
 point point VERB VBP 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -947,6 +947,109 @@ func (t *depTree) thatClauseOfSpeech() bool {
 			continue
 		}
 		t.w[c].Head, t.w[c].Rel = v+1, "ccomp"
+		changed = true
+	}
+	return changed
+}
+
+// whatCalled repairs a free relative of naming whose "what" the parser
+// read as the determiner of the clause's subject ("began sending what
+// officials described as dangerous criminals": "what" a determiner of
+// "officials", "described" the complement of "sending"): "what" before a
+// plural noun that is the subject of a verb of naming (call, describe,
+// term, dub, label) heads the free relative: it takes the clause's place
+// under the verb before it, and the clause is its relative clause, as in
+// "praised what he called a wonderful meeting".
+func (t *depTree) whatCalled() bool {
+	changed := false
+	for w := range t.w {
+		if t.lower(w) != "what" || t.w[w].Rel != "det" {
+			continue
+		}
+		n := t.w[w].Head - 1
+		if n != w+1 || t.w[n].XPOS != "NNS" && t.w[n].XPOS != "NNPS" || t.w[n].Rel != "nsubj" {
+			continue
+		}
+		c := t.w[n].Head - 1
+		if c < n {
+			continue
+		}
+		switch t.lemma(c) {
+		case "call", "describe", "term", "dub", "label", "characterize", "characterise":
+		default:
+			continue
+		}
+		v := t.w[c].Head - 1
+		if v < 0 || v > w {
+			continue
+		}
+		rel := t.w[c].Rel
+		switch rel {
+		case "ccomp", "xcomp", "obj":
+			rel = "obj"
+		case "obl", "nmod":
+		default:
+			continue
+		}
+		for _, k := range t.kids[c] {
+			if k < w && (t.w[k].Rel == "case" || t.w[k].Rel == "mark") {
+				t.w[k].Head, t.w[k].Rel = w+1, "case"
+			}
+		}
+		t.w[w].Head, t.w[w].Rel, t.w[w].UPOS, t.w[w].XPOS = v+1, rel, "PRON", "WP"
+		t.w[c].Head, t.w[c].Rel = w+1, "acl:relcl"
+		changed = true
+	}
+	return changed
+}
+
+// commaParticiple repairs a participle of saying after a comma that the
+// parser hung on the noun before it ("said in a statement, “We are
+// relieved” at the hostages' release, adding that ...": "adding" a
+// modifier of "release"): set off by a comma, a participle of saying
+// adds to what the clause's subject says, so it is an adverbial clause of
+// the verb that governs the noun. A participle without the comma keeps
+// the noun ("a report saying that ...").
+func (t *depTree) commaParticiple() bool {
+	changed := false
+	for p := 1; p < len(t.w); p++ {
+		if t.w[p].Rel != "acl" || t.w[p].XPOS != "VBG" || t.w[p-1].Form != "," || !speechLemmas[t.lemma(p)] {
+			continue
+		}
+		n := t.w[p].Head - 1
+		if n < 0 || n > p || t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+			continue
+		}
+		// The reported clause's predicate noun, object or subject is
+		// participle_tree's ("said the fire was under control, noting
+		// that ...").
+		if r := t.w[n].Rel; r == "ccomp" || (r == "obj" || r == "nsubj") && t.w[n].Head > 0 && t.w[t.w[n].Head-1].Rel == "ccomp" {
+			continue
+		}
+		// Up from the noun to the first verb with a subject; past a
+		// quoted or reported clause ("said ... “We are relieved” at the
+		// release, adding"), to the verb of saying that takes it.
+		v := -1
+		reported := false
+		for x, steps := n, 0; x >= 0 && steps < 6; steps++ {
+			if t.w[x].UPOS == "VERB" && t.hasKid(x, "nsubj") && (!reported || speechLemmas[t.lemma(x)] || trailingSpeechLemmas[t.lemma(x)]) {
+				v = x
+				break
+			}
+			switch t.w[x].Rel {
+			case "obl", "nmod", "obj", "iobj", "nmod:poss":
+			case "ccomp", "parataxis":
+				reported = true
+			default:
+				x = -1
+				continue
+			}
+			x = t.w[x].Head - 1
+		}
+		if v < 0 {
+			continue
+		}
+		t.w[p].Head, t.w[p].Rel = v+1, "advcl"
 		changed = true
 	}
 	return changed
