@@ -155,7 +155,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
-		out = append(out, d.coordinatedSpeakers(dropUnnamedQuantities(d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep)))))))...)
+		out = append(out, d.coordinatedSpeakers(dropUnnamedQuantities(dropConvertedAmounts(d.text, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep))))))))...)
 	}
 	out = dropUnsaid(d.text, out)
 	d.resolveSpeakers(out)
@@ -196,6 +196,35 @@ func dropUnsaid(text string, cs []Claim) []Claim {
 			}
 		}
 		return false
+	})
+}
+
+// dropConvertedAmounts drops a quantity whose figure is the conversion, in
+// parentheses, of the figure before it ("26 billion baht ($860 million)
+// in revenue": one amount, the article's own first): the claim of the
+// first figure stays.
+func dropConvertedAmounts(text string, cs []Claim) []Claim {
+	ends := map[int]bool{}
+	for _, c := range cs {
+		if c.Kind != "quantity" {
+			continue
+		}
+		for _, a := range c.Args {
+			if a.Role == "value" || a.Role == "unit" {
+				ends[a.End] = true
+			}
+		}
+	}
+	return slices.DeleteFunc(cs, func(c Claim) bool {
+		v, ok := findArg(c, "value")
+		if !ok || c.Kind != "quantity" {
+			return false
+		}
+		before := strings.TrimRight(text[:v.Start], " ")
+		if !strings.HasSuffix(before, "(") || !strings.HasPrefix(text[v.End:], ")") {
+			return false
+		}
+		return ends[len(strings.TrimRight(strings.TrimSuffix(before, "("), " "))]
 	})
 }
 

@@ -150,6 +150,15 @@ the the DET DT 8 det
 dam dam NOUN NN 9 nsubj
 failed fail VERB VBD 5 ccomp
 . . PUNCT . 2 punct`, nil},
+		{"a figure after a verb read as a compound of the noun past a preposition", `
+Sales sale NOUN NNS 2 nsubj
+rose rise VERB VBD 0 root
+22 22 NUM CD 4 nummod
+% % SYM NN 7 compound
+over over ADP IN 7 case
+a a DET DT 7 det
+period period NOUN NN 2 obl
+. . PUNCT . 2 punct`, []string{"%>rose:obj"}},
 		{"the subject of a clause with a modal read as the object of the verb before it", `
 Analysts analyst NOUN NNS 2 nsubj
 point point VERB VBP 0 root

@@ -153,6 +153,9 @@ var numCurrencyWords = map[string]bool{
 	"rubles": true, "roubles": true, "afghanis": true, "pounds sterling": true, "usd": true,
 	"pula": true, "pulas": true, "naira": true, "shillings": true, "rand": true, "yen": true, "pesos": true,
 	"rupiah": true, "dinars": true, "riyals": true, "dirhams": true, "francs": true, "cedis": true, "kwacha": true,
+	"baht": true, "won": true, "ringgit": true, "dong": true, "lira": true, "liras": true, "hryvnias": true, "hryvnia": true,
+	"reais": true, "taka": true, "birr": true, "kyat": true, "tenge": true, "zloty": true, "kroner": true, "kronor": true, "krona": true,
+	"rubel": true, "rials": true, "leones": true, "bolivars": true, "rupee": true,
 }
 
 // num is one number read from the tokens.
