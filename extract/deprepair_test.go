@@ -159,6 +159,22 @@ over over ADP IN 7 case
 a a DET DT 7 det
 period period NOUN NN 2 obl
 . . PUNCT . 2 punct`, []string{"%>rose:obj"}},
+		{"the subject after an opening clause read as a conjunct inside it", `
+While while SCONJ IN 3 mark
+Kenya Kenya PROPN NNP 3 nsubj
+wants want VERB VBZ 12 advcl
+to to PART TO 5 mark
+close close VERB VB 3 xcomp
+the the DET DT 7 det
+camps camp NOUN NNS 5 obj
+, , PUNCT , 9 punct
+residents resident NOUN NNS 7 conj
+of of ADP IN 11 case
+Dadaab Dadaab PROPN NNP 9 nmod
+say say VERB VBP 0 root
+they they PRON PRP 14 nsubj
+left leave VERB VBD 12 ccomp
+. . PUNCT . 12 punct`, []string{",>wants:punct", "residents>say:nsubj"}},
 		{"the subject of a clause with a modal read as the object of the verb before it", `
 Analysts analyst NOUN NNS 2 nsubj
 point point VERB VBP 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1053,6 +1053,47 @@ func (t *depTree) commaParticiple() bool {
 		changed = true
 	}
 	return changed
+}
+
+// subjectAfterOpeningClause repairs the subject of a sentence that opens
+// with a subordinate clause, read as a conjunct inside that clause
+// ("While Kenya wants to close the camps, residents of Dadaab say they
+// ...": "residents" a conjunct of "camps"): a comma closes the opening
+// clause, so a noun right after it whose phrase runs up to a finite verb
+// without a subject is that verb's subject.
+func (t *depTree) subjectAfterOpeningClause() bool {
+	for v := range t.w {
+		if t.w[v].UPOS != "VERB" || !t.finite(v) || !t.subjectless(v) || v < 3 {
+			continue
+		}
+		for n := 1; n < v; n++ {
+			if t.w[n-1].Form != "," || t.w[n].Rel != "conj" || t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+				continue
+			}
+			lo, hi := t.subtree(n)
+			if lo != n && lo != n-1 || hi != v-1 {
+				continue
+			}
+			// The conjunct's head is inside a marked clause that opens
+			// the sentence.
+			c := t.w[n].Head - 1
+			for c >= 0 && t.w[c].Rel != "advcl" && t.w[c].Head > 0 {
+				c = t.w[c].Head - 1
+			}
+			if c < 0 || t.w[c].Rel != "advcl" || t.markOf(c) == "" {
+				continue
+			}
+			if clo, _ := t.subtree(c); clo != 0 && !(clo == 1 && t.w[0].UPOS == "CCONJ") {
+				continue
+			}
+			t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+			if h := t.w[n-1].Head - 1; h == n || h == c {
+				t.w[n-1].Head = c + 1 // the comma closes the clause
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // quantifierSubject repairs a subject with a preposition whose

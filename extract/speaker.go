@@ -403,6 +403,32 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
 		return true
 	}
+	// "residents of Dadaab and Kakuma say": a name after "of" or "and"
+	// that the parse hangs, through conjuncts and of-phrases, under a
+	// common noun that is the subject is no subject of its own; that
+	// noun's phrase is the speaker. (Only after such a word: the sentence
+	// is parsed for it.)
+	if a, b := d.wordTokens(sp); a >= 2 && a < b {
+		if l := d.toks[a-1].Lower; l == "and" || l == "of" || l == "or" {
+			if t := d.tree(si); t != nil {
+				n := t.spanHead(sp)
+				for steps := 0; n >= 0 && steps < 4 && (t.w[n].Rel == "conj" || t.w[n].Rel == "nmod"); steps++ {
+					n = t.w[n].Head - 1
+				}
+				if n >= 0 && strings.HasPrefix(t.w[n].Rel, "nsubj") && t.w[n].UPOS == "NOUN" && t.w[n].Span.End <= sp.Start {
+					lo, hi := t.phrase(n)
+					if ws := (Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}); ws.End >= sp.End && (content.End == 0 || !overlaps(ws, content.Span)) {
+						pa, pb := d.wordTokens(ws)
+						c.Args[k] = d.arg(capture{"speaker", pa, pb, d.actorCovering(pa, pb), nil})
+						if c.Args[k].Norm == c.Args[k].Text {
+							c.Args[k].Norm = ""
+						}
+						return true
+					}
+				}
+			}
+		}
+	}
 	// "An analyst at Barclays said", "A spokesman for the ministry said":
 	// a body after a noun of the persons who serve it (bodyNouns) is that
 	// noun's complement; the person speaks, the phrase is the speaker.
