@@ -152,6 +152,24 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	sp := c.Args[k].Span
+	// "North Korea's army chief of staff Pak Jong Chon said": lower-case
+	// words right before a person's name, with no determiner, are the
+	// tail of a title the pattern cut ("staff Pak Jong Chon", after "of"
+	// or a capitalised word of the title); the name speaks.
+	if a, b := d.wordTokens(sp); b-a > 1 && a > 0 {
+		if m := d.personEnding(b - 1); m != nil && m.start > a {
+			plain := true
+			for i := a; i < m.start; i++ {
+				if d.toks[i].Cap || !isPlainNoun(d.toks[i]) {
+					plain = false
+				}
+			}
+			if plain && (d.toks[a-1].Lower == "of" || d.toks[a-1].Cap) {
+				c.Args[k] = d.arg(capture{"speaker", m.start, m.end, m, nil})
+				sp = c.Args[k].Span
+			}
+		}
+	}
 	// "but at the same time he said": a personal pronoun ends no noun
 	// phrase; the words before it are an adverbial, the pronoun alone is
 	// the subject.
