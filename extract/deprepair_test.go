@@ -175,6 +175,28 @@ say say VERB VBP 0 root
 they they PRON PRP 14 nsubj
 left leave VERB VBD 12 ccomp
 . . PUNCT . 12 punct`, []string{",>wants:punct", "residents>say:nsubj"}},
+		{"a participle of saying after 'with' and a name, tagged as a noun", `
+Trade trade NOUN NN 3 nsubj
+could could AUX MD 3 aux
+fall fall VERB VB 0 root
+with with ADP IN 6 case
+Ortiz Ortiz PROPN NNP 6 compound
+warning warning NOUN NN 3 obl
+that that SCONJ IN 10 mark
+prices price NOUN NNS 10 nsubj
+will will AUX MD 10 aux
+rise rise VERB VB 6 acl
+. . PUNCT . 3 punct`, []string{"with>warning:mark", "Ortiz>warning:nsubj", "warning>fall:advcl", "rise>warning:ccomp"}},
+		{"a complement clause with 'that' on a name in apposition to the addressee", `
+Ishiba Ishiba PROPN NNP 2 nsubj
+told tell VERB VBD 0 root
+Lai Lai PROPN NNP 2 iobj
+te te NOUN NN 3 appos
+that that PRON WDT 8 mark
+deterrence deterrence NOUN NN 8 nsubj
+was be AUX VBD 8 cop
+necessary necessary ADJ JJ 4 acl:relcl
+. . PUNCT . 2 punct`, []string{"Lai>te:compound", "te>told:iobj", "necessary>told:ccomp"}},
 		{"the subject of a clause with a modal read as the object of the verb before it", `
 Analysts analyst NOUN NNS 2 nsubj
 point point VERB VBP 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -935,12 +935,25 @@ func (t *depTree) thatClauseOfSpeech() bool {
 	for c := range t.w {
 		n := t.w[c].Head - 1
 		r := t.w[c].Rel
-		if n < 0 || n > c || r != "acl:relcl" && r != "acl" || t.w[c].UPOS != "VERB" || t.markOf(c) != "that" || t.subjectless(c) {
+		// (A "conj" too: a clause with "that" conjoins with no noun, "told
+		// Ana Ruiz, the host, that the talks were over".)
+		if n < 0 || n > c || r != "acl:relcl" && r != "acl" && r != "conj" || t.w[c].UPOS != "VERB" && !t.hasKid(c, "cop") || t.markOf(c) != "that" || t.subjectless(c) {
 			continue
+		}
+		// The noun may be the end of a name in apposition to the
+		// addressee ("told President Lai Ching-te that ...": "te" an
+		// apposition of "Lai").
+		// (A clause right on the object or addressee is told_that_mark_tree's.)
+		climbed := false
+		for steps := 0; steps < 2 && (t.w[n].Rel == "appos" || t.w[n].Rel == "flat") && t.w[n].Head > 0; steps++ {
+			n, climbed = t.w[n].Head-1, true
 		}
 		v := t.w[n].Head - 1
 		nr := t.w[n].Rel
-		if v < 0 || v > n || nr != "obl" && nr != "obj" || r == "acl" && nr != "obl" {
+		if r == "conj" && t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+			continue
+		}
+		if v < 0 || v > n || nr != "obl" && (nr != "obj" && nr != "iobj" || !climbed) && r != "conj" || r == "acl" && nr != "obl" && !climbed {
 			continue
 		}
 		if l := t.lemma(v); !speechLemmas[l] && !trailingSpeechLemmas[l] && !complementLemmas[l] || t.hasKid(v, "ccomp") {
@@ -1094,6 +1107,75 @@ func (t *depTree) subjectAfterOpeningClause() bool {
 		}
 	}
 	return false
+}
+
+// gerundOfSpeech repairs a participle of saying the tagger read as a
+// noun ("question the findings, warning that ...", "with Cavusoglu
+// warning that ...": "warning" a noun, its clause hung elsewhere): an
+// -ing form of a verb of saying right before "that" and a clause with a
+// subject of its own is the verb, the clause its complement. After a
+// comma it adds to what the clause's subject says (an adverbial clause of
+// the verb above it); after "with" and a name it is an absolute clause
+// with the name as its subject.
+func (t *depTree) gerundOfSpeech() bool {
+	changed := false
+	for n := 1; n+2 < len(t.w); n++ {
+		low := t.lower(n)
+		if t.w[n].UPOS != "NOUN" || !strings.HasSuffix(low, "ing") || t.lower(n+1) != "that" {
+			continue
+		}
+		stem := strings.TrimSuffix(low, "ing")
+		lemma := ""
+		switch {
+		case speechLemmas[stem]:
+			lemma = stem
+		case speechLemmas[stem+"e"]:
+			lemma = stem + "e"
+		default:
+			continue
+		}
+		c := t.w[n+1].Head - 1
+		if c <= n+1 || t.subjectless(c) {
+			continue
+		}
+		// The verb above: past the noun's own attachments.
+		v := -1
+		for x, steps := t.w[n].Head-1, 0; x >= 0 && steps < 4; steps++ {
+			if t.w[x].UPOS == "VERB" && t.hasKid(x, "nsubj") {
+				v = x
+				break
+			}
+			x = t.w[x].Head - 1
+		}
+		if v < 0 || v > n {
+			continue
+		}
+		var subj, with int = -1, -1
+		for _, k := range t.kids[n] {
+			switch {
+			case k == n-1 && (t.w[k].Rel == "compound" || t.w[k].Rel == "nmod:poss") && t.w[k].UPOS == "PROPN":
+				subj = k
+			case k < n && t.w[k].Rel == "case" && t.lemma(k) == "with":
+				with = k
+			}
+		}
+		// A compound name's own head is its last word: "Cavusoglu" may
+		// head "Mevlut" before it.
+		comma := t.w[n-1].Form == ","
+		if !comma && !(with >= 0 && subj >= 0) {
+			continue
+		}
+		t.w[n].UPOS, t.w[n].XPOS, t.lems[n] = "VERB", "VBG", lemma
+		t.w[n].Lemma = lemma
+		t.w[n].Head, t.w[n].Rel = v+1, "advcl"
+		if subj >= 0 && with >= 0 {
+			t.w[subj].Rel = "nsubj"
+			t.w[with].Rel = "mark"
+		}
+		t.w[c].Head, t.w[c].Rel = n+1, "ccomp"
+		changed = true
+	}
+	return changed
 }
 
 // quantifierSubject repairs a subject with a preposition whose
