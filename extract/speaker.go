@@ -1501,6 +1501,15 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 			// "Government ministers say ..., but they stress ...": a "they"
 			// right after the "and"/"but" that joins a second verb of saying
 			// to the first is that verb's speaker, when a group spoke there.
+			// "Demonstrators celebrated what they called a victory": a
+			// "they" of a free relative of naming inside the clause is the
+			// clause's plural subject.
+			if at > first && d.toks[at-1].Lower == "what" {
+				if n := d.pluralSubject(si); n != "" && !strings.Contains(foldLower(n), "they") && strings.Index(d.text[d.toks[first].Start:], n) == 0 {
+					c.Args[k].Norm = n
+					continue
+				}
+			}
 			if at > first+1 && (d.toks[at-1].Lower == "but" || d.toks[at-1].Lower == "and") && d.toks[at-2].Text == "," {
 				for j := len(groups) - 1; j >= 0; j-- {
 					if g := groups[j]; g.at < at && d.toks[g.at].Sent == si {
