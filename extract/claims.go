@@ -1222,11 +1222,8 @@ func (d *claimDoc) cutLeadIn(c *Claim) {
 // Guantanamo Bay" on "aliens"; the quoted words are what they said).
 func (d *claimDoc) cutAtClosingQuote(c *Claim, si int) {
 	s := d.sents[si]
-	for k := range c.Args {
+	if k := argIndex(c, "content"); k >= 0 {
 		a := c.Args[k]
-		if a.Role != "content" {
-			continue
-		}
 		// A quote that opens the sentence and runs on unquoted ("“We
 		// don't want those people” working in prisons, she said") is one
 		// clause of the speaker's: only a quote inside the sentence is cut.
@@ -1285,11 +1282,8 @@ func (d *claimDoc) cutAtClosingQuote(c *Claim, si int) {
 // it pair up.
 func (d *claimDoc) widenPartialQuote(c *Claim, si int) {
 	s := d.sents[si]
-	for k := range c.Args {
+	if k := argIndex(c, "content"); k >= 0 {
 		a := c.Args[k]
-		if a.Role != "content" {
-			continue
-		}
 		lo, hi := d.wordTokens(a.Span)
 		if lo-1 <= s.First || lo >= s.Last || !isQuoteMark(d.toks[lo-1].Text) || isQuoteMark(d.toks[s.First].Text) {
 			return
@@ -2430,6 +2424,16 @@ func roleAllowed(kind, role string) bool {
 func hasRole(c Claim, role string) bool {
 	_, ok := findArg(c, role)
 	return ok
+}
+
+// argIndex returns the index of c's first argument of role, -1 if none.
+func argIndex(c *Claim, role string) int {
+	for k, a := range c.Args {
+		if a.Role == role {
+			return k
+		}
+	}
+	return -1
 }
 
 func findArg(c Claim, role string) (Arg, bool) {

@@ -126,7 +126,7 @@ criminals criminal NOUN NNS 7 obl
 		{"a participle of saying after a comma hung on the noun before it", `
 Morrison Morrison PROPN NNP 2 nsubj
 said say VERB VBD 0 root
-“ " PUNCT `+"``"+` 5 punct
+“ " PUNCT ` + "``" + ` 5 punct
 we we PRON PRP 5 nsubj
 relieved relieved ADJ JJ 2 ccomp
 ” " PUNCT '' 5 punct
