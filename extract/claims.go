@@ -1284,7 +1284,7 @@ func (d *claimDoc) widenPartialQuote(c *Claim, si int) {
 	s := d.sents[si]
 	if k := argIndex(c, "content"); k >= 0 {
 		a := c.Args[k]
-		lo, hi := d.wordTokens(a.Span)
+		lo, _ := d.wordTokens(a.Span)
 		if lo-1 <= s.First || lo >= s.Last || !isQuoteMark(d.toks[lo-1].Text) || isQuoteMark(d.toks[s.First].Text) {
 			return
 		}
@@ -1305,16 +1305,10 @@ func (d *claimDoc) widenPartialQuote(c *Claim, si int) {
 		if marks%2 != 0 {
 			return
 		}
-		end := a.End
-		for i := hi; i < hi+2 && i < s.Last; i++ {
-			if isQuoteMark(d.toks[i].Text) {
-				end = d.toks[i].End
-				break
-			}
-		}
+		// (The closing mark joins the content later: closeContentQuotes.)
 		start := d.toks[s.First].Start
-		c.Args[k].Span = Span{Start: start, End: end}
-		c.Args[k].Text = d.text[start:end]
+		c.Args[k].Span = Span{Start: start, End: a.End}
+		c.Args[k].Text = d.text[start:a.End]
 		if start < c.Start {
 			c.Span.Start = start
 			c.Text = d.text[c.Start:c.End]

@@ -1159,8 +1159,6 @@ func (t *depTree) gerundOfSpeech() bool {
 				with = k
 			}
 		}
-		// A compound name's own head is its last word: "Cavusoglu" may
-		// head "Mevlut" before it.
 		comma := t.w[n-1].Form == ","
 		if !comma && !(with >= 0 && subj >= 0) {
 			continue
@@ -2451,8 +2449,10 @@ func (t *depTree) appositiveParticipleRoot() bool {
 		if t.w[n].UPOS != "PROPN" && t.w[n].UPOS != "NOUN" {
 			continue
 		}
-		// The name's head: the last word of a compound name ("Harlow
-		// News").
+		// The participle's words before the apposition ("However") and
+		// after the verb (the full stop) go to the verb; the name (its
+		// last word, "News" of "Harlow News", the word before the comma)
+		// becomes its subject below.
 		for _, k := range t.kids[r] {
 			if k < s && k != n {
 				t.w[k].Head = v + 1
