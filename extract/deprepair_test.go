@@ -41,6 +41,22 @@ func TestRepairParseShapes(t *testing.T) {
 		name, tree string
 		want       []string
 	}{
+		{"the subject of a past-tense verb with an object read as the root, the verb as its reduced relative", `
+Rebels rebel NOUN NNS 0 root
+seized seize VERB VBN 1 acl
+control control NOUN NN 2 obj
+of of ADP IN 6 case
+the the DET DT 6 det
+town town NOUN NN 3 nmod
+. . PUNCT . 1 punct`, []string{"Rebels>seized:nsubj", "seized>ROOT:root", ".>seized:punct"}},
+		{"a participle under a root noun stays a reduced relative when another verb heads a clause", `
+Refugees refugee NOUN NNS 0 root
+granted grant VERB VBN 1 acl
+asylum asylum NOUN NN 2 obj
+, , PUNCT , 6 punct
+officials official NOUN NNS 6 nsubj
+said say VERB VBD 1 parataxis
+. . PUNCT . 1 punct`, nil},
 		{"figure with its preposition read as a compound", `
 Trump Trump PROPN NNP 2 nsubj
 imposed impose VERB VBD 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1681,6 +1681,57 @@ func (t *depTree) adjectiveRoot() bool {
 		for _, k := range t.kids[a] {
 			if k > a && k != v && (t.w[k].Rel == "punct" || t.w[k].Rel == "parataxis") {
 				t.w[k].Head = v + 1
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// participleUnderSubject repairs a sentence whose subject the parser made
+// the root, with the verb as a reduced relative of it ("Rebels seized
+// control of the border town": root "Rebels", "seized" an acl VBN with the
+// object "control"): a past participle without an auxiliary that takes a
+// direct object modifies no noun (a passive participle has no object but
+// in a ditransitive, "those given asylum", which the sentence-opening
+// noun rules out here), so when it follows the root noun's own words at
+// the opening of the sentence, with no comma between, and no other verb
+// heads a clause, it is the past-tense verb and the noun its subject.
+func (t *depTree) participleUnderSubject() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
+			continue
+		}
+		p := -1
+		for _, k := range t.kids[n] {
+			if k > n && t.w[k].Rel == "acl" && t.w[k].UPOS == "VERB" && (t.w[k].XPOS == "VBN" || t.w[k].XPOS == "VBD") {
+				p = k
+				break
+			}
+		}
+		if p < 0 || p != n+1 || !t.hasKid(p, "obj") || t.hasKid(p, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop") {
+			continue
+		}
+		// The noun's words open the sentence; no other verb heads a clause.
+		ok := true
+		for k := 0; k < n; k++ {
+			if !t.descends(k, n) || t.w[k].UPOS == "PUNCT" || t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" {
+				ok = false
+			}
+		}
+		for k := range t.w {
+			if (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX") && k != p && !t.descends(k, p) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		t.w[p].Head, t.w[p].Rel, t.w[p].XPOS = 0, "root", "VBD"
+		t.w[n].Head, t.w[n].Rel = p+1, "nsubj"
+		for _, k := range t.kids[n] {
+			if k > p {
+				t.w[k].Head = p + 1
 			}
 		}
 		return true

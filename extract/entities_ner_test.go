@@ -782,9 +782,11 @@ func kindsOf(x *Extractor, text string) []string {
 func TestRejectedPersons(t *testing.T) {
 	x := testExtractor(t)
 	for text, want := range map[string]string{
-		"He bought a Victoria Sponge cake at the bakery.": "",
-		"Ahmed Rashid said the talks would resume.":       "person Ahmed Rashid",
-		"President Joe Biden spoke on Tuesday.":           "person Joe Biden",
+		// (The model of 7 December evening reads "a Victoria Sponge cake"
+		// as a person: the example is the cake without the word "cake".)
+		"He bought a Victoria Sponge at the bakery.": "",
+		"Ahmed Rashid said the talks would resume.":  "person Ahmed Rashid",
+		"President Joe Biden spoke on Tuesday.":      "person Joe Biden",
 		// The model leaves "Xi Jinping" out after "President" here but
 		// reads "Xi" as a person later in the same document.
 		"With Hong Kong protests exploding to new levels, President Xi Jinping of China is likely to deploy forces onto the streets.\n\nXi's problem is simple. The police are proving unable to stem the disorder, and Xi cannot allow this chaos to continue.": "place Hong Kong, person Xi Jinping, place China, person Xi, person Xi",
@@ -792,6 +794,14 @@ func TestRejectedPersons(t *testing.T) {
 		if got := strings.Join(kindsOf(x, text), ", "); got != want {
 			t.Errorf("%q: %q, want %q", text, got, want)
 		}
+	}
+	// The rules alone read the cake as a person: the model dropped it.
+	rules, err := New(Options{NoModel: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(kindsOf(rules, "He bought a Victoria Sponge at the bakery."), ", "); got != "person Victoria Sponge" {
+		t.Errorf("rules alone: %q, want the person the model rejects", got)
 	}
 }
 
@@ -891,5 +901,33 @@ func TestNERReadsTaggerTags(t *testing.T) {
 	want := []string{"IN", "NNP", ",", "NNP", "POS", "RB", "NN", "VBD", "DT", "NN", "."}
 	if !slices.Equal(got, want) {
 		t.Errorf("NERTags of %q = %q, want %q", forms, got, want)
+	}
+}
+
+// TestCuedPlaces: a name after "the town of" (a cue of places_cues.yaml)
+// that no list knows is a place of the cue's type, when nothing read it
+// or the model read exactly it as a person; a known place keeps its
+// gazetteer reading, and "the capital of X" types no city.
+func TestCuedPlaces(t *testing.T) {
+	x := testExtractor(t)
+	for _, c := range []struct{ text, name, typ, source string }{
+		{"Several people died in the town of Ziketan in Qinghai province.", "Ziketan", PlaceCity, SourceRule},
+		{"Fighters entered the village of Kafr Nabl on Monday.", "Kafr Nabl", PlaceCity, SourceRule},
+		{"Troops moved into the province of Nimroz last week.", "Nimroz", PlaceDivision, SourceGazetteer},
+		{"The city of Dallas sued the company.", "Dallas", PlaceCity, SourceGazetteer},
+	} {
+		found := false
+		for _, e := range x.Extract(Doc{Text: c.text}).Entities {
+			if e.Text != c.name {
+				continue
+			}
+			found = true
+			if e.Kind != KindPlace || e.Type != c.typ || e.Source != c.source {
+				t.Errorf("%q: %q is %s/%s from %s, want place/%s from %s", c.text, c.name, e.Kind, e.Type, e.Source, c.typ, c.source)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q", c.text, c.name)
+		}
 	}
 }

@@ -53,8 +53,11 @@ var functionTags = map[string]bool{"IN": true, "DT": true, "CC": true, "TO": tru
 //     brand read from open data, not curated one by one: "Schmidt" is a
 //     brand and a surname), the model surer of its kind: the model
 //     decides, as for a gazetteer place;
+//     another kind, r a person the rules read from capitals without a
+//     title, the model surer of its kind: the model decides
+//     ("Cleveland Orchestra", "Gare Montparnasse");
 //     otherwise r is kept: a curated lexicon organization, a
-//     demonym, a person the rules read from titles and capitals (the
+//     demonym, a person the rules read from a title and capitals (the
 //     model took "Wynter Mmolotsi, minister of ..." for an organization),
 //     a country ("France" as a team or a government is still the place
 //     on the map).
@@ -70,7 +73,10 @@ var functionTags = map[string]bool{"IN": true, "DT": true, "CC": true, "TO": tru
 //     gazetteer places whose other words are capitalised name words,
 //     none a direction nor an office
 //     (namesAroundPlaces: "South America", not "America" the country;
-//     "northern Afghanistan" stays the rules').
+//     "northern Afghanistan" stays the rules'). And a model person that
+//     starts an untitled rule person going on after it in capitalised
+//     words only replaces it (personRunsOn: "James Webb" of "James Webb
+//     Space Telescope").
 //  5. Whatever the rule above keeps of m: a model organization ending in
 //     a capitalised place head (places_cues.yaml: "Bagram Air Base",
 //     "Imam Mosque", "Bering Strait") is a place, as the corpora annotate
@@ -94,7 +100,13 @@ var functionTags = map[string]bool{"IN": true, "DT": true, "CC": true, "TO": tru
 // capitalised words ("Massachusetts Institute" and "of Technology";
 // orgHeadOf).
 //
-// After the rules above, a company's name ending in a legal form
+// After the rules above, a name that a cue of a city or a division
+// introduces is a place of that type, with no geo-resolution, when
+// nothing read it or the model read it, exactly, as another kind ("in
+// the town of Ziketan", "the village of Kafr Nabl", a model person:
+// cuedPlaces; the cue words of places_cues.yaml, after "the").
+//
+// Then a company's name ending in a legal form
 // (legal_forms: "CCNG, Inc.", "Exxon Mobil Corp.") is one organization
 // over the model's and the lists' pieces of it (legalFormNames). Last,
 // the names of the document are made to agree (consistentNames,
@@ -378,13 +390,16 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 				kind = KindPlace
 			}
 			out = append(out, x.modelEntities(kind, text, sp, evoked)...)
+		case kind == KindPerson && len(over) == 1 && personRunsOn(toks, ents[over[0]], sp):
+			drop[over[0]] = true
+			out = append(out, x.modelEntities(kind, text, sp, evoked)...)
 		case len(over) > 0 && os.Getenv("NER_DEBUG") != "" && !(len(over) == 1 && ents[over[0]].Span == sp):
 			for _, k := range over {
 				fmt.Fprintf(os.Stderr, "dropped model %s %q over %s/%s %q\n", kind, text[sp.Start:sp.End], ents[k].Kind, ents[k].Source, ents[k].Text)
 			}
 		case len(over) == 1 && ents[over[0]].Span == sp:
 			r := &out[over[0]]
-			if r.Kind != kind && (r.Source == SourceGazetteer && r.Type != "demonym" || x.generatedOrg(*r)) &&
+			if r.Kind != kind && (r.Source == SourceGazetteer && r.Type != "demonym" || x.generatedOrg(*r) || untitledRulePerson(*r)) &&
 				m.margin[r.Kind] >= overrideMargin && !(r.Type == PlaceCountry && kind == KindOrganization) &&
 				!(kind == KindPerson && x.strongPlaceName(r.Text, hints[m.Start:m.End], evoked)) {
 				if os.Getenv("NER_DEBUG") != "" {
@@ -400,7 +415,100 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 			kept = append(kept, e)
 		}
 	}
+	kept = append(kept, x.places.cuedPlaces(text, toks, kept)...)
 	return x.documentNames(text, toks, sents, addr, mergeEntities(kept), conf, evoked)
+}
+
+// cuedPlaces returns the places that a cue of a city or a division
+// names after "the" ("the town of Ziketan", "the province of Nimroz"),
+// when no entity of ents covers the name's words (a model person or
+// organization of exactly the name is made that place, in ents): the gazetteer reads
+// the cue only around names it knows (placeCue), and a village it does
+// not know is still a place on the analyst's map. The name is the run of
+// capitalised name words after the cue (at most four), on one sentence.
+func (g *Gazetteer) cuedPlaces(text string, toks []Token, ents []Entity) []Entity {
+	var out []Entity
+	// covered reports whether an entity other than a model person or
+	// organization of exactly the name covers a word of it; such a
+	// model mention becomes the place (the model read "the village of
+	// Kafr Nabl" as a person: no person is named by a town's cue).
+	covered := func(a, b int, typ string) bool {
+		for k := range ents {
+			e := &ents[k]
+			if e.Start < b && a < e.End {
+				if e.Span == (Span{Start: a, End: b}) && e.Source == SourceModel && e.Kind != KindPlace {
+					*e = Entity{Kind: KindPlace, Span: e.Span, Text: e.Text, Norm: e.Text, Type: typ, Source: SourceRule}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	for i := 2; i < len(toks); i++ {
+		if !g.placeNameWord(toks[i]) || toks[i].Sent != toks[i-1].Sent {
+			continue
+		}
+		typ := ""
+		switch {
+		case cueAfterThe(toks, i, g.cityBefore):
+			typ = PlaceCity
+		case cueAfterThe(toks, i, g.divBefore):
+			typ = PlaceDivision
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i < 4 && toks[j].Sent == toks[i].Sent && g.placeNameWord(toks[j]) && toks[j].Start == toks[j-1].End+1 {
+			j++
+		}
+		if toks[i-2].Lower == "capital" || toks[i-3].Lower == "capital" {
+			typ = "" // "the capital of X": X is the country or region
+		}
+		a, b := toks[i].Start, toks[j-1].End
+		if !covered(a, b, typ) {
+			out = append(out, Entity{Kind: KindPlace, Span: Span{Start: a, End: b}, Text: text[a:b], Norm: text[a:b], Type: typ, Source: SourceRule})
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// cueAfterThe reports whether one of seqs ends just before token i and
+// "the" opens it: "the town of" names a town, "a port of" need not.
+func cueAfterThe(toks []Token, i int, seqs [][]string) bool {
+	for _, s := range seqs {
+		if k := i - len(s) - 1; k >= 0 && toks[k].Lower == "the" && toks[k].Sent == toks[i].Sent && placeBefore(toks, i, [][]string{s}) {
+			return true
+		}
+	}
+	return false
+}
+
+// untitledRulePerson reports whether e is a person the rules read from
+// capitals alone, without a title: the model, which read the same hints,
+// decides its kind when it reads the same span as another kind by
+// overrideMargin (rule 3: "Cleveland Orchestra", "Gare Montparnasse",
+// "Rice Owls").
+func untitledRulePerson(e Entity) bool {
+	return e.Kind == KindPerson && e.Source == SourceRule && e.Type == ""
+}
+
+// personRunsOn reports whether r is an untitled rule person that starts
+// where the model's person sp starts and goes on after it in capitalised
+// words only: the person rules read on into what is named after the
+// person ("Andy Warhol Photographic Legacy", "James Webb Space
+// Telescope", "Tommy Solomon Statue"), where the model stops at the name
+// (rule 4).
+func personRunsOn(toks []Token, r Entity, sp Span) bool {
+	if !untitledRulePerson(r) || r.Start != sp.Start || r.End <= sp.End {
+		return false
+	}
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.End }); i < len(toks) && toks[i].End <= r.End; i++ {
+		if !toks[i].Cap {
+			return false
+		}
+	}
+	return true
 }
 
 // namesAroundPlaces reports whether the model's place or organization
