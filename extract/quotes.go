@@ -12,7 +12,7 @@ import (
 // quote mark; the content is the words inside, less a trailing comma.
 // A nickname inside a name (Kenneth “Frank” McKenzie) is not a quote.
 func (d *claimDoc) addQuotes() {
-	open, from := -1, -1
+	open, from, closed := -1, -1, -1 // closed: the last closing mark's token
 	for i, t := range d.toks {
 		switch {
 		case t.Text == "\u201c" || (t.Text == "\"" && (open < 0 || d.opensQuote(i))):
@@ -26,8 +26,19 @@ func (d *claimDoc) addQuotes() {
 			// runs on into the next paragraph, whose opening mark
 			// repeats (the story's paragraphs run together): it is one
 			// quotation with the new one, attributed after it.
+			// But when the sentence before the unclosed quote held a
+			// quotation that closed, the unclosed one goes on quoting that
+			// speaker, paragraph by paragraph, and the new mark opens a
+			// quotation of its own with its own attribution (`“I think
+			// ...,” he said. “Allowing ... the West. “Part of that
+			// alternative includes China,” he added.`): the unclosed quote
+			// ends before the new mark, its sentences continuing the
+			// statement before it (continuedQuotes).
 			switch {
 			case open < 0 || !d.quotedSentences(open, i):
+				from = -1
+			case from < 0 && d.quoteClosedBefore(open, closed):
+				d.addQuoteTo(open, i, -1, i)
 				from = -1
 			case from < 0:
 				from = open
@@ -35,7 +46,7 @@ func (d *claimDoc) addQuotes() {
 			open = i
 		case (t.Text == "\u201d" || t.Text == "\"") && open >= 0:
 			d.addQuote(open, i, from)
-			open, from = -1, -1
+			open, from, closed = -1, -1, i
 		}
 		// A quote never runs across a paragraph.
 		if open >= 0 && i+1 < len(d.toks) && strings.Contains(d.text[t.End:d.toks[i+1].Start], "\n") {
@@ -68,7 +79,21 @@ func (d *claimDoc) opensQuote(i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func (d *claimDoc) addQuote(open, close, from int) {
+// quoteClosedBefore reports whether the quote opened at token open, which
+// opens its sentence, follows a sentence that holds the closing mark at
+// token closed.
+func (d *claimDoc) quoteClosedBefore(open, closed int) bool {
+	s := d.toks[open].Sent
+	return closed >= 0 && s > 0 && closed < open && d.toks[closed].Sent == s-1
+}
+
+func (d *claimDoc) addQuote(open, close, from int) { d.addQuoteTo(open, close, from, close+1) }
+
+// addQuoteTo adds the quote mention that opens at token open, its words
+// ending before token close (the closing mark, or the opening mark of
+// the next quotation when this one is left open) and the mention before
+// token end.
+func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 	if close-open < 2 {
 		return
 	}
@@ -86,15 +111,15 @@ func (d *claimDoc) addQuote(open, close, from int) {
 	if b == a {
 		return
 	}
-	q := &mention{kind: "quote", start: open, end: close + 1, span: d.spanOf(a, b)}
+	q := &mention{kind: "quote", start: open, end: end, span: d.spanOf(a, b)}
 	d.mentions[open] = append(d.mentions[open], q)
 	// A quotation of several sentences is attributed after its last one
 	// (“... You are nothing to them. It's better I die here,” said Waro.):
 	// the last sentence starts with the rest of the quote, which stands
 	// for the whole quotation there.
-	if last := d.toks[close].Sent; last != d.toks[open].Sent && last < len(d.sents) {
+	if last := d.toks[end-1].Sent; last != d.toks[open].Sent && last < len(d.sents) {
 		if f := d.sents[last].First; f > open && f < close {
-			d.mentions[f] = append(d.mentions[f], &mention{kind: "quote", start: f, end: close + 1, span: q.span})
+			d.mentions[f] = append(d.mentions[f], &mention{kind: "quote", start: f, end: end, span: q.span})
 		}
 	}
 }
