@@ -57,6 +57,14 @@ asylum asylum NOUN NN 2 obj
 officials official NOUN NNS 6 nsubj
 said say VERB VBD 1 parataxis
 . . PUNCT . 1 punct`, nil},
+		{"a copular clause read as the object of a verb of saying", `
+He he PRON PRP 2 nsubj
+adds add VERB VBZ 0 root
+this this PRON DT 6 nsubj
+is be AUX VBZ 6 cop
+another another DET DT 6 det
+achievement achievement NOUN NN 2 obj
+. . PUNCT . 2 punct`, []string{"achievement>adds:ccomp"}},
 		{"figure with its preposition read as a compound", `
 Trump Trump PROPN NNP 2 nsubj
 imposed impose VERB VBD 0 root
