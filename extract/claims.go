@@ -161,6 +161,7 @@ func (d *claimDoc) claims() []Claim {
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
 	out = dropUnresolvedSpeakers(out)
+	quoteClaimSpans(d.text, out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
 	out = nestedSources(out)

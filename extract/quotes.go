@@ -113,6 +113,16 @@ func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 	}
 	q := &mention{kind: "quote", start: open, end: end, span: d.spanOf(a, b)}
 	d.mentions[open] = append(d.mentions[open], q)
+	// A quotation that runs past the sentence it opens is read by the
+	// rules that take a quote after its attribution in that sentence
+	// (`She said, "We will win. But it will be hard."`: a pattern's
+	// mention ends inside its sentence) through a mention that ends with
+	// the first sentence and holds the whole quotation: one attributed
+	// quotation is one statement (the claims gold's convention), and
+	// the claim's span runs to its end (quoteClaimSpans).
+	if s := d.toks[open].Sent; from < 0 && s < len(d.sents) && d.sents[s].Last < b && d.sents[s].Last-1 > a {
+		d.mentions[open] = append(d.mentions[open], &mention{kind: "quote", start: open, end: d.sents[s].Last, span: q.span})
+	}
 	// A quotation of several sentences is attributed after its last one
 	// (“... You are nothing to them. It's better I die here,” said Waro.):
 	// the last sentence starts with the rest of the quote, which stands
@@ -439,6 +449,19 @@ func (cc contentCover) holds(p int) bool {
 	// k intervals start at or before p; any of them ending after p holds it.
 	k, _ := slices.BinarySearch(cc.lo, p+1)
 	return k > 0 && cc.maxHi[k-1] > p
+}
+
+// quoteClaimSpans runs a statement's span on to the end of its content
+// where the content, a quotation read after its attribution, goes on
+// past the sentence the rule matched (addQuoteTo).
+func quoteClaimSpans(text string, cs []Claim) {
+	for i := range cs {
+		c := &cs[i]
+		if a, ok := findArg(*c, "content"); ok && c.Kind == "statement" && a.End > c.End {
+			c.End = a.End
+			c.Text = text[c.Start:c.End]
+		}
+	}
 }
 
 // closeContentQuotes ends a statement's content after the closing quote
