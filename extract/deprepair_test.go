@@ -57,6 +57,24 @@ asylum asylum NOUN NN 2 obj
 officials official NOUN NNS 6 nsubj
 said say VERB VBD 1 parataxis
 . . PUNCT . 1 punct`, nil},
+		{"a passive verb read as the apposition of its subject, the root", `
+" " PUNCT `+"``"+` 5 punct
+Today today NOUN NN 5 obl:unmarked
+the the DET DT 5 det
+fugitive fugitive ADJ JJ 5 amod
+leader leader NOUN NN 0 root
+of of ADP IN 7 case
+ISIS ISIS PROPN NNP 5 nmod
+was be AUX VBD 9 aux:pass
+killed kill VERB VBN 5 appos
+. . PUNCT . 5 punct`, []string{"\">killed:punct", "Today>killed:obl:unmarked", "leader>killed:nsubj:pass", "killed>ROOT:root", ".>killed:punct"}},
+		{"a verb in apposition after a comma stays", `
+the the DET DT 2 det
+leader leader NOUN NN 0 root
+, , PUNCT , 5 punct
+was be AUX VBD 5 aux:pass
+killed kill VERB VBN 2 appos
+. . PUNCT . 2 punct`, nil},
 		{"a copular clause read as the object of a verb of saying", `
 He he PRON PRP 2 nsubj
 adds add VERB VBZ 0 root

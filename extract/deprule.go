@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1761,6 +1761,46 @@ func (t *depTree) participleUnderSubject() bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// verbalApposition repairs a sentence whose subject the parser made the
+// root, with the finite verb as its apposition ("“Today the fugitive
+// leader of ISIS in Iraq was killed.": root "leader", "killed" an appos
+// with "was" its auxiliary): an apposition is nominal in UD, and a verb
+// with an auxiliary of its own and no subject is a clause's predicate,
+// so it is the root and the noun its subject (passive with a passive
+// auxiliary).
+func (t *depTree) verbalApposition() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
+			continue
+		}
+		for _, v := range t.kids[n] {
+			if v < n || t.w[v].Rel != "appos" || t.w[v].UPOS != "VERB" || !t.hasKid(v, "aux", "aux:pass") || t.hasKid(v, "nsubj", "nsubj:pass", "mark") {
+				continue
+			}
+			// No comma between: "the leader, who was killed" is another shape.
+			comma := false
+			for k := n + 1; k < v; k++ {
+				comma = comma || t.w[k].Form == ","
+			}
+			if comma {
+				continue
+			}
+			t.w[v].Head, t.w[v].Rel = 0, "root"
+			t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+			if t.hasKid(v, "aux:pass") {
+				t.w[n].Rel = "nsubj:pass"
+			}
+			for _, k := range t.kids[n] {
+				if k > v || t.w[k].Rel == "punct" || t.w[k].Rel == "obl:unmarked" || t.w[k].Rel == "obl" && k < n {
+					t.w[k].Head = v + 1
+				}
+			}
+			return true
+		}
 	}
 	return false
 }
