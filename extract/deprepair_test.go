@@ -58,7 +58,7 @@ officials official NOUN NNS 6 nsubj
 said say VERB VBD 1 parataxis
 . . PUNCT . 1 punct`, nil},
 		{"a passive verb read as the apposition of its subject, the root", `
-" " PUNCT `+"``"+` 5 punct
+" " PUNCT ` + "``" + ` 5 punct
 Today today NOUN NN 5 obl:unmarked
 the the DET DT 5 det
 fugitive fugitive ADJ JJ 5 amod
