@@ -75,6 +75,32 @@ leader leader NOUN NN 0 root
 was be AUX VBD 5 aux:pass
 killed kill VERB VBN 2 appos
 . . PUNCT . 2 punct`, nil},
+		{"the subject of a complement clause read as the object of the participle of saying, the clause a conjunct of the root", `
+The the DET DT 2 det
+strike strike NOUN NN 4 nsubj:pass
+was be AUX VBD 4 aux:pass
+called call VERB VBN 0 root
+off off ADP RP 4 compound:prt
+, , PUNCT , 9 punct
+with with ADP IN 9 case
+union union NOUN NN 9 compound
+leaders leader NOUN NNS 4 conj
+saying say VERB VBG 9 acl
+the the DET DT 12 det
+talks talk NOUN NNS 10 obj
+had have AUX VBD 14 aux
+made make VERB VBN 4 conj
+progress progress NOUN NN 14 obj
+. . PUNCT . 4 punct`, []string{"talks>made:nsubj", "made>saying:ccomp"}},
+		{"a conjunct with its conjunction stays", `
+Police police NOUN NNS 2 nsubj
+stopped stop VERB VBD 0 root
+the the DET DT 4 det
+car car NOUN NN 2 obj
+and and CCONJ CC 7 cc
+had have AUX VBD 7 aux
+searched search VERB VBN 2 conj
+. . PUNCT . 2 punct`, nil},
 		{"a copular clause read as the object of a verb of saying", `
 He he PRON PRP 2 nsubj
 adds add VERB VBZ 0 root

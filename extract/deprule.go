@@ -1649,6 +1649,46 @@ func (t *depTree) objectOfClause() bool {
 		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
 		changed = true
 	}
+	// The same clause hung on a word before the verb as a conjunct ("...,
+	// with union leaders saying the talks had made progress": "made" a
+	// conjunct of the root, "talks" the object of "saying"): with no
+	// conjunction of its own and nothing but its auxiliaries and adverbs
+	// after the verb's object, it is that verb's complement clause.
+	for c := range t.w {
+		h := t.w[c].Head - 1
+		if h < 0 || h > c || (t.w[c].Rel != "conj" && t.w[c].Rel != "parataxis") || t.w[c].UPOS != "VERB" || !t.hasKid(c, "aux") ||
+			t.hasKid(c, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "cc") {
+			continue
+		}
+		// p: the last word before the clause's own auxiliaries and adverbs;
+		// o: the object whose phrase ends there.
+		p := c - 1
+		for p > h && t.w[p].Head-1 == c && (t.w[p].Rel == "aux" || t.w[p].Rel == "advmod") {
+			p--
+		}
+		o := -1
+		for k := p; k > h; k = t.w[k].Head - 1 {
+			if _, hi := t.subtree(k); hi != p {
+				break
+			}
+			if t.w[k].Rel == "obj" {
+				if t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN" {
+					o = k
+				}
+				break
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		v := t.w[o].Head - 1
+		if v <= h || t.w[v].UPOS != "VERB" || t.hasKid(v, "iobj") {
+			continue
+		}
+		t.w[c].Head, t.w[c].Rel = v+1, "ccomp"
+		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
+		changed = true
+	}
 	return changed
 }
 
