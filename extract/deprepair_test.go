@@ -101,6 +101,21 @@ and and CCONJ CC 7 cc
 had have AUX VBD 7 aux
 searched search VERB VBN 2 conj
 . . PUNCT . 2 punct`, nil},
+		{"the last of a subject's appositions read as the root, the verb a dep of it", `
+Cmdr. Cmdr. PROPN NNP 10 nsubj
+Sean Sean PROPN NNP 1 flat
+Robertson Robertson PROPN NNP 1 flat
+, , PUNCT , 5 punct
+a a DET DT 5 det
+spokesperson spokesperson NOUN NN 1 appos
+, , PUNCT , 1 punct
+the the DET DT 10 det
+military military ADJ JJ 10 amod
+operation operation NOUN NN 0 root
+, , PUNCT , 10 punct
+told tell VERB VBD 10 dep
+VOA VOA PROPN NNP 12 obj
+. . PUNCT . 12 punct`, []string{"Cmdr.>told:nsubj", "operation>Cmdr.:appos", ",>told:punct", "told>ROOT:root"}},
 		{"a copular clause read as the object of a verb of saying", `
 He he PRON PRP 2 nsubj
 adds add VERB VBZ 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -534,6 +534,56 @@ func (t *depTree) attributionUnderSubject() bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// appositionRoot repairs a subject with a chain of appositions whose last
+// one the parser made the root ("Cmdr. Sean Robertson, a spokesperson for
+// Inherent Resolve, the U.S. military operation against Islamic State,
+// told VOA ...": root "operation" with "Cmdr." its subject, "told" a dep
+// of it): a noun root without a copula whose subject stands before it,
+// set off by a comma, is an apposition of that subject, and the verb
+// after it with no subject of its own, after a comma, is the sentence's
+// verb with the first noun its subject.
+func (t *depTree) appositionRoot() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || t.hasKid(n, "cop", "aux", "aux:pass") {
+			continue
+		}
+		s, v := -1, -1
+		for _, k := range t.kids[n] {
+			switch {
+			case k < n && t.w[k].Rel == "nsubj" && s < 0:
+				s = k
+			case k > n && v < 0 && t.w[k].UPOS == "VERB" && (t.w[k].Rel == "dep" || t.w[k].Rel == "parataxis" || t.w[k].Rel == "conj") &&
+				t.subjectless(k) && !t.hasKid(k, "mark", "cc") && t.finite(k):
+				v = k
+			}
+		}
+		if s < 0 || v < 0 {
+			continue
+		}
+		// A comma right before the apposition's phrase and right before the verb.
+		a := n
+		for _, k := range t.kids[n] {
+			if k < n && k != s && t.w[k].Rel != "punct" {
+				a = min(a, k)
+			}
+		}
+		lo, _ := t.subtree(v)
+		if a < 1 || t.w[a-1].Form != "," && (a < 2 || t.w[a-2].Form != ",") || lo < 1 || t.w[lo-1].Form != "," {
+			continue
+		}
+		t.w[v].Head, t.w[v].Rel = 0, "root"
+		t.w[s].Head, t.w[s].Rel = v+1, "nsubj"
+		t.w[n].Head, t.w[n].Rel = s+1, "appos"
+		for _, k := range t.kids[n] {
+			if k > n && k != v && (k >= lo || t.w[k].Rel == "punct" && k == lo-1) {
+				t.w[k].Head = v + 1
+			}
+		}
+		return true
 	}
 	return false
 }
