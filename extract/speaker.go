@@ -614,6 +614,9 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			if in || !t.subjectEndsAt(s, sv) || d.namedSpeaker(sp) {
 				return true // the same phrase, or a parse we cannot trust
 			}
+			if d.apposedName(c, k, t, s, s, sp) {
+				return true
+			}
 			lo, hi := t.phrase(s)
 			for lo < hi && (t.w[lo].UPOS == "PUNCT" || t.w[lo].UPOS == "CCONJ") {
 				lo++
@@ -666,6 +669,9 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 		if h < 0 || v < 0 || top == h || !t.nominal(top) || t.w[top].UPOS == "PRON" {
 			return false
+		}
+		if d.apposedName(c, k, t, top, h, sp) {
+			return true
 		}
 		// The head's phrase with its prepositional modifiers (the name is
 		// one of them), less an apposition after the name.
@@ -1075,6 +1081,35 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 		if p := d.toks[a-1]; p.Sent == d.toks[a].Sent && !p.Cap && isWordRune([]rune(p.Text)[0]) && !npStop[p.Lower] && p.Lower != "and" && p.Lower != "but" {
 			return true
 		}
+	}
+	return false
+}
+
+// apposedName gives speaker k of c the name in apposition to tree word
+// top, after word h and with no comma before it, when the name ends the
+// surface speaker sp: "China's ambassador to Britain Liu Xiaming has
+// said" (the recogniser missed the name; the surface pattern read
+// "Britain Liu Xiaming", the subject's phrase without its apposition is
+// "China's ambassador"). It reports whether it did.
+func (d *claimDoc) apposedName(c *Claim, k int, t *depTree, top, h int, sp Span) bool {
+	for _, x := range t.kids[top] {
+		if x <= h || t.w[x].Rel != "appos" || t.w[x].UPOS != "PROPN" || t.w[x-1].Form == "," {
+			continue
+		}
+		lo, hi := t.subtree(x)
+		if lo != x || t.w[hi].Span.End != sp.End {
+			continue
+		}
+		pa, pb := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End})
+		if pa >= pb || !d.toks[pa].Cap {
+			continue
+		}
+		m := d.actorCovering(pa, pb)
+		c.Args[k] = d.arg(capture{"speaker", pa, pb, m, nil})
+		if m == nil {
+			c.Args[k].Norm = ""
+		}
+		return true
 	}
 	return false
 }
