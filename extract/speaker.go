@@ -1609,6 +1609,15 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 					break
 				}
 			}
+			// Else the organization that is the subject of the sentence
+			// before, no statement's speaker ("The Autonomous
+			// Administration was the first to reject the constitution.
+			// “...,” it said.").
+			if c.Args[k].Norm == "" && si > 0 {
+				if n := d.orgSubject(si - 1); n != "" {
+					c.Args[k].Norm = n
+				}
+			}
 			continue
 		}
 		if m := d.actorCovering(d.wordTokens(sp.Span)); m != nil && m.kind == KindPerson && m.ent != nil {
@@ -1719,6 +1728,64 @@ func (d *claimDoc) pluralSubject(si int) string {
 			return ""
 		}
 		return d.text[t.w[lo].Span.Start:t.w[hi].Span.End]
+	}
+	return ""
+}
+
+// orgSubject returns the norm of the organization that is sentence si's
+// main subject (an organization's name ends at the head of its root's
+// nsubj), "" when there is none.
+func (d *claimDoc) orgSubject(si int) string {
+	t := d.tree(si)
+	if t == nil {
+		return ""
+	}
+	for v, w := range t.w {
+		if w.Head != 0 {
+			continue
+		}
+		for _, s := range t.kids[v] {
+			if t.w[s].Rel != "nsubj" && t.w[s].Rel != "nsubj:pass" || t.w[s].UPOS == "PRON" {
+				continue
+			}
+			h := d.tokIndex(t.w[s].Span.Start)
+			if h >= len(d.toks) {
+				return ""
+			}
+			for i := max(0, h-6); i <= h; i++ {
+				for _, m := range d.mentions[i] {
+					if m.end <= h {
+						continue
+					}
+					if m.kind == KindOrganization && m.ent != nil && m.end == h+1 {
+						if m.norm != "" {
+							return m.norm
+						}
+						return d.text[d.toks[m.start].Start:d.toks[m.end-1].End]
+					}
+					return "" // a person, a place, a number
+				}
+			}
+			// A capitalised name the recogniser missed, headed by a
+			// capitalised noun ("the Kurdish-led Autonomous
+			// Administration"): its capitalised words.
+			if t.w[s].UPOS != "PROPN" && t.w[s].UPOS != "NOUN" || !d.toks[h].Cap || h == d.sents[si].First {
+				return ""
+			}
+			// (Not a determiner opening the sentence, nor a compound
+			// modifier: "The Kurdish-led".)
+			a := h
+			for a > d.sents[si].First && d.toks[a-1].Cap && len(d.mentions[a-1]) == 0 && !strings.Contains(d.toks[a-1].Text, "-") {
+				a--
+			}
+			if l := d.toks[a].Lower; l == "the" || l == "a" || l == "an" {
+				a++
+			}
+			if a == h {
+				return "" // one capitalised word: "Officials", "Police"
+			}
+			return d.text[d.toks[a].Start:d.toks[h].End]
+		}
 	}
 	return ""
 }
