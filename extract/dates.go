@@ -757,7 +757,28 @@ func datePastAfterFronted(toks []Token, i, next int) bool {
 	if k > 0 && dateMonthPreps[toks[k-1].Lower] {
 		k--
 	}
-	if k > 0 && toks[k-1].Sent == toks[k].Sent || next >= len(toks) || toks[next].Text != "," {
+	if k > 0 && toks[k-1].Sent == toks[k].Sent {
+		// Or a date at the end of an opening prepositional phrase
+		// ("In a joint statement issued at their meeting in July, Tokyo
+		// and Washington shared ..."): a preposition opens the sentence,
+		// no comma before the date, and the phrase's comma comes after it.
+		first := k
+		for first > 0 && toks[first-1].Sent == toks[k].Sent {
+			first--
+			if toks[first].Text == "," {
+				return false
+			}
+		}
+		switch toks[first].Lower {
+		case "in", "at", "on", "during", "after", "before", "since":
+		default:
+			return false
+		}
+		if next-first > 20 {
+			return false
+		}
+	}
+	if next >= len(toks) || toks[next].Text != "," {
 		return false
 	}
 	for j := next + 1; j < len(toks) && j <= next+10 && toks[j].Sent == toks[i].Sent; j++ {

@@ -31,6 +31,8 @@ var dateCases = []struct {
 	{"seed in may", "2021-08-11", "since it began its offensive in May.", []string{"32:35 \"May\" 2021-05 month"}},
 	{"past form earlier in the clause", "2025-03-05", "Unemployment fell to 3.9 percent in May.", []string{"36:39 \"May\" 2024-05 month"}},
 	{"fronted month before a past clause", "2025-03-05", "In April, the military removed him.", []string{"3:8 \"April\" 2024-04 month"}},
+	{"month ending an opening phrase before a past clause", "2025-03-05", "In a statement issued at their meeting in April, the two allies shared concerns.", []string{"42:47 \"April\" 2024-04 month"}},
+	{"month ending an opening phrase before a future clause", "2025-03-05", "In a statement issued at their meeting in April, the two allies will share concerns.", []string{"42:47 \"April\" 2025-04 month"}},
 	{"future month stays ahead", "2025-03-05", "The vote will be held in May.", []string{"25:28 \"May\" 2025-05 month"}},
 	{"seed in july", "2021-08-11", "McKenzie publicly stated in July that the US will stop its air support", []string{"28:32 \"July\" 2021-07 month"}},
 	{"seed past 72 hours", "2021-08-11", "At least 27 children have been killed and 136 injured over the past 72 hours in Afghanistan", []string{"59:76 \"the past 72 hours\" 2021-08-08/2021-08-11 interval"}},

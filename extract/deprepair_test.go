@@ -116,6 +116,32 @@ operation operation NOUN NN 0 root
 told tell VERB VBD 10 dep
 VOA VOA PROPN NNP 12 obj
 . . PUNCT . 12 punct`, []string{"Cmdr.>told:nsubj", "operation>Cmdr.:appos", ",>told:punct", "told>ROOT:root"}},
+		{"the subject after an opening prepositional phrase read as a bare oblique inside it", `
+In in ADP IN 3 case
+a a DET DT 3 det
+statement statement NOUN NN 10 obl
+issued issue VERB VBN 3 acl
+at at ADP IN 6 case
+meeting meeting NOUN NN 4 obl
+, , PUNCT , 8 punct
+Tokyo Tokyo PROPN NNP 4 obl
+officials official NOUN NNS 8 dep
+shared share VERB VBD 0 root
+concerns concern NOUN NNS 10 obj
+. . PUNCT . 10 punct`, []string{",>statement:punct", "Tokyo>shared:nsubj"}},
+		{"a noun after a comma with its own preposition stays an oblique", `
+In in ADP IN 3 case
+a a DET DT 3 det
+statement statement NOUN NN 10 obl
+issued issue VERB VBN 3 acl
+at at ADP IN 6 case
+meeting meeting NOUN NN 4 obl
+, , PUNCT , 9 punct
+in in ADP IN 9 case
+July July PROPN NNP 4 obl
+shared share VERB VBD 0 root
+concerns concern NOUN NNS 10 obj
+. . PUNCT . 10 punct`, nil},
 		{"a copular clause read as the object of a verb of saying", `
 He he PRON PRP 2 nsubj
 adds add VERB VBZ 0 root

@@ -1156,20 +1156,33 @@ func (t *depTree) subjectAfterOpeningClause() bool {
 			continue
 		}
 		for n := 1; n < v; n++ {
-			if t.w[n-1].Form != "," || t.w[n].Rel != "conj" || t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+			if t.w[n-1].Form != "," || t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+				continue
+			}
+			// A conjunct, or a bare noun read as an oblique or a modifier
+			// with no preposition of its own ("In a joint statement issued
+			// at their meeting in July, Tokyo and Washington shared ...":
+			// "Tokyo" an oblique of "issued").
+			switch t.w[n].Rel {
+			case "conj":
+			case "obl", "obl:unmarked", "nmod":
+				if t.hasKid(n, "case") {
+					continue
+				}
+			default:
 				continue
 			}
 			lo, hi := t.subtree(n)
 			if lo != n && lo != n-1 || hi != v-1 {
 				continue
 			}
-			// The conjunct's head is inside a marked clause that opens
-			// the sentence.
+			// Its head is inside a marked clause, or a phrase with a
+			// preposition, that opens the sentence.
 			c := t.w[n].Head - 1
-			for c >= 0 && t.w[c].Rel != "advcl" && t.w[c].Head > 0 {
+			for c >= 0 && t.w[c].Head-1 != v && t.w[c].Head > 0 {
 				c = t.w[c].Head - 1
 			}
-			if c < 0 || t.w[c].Rel != "advcl" || t.markOf(c) == "" {
+			if c < 0 || t.w[c].Head-1 != v || !(t.w[c].Rel == "advcl" && t.markOf(c) != "" || t.w[c].Rel == "obl" && t.hasKid(c, "case")) {
 				continue
 			}
 			if clo, _ := t.subtree(c); clo != 0 && !(clo == 1 && t.w[0].UPOS == "CCONJ") {
