@@ -30,6 +30,9 @@ type claimDoc struct {
 	// ctx, when set, stops the claim stage between sentences (the
 	// caller, ExtractContext, returns its error).
 	ctx context.Context
+	// published is the article's publication day ("YYYY-MM-DD", "" when
+	// unknown): a statement was made by then.
+	published string
 	// fired names the rules that made a claim before duplicates were
 	// dropped (TestRuleExamples: a rule's example must fire it even when
 	// another rule's reading of the sentence is kept).
@@ -173,6 +176,19 @@ func (d *claimDoc) claims() []Claim {
 		return argStart(out[i]) < argStart(out[j])
 	})
 	return out
+}
+
+// afterPublication reports whether the date norm (a day, month or year,
+// or an interval "A/B") starts after the article's publication day.
+func (d *claimDoc) afterPublication(norm string) bool {
+	if len(d.published) < 10 || norm == "" {
+		return false
+	}
+	start, _, _ := strings.Cut(norm, "/")
+	if len(start) > 10 || len(start) < 4 {
+		return false
+	}
+	return start > d.published[:len(start)]
 }
 
 // dropUnsaid drops an event whose victims are "anyone" ("did not say
@@ -652,7 +668,10 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// would resume in May").
 		// Nor a date in the charge or reason a verb of saying governs
 		// ("blamed the administration for withdrawing in 2017").
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span) || d.inComplementClause(si, anchor, t.Span))) {
+		// Nor, for a statement, a date after the article's publication
+		// ("According to a U.N. report to be released next month, ..."):
+		// what the article reports was said by then.
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span) || d.inComplementClause(si, anchor, t.Span) || d.afterPublication(t.Norm))) {
 			c.Args = append(c.Args, t)
 		}
 	}

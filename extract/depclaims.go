@@ -284,7 +284,22 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	// the article speaks again.
 	ta, _ := d.wordTokens(t.w[trigger].Span)
 	ca, _ := d.wordTokens(content)
+	// (The source "according to" governs lies between, with its own
+	// words: "According to an assessment of attitudes on Russian and
+	// Chinese networks, ...".)
+	var source Span
+	if t.w[trigger].Rel == "case" {
+		for ai, a := range p.args {
+			if n := b.nodes[ai]; a.role == "speaker" && n >= 0 {
+				lo, hi := t.subtree(n)
+				source = Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}
+			}
+		}
+	}
 	for k := ta + 1; k < ca; k++ {
+		if d.toks[k].Start >= source.Start && d.toks[k].End <= source.End {
+			continue
+		}
 		switch d.toks[k].Lower {
 		case ".", "!", "?":
 			// (A full stop inside a word of the tree is none:

@@ -142,6 +142,32 @@ July July PROPN NNP 4 obl
 shared share VERB VBD 0 root
 concerns concern NOUN NNS 10 obj
 . . PUNCT . 10 punct`, nil},
+		{"the source of 'according to' read as the subject of a participle, the clause after the comma a dependent of it", `
+According accord VERB VBG 4 case
+to to ADP IN 1 fixed
+an a DET DT 4 det
+assessment assessment NOUN NN 5 nsubj
+expressed express VERB VBD 0 root
+online online ADV RB 5 advmod
+, , PUNCT , 9 punct
+relations relation NOUN NNS 9 nsubj
+full full ADJ JJ 5 advcl
+. . PUNCT . 5 punct`, []string{"assessment>full:obl", "expressed>assessment:acl", "full>ROOT:root", ".>full:punct"}},
+		{"the source of 'according to' read as the subject of the verb, the subject a conjunct inside it", `
+According accord VERB VBG 4 case
+to to ADP IN 1 fixed
+a a DET DT 4 det
+report report NOUN NN 11 nsubj
+seen see VERB VBN 4 acl
+by by ADP IN 7 case
+Reuters Reuters PROPN NNP 5 obl:agent
+, , PUNCT , 10 punct
+North North PROPN NNP 10 compound
+Korea Korea PROPN NNP 7 conj
+continued continue VERB VBD 0 root
+its its PRON PRP$ 13 nmod:poss
+programs program NOUN NNS 11 obj
+. . PUNCT . 11 punct`, []string{"report>continued:obl", ",>report:punct", "Korea>continued:nsubj"}},
 		{"a copular clause read as the object of a verb of saying", `
 He he PRON PRP 2 nsubj
 adds add VERB VBZ 0 root

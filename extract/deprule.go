@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1144,6 +1144,63 @@ func (t *depTree) commaParticiple() bool {
 	return changed
 }
 
+// accordingToSubject repairs the source of "according to" that the parser
+// made a verb's subject ("According to a confidential U.N. report to be
+// released next month and seen by Reuters, North Korea has been
+// continuing ...": "report" the subject of "continuing"; "According to a
+// recently published assessment of popular attitudes expressed on social
+// media, relations are full of tensions": "assessment" the subject of
+// "expressed", the root): the phrase "according to" governs is an oblique,
+// never a subject. A past participle it was made the subject of, with a
+// clause of its own after a comma, is a reduced relative on the source,
+// and that clause is the sentence's; otherwise the source is relabelled
+// an oblique and the subject after the comma is found by
+// subjectAfterOpeningClause.
+func (t *depTree) accordingToSubject() bool {
+	for n := range t.w {
+		r := t.w[n].Rel
+		if r != "nsubj" && r != "nsubj:pass" {
+			continue
+		}
+		according := false
+		for _, k := range t.kids[n] {
+			according = according || t.w[k].Rel == "case" && t.lemma(k) == "accord" && k < n
+		}
+		if !according {
+			continue
+		}
+		v := t.w[n].Head - 1
+		if v < 0 {
+			continue
+		}
+		m := -1
+		if t.w[v].UPOS == "VERB" && (t.w[v].XPOS == "VBN" || t.w[v].XPOS == "VBD") && strings.HasSuffix(t.lows[v], "ed") && !t.hasKid(v, "aux", "aux:pass") {
+			for _, k := range t.kids[v] {
+				if k > v && m < 0 && (t.w[k].Rel == "parataxis" || t.w[k].Rel == "conj" || t.w[k].Rel == "ccomp" || t.w[k].Rel == "advcl" && !t.hasKid(k, "mark")) && t.hasKid(k, "nsubj", "nsubj:pass") {
+					if lo, _ := t.subtree(k); lo > 0 && (t.w[lo-1].Form == "," || lo > 1 && t.w[lo].Form == ",") {
+						m = k
+					}
+				}
+			}
+		}
+		if m < 0 || t.w[v].Head != 0 {
+			t.w[n].Rel = "obl"
+			return true
+		}
+		lo, _ := t.subtree(m)
+		t.w[m].Head, t.w[m].Rel = 0, "root"
+		t.w[v].Head, t.w[v].Rel = n+1, "acl"
+		t.w[n].Head, t.w[n].Rel = m+1, "obl"
+		for _, k := range t.kids[v] {
+			if k != m && (k >= lo || k == lo-1 && t.w[k].Form == ",") {
+				t.w[k].Head = m + 1
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // subjectAfterOpeningClause repairs the subject of a sentence that opens
 // with a subordinate clause, read as a conjunct inside that clause
 // ("While Kenya wants to close the camps, residents of Dadaab say they
@@ -1152,11 +1209,29 @@ func (t *depTree) commaParticiple() bool {
 // without a subject is that verb's subject.
 func (t *depTree) subjectAfterOpeningClause() bool {
 	for v := range t.w {
-		if t.w[v].UPOS != "VERB" || !t.finite(v) || !t.subjectless(v) || v < 3 {
+		// A finite verb, or a predicate with a finite copula ("are full").
+		pred := t.w[v].UPOS == "VERB" && t.finite(v)
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "cop" && (t.w[k].XPOS == "VBZ" || t.w[k].XPOS == "VBP" || t.w[k].XPOS == "VBD") {
+				pred = true
+			}
+		}
+		if !pred || !t.subjectless(v) || v < 3 {
 			continue
 		}
 		for n := 1; n < v; n++ {
-			if t.w[n-1].Form != "," || t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+			if t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN" {
+				continue
+			}
+			// The noun's phrase starts right after a comma ("North Korea":
+			// its compound before the head).
+			first := n
+			for _, k := range t.kids[n] {
+				if k < first && t.w[k].Rel != "punct" {
+					first = k
+				}
+			}
+			if first < 1 || t.w[first-1].Form != "," {
 				continue
 			}
 			// A conjunct, or a bare noun read as an oblique or a modifier
@@ -1173,7 +1248,10 @@ func (t *depTree) subjectAfterOpeningClause() bool {
 				continue
 			}
 			lo, hi := t.subtree(n)
-			if lo != n && lo != n-1 || hi != v-1 {
+			for hi < v-1 && t.w[hi+1].Head-1 == v && (t.w[hi+1].Rel == "aux" || t.w[hi+1].Rel == "aux:pass" || t.w[hi+1].Rel == "advmod" || t.w[hi+1].Rel == "cop") {
+				hi++
+			}
+			if lo != first && lo != first-1 || hi != v-1 {
 				continue
 			}
 			// Its head is inside a marked clause, or a phrase with a
@@ -1189,8 +1267,11 @@ func (t *depTree) subjectAfterOpeningClause() bool {
 				continue
 			}
 			t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
-			if h := t.w[n-1].Head - 1; h == n || h == c {
-				t.w[n-1].Head = c + 1 // the comma closes the clause
+			if t.hasKid(v, "aux:pass") {
+				t.w[n].Rel = "nsubj:pass"
+			}
+			if h := t.w[first-1].Head - 1; h == n || h == c {
+				t.w[first-1].Head = c + 1 // the comma closes the clause
 			}
 			return true
 		}

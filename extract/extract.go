@@ -307,6 +307,9 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	}
 	cd := newClaimDoc(doc.Text, toks, sents, ents, doc.Regions, x.rules)
 	cd.explain = doc.Explain
+	if len(doc.Published) >= 10 {
+		cd.published = doc.Published[:10]
+	}
 	cd.fired = fired
 	if x.parse != nil && x.rules.hasDep {
 		cd.trees = make([]*depTree, len(sents))
