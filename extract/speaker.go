@@ -478,7 +478,10 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// "there were 3248 cases reported worldwide": a participle modifying
 	// a noun reports no words; nor one before it ("with three confirmed
 	// diagnoses, the public is ...").
-	if v >= 0 && (t.w[v].Rel == "acl" || t.w[v].Rel == "amod") && t.w[v].XPOS == "VBN" {
+	// (Or tagged as a past tense that a repair made the noun's reduced
+	// relative: "the number of cases and deaths reported each day has
+	// fallen".)
+	if v >= 0 && (t.w[v].Rel == "acl" || t.w[v].Rel == "amod") && (t.w[v].XPOS == "VBN" || t.w[v].XPOS == "VBD" && t.subjectless(v) && !t.hasKid(v, "aux", "aux:pass", "ccomp")) {
 		return false
 	}
 	// "credible reports received by Amnesty": a verb form that is also a
