@@ -92,6 +92,15 @@ had have AUX VBD 14 aux
 made make VERB VBN 4 conj
 progress progress NOUN NN 14 obj
 . . PUNCT . 4 punct`, []string{"talks>made:nsubj", "made>saying:ccomp"}},
+		{"the subject of a copular complement clause read as the object of the verb, the predicate its conjunct", `
+The the DET DT 2 det
+report report NOUN NN 3 nsubj
+concluded conclude VERB VBD 0 root
+the the DET DT 5 det
+dam dam NOUN NN 3 obj
+was be AUX VBD 7 cop
+unsafe unsafe ADJ JJ 3 conj
+. . PUNCT . 3 punct`, []string{"dam>unsafe:nsubj", "unsafe>concluded:ccomp"}},
 		{"a conjunct with its conjunction stays", `
 Police police NOUN NNS 2 nsubj
 stopped stop VERB VBD 0 root

@@ -1800,14 +1800,16 @@ func (t *depTree) objectOfClause() bool {
 	// after the verb's object, it is that verb's complement clause.
 	for c := range t.w {
 		h := t.w[c].Head - 1
-		if h < 0 || h > c || (t.w[c].Rel != "conj" && t.w[c].Rel != "parataxis") || t.w[c].UPOS != "VERB" || !t.hasKid(c, "aux") ||
+		// (A verb with an auxiliary, or a predicate with a copula: "The
+		// report concluded the dam was unsafe".)
+		if h < 0 || h > c || (t.w[c].Rel != "conj" && t.w[c].Rel != "parataxis") || !(t.w[c].UPOS == "VERB" && t.hasKid(c, "aux") || t.hasKid(c, "cop")) ||
 			t.hasKid(c, "nsubj", "nsubj:pass", "csubj", "expl", "mark", "cc") {
 			continue
 		}
 		// p: the last word before the clause's own auxiliaries and adverbs;
 		// o: the object whose phrase ends there.
 		p := c - 1
-		for p > h && t.w[p].Head-1 == c && (t.w[p].Rel == "aux" || t.w[p].Rel == "advmod") {
+		for p > h && t.w[p].Head-1 == c && (t.w[p].Rel == "aux" || t.w[p].Rel == "advmod" || t.w[p].Rel == "cop") {
 			p--
 		}
 		o := -1
@@ -1826,7 +1828,7 @@ func (t *depTree) objectOfClause() bool {
 			continue
 		}
 		v := t.w[o].Head - 1
-		if v <= h || t.w[v].UPOS != "VERB" || t.hasKid(v, "iobj") {
+		if v < h || t.w[v].UPOS != "VERB" || t.hasKid(v, "iobj") {
 			continue
 		}
 		t.w[c].Head, t.w[c].Rel = v+1, "ccomp"

@@ -1012,7 +1012,7 @@ func k2(c *Claim, role string) int {
 // objectVerbs are verbs of saying that also take a plain object: "the
 // stock added more than 2%", "NASA added two landers to the contract",
 // "the company posted a loss", "the outbreak has claimed 500 lives".
-var objectVerbs = map[string]bool{"add": true, "post": true, "claim": true, "reveal": true, "disclose": true}
+var objectVerbs = map[string]bool{"add": true, "post": true, "claim": true, "reveal": true, "disclose": true, "conclude": true}
 
 // objectNotWords reports that verb v is one of objectVerbs with a nominal
 // object where the content starts and no clause of its own: it adds or
@@ -1045,7 +1045,7 @@ func (t *depTree) objectNotWords(v int, content Span) bool {
 func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	for k := start; k < end; k++ {
 		switch d.toks[k].Lower {
-		case "added", "adds", "add", "posted", "posts", "claimed", "claims", "reported", "revealed", "disclosed":
+		case "added", "adds", "add", "posted", "posts", "claimed", "claims", "reported", "revealed", "disclosed", "concluded", "concludes":
 			return true
 		}
 		if nounVerbs[d.toks[k].Lower] {
