@@ -101,6 +101,23 @@ dam dam NOUN NN 3 obj
 was be AUX VBD 7 cop
 unsafe unsafe ADJ JJ 3 conj
 . . PUNCT . 3 punct`, []string{"dam>unsafe:nsubj", "unsafe>concluded:ccomp"}},
+		{"an -ing modifier of a name read as a verb taking the name and the clause of the verb before it", `
+Blinken Blinken PROPN NNP 2 nsubj
+assured assure VERB VBD 0 root
+visiting visit VERB VBG 2 xcomp
+Minister Minister PROPN NNP 5 nmod:desc
+Payne Payne PROPN NNP 3 obj
+that that SCONJ IN 9 mark
+they they PRON PRP 9 nsubj
+would would AUX MD 9 aux
+help help VERB VB 3 advcl
+. . PUNCT . 2 punct`, []string{"visiting>Payne:amod", "Payne>assured:obj", "help>assured:ccomp"}},
+		{"a gerund complement with a name as its object stays", `
+They they PRON PRP 2 nsubj
+enjoyed enjoy VERB VBD 0 root
+visiting visit VERB VBG 2 xcomp
+Paris Paris PROPN NNP 3 obj
+. . PUNCT . 2 punct`, nil},
 		{"a conjunct with its conjunction stays", `
 Police police NOUN NNS 2 nsubj
 stopped stop VERB VBD 0 root

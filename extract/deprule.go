@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1987,6 +1987,56 @@ func (t *depTree) verbalApposition() bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// participleBeforeName repairs an -ing modifier of a name the parser made
+// a verb with the name as its object ("Blinken assured visiting
+// Australian Foreign Minister Marise Payne that ...": "visiting" an xcomp
+// of "assured", "Payne" its object, the "that" clause its adverbial): a
+// participle right after a verb that has no object of its own, whose
+// object is a proper name right after it and which governs a "that"
+// clause after the name, is the name's modifier; the name is the verb's
+// object and the participle's clauses the verb's (the "that" clause its
+// complement).
+func (t *depTree) participleBeforeName() bool {
+	for g := 1; g < len(t.w); g++ {
+		v := t.w[g].Head - 1
+		if t.w[g].XPOS != "VBG" || v != g-1 || t.w[v].UPOS != "VERB" || (t.w[g].Rel != "xcomp" && t.w[g].Rel != "advcl") || t.hasKid(v, "obj", "iobj", "ccomp") {
+			continue
+		}
+		o := -1
+		for _, k := range t.kids[g] {
+			if t.w[k].Rel == "obj" && t.w[k].UPOS == "PROPN" {
+				o = k
+			}
+		}
+		// And it governs a "that" clause after the name, which a
+		// participle of visiting takes no more than "enjoyed visiting
+		// Paris" does: the clause is the verb's.
+		that := false
+		for _, k := range t.kids[g] {
+			that = that || k > o && (t.w[k].Rel == "advcl" || t.w[k].Rel == "ccomp") && t.markOf(k) == "that"
+		}
+		if o < 0 || !that {
+			continue
+		}
+		if lo, _ := t.subtree(o); lo != g+1 {
+			continue
+		}
+		t.w[o].Head, t.w[o].Rel = v+1, "obj"
+		t.w[g].Head, t.w[g].Rel = o+1, "amod"
+		for _, k := range t.kids[g] {
+			if k == o {
+				continue
+			}
+			t.w[k].Head = v + 1
+			if t.w[k].Rel == "advcl" && t.markOf(k) == "that" {
+				t.w[k].Rel = "ccomp"
+			}
+		}
+		return true
 	}
 	return false
 }
