@@ -118,6 +118,17 @@ enjoyed enjoy VERB VBD 0 root
 visiting visit VERB VBG 2 xcomp
 Paris Paris PROPN NNP 3 obj
 . . PUNCT . 2 punct`, nil},
+		{"the only verb, a past tense, read as an adjective on its object", `
+Turkey Turkey PROPN NNP 3 compound
+threatened threaten VERB VBN 3 amod
+retaliation retaliation NOUN NN 0 root
+. . PUNCT . 3 punct`, []string{"Turkey>threatened:nsubj", "threatened>ROOT:root", "retaliation>threatened:obj", ".>threatened:punct"}},
+		{"an -ed modifier with a hyphen stays", `
+Turkey Turkey PROPN NNP 4 compound
+- - PUNCT HYPH 1 punct
+backed back VERB VBN 4 amod
+rebels rebel NOUN NNS 0 root
+. . PUNCT . 4 punct`, nil},
 		{"a conjunct with its conjunction stays", `
 Police police NOUN NNS 2 nsubj
 stopped stop VERB VBD 0 root

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1987,6 +1987,74 @@ func (t *depTree) verbalApposition() bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// verbAsModifier repairs a sentence whose only verb, a past tense, the
+// parser read as an adjective on its object ("Turkey threatened
+// retaliation against Washington": "threatened" an amod of the root
+// "retaliation", "Turkey" its compound; "The statement threatened
+// sanctions": the root "statement" with the object "sanctions" and
+// "threatened" its amod): a sentence ending in a full stop has a verb, so
+// an -ed verb between two nouns that has no other verb beside it is the
+// predicate, the noun before it its subject and the one after it its
+// object. (A hyphen makes a compound modifier: "Turkey-backed rebels".)
+func (t *depTree) verbAsModifier() bool {
+	if len(t.w) < 4 || t.w[len(t.w)-1].Form != "." {
+		return false
+	}
+	for a := 1; a+1 < len(t.w); a++ {
+		if t.w[a].Rel != "amod" || t.w[a].UPOS != "VERB" || (t.w[a].XPOS != "VBN" && t.w[a].XPOS != "VBD") || !strings.HasSuffix(t.lows[a], "ed") || len(t.kids[a]) > 0 {
+			continue
+		}
+		o := t.w[a].Head - 1
+		if o <= a || t.w[o].UPOS != "NOUN" && t.w[o].UPOS != "PROPN" || t.w[a-1].Form == "-" {
+			continue
+		}
+		verbs := false
+		for k := range t.w {
+			if k != a && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX") {
+				verbs = true
+			}
+		}
+		if verbs {
+			continue
+		}
+		s := a - 1
+		if t.w[s].UPOS != "NOUN" && t.w[s].UPOS != "PROPN" {
+			continue
+		}
+		switch {
+		case t.w[o].Rel == "root" && t.w[s].Head-1 == o && t.w[s].Rel == "compound":
+			// Shape one: "Turkey threatened retaliation".
+			t.w[a].Head, t.w[a].Rel = 0, "root"
+			t.w[s].Head, t.w[s].Rel = a+1, "nsubj"
+			t.w[o].Head, t.w[o].Rel = a+1, "obj"
+			for _, k := range t.kids[o] {
+				switch {
+				case k < s:
+					t.w[k].Head = s + 1 // "The": the subject's
+				case k > o && (t.w[k].Rel == "punct" || t.w[k].Rel == "obl"):
+					t.w[k].Head = a + 1
+				}
+			}
+		case t.w[s].Rel == "root" && t.w[o].Head-1 == s && (t.w[o].Rel == "obj" || t.w[o].Rel == "conj" && !t.hasKid(o, "cc")):
+			// Shape two: "The statement threatened sanctions" (the
+			// object the root's object, or its conjunct: "Officials
+			// threatened sanctions").
+			t.w[a].Head, t.w[a].Rel = 0, "root"
+			t.w[s].Head, t.w[s].Rel = a+1, "nsubj"
+			t.w[o].Head, t.w[o].Rel = a+1, "obj"
+			for _, k := range t.kids[s] {
+				if k > a {
+					t.w[k].Head = a + 1
+				}
+			}
+		default:
+			continue
+		}
+		return true
 	}
 	return false
 }
