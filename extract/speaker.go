@@ -1229,7 +1229,35 @@ func (d *claimDoc) describedName(c *Claim, k int) bool {
 			}
 		}
 	}
-	return false
+	// Or a definite noun phrase that opens the sentence ("The Bush-era
+	// whistleblower, a protégé of John Bolton and Dick Cheney, would then
+	// have claimed"): the description is its apposition.
+	first := d.sents[d.toks[a].Sent].First
+	if d.toks[first].Lower != "the" || a-1-first < 2 || a-1-first > 6 {
+		return false
+	}
+	for j := first + 1; j < a-1; j++ {
+		if !isWordRune([]rune(d.toks[j].Text)[0]) && d.toks[j].Text != "-" || d.isSayVerb(j) {
+			return false
+		}
+	}
+	// A phrase, not a clause ("The Taliban did not seize Mazar-i-Sharif,
+	// a provincial official said": the description speaks there).
+	t := d.tree(d.toks[a].Sent)
+	if t == nil {
+		return false
+	}
+	for j := first; j < a-1; j++ {
+		if w := t.wordAt(d.toks[j].Span); w < 0 || t.w[w].UPOS == "VERB" || t.w[w].UPOS == "AUX" {
+			return false
+		}
+	}
+	m := d.actorCovering(first, a-1)
+	c.Args[k] = d.arg(capture{"speaker", first, a - 1, m, nil})
+	if m == nil {
+		c.Args[k].Norm = ""
+	}
+	return true
 }
 
 // isAcronym reports a word of two to eight capitals (digits and "&"
