@@ -1735,32 +1735,41 @@ func (d *claimDoc) pluralSubject(si int) string {
 	if t == nil {
 		return ""
 	}
+	lo, hi, n, plural := len(t.w), -1, 0, false
+	for _, s := range t.rootKids("nsubj") {
+		if t.w[s].UPOS == "PRON" {
+			return ""
+		}
+		n++
+		plural = plural || t.w[s].XPOS == "NNS" || t.w[s].XPOS == "NNPS"
+		for _, x := range t.kids[s] {
+			plural = plural || t.w[x].Rel == "conj"
+		}
+		a, b := t.subtree(s)
+		lo, hi = min(lo, a), max(hi, b)
+	}
+	if n == 0 || !plural && n < 2 {
+		return ""
+	}
+	return d.text[t.w[lo].Span.Start:t.w[hi].Span.End]
+}
+
+// rootKids returns the dependents of the tree's first root with one of
+// rels, in word order.
+func (t *depTree) rootKids(rels ...string) []int {
 	for v, w := range t.w {
 		if w.Head != 0 {
 			continue
 		}
-		lo, hi, n, plural := len(t.w), -1, 0, false
-		for _, s := range t.kids[v] {
-			if t.w[s].Rel != "nsubj" {
-				continue
+		var out []int
+		for _, k := range t.kids[v] {
+			if slices.Contains(rels, t.w[k].Rel) {
+				out = append(out, k)
 			}
-			if t.w[s].UPOS == "PRON" {
-				return ""
-			}
-			n++
-			plural = plural || t.w[s].XPOS == "NNS" || t.w[s].XPOS == "NNPS"
-			for _, x := range t.kids[s] {
-				plural = plural || t.w[x].Rel == "conj"
-			}
-			a, b := t.subtree(s)
-			lo, hi = min(lo, a), max(hi, b)
 		}
-		if n == 0 || !plural && n < 2 {
-			return ""
-		}
-		return d.text[t.w[lo].Span.Start:t.w[hi].Span.End]
+		return out
 	}
-	return ""
+	return nil
 }
 
 // orgSubject returns the norm of the organization that is sentence si's
@@ -1771,54 +1780,53 @@ func (d *claimDoc) orgSubject(si int) string {
 	if t == nil {
 		return ""
 	}
-	for v, w := range t.w {
-		if w.Head != 0 {
-			continue
-		}
-		for _, s := range t.kids[v] {
-			if t.w[s].Rel != "nsubj" && t.w[s].Rel != "nsubj:pass" || t.w[s].UPOS == "PRON" {
-				continue
-			}
-			h := d.tokIndex(t.w[s].Span.Start)
-			if h >= len(d.toks) {
-				return ""
-			}
-			for i := max(0, h-6); i <= h; i++ {
-				for _, m := range d.mentions[i] {
-					if m.end <= h {
-						continue
-					}
-					if m.kind == KindOrganization && m.ent != nil && m.end == h+1 {
-						if m.norm != "" {
-							return m.norm
-						}
-						return d.text[d.toks[m.start].Start:d.toks[m.end-1].End]
-					}
-					return "" // a person, a place, a number
-				}
-			}
-			// A capitalised name the recogniser missed, headed by a
-			// capitalised noun ("the Kurdish-led Autonomous
-			// Administration"): its capitalised words.
-			if t.w[s].UPOS != "PROPN" && t.w[s].UPOS != "NOUN" || !d.toks[h].Cap || h == d.sents[si].First {
-				return ""
-			}
-			// (Not a determiner opening the sentence, nor a compound
-			// modifier: "The Kurdish-led".)
-			a := h
-			for a > d.sents[si].First && d.toks[a-1].Cap && len(d.mentions[a-1]) == 0 && !strings.Contains(d.toks[a-1].Text, "-") {
-				a--
-			}
-			if l := d.toks[a].Lower; l == "the" || l == "a" || l == "an" {
-				a++
-			}
-			if a == h {
-				return "" // one capitalised word: "Officials", "Police"
-			}
-			return d.text[d.toks[a].Start:d.toks[h].End]
+	var s = -1
+	for _, k := range t.rootKids("nsubj", "nsubj:pass") {
+		if t.w[k].UPOS != "PRON" {
+			s = k
+			break
 		}
 	}
-	return ""
+	if s < 0 {
+		return ""
+	}
+	h := d.tokIndex(t.w[s].Span.Start)
+	if h >= len(d.toks) {
+		return ""
+	}
+	for i := max(0, h-6); i <= h; i++ {
+		for _, m := range d.mentions[i] {
+			if m.end <= h {
+				continue
+			}
+			if m.kind == KindOrganization && m.ent != nil && m.end == h+1 {
+				if m.norm != "" {
+					return m.norm
+				}
+				return d.text[d.toks[m.start].Start:d.toks[m.end-1].End]
+			}
+			return "" // a person, a place, a number
+		}
+	}
+	// A capitalised name the recogniser missed, headed by a capitalised
+	// noun ("the Kurdish-led Autonomous Administration"): its capitalised
+	// words.
+	if t.w[s].UPOS != "PROPN" && t.w[s].UPOS != "NOUN" || !d.toks[h].Cap || h == d.sents[si].First {
+		return ""
+	}
+	// (Not a determiner opening the sentence, nor a compound modifier:
+	// "The Kurdish-led".)
+	a := h
+	for a > d.sents[si].First && d.toks[a-1].Cap && len(d.mentions[a-1]) == 0 && !strings.Contains(d.toks[a-1].Text, "-") {
+		a--
+	}
+	if l := d.toks[a].Lower; l == "the" || l == "a" || l == "an" {
+		a++
+	}
+	if a == h {
+		return "" // one capitalised word: "Officials", "Police"
+	}
+	return d.text[d.toks[a].Start:d.toks[h].End]
 }
 
 // personsIn returns the norms of the persons named inside span s.
