@@ -454,7 +454,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		return Claim{}, false
 	}
 	// People have fortunes, not attributes: "a man worth $5 billion".
-	if a, ok := findArg(c, "attribute"); ok && r.ID == "quantity.worth" {
+	if a, ok := findArg(c, "subject"); ok && r.ID == "quantity.worth" {
 		if f := strings.Fields(a.Text); len(f) == 0 || d.rules.inList("victims", f[len(f)-1]) || d.rules.inList("people_words", f[len(f)-1]) || d.personSpan(a.Span) {
 			return Claim{}, false
 		}
