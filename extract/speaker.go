@@ -625,6 +625,23 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 				lo++
 			}
 			ns := Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}
+			// The surface speaker inside the subject's subtree, after its
+			// phrase, ends a modifier of it ("China's ambassador to
+			// Britain accused", "A doctor on the scene said": the phrase
+			// stops before the preposition); the speaker runs to its end.
+			// (Not across a relative clause, a participle or an example:
+			// "The group that owns most of her music", "Astronomers using
+			// a telescope atop Mauna Kea", "Farmers such as Ruiz".)
+			if slo, shi := t.subtree(s); ns.End < sp.End && t.w[slo].Span.Start <= sp.Start && sp.End <= t.w[shi].Span.End && sp.End <= t.w[v].Span.Start {
+				cut := false
+				for k := hi + 1; k < len(t.w) && t.w[k].Span.End <= sp.End; k++ {
+					cut = cut || strings.HasPrefix(t.w[k].Rel, "acl") || t.w[k].XPOS == "WDT" || t.w[k].XPOS == "WP" ||
+						t.lower(k) == "such" || t.lower(k) == "including"
+				}
+				if !cut {
+					ns.End = sp.End
+				}
+			}
 			if content.End > content.Start && ns.Start < content.End && content.Start < ns.End {
 				// "A recent report, based on ..., said the leader ran
 				// operations": the verb's subject stands before it and its
