@@ -1939,16 +1939,25 @@ func (t *depTree) participleUnderSubject() bool {
 		if !ok {
 			continue
 		}
-		t.w[p].Head, t.w[p].Rel, t.w[p].XPOS = 0, "root", "VBD"
-		t.w[n].Head, t.w[n].Rel = p+1, "nsubj"
-		for _, k := range t.kids[n] {
-			if k > p {
-				t.w[k].Head = p + 1
-			}
-		}
+		t.w[p].XPOS = "VBD"
+		t.rootOverSubject(p, n, "nsubj")
 		return true
 	}
 	return false
+}
+
+// rootOverSubject makes verb v the root and noun n, the root the parser
+// chose, its subject (relation rel), with n's dependents after v: the
+// shared last step of the repairs that find the sentence's verb under its
+// subject.
+func (t *depTree) rootOverSubject(v, n int, rel string) {
+	t.w[v].Head, t.w[v].Rel = 0, "root"
+	t.w[n].Head, t.w[n].Rel = v+1, rel
+	for _, k := range t.kids[n] {
+		if k > v {
+			t.w[k].Head = v + 1
+		}
+	}
 }
 
 // verbalApposition repairs a sentence whose subject the parser made the
@@ -1975,13 +1984,15 @@ func (t *depTree) verbalApposition() bool {
 			if comma {
 				continue
 			}
-			t.w[v].Head, t.w[v].Rel = 0, "root"
-			t.w[n].Head, t.w[n].Rel = v+1, "nsubj"
+			rel := "nsubj"
 			if t.hasKid(v, "aux:pass") {
-				t.w[n].Rel = "nsubj:pass"
+				rel = "nsubj:pass"
 			}
+			t.rootOverSubject(v, n, rel)
+			// The sentence's punctuation and the obliques before the
+			// noun are the verb's too ("“Today ... was killed.").
 			for _, k := range t.kids[n] {
-				if k > v || t.w[k].Rel == "punct" || t.w[k].Rel == "obl:unmarked" || t.w[k].Rel == "obl" && k < n {
+				if t.w[k].Rel == "punct" || t.w[k].Rel == "obl:unmarked" || t.w[k].Rel == "obl" && k < n {
 					t.w[k].Head = v + 1
 				}
 			}
@@ -2043,14 +2054,8 @@ func (t *depTree) verbAsModifier() bool {
 			// Shape two: "The statement threatened sanctions" (the
 			// object the root's object, or its conjunct: "Officials
 			// threatened sanctions").
-			t.w[a].Head, t.w[a].Rel = 0, "root"
-			t.w[s].Head, t.w[s].Rel = a+1, "nsubj"
+			t.rootOverSubject(a, s, "nsubj")
 			t.w[o].Head, t.w[o].Rel = a+1, "obj"
-			for _, k := range t.kids[s] {
-				if k > a {
-					t.w[k].Head = a + 1
-				}
-			}
 		default:
 			continue
 		}

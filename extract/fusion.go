@@ -448,21 +448,20 @@ func (g *Gazetteer) cuedPlaces(text string, toks []Token, ents []Entity) []Entit
 		if !g.placeNameWord(toks[i]) || toks[i].Sent != toks[i-1].Sent {
 			continue
 		}
-		typ := ""
-		switch {
-		case cueAfterThe(toks, i, g.cityBefore):
-			typ = PlaceCity
-		case cueAfterThe(toks, i, g.divBefore):
-			typ = PlaceDivision
-		default:
+		typ := PlaceCity
+		cue := cueAfterThe(toks, i, g.cityBefore)
+		if cue == nil {
+			typ, cue = PlaceDivision, cueAfterThe(toks, i, g.divBefore)
+		}
+		if cue == nil {
 			continue
+		}
+		if cue[0] == "capital" {
+			typ = "" // "the capital of X": X is the country or region
 		}
 		j := i + 1
 		for j < len(toks) && j-i < 4 && toks[j].Sent == toks[i].Sent && g.placeNameWord(toks[j]) && toks[j].Start == toks[j-1].End+1 {
 			j++
-		}
-		if toks[i-2].Lower == "capital" || toks[i-3].Lower == "capital" {
-			typ = "" // "the capital of X": X is the country or region
 		}
 		a, b := toks[i].Start, toks[j-1].End
 		if !covered(a, b, typ) {
@@ -473,15 +472,16 @@ func (g *Gazetteer) cuedPlaces(text string, toks []Token, ents []Entity) []Entit
 	return out
 }
 
-// cueAfterThe reports whether one of seqs ends just before token i and
-// "the" opens it: "the town of" names a town, "a port of" need not.
-func cueAfterThe(toks []Token, i int, seqs [][]string) bool {
+// cueAfterThe returns the one of seqs that ends just before token i with
+// "the" before it, nil if none: "the town of" names a town, "a port of"
+// need not.
+func cueAfterThe(toks []Token, i int, seqs [][]string) []string {
 	for _, s := range seqs {
-		if k := i - len(s) - 1; k >= 0 && toks[k].Lower == "the" && toks[k].Sent == toks[i].Sent && placeBefore(toks, i, [][]string{s}) {
-			return true
+		if k := i - len(s) - 1; k >= 0 && toks[k].Lower == "the" && toks[k].Sent == toks[i].Sent && seqBefore(toks, i, s) {
+			return s
 		}
 	}
-	return false
+	return nil
 }
 
 // untitledRulePerson reports whether e is a person the rules read from

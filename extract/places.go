@@ -981,22 +981,26 @@ func (g *Gazetteer) placeCue(toks []Token, m *placeMatch) string {
 // placeBefore reports whether one of seqs ends just before token i.
 func placeBefore(toks []Token, i int, seqs [][]string) bool {
 	for _, s := range seqs {
-		if len(s) > i {
-			continue
-		}
-		ok := true
-		for k, w := range s {
-			t := toks[i-len(s)+k]
-			if t.Lower != w || t.Sent != toks[i].Sent {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if seqBefore(toks, i, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// seqBefore reports whether the words of s end just before token i, in
+// its sentence.
+func seqBefore(toks []Token, i int, s []string) bool {
+	if len(s) > i {
+		return false
+	}
+	for k, w := range s {
+		t := toks[i-len(s)+k]
+		if t.Lower != w || t.Sent != toks[i].Sent {
+			return false
+		}
+	}
+	return true
 }
 
 // placeAfter reports whether one of seqs starts at token j, in the same

@@ -284,11 +284,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 		if w > 0 && s0 < w && (s0 == first || d.toks[s0-1].Text == "," || d.toks[s0-1].Text == "—") && isWordRune([]rune(d.toks[s0].Text)[0]) &&
 			d.listAt("content_not_start", s0) == 0 {
-			m := d.actorCovering(s0, w)
-			c.Args[k] = d.arg(capture{"speaker", s0, w, m, nil})
-			if m == nil {
-				c.Args[k].Norm = ""
-			}
+			c.Args[k] = d.phraseSpeaker(s0, w)
 			return true
 		}
 	}
@@ -606,11 +602,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			if ws := t.w[sv].Span; in && sv != v && ws.Start >= sp.Start && ws.End <= sp.End {
 				lo, hi := t.phrase(s)
 				if a, b := d.wordTokens(Span{Start: t.w[lo].Span.Start, End: t.w[hi].Span.End}); a < b && t.w[hi].Span.End <= ws.Start {
-					m := d.actorCovering(a, b)
-					c.Args[k] = d.arg(capture{"speaker", a, b, m, nil})
-					if m == nil {
-						c.Args[k].Norm = ""
-					}
+					c.Args[k] = d.phraseSpeaker(a, b)
 					return true
 				}
 			}
@@ -664,11 +656,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 			if a, b := d.wordTokens(ns); a < b {
 				// Only a mention that is the whole phrase names it: "the
 				// head of MSF" is not MSF.
-				m := d.actorCovering(a, b)
-				c.Args[k] = d.arg(capture{"speaker", a, b, m, nil})
-				if m == nil {
-					c.Args[k].Norm = ""
-				}
+				c.Args[k] = d.phraseSpeaker(a, b)
 			}
 			return true
 		}
@@ -713,11 +701,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		if pa >= pb {
 			return false
 		}
-		m := d.actorCovering(pa, pb)
-		c.Args[k] = d.arg(capture{"speaker", pa, pb, m, nil})
-		if m == nil {
-			c.Args[k].Norm = ""
-		}
+		c.Args[k] = d.phraseSpeaker(pa, pb)
 		return true
 	}
 	// A speaker headed by a verb, an adjective or an adverb with its own
@@ -1105,6 +1089,18 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	return false
 }
 
+// phraseSpeaker is the speaker argument of tokens [a, b): normalised to
+// the actor that is the whole phrase, else with no norm (a phrase the
+// tree names is no entity's, "the head of MSF" is not MSF).
+func (d *claimDoc) phraseSpeaker(a, b int) Arg {
+	m := d.actorCovering(a, b)
+	sp := d.arg(capture{"speaker", a, b, m, nil})
+	if m == nil {
+		sp.Norm = ""
+	}
+	return sp
+}
+
 // apposedName gives speaker k of c the name in apposition to tree word
 // top, after word h and with no comma before it, when the name ends the
 // surface speaker sp: "China's ambassador to Britain Liu Xiaming has
@@ -1124,11 +1120,7 @@ func (d *claimDoc) apposedName(c *Claim, k int, t *depTree, top, h int, sp Span)
 		if pa >= pb || !d.toks[pa].Cap {
 			continue
 		}
-		m := d.actorCovering(pa, pb)
-		c.Args[k] = d.arg(capture{"speaker", pa, pb, m, nil})
-		if m == nil {
-			c.Args[k].Norm = ""
-		}
+		c.Args[k] = d.phraseSpeaker(pa, pb)
 		return true
 	}
 	return false
@@ -1269,11 +1261,7 @@ func (d *claimDoc) describedName(c *Claim, k int) bool {
 			return false
 		}
 	}
-	m := d.actorCovering(first, a-1)
-	c.Args[k] = d.arg(capture{"speaker", first, a - 1, m, nil})
-	if m == nil {
-		c.Args[k].Norm = ""
-	}
+	c.Args[k] = d.phraseSpeaker(first, a-1)
 	return true
 }
 
