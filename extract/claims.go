@@ -671,7 +671,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 		// Nor, for a statement, a date after the article's publication
 		// ("According to a U.N. report to be released next month, ..."):
 		// what the article reports was said by then.
-		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span) || d.inComplementClause(si, anchor, t.Span) || d.afterPublication(t.Norm))) {
+		if t, ok := d.nearest(si, start, end, KindDate, "time", quoted, c.Kind == "statement"); ok && !usesSpan(c, t.Span) && !(c.Kind == "statement" && (d.insideQuote(t.Span) || insideContent(prev, t.Span, quoted) || d.pastAddedClause(end, t.Span) || d.inComplementClause(si, anchor, t.Span) || d.outsideSubordinate(si, anchor, t.Span) || d.afterPublication(t.Norm))) {
 			c.Args = append(c.Args, t)
 		}
 	}
@@ -742,6 +742,22 @@ func (d *claimDoc) inComplementClause(si, anchor int, s Span) bool {
 		}
 	}
 	return false
+}
+
+// outsideSubordinate reports whether span s lies outside the adverbial
+// clause that the verb at token anchor heads under a subordinator: in
+// "Although the minister said the talks had failed, the sides will meet on
+// Monday" the date is the meeting's, not the statement's.
+func (d *claimDoc) outsideSubordinate(si, anchor int, s Span) bool {
+	if si >= len(d.trees) || d.trees[si] == nil || anchor < 0 || anchor >= len(d.toks) {
+		return false
+	}
+	t := d.trees[si]
+	v, w := t.wordAt(d.toks[anchor].Span), t.wordAt(s)
+	if v < 0 || w < 0 || t.w[v].Rel != "advcl" || !subordinators[t.markOf(v)] {
+		return false
+	}
+	return !t.inside(w, v)
 }
 
 // infinitiveAt reports whether token k of sentence si is the "to" of an
@@ -1616,8 +1632,28 @@ func (d *claimDoc) subordinateContentEnd(lo, hi int) int {
 			return k
 		}
 	}
+	// The parser may hang the main clause inside the complement ("While
+	// Trump has said he has good relations with both ..., there is a
+	// consensus ...": "is" a conjunct of "has"); a subordinate clause
+	// still needs one after it. The first comma followed by the subject
+	// of a finite verb ends what was said (not a relative pronoun's:
+	// "the talks, which failed, ...").
+	for k := lo + 1; k+1 < hi; k++ {
+		if d.toks[k].Text != "," {
+			continue
+		}
+		w := t.wordAt(d.toks[k+1].Span)
+		if w < 0 || !(t.w[w].Rel == "expl" || t.w[w].Rel == "nsubj") || relativePronouns[t.lower(w)] {
+			continue
+		}
+		if v := t.w[w].Head - 1; v > w && (finiteTags[t.w[v].XPOS] || t.hasKid(v, "aux")) && t.w[v].Rel != "ccomp" {
+			return k
+		}
+	}
 	return 0
 }
+
+var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "that": true, "where": true, "when": true}
 
 // parallelOpeners open, after a comma, a clause that may be a second
 // speaker's statement.

@@ -49,6 +49,48 @@ of of ADP IN 6 case
 the the DET DT 6 det
 town town NOUN NN 3 nmod
 . . PUNCT . 1 punct`, []string{"Rebels>seized:nsubj", "seized>ROOT:root", ".>seized:punct"}},
+		{"a name read as a plural noun before a verb of saying without an object: the verb heads the sentence", `
+Matthaes matthae NOUN NNS 0 root
+warned warn VERB VBN 1 acl
+against against ADP IN 5 case
+hospital hospital NOUN NN 5 compound
+care care NOUN NN 2 obl
+. . PUNCT . 1 punct`, []string{"Matthaes>warned:nsubj", "warned>ROOT:root", ".>warned:punct"}},
+		{"a passive participle of saying before an infinitive stays a reduced relative", `
+Residents resident NOUN NNS 0 root
+warned warn VERB VBN 1 acl
+to to PART TO 4 mark
+stay stay VERB VB 2 xcomp
+indoors indoors ADV RB 4 advmod
+. . PUNCT . 1 punct`, nil},
+		{"a verb of saying in an opening subordinate clause read as a modifier of its complement, the main clause a conjunct", `
+Although although SCONJ IN 3 mark
+Smith Smith PROPN NNP 3 nsubj
+said say VERB VBD 7 advcl
+the the DET DT 5 det
+talks talk NOUN NNS 7 nsubj
+had have AUX VBD 7 aux
+failed fail VERB VBN 0 root
+, , PUNCT , 13 punct
+the the DET DT 11 det
+two two NUM CD 11 nummod
+sides side NOUN NNS 13 nsubj
+will will AUX MD 13 aux
+meet meet VERB VB 7 conj
+again again ADV RB 13 advmod
+. . PUNCT . 7 punct`, []string{"said>meet:advcl", "failed>said:ccomp", "meet>ROOT:root", ".>meet:punct"}},
+		{"a subordinate verb of saying whose complement's conjunct has its own conjunction stays", `
+Although although SCONJ IN 3 mark
+Smith Smith PROPN NNP 3 nsubj
+said say VERB VBD 5 advcl
+talks talk NOUN NNS 5 nsubj
+failed fail VERB VBD 0 root
+, , PUNCT , 10 punct
+and and CCONJ CC 10 cc
+the the DET DT 9 det
+sides side NOUN NNS 10 nsubj
+left leave VERB VBD 5 conj
+. . PUNCT . 5 punct`, nil},
 		{"a participle under a root noun stays a reduced relative when another verb heads a clause", `
 Refugees refugee NOUN NNS 0 root
 granted grant VERB VBN 1 acl

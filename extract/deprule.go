@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1757,6 +1757,60 @@ func (t *depTree) secondSubject() bool {
 	return changed
 }
 
+// saidInSubordinate repairs a sentence that opens with a subordinate
+// clause whose verb is one of saying, where the parser made that verb a
+// modifier of its own complement ("Although Smith said the talks had
+// failed, the two sides will meet again": "said" an advcl of "failed",
+// "meet" a conjunct of it). The subordinator marks the verb of saying, so
+// the clause after it up to the comma is what was said, and the conjunct
+// after the comma heads the main clause the subordinate clause modifies.
+func (t *depTree) saidInSubordinate() bool {
+	for v := range t.w {
+		h := t.w[v].Head - 1
+		if h <= v || t.w[v].Rel != "advcl" || t.w[v].UPOS != "VERB" || !speechLemmas[t.lemma(v)] || !t.hasKid(v, "nsubj") {
+			continue
+		}
+		mark := false
+		for _, k := range t.kids[v] {
+			mark = mark || k < v && t.w[k].Rel == "mark" && subordinators[t.lemma(k)]
+		}
+		if !mark {
+			continue
+		}
+		// The first comma after the verb, past its complement's head.
+		c := -1
+		for k := h + 1; k < len(t.w); k++ {
+			if t.w[k].Form == "," {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		m := -1
+		for _, k := range t.kids[h] {
+			if k > c && (t.w[k].Rel == "conj" || t.w[k].Rel == "parataxis") && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" || t.hasKid(k, "cop")) && t.hasKid(k, "nsubj", "nsubj:pass", "expl") {
+				m = k
+				break
+			}
+		}
+		if m < 0 || t.hasKid(m, "cc") {
+			continue
+		}
+		t.w[m].Head, t.w[m].Rel = t.w[h].Head, t.w[h].Rel
+		for _, k := range t.kids[h] {
+			if k >= c && k != m {
+				t.w[k].Head = m + 1
+			}
+		}
+		t.w[h].Head, t.w[h].Rel = v+1, "ccomp"
+		t.w[v].Head = m + 1
+		return true
+	}
+	return false
+}
+
 // objectOfClause repairs the subject of a complement clause the parser
 // made the object of the verb before it ("Analysts point out a large
 // purchase of jets will likely have consequences": "purchase" the object
@@ -1921,7 +1975,13 @@ func (t *depTree) participleUnderSubject() bool {
 				break
 			}
 		}
-		if p < 0 || p != n+1 || !t.hasKid(p, "obj") || t.hasKid(p, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop") {
+		// A verb of saying needs no object: a passive "warned" or "noted"
+		// with no other verb would make the sentence a headline's
+		// fragment, while a name the tagger read as a plural noun opens
+		// many a report ("Matthaes warned against hospital care"). Not
+		// before "to": "Residents warned to stay indoors" is passive.
+		said := p >= 0 && t.lemma(p) != "tell" && speechLemmas[t.lemma(p)] && !t.hasKid(p, "xcomp")
+		if p < 0 || p != n+1 || !t.hasKid(p, "obj") && !said || t.hasKid(p, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop") {
 			continue
 		}
 		// The noun's words open the sentence; no other verb heads a clause.
@@ -3432,6 +3492,12 @@ func (t *depTree) follow(i int, path []depStep) []int {
 		var next []int
 		for _, n := range cur {
 			if st.up {
+				// An adverbial clause with a subject of its own shares
+				// nothing with the clause above it: "Police will
+				// investigate after two people were killed" names no killer.
+				if t.w[n].Rel == "advcl" && t.hasKid(n, "nsubj", "nsubj:pass", "expl", "csubj") {
+					continue
+				}
 				if h := t.w[n].Head - 1; h >= 0 && st.matches(t.w[n].Rel) {
 					next = append(next, h)
 				}
@@ -4157,9 +4223,10 @@ func (t *depTree) clause(n int) (int, int) {
 					_, hi = t.subtree(k)
 				}
 			}
-			// What the object is accused of, a gerund clause the parser
-			// hung on the verb: "accused Beijing of encroaching into ...".
-			if t.w[n].Rel == "obj" && r == "advcl" && lo2 == hi+1 && t.markOf(k) == "of" {
+			// What the object is accused or blamed of, a gerund clause the
+			// parser hung on the verb: "accused Beijing of encroaching into
+			// ...", "blamed the administration for disrupting the deal".
+			if m := t.markOf(k); t.w[n].Rel == "obj" && r == "advcl" && lo2 == hi+1 && (m == "of" || m == "for") {
 				_, hi = t.subtree(k)
 			}
 		}
@@ -4445,6 +4512,14 @@ func (t *depTree) certaintyOf(i int, habitual, said bool) string {
 		// Nor does a participle of saying: in "the suit seeks to stop the
 		// transfers, alleging they violate the law" the allegation is made.
 		if r == "advcl" && n == i && said && t.w[n].XPOS == "VBG" {
+			break
+		}
+		// A finite adverbial clause with a subject of its own states its
+		// event whatever the main clause's modal: "Although the minister
+		// said the talks had failed, the sides will meet", "Police will
+		// investigate after two were killed" ("if" and "unless" clauses
+		// were read above, on the trigger).
+		if r == "advcl" && (finiteTags[t.w[n].XPOS] || t.hasKid(n, "aux", "aux:pass")) && t.hasKid(n, "nsubj", "nsubj:pass") && t.markOf(n) != "" && t.markOf(n) != "if" && t.markOf(n) != "unless" {
 			break
 		}
 		switch t.lemma(h) {

@@ -1062,6 +1062,8 @@ var npEnd = map[string]bool{
 	"first": true,
 }
 
+var possessiveDeterminers = map[string]bool{"its": true, "his": true, "her": true, "their": true, "our": true, "my": true, "your": true}
+
 func (sm *sentMatcher) npToken(i int, first bool) bool {
 	t := sm.toks[i]
 	if sm.dated != nil && sm.dated[i] {
@@ -1080,7 +1082,12 @@ func (sm *sentMatcher) npToken(i int, first bool) bool {
 		return false
 	}
 	// Inside a phrase "and" and "of" may join nouns ("the US and its
-	// allies"); other stop words end it.
+	// allies"); other stop words end it. A possessive determiner after
+	// them only: elsewhere it opens a noun phrase of its own ("told VOA
+	// its research found that": the medium is "VOA").
+	if !first && possessiveDeterminers[t.Lower] {
+		return sm.toks[i-1].Lower == "and" || sm.toks[i-1].Lower == "of"
+	}
 	return !npStop[t.Lower] || t.Lower == "and" || t.Lower == "of"
 }
 

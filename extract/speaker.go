@@ -152,6 +152,19 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		}
 	}
 	sp := c.Args[k].Span
+	// "... possible for Swift to perform her songs at the awards after
+	// Swift scolded her label, accusing the company of ...": the phrase
+	// the surface pattern took before a participle's clause is an object
+	// or oblique in the parse, not the subject the participle shares.
+	if c.Rule == "statement.saying" || c.Rule == "statement.accused" {
+		if t := d.tree(si); t != nil {
+			if h := t.spanHead(sp); h >= 0 && t.w[h].UPOS != "PROPN" {
+				if r := t.w[h].Rel; r == "obj" || r == "iobj" || strings.HasPrefix(r, "obl") {
+					return false
+				}
+			}
+		}
+	}
 	// "North Korea's army chief of staff Pak Jong Chon said": lower-case
 	// words right before a person's name, with no determiner, are the
 	// tail of a title the pattern cut ("staff Pak Jong Chon", after "of"

@@ -317,11 +317,15 @@ func splitSentences(text string, toks []Token) []Sentence {
 }
 
 // startsSentence reports whether toks[k] can open a sentence after a
-// closed quotation: a capitalised word, or an opening curly quote mark
-// before one.
+// closed quotation: a capitalised word, or an opening quote mark before
+// one (a straight mark too, right before its word: copy often mixes them,
+// "... this alliance.” "China does not ...,” he said.").
 func startsSentence(toks []Token, k int) bool {
 	if toks[k].Text == "\u201c" && k+1 < len(toks) {
 		return startsUpper(toks[k+1].Text)
+	}
+	if toks[k].Text == "\"" {
+		return quotedStarter(toks, k)
 	}
 	return startsUpper(toks[k].Text)
 }
