@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1807,6 +1807,38 @@ func (t *depTree) saidInSubordinate() bool {
 		t.w[h].Head, t.w[h].Rel = v+1, "ccomp"
 		t.w[v].Head = m + 1
 		return true
+	}
+	return false
+}
+
+// nameAsConjunctSubject repairs a name that ends a noun phrase of the
+// clause before, which the parser made the subject of the next conjoined
+// verb ("Trump praised his summit with North Korean leader Kim Jong Un,
+// described his relationship with him as ..., and announced ...": "Kim"
+// the subject of "described"). A conjunct with a subject of its own is
+// joined by a conjunction ("..., and Kim described"); with none, no
+// comma-spliced clause starts right after a noun, so the name is in
+// apposition to the noun before it and the verb shares the first
+// conjunct's subject. (Only before a comma: "on the night Epstein died"
+// is a relative clause without "that".)
+func (t *depTree) nameAsConjunctSubject() bool {
+	for v := range t.w {
+		h := t.w[v].Head - 1
+		if h < 0 || h > v || v == 0 || t.w[v-1].Form != "," || t.w[v].Rel != "conj" || t.w[v].UPOS != "VERB" || t.w[h].UPOS != "VERB" || t.hasKid(v, "cc") || !t.hasKid(h, "nsubj") {
+			continue
+		}
+		for _, s := range t.kids[v] {
+			if s > v || t.w[s].Rel != "nsubj" || t.w[s].UPOS != "PROPN" {
+				continue
+			}
+			lo, _ := t.subtree(s)
+			n := lo - 1
+			if n <= h || t.w[n].UPOS != "NOUN" || !t.descends(n, h) {
+				continue
+			}
+			t.w[s].Head, t.w[s].Rel = n+1, "appos"
+			return true
+		}
 	}
 	return false
 }
@@ -3961,12 +3993,27 @@ func (t *depTree) sharedSubject(n int, pass bool) []int {
 		}
 		cc = cc || t.w[k].Rel == "cc" && k < n
 	}
+	// In a list of three or more ("praised X, described Y as ..., and
+	// announced Z") the conjunction stands before the last conjunct only,
+	// which hangs on the first conjunct or, chained, on this one.
+	h := t.w[n].Head - 1
+	for _, k := range t.kids[n] {
+		cc = cc || k > n && t.w[k].Rel == "conj" && t.hasKid(k, "cc")
+	}
+	if h >= 0 {
+		for _, k := range t.kids[h] {
+			cc = cc || k > n && t.w[k].Rel == "conj" && t.hasKid(k, "cc")
+		}
+	}
 	if !cc {
 		return nil
 	}
+	// A chain of conjuncts without subjects shares the first one's.
+	for h >= 0 && t.w[h].Rel == "conj" && t.w[h].UPOS == "VERB" && !t.hasKid(h, "nsubj", "nsubj:pass", "csubj", "expl") && t.w[h].Head > 0 {
+		h = t.w[h].Head - 1
+	}
 	// The first clause may be a predicate with a copula: "Portugal is one
 	// of the plan's critics and has accused Brussels of ...".
-	h := t.w[n].Head - 1
 	if h < 0 || t.w[h].UPOS != "VERB" && !t.hasKid(h, "cop") {
 		return nil
 	}
