@@ -1402,13 +1402,35 @@ func (p *PersonFinder) personTitleSpan(toks []Token, m titleMatch) Span {
 	if m.words == 0 {
 		s = m.i
 	}
-	for s-1 >= m.i && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower]) {
+	// The lower-case words the match read before its title word are the
+	// title's too: "a senior research analyst", "a defense analyst" (the
+	// office is "analyst", the norm says so; the title is what the text
+	// calls it). Not an age or other figure ("a 45-year-old nurse").
+	for s-1 >= m.i && (p.modifier[toks[s-1].Lower] || p.descr[toks[s-1].Lower] || p.titleWordBefore(toks[s-1])) {
 		s--
 	}
-	norm := m.e.norm
-	_ = norm
 	return Span{Start: toks[s].Start, End: toks[m.j-1].End}
 }
+
+// titleWordBefore reports a lower-case word that names part of the office
+// before a title word: a plain word, not a figure ("45-year-old"), an
+// article, an adverb or a word that says when or how much ("now a staff
+// scientist", "the new police commissioner", "almost all major").
+func (p *PersonFinder) titleWordBefore(t Token) bool {
+	if t.Cap || !titlePlainWord(t) || isDigitStart(t.Text) || strings.HasSuffix(t.Lower, "ly") && !lyNouns[t.Lower] {
+		return false
+	}
+	switch t.Lower {
+	case "a", "an", "the", "new", "now", "almost", "all", "below", "above", "very", "most", "more", "just", "only",
+		"average", "current", "longtime", "veteran", "well-known", "prominent", "top", "leading", "local", "young", "old",
+		"first", "second", "third", "last", "next", "latest", "sole", "fellow", "another", "other", "former":
+		return false
+	}
+	return true
+}
+
+// lyNouns end in "ly" but are no adverbs: "a family medicine physician".
+var lyNouns = map[string]bool{"family": true, "supply": true, "assembly": true, "rally": true, "ally": true}
 
 // capitalisedTitle widens title span s of match m over the capitalised
 // words before it that belong to no organization or place: a title
