@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -167,6 +168,7 @@ func (d *claimDoc) claims() []Claim {
 	quoteClaimSpans(d.text, out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
+	firstPersonSources(out)
 	out = nestedSources(out)
 	out = d.attributedAccordingTo(out)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -1953,6 +1955,23 @@ func quotedSources(cs []Claim) {
 				c.Certainty = Reported
 			}
 			break
+		}
+	}
+}
+
+// firstPersonSources resolves the "I" and "me" of an event reported in
+// someone's words to its source: in "“... I tried to enter California
+// but was caught by police,” he said" the one caught is the speaker.
+func firstPersonSources(cs []Claim) {
+	for i := range cs {
+		src, ok := findArg(cs[i], "source")
+		if !ok || !isEvent(cs[i].Kind) {
+			continue
+		}
+		for k := range cs[i].Args {
+			if a := &cs[i].Args[k]; a.Role != "source" && a.Norm == "" && (a.Text == "I" || strings.EqualFold(a.Text, "me")) {
+				a.Norm = cmp.Or(src.Norm, src.Text)
+			}
 		}
 	}
 }
