@@ -817,6 +817,13 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	sp, _ := findArg(*c, "speaker")
 	prev, _ := utf8.DecodeLastRuneInString(d.text[:a.Start])
 	inQuote := strings.ContainsRune("\"'“‘", prev)
+	// "not what rights groups say it is": a free relative leaves the verb
+	// of saying a clause without its predicate; "it is" reports nothing.
+	// (Words before the source run on past it: "He had, according to X,
+	// killed ...".)
+	if lo, hi := d.wordTokens(a.Span); a.Start >= sp.End && hi-lo <= 2 && hi > lo && auxForms[d.toks[hi-1].Lower] {
+		return false
+	}
 	// "“... they are on their way." Olayinka Badmus, deputy director,
 	// said the new strain poses a higher risk": a curly quotation closed
 	// by a straight mark after a full stop ended its sentence (the
@@ -2766,6 +2773,12 @@ func (d *claimDoc) clauseBreak(a, b int) bool {
 // the same day, which is all a claim's date says.
 var intervalUnits = map[string]bool{"years": true, "year": true, "months": true, "month": true, "weeks": true, "week": true,
 	"days": true, "day": true, "decades": true, "decade": true}
+
+// auxForms are the finite forms of "be", "have" and "do" and the modals,
+// which end no clause that says something.
+var auxForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true,
+	"had": true, "do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true, "should": true,
+	"may": true, "might": true, "must": true, "'s": true}
 
 // finiteTags are the tags of a finite verb.
 var finiteTags = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}

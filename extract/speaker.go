@@ -805,7 +805,19 @@ func (d *claimDoc) nameAfterFrontedPhrase(sp Span, end int) *mention {
 		return nil
 	}
 	s := d.sents[d.toks[a].Sent]
-	if l := d.toks[s.First].Lower; !openingPreps[l] && !frontedPreps[l] {
+	f := s.First
+	// "Hours after ending the siege, ...", "Two days before the vote,
+	// ...": a measure of time before the preposition.
+	for k := f; k < f+3 && k+1 < s.Last; k++ {
+		if l := d.toks[k].Lower; !(timeHeads[l] || l == "a" || l == "just" || l == "only" || numberWord(l) || isDigitStart(l)) {
+			break
+		}
+		if timeHeads[d.toks[k].Lower] && frontedPreps[d.toks[k+1].Lower] {
+			f = k + 1
+			break
+		}
+	}
+	if l := d.toks[f].Lower; !openingPreps[l] && !frontedPreps[l] {
 		return nil
 	}
 	comma := -1
