@@ -159,6 +159,7 @@ func (d *claimDoc) claims() []Claim {
 		if si < len(d.trees) && d.trees[si] != nil {
 			sentClaims = append(sentClaims, d.depClaims(si, d.trees[si], sentClaims)...)
 		}
+		sentClaims = d.relativeReports(si, s, sentClaims)
 		out = append(out, d.coordinatedSpeakers(dropUnnamedQuantities(dropConvertedAmounts(d.text, d.coordinatedPlaces(dropBaselineTimes(d.changeSubjects(si, dropCountedQuantities(dedupeClaims(dropFallbacks(d.coordinatedCounts(sentClaims), d.rules.isFallback), d.rules.isDep))))))))...)
 	}
 	out = dropUnsaid(d.text, out)

@@ -1679,6 +1679,15 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 					c.Args[k].Norm = n
 				}
 			}
+			// Else the organization that is the subject of its own
+			// sentence, the "it" inside a later clause of it ("The Kenyan
+			// government cited reasons, including the pandemic that it said
+			// made it hard to prepare").
+			if c.Args[k].Norm == "" && at > d.sents[si].First {
+				if n := d.orgSubject(si); n != "" {
+					c.Args[k].Norm = n
+				}
+			}
 			continue
 		}
 		if m := d.actorCovering(d.wordTokens(sp.Span)); m != nil && m.kind == KindPerson && m.ent != nil {
@@ -1978,6 +1987,15 @@ func (d *claimDoc) subjectName(si int) (int, string) {
 	if j := d.afterFrontedPhrase(i, s.Last); j > i {
 		if n, norm := d.subjectNameAt(s, j); n >= 0 {
 			return n, norm
+		}
+	}
+	// "As for Banjai, he hopes ...": the topic "as for" names is whom the
+	// clause after it is about.
+	if i+2 < s.Last && d.toks[i].Lower == "as" && d.toks[i+1].Lower == "for" {
+		for _, m := range d.mentions[i+2] {
+			if m.kind == KindPerson && m.ent != nil && m.end < s.Last && d.toks[m.end].Text == "," {
+				return i + 2, m.norm
+			}
 		}
 	}
 	return d.subjectNameAt(s, i)

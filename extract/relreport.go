@@ -1,0 +1,135 @@
+package extract
+
+// relativeReports reads a verb of saying inside a relative clause whose
+// pronoun is the subject of what was said: "a rare space for privacy,
+// which Wang said is fueling high levels of internet use", "the histories
+// of West Africa that he says are too often neglected", "the pandemic that
+// it said made it hard to prepare". The speaker is the clause's subject;
+// what was said is the antecedent with the rest of the clause, one span
+// from the antecedent's first word (the speaker's words inside it, as an
+// interrupting "he said" stays inside a quotation). The patterns cannot
+// say it: the antecedent stands before the pronoun, the verb after the
+// speaker, and the parser hangs the clause anywhere. The tree gives the
+// antecedent's phrase and tells a finite verb after the verb of saying
+// ("which he said is") from a noun ("which she says rights groups").
+//
+// It returns prev with the claims it makes, less a surface reading of the
+// same verb whose words start after it ("it said made it hard": a clause
+// without its subject).
+func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
+	out := prev
+	for k := s.First + 1; k+3 < s.Last; k++ {
+		switch d.toks[k].Lower {
+		case "which", "that", "who":
+		default:
+			continue
+		}
+		// The speaker: a pronoun, or a name the entity layer found.
+		a, b := k+1, k+2
+		var men *mention
+		switch d.toks[a].Lower {
+		case "he", "she", "they", "it", "we":
+		default:
+			for _, m := range d.mentions[a] {
+				if isActorKind(m.kind) && m.ent != nil && m.end < s.Last && (men == nil || m.end > men.end) {
+					men = m
+				}
+			}
+			if men == nil {
+				continue
+			}
+			b = men.end
+		}
+		v := b
+		if !relativeSayVerbs[d.toks[v].Lower] || v+1 >= s.Last {
+			continue
+		}
+		t := d.tree(si)
+		if t == nil {
+			return out
+		}
+		// What was said goes on with a finite verb of its own.
+		w := t.wordAt(d.toks[v+1].Span)
+		if w < 0 || d.toks[v+1].Cap || !((t.w[w].UPOS == "VERB" || t.w[w].UPOS == "AUX") && finiteTags[t.w[w].XPOS]) {
+			continue
+		}
+		// The antecedent: the phrase of the noun before the pronoun (over
+		// a comma), up through its modifiers and conjuncts ("the histories
+		// and kingdoms of West Africa").
+		e := k - 1
+		if d.toks[e].Text == "," {
+			e--
+		}
+		n := t.wordAt(d.toks[e].Span)
+		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
+			continue
+		}
+		for {
+			h := t.w[n].Head - 1
+			if h < 0 || h > n || (t.w[h].UPOS != "NOUN" && t.w[h].UPOS != "PROPN") {
+				break
+			}
+			switch t.w[n].Rel {
+			case "conj", "compound", "flat", "appos":
+				n = h
+				continue
+			case "nmod":
+				// ("provides young people with a rare space": a "with"
+				// phrase is the verb's, whatever the parser hung it on.)
+				switch t.caseOf(n) {
+				case "of", "for", "in", "on", "about", "from":
+					n = h
+					continue
+				}
+			}
+			break
+		}
+		lo, _ := t.phrase(n)
+		start, _ := d.wordTokens(t.w[lo].Span)
+		for start < e && !isWordRune([]rune(d.toks[start].Text)[0]) {
+			start++
+		}
+		// Up to the clause's end: a comma, a semicolon or a dash after
+		// the verb, or the sentence's end.
+		end := v + 1
+		for end < s.Last {
+			if x := d.toks[end].Text; x == "," || x == ";" || x == "—" || x == "–" || x == "." || x == "!" || x == "?" {
+				break
+			}
+			end++
+		}
+		if start >= k || end <= v+1 {
+			continue
+		}
+		// A reading of the same verb: its content starting right after it
+		// is this clause cut from its subject; any other reading stands.
+		after := d.toks[v+1].Start
+		same, other := -1, false
+		for i, c := range out {
+			if c.Kind != "statement" {
+				continue
+			}
+			if ct, ok := findArg(c, "content"); ok && ct.Start == after {
+				same = i
+			} else if d.inStatement(out[i:i+1], v) {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
+		if same >= 0 {
+			out = append(out[:same:same], out[same+1:]...)
+		}
+		c := Claim{Kind: "statement", Rule: "statement.relative_said", Certainty: Asserted, Span: s.Span, Text: d.text[s.Start:s.End]}
+		c.Args = append(c.Args, d.spanArg("content", d.spanOf(start, end), ""), d.arg(capture{"speaker", a, b, men, nil}))
+		out = append(out, c)
+		k = end
+	}
+	return out
+}
+
+// relativeSayVerbs are the verbs of saying relativeReports reads: not
+// opinions ("which he believes is"), as for said_tree.
+var relativeSayVerbs = map[string]bool{"said": true, "says": true, "say": true, "claimed": true, "claims": true, "claim": true,
+	"argued": true, "argues": true, "insisted": true, "insists": true, "estimated": true, "estimates": true, "alleged": true, "alleges": true}
