@@ -377,23 +377,34 @@ func namesUS(toks []Token) bool {
 func (l *OrgLexicon) definedAcronyms(text string, toks []Token, cs []orgSpan) (acr map[string]orgEntry, defs []orgSpan, terms map[string]bool) {
 	acr = map[string]orgEntry{}
 	for k := 2; k+1 < len(toks); k++ {
-		if toks[k-1].Text != "(" || toks[k+1].Text != ")" || !orgIsAcronym(toks[k].Text) {
+		// The acronym in brackets after the long form, or after ", or"
+		// set off by commas ("the National Intelligence and Security
+		// Agency, or NISA, said"); open is the token after the long form.
+		open := k - 1
+		switch {
+		case toks[k-1].Text == "(" && toks[k+1].Text == ")":
+		case k >= 3 && toks[k-1].Lower == "or" && toks[k-2].Text == "," && (toks[k+1].Text == "," || toks[k+1].Text == "."):
+			open = k - 2
+		default:
 			continue
 		}
-		start, ok := orgLongForm(toks, k-1, toks[k].Text)
-		if !ok || l.notOrg[toks[k-2].Lower] {
+		if !orgIsAcronym(toks[k].Text) {
 			continue
 		}
-		if _, e, isCountry := l.orgCountryAt(text, toks, start); isCountry && e == k-1 {
+		start, ok := orgLongForm(toks, open, toks[k].Text)
+		if !ok || l.notOrg[toks[open-1].Lower] {
+			continue
+		}
+		if _, e, isCountry := l.orgCountryAt(text, toks, start); isCountry && e == open {
 			continue // "People's Republic of China (PRC)" is a country
 		}
-		long := orgClean(text[toks[start].Start:toks[k-2].End])
-		e := orgEntry{norm: long, typ: orgGuessType(l, toks[k-2].Lower, long)}
+		long := orgClean(text[toks[start].Start:toks[open-1].End])
+		e := orgEntry{norm: long, typ: orgGuessType(l, toks[open-1].Lower, long)}
 		if id := l.orgPick(toks[k].Text, true, l.index[toks[k].Lower]); id >= 0 {
 			e = l.orgs[id]
-		} else if id := l.orgLexiconSpan(cs, start, k-1); id >= 0 {
+		} else if id := l.orgLexiconSpan(cs, start, open); id >= 0 {
 			e = orgEntry{cs[id].norm, cs[id].typ}
-		} else if e.typ == "" && !l.hasAcronymHead(toks[start:k-1]) {
+		} else if e.typ == "" && !l.hasAcronymHead(toks[start:open]) {
 			if terms == nil {
 				terms = map[string]bool{}
 			}
@@ -401,7 +412,7 @@ func (l *OrgLexicon) definedAcronyms(text string, toks []Token, cs []orgSpan) (a
 			continue
 		}
 		acr[toks[k].Text] = e
-		defs = append(defs, orgSpan{start, k - 1, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
+		defs = append(defs, orgSpan{start, open, e.norm, e.typ, true}, orgSpan{k, k + 1, e.norm, e.typ, true})
 	}
 	for a := range acr {
 		delete(terms, a) // defined as a body elsewhere in the text

@@ -82,6 +82,9 @@ func TestOrganizations(t *testing.T) {
 		// holds a word naming a body; a term is none.
 		{"acronym of a term", "Information and Communication Technology (ICT) helps. ICT grows.", nil},
 		{"acronym of a body", "the Lunar Transportation Systems (LTS) team", []string{`4:32  "Lunar Transportation Systems"`, `34:37  "Lunar Transportation Systems"`}},
+		// The acronym set off by ", or" after the long form.
+		{"acronym after or", "the Kenya Revenue Authority, or KRA, said", []string{`4:27 government "Kenya Revenue Authority"`, `32:35 government "Kenya Revenue Authority"`}},
+		{"no acronym after or", "the Kenya Revenue Authority, or KDF, said", []string{`4:27 government "Kenya Revenue Authority"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
