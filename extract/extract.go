@@ -300,6 +300,7 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	ents = dropNameDates(toks, ents)
 	tagBlocks(ents, doc.Regions)
 
 	if err := ctx.Err(); err != nil {
@@ -374,6 +375,34 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 		ents = []Entity{}
 	}
 	return Result{Entities: ents, Claims: claims}, nil
+}
+
+// dropNameDates drops a date "Today" that ends a name ("told USA Today",
+// "BBC Radio's Today"): capitalised, right after a capitalised word of its
+// sentence that does not open it. Done after the recogniser, whose
+// features read the dates as they are found (the model was trained so).
+func dropNameDates(toks []Token, ents []Entity) []Entity {
+	out := ents[:0]
+	for _, e := range ents {
+		if e.Kind == KindDate && e.Text == "Today" {
+			if i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= e.Start }); i > 0 && i < len(toks) {
+				if p := toks[i-1]; p.Sent == toks[i].Sent && p.Cap && p.End+1 >= e.Start && i-1 > firstOfSentence(toks, i) {
+					continue
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// firstOfSentence returns the index of the first token of token i's
+// sentence.
+func firstOfSentence(toks []Token, i int) int {
+	for i > 0 && toks[i-1].Sent == toks[i].Sent {
+		i--
+	}
+	return i
 }
 
 // ruleEntities finds the entities the lexicons, the gazetteer and the
