@@ -166,6 +166,7 @@ func (d *claimDoc) claims() []Claim {
 	d.resolveSpeakers(out)
 	out = append(out, d.continuedQuotes(out)...)
 	out = dropUnresolvedSpeakers(out)
+	out = d.pairSpeakers(out)
 	quoteClaimSpans(d.text, out)
 	closeContentQuotes(d.text, out)
 	quotedSources(out)
@@ -2186,6 +2187,56 @@ func (d *claimDoc) coordinatedSpeakers(cs []Claim) []Claim {
 		cs = append(cs, extra)
 	}
 	return cs
+}
+
+// pairSpeakers gives each of two named persons who speak together a
+// statement of their own ("Claudia Sheinbaum and outgoing Canadian Prime
+// Minister Justin Trudeau told Trump ...", "Vindman and Williams told
+// lawmakers"), so that what each said can be asked. It runs after the
+// speakers are resolved: a "they" in the sentences after stands for the
+// pair ("Residents, they said, had been warned").
+func (d *claimDoc) pairSpeakers(cs []Claim) []Claim {
+	n := len(cs)
+	for i := 0; i < n; i++ {
+		k := argIndex(&cs[i], "speaker")
+		if cs[i].Kind != "statement" || k < 0 {
+			continue
+		}
+		a, b := d.wordTokens(cs[i].Args[k].Span)
+		p, q := d.personPair(a, b)
+		if p == nil {
+			continue
+		}
+		c := cs[i]
+		c.Args = append([]Arg(nil), c.Args...)
+		cs[i].Args[k] = d.arg(capture{"speaker", p.start, p.end, p, nil})
+		c.Args[k] = d.arg(capture{"speaker", q.start, q.end, q, nil})
+		sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// personPair returns the two persons of a speaker over tokens [a, b)
+// that is "P and [titles] Q", Q ending the span; nil when it is not.
+func (d *claimDoc) personPair(a, b int) (*mention, *mention) {
+	for j := a + 1; j+1 < b; j++ {
+		if d.toks[j].Lower != "and" {
+			continue
+		}
+		p := d.personEnding(j - 1)
+		k := j + 1
+		for k < b && k-j <= 6 && d.personSpanning(k, k+1) == nil && (d.toks[k].Cap || titleModifiers[d.toks[k].Lower]) {
+			k++
+		}
+		// (Only title words before P: "residents of Dadaab and Kakuma" is
+		// one group of people.)
+		if q := d.personStarting(k); p != nil && q != nil && q.end == b && d.titleStart(p.start, a) == a {
+			return p, q
+		}
+		return nil, nil
+	}
+	return nil, nil
 }
 
 // titleModifiers are lower-case words of a title before a name.

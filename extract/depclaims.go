@@ -658,7 +658,9 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		if a.role == "attribute" {
 			hi = t.withFlow(n, hi)
 		}
-		if a.coord {
+		// A speaker is all its conjuncts: "Businesses and residents ...
+		// say" (coordinatedSpeakers splits named ones).
+		if a.coord || a.role == "speaker" && t.w[n].UPOS != "PRON" {
 			hi = t.coordinationEnd(n, hi)
 		}
 		// The noun a trigger is the case word of starts after it: in "the

@@ -3530,6 +3530,12 @@ func (t *depTree) follow(i int, path []depStep) []int {
 				if t.w[n].Rel == "advcl" && t.hasKid(n, "nsubj", "nsubj:pass", "expl", "csubj") {
 					continue
 				}
+				// Nor does an infinitive after the object of the clause
+				// above, whose subject is often that object: "prompted
+				// some Twitter users to argue that ..." (the users argue).
+				if h := t.w[n].Head - 1; t.w[n].Rel == "advcl" && t.markOf(n) == "to" && h >= 0 && t.hasKid(h, "obj") {
+					continue
+				}
 				if h := t.w[n].Head - 1; h >= 0 && st.matches(t.w[n].Rel) {
 					next = append(next, h)
 				}

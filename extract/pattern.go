@@ -1081,12 +1081,16 @@ func (sm *sentMatcher) npToken(i int, first bool) bool {
 	if !t.Cap && strings.HasSuffix(t.Lower, "ly") && !npAdverbNouns[t.Lower] {
 		return false
 	}
+	// "two people familiar with the matter": the adjective's complement.
+	if t.Lower == "with" && !first && sm.toks[i-1].Lower == "familiar" {
+		return true
+	}
 	// Inside a phrase "and" and "of" may join nouns ("the US and its
 	// allies"); other stop words end it. A possessive determiner after
 	// them only: elsewhere it opens a noun phrase of its own ("told VOA
 	// its research found that": the medium is "VOA").
 	if !first && possessiveDeterminers[t.Lower] {
-		return sm.toks[i-1].Lower == "and" || sm.toks[i-1].Lower == "of"
+		return sm.toks[i-1].Lower == "and" || sm.toks[i-1].Lower == "of" || sm.toks[i-1].Lower == "with"
 	}
 	return !npStop[t.Lower] || t.Lower == "and" || t.Lower == "of"
 }
