@@ -1423,11 +1423,17 @@ func (p *PersonFinder) titleWordBefore(t Token) bool {
 	switch t.Lower {
 	case "a", "an", "the", "new", "now", "almost", "all", "below", "above", "very", "most", "more", "just", "only",
 		"average", "current", "longtime", "veteran", "well-known", "prominent", "top", "leading", "local", "young", "old",
-		"first", "second", "third", "last", "next", "latest", "sole", "fellow", "another", "other", "former":
+		"first", "second", "third", "last", "next", "latest", "sole", "fellow", "another", "other", "former",
+		"late", "real", "then", "future", "would-be", "ex", "against":
 		return false
 	}
 	return true
 }
+
+// titlePhraseOpeners close a title phrase on its left: an owner's
+// possessive or a determiner.
+var titlePhraseOpeners = map[string]bool{"'s": true, "’s": true, "the": true, "a": true, "an": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true}
 
 // lyNouns end in "ly" but are no adverbs: "a family medicine physician".
 var lyNouns = map[string]bool{"family": true, "supply": true, "assembly": true, "rally": true, "ally": true}
@@ -1570,6 +1576,19 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 			break
 		}
 		s--
+	}
+	// Plain words of the office too, when an owner's possessive or a
+	// determiner closes the phrase on their left: "Mr. Trump's personal
+	// lawyer, Rudy Giuliani", "the company's chief financial officer".
+	// (Without one, the words before a name may be anything: "said
+	// longtime lawyer X".)
+	// One word only: before a name the lists cannot tell an office word
+	// from the rest of a phrase ("allegations against Vice President").
+	// (Not the last word of an owner: "North Korea's army chief of staff".)
+	if w := s - 1; w > 0 && toks[w].Sent == toks[i].Sent && p.titleWordBefore(toks[w]) && titlePhraseOpeners[toks[w-1].Lower] {
+		if _, isEnt := entEnd.at(w); !isEnt {
+			s = w
+		}
 	}
 	pt := PersonTitle{TitleNorm: p.personNormWithModifiers(toks, s, m.j, m.e.norm), rank: m.e.rank}
 	pt.Title = Span{Start: toks[s].Start, End: toks[m.j-1].End}
