@@ -1971,15 +1971,35 @@ func quotedSources(cs []Claim) {
 // firstPersonSources resolves the "I" and "me" of an event reported in
 // someone's words to its source: in "“... I tried to enter California
 // but was caught by police,” he said" the one caught is the speaker.
+// The speaker is the one of the statement whose words hold the "I" (its
+// resolution is the statement's, which may differ from the source's).
 func firstPersonSources(cs []Claim) {
 	for i := range cs {
 		src, ok := findArg(cs[i], "source")
 		if !ok || !isEvent(cs[i].Kind) {
 			continue
 		}
+		// A source that is a statement's speaker ("he" of "“...,” he
+		// said") is resolved as that speaker is.
+		for _, st := range cs {
+			if sp, ok := findArg(st, "speaker"); ok && st.Kind == "statement" && sp.Span == src.Span && sp.Norm != "" && sp.Norm != src.Norm {
+				k := argIndex(&cs[i], "source")
+				cs[i].Args[k].Norm = sp.Norm
+				src = cs[i].Args[k]
+			}
+		}
 		for k := range cs[i].Args {
-			if a := &cs[i].Args[k]; a.Role != "source" && a.Norm == "" && (a.Text == "I" || strings.EqualFold(a.Text, "me")) {
-				a.Norm = cmp.Or(src.Norm, src.Text)
+			a := &cs[i].Args[k]
+			if a.Role == "source" || a.Norm != "" || !(a.Text == "I" || strings.EqualFold(a.Text, "me")) {
+				continue
+			}
+			a.Norm = cmp.Or(src.Norm, src.Text)
+			for _, st := range cs {
+				if ct, ok := findArg(st, "content"); ok && st.Kind == "statement" && ct.Start <= a.Start && a.End <= ct.End {
+					if sp, ok := findArg(st, "speaker"); ok {
+						a.Norm = cmp.Or(sp.Norm, sp.Text)
+					}
+				}
 			}
 		}
 	}
