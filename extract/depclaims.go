@@ -69,6 +69,9 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			if !ok || c.Kind == "casualty" && !hasRole(c, "count") && !hasRole(c, "victims") {
 				continue // "claimed lives" with no one named or counted
 			}
+			if c.Kind == "quantity" && d.rangeUpper(c) {
+				continue // "grows 18% to 20%": a range, its lower figure the value
+			}
 			if !hasRole(c, "source") {
 				if src, ok := d.treeSource(t, b.trigger); ok {
 					c.Args = append(c.Args, src)
@@ -88,6 +91,41 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// rangeUpper reports a quantity whose value is the upper figure of a
+// range, "to" right after another figure ("grows 18% to 20% every year"):
+// the range is one quantity with its lower figure (the claims gold's
+// convention), which another rule reads.
+func (d *claimDoc) rangeUpper(c Claim) bool {
+	v, ok := findArg(c, "value")
+	if !ok {
+		return false
+	}
+	k := d.tokIndex(v.Start)
+	if k < 2 || k >= len(d.toks) || d.toks[k-1].Lower != "to" {
+		return false
+	}
+	var hi *mention
+	for _, m := range d.mentions[k] {
+		if m.kind == KindNumber && m.ent != nil {
+			hi = m
+		}
+	}
+	if hi == nil {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-3; j-- {
+		for _, m := range d.mentions[j] {
+			// ("rose from 250% to 390%": a baseline and the figure reached;
+			// "rose 3.5 percent to $27.2 billion": a change and the figure
+			// reached, two kinds of figure.)
+			if m.kind == KindNumber && m.end == k-1 && m.ent != nil && m.ent.Type == hi.ent.Type {
+				return m.start == 0 || d.toks[m.start-1].Lower != "from"
+			}
+		}
+	}
+	return false
 }
 
 // depStatementHolds checks a statement the tree reads: its verb is the
