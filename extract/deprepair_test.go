@@ -49,6 +49,19 @@ of of ADP IN 6 case
 the the DET DT 6 det
 town town NOUN NN 3 nmod
 . . PUNCT . 1 punct`, []string{"Rebels>seized:nsubj", "seized>ROOT:root", ".>seized:punct"}},
+		{"a possessive name read as the object, the -ing word after it a clause: the gerund is the object", `
+Trump Trump PROPN NNP 2 nsubj
+confirmed confirm VERB VBD 0 root
+Kamara Kamara PROPN NNP 2 obj
+’s 's PART POS 3 case
+killing kill VERB VBG 2 xcomp
+. . PUNCT . 2 punct`, []string{"Kamara>killing:nmod:poss", "killing>confirmed:obj"}},
+		{"an -ing clause after an object without a possessive stays", `
+Police police NOUN NNS 2 nsubj
+caught catch VERB VBD 0 root
+him he PRON PRP 2 obj
+stealing steal VERB VBG 2 xcomp
+. . PUNCT . 2 punct`, nil},
 		{"a name read as a plural noun before a verb of saying without an object: the verb heads the sentence", `
 Matthaes matthae NOUN NNS 0 root
 warned warn VERB VBN 1 acl

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1755,6 +1755,35 @@ func (t *depTree) secondSubject() bool {
 		changed = true
 	}
 	return changed
+}
+
+// possessorBeforeGerund repairs a possessive name the parser made a verb's
+// object, with the -ing word right after it a clause of that verb
+// ("Trump confirmed al-Rufay’i’s killing": "al-Rufay’i" the object,
+// "killing" an xcomp): a possessive right before an -ing word makes it a
+// gerund, the noun phrase the verb takes, and the possessor its own.
+func (t *depTree) possessorBeforeGerund() bool {
+	for n := range t.w {
+		v := t.w[n].Head - 1
+		if v < 0 || t.w[n].Rel != "obj" || (t.w[n].UPOS != "PROPN" && t.w[n].UPOS != "NOUN") {
+			continue
+		}
+		_, e := t.subtree(n)
+		g := e + 1
+		if g >= len(t.w) || t.w[e].XPOS != "POS" || t.w[e].Head-1 != n || t.w[g].XPOS != "VBG" || t.w[g].Head-1 != v ||
+			t.hasKid(g, "nsubj", "nsubj:pass", "mark", "obj", "aux") {
+			continue
+		}
+		switch t.w[g].Rel {
+		case "xcomp", "advcl", "ccomp", "dep":
+		default:
+			continue
+		}
+		t.w[g].Rel, t.w[g].UPOS, t.w[g].XPOS = "obj", "NOUN", "NN"
+		t.w[n].Head, t.w[n].Rel = g+1, "nmod:poss"
+		return true
+	}
+	return false
 }
 
 // saidInSubordinate repairs a sentence that opens with a subordinate
