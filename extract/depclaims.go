@@ -72,6 +72,9 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 			if c.Kind == "quantity" && d.rangeUpper(c) {
 				continue // "grows 18% to 20%": a range, its lower figure the value
 			}
+			if c.Kind == "quantity" {
+				d.worthOfSubject(&c)
+			}
 			if !hasRole(c, "source") {
 				if src, ok := d.treeSource(t, b.trigger); ok {
 					c.Args = append(c.Args, src)
@@ -91,6 +94,22 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 		}
 	}
 	return out
+}
+
+// worthOfSubject turns an attribute "worth of X" into the subject X ("$360
+// billion worth of Chinese goods": what is worth the figure is the goods,
+// as worth_of_tree reads it; "a $17 million net worth" keeps its
+// attribute).
+func (d *claimDoc) worthOfSubject(c *Claim) {
+	k := argIndex(c, "attribute")
+	if k < 0 || hasRole(*c, "subject") {
+		return
+	}
+	a, b := d.wordTokens(c.Args[k].Span)
+	if b-a < 3 || d.toks[a].Lower != "worth" || d.toks[a+1].Lower != "of" {
+		return
+	}
+	c.Args[k] = d.arg(capture{"subject", a + 2, b, d.actorCovering(a+2, b), nil})
 }
 
 // rangeUpper reports a quantity whose value is the upper figure of a
