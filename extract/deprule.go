@@ -3660,6 +3660,13 @@ func (t *depTree) phrase(n int) (int, int) {
 				hi = max(hi, h2)
 				continue
 			}
+			// Inside an of-phrase a coordination is one noun phrase: "the
+			// average price of a new truck or SUV" (the top node's
+			// conjuncts are claims of their own: coordinationEnd, spread).
+			if !top && r == "conj" && t.hasKid(c, "cc") && strings.HasPrefix(t.w[k].Rel, "nmod") && t.caseOf(k) == "of" {
+				walk(c, false)
+				continue
+			}
 			if !phraseRels[r] {
 				continue
 			}

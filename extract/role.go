@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // roleClaims turns the titles the person finder linked to persons into
@@ -18,7 +19,7 @@ func (d *claimDoc) roleClaims(titles []PersonTitle) []Claim {
 			continue
 		}
 		key := [3]int{t.Person.Start, t.Title.Start, t.Title.End}
-		if seen[key] {
+		if seen[key] || allCapsWord(d.text[t.Title.Start:t.Title.End]) {
 			continue
 		}
 		seen[key] = true
@@ -67,4 +68,20 @@ func (d *claimDoc) normAt(s Span, kind string) string {
 		}
 	}
 	return ""
+}
+
+// allCapsWord reports a title written in capitals longer than an
+// abbreviation ("ABOUT THE AUTHOR Laura Winter": a page's heading before
+// a byline, no office; "CEO" and "MP" are titles).
+func allCapsWord(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 4
 }
