@@ -3,7 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 )
 
 // roleClaims turns the titles the person finder linked to persons into
@@ -19,7 +19,10 @@ func (d *claimDoc) roleClaims(titles []PersonTitle) []Claim {
 			continue
 		}
 		key := [3]int{t.Person.Start, t.Title.Start, t.Title.End}
-		if seen[key] || allCapsWord(d.text[t.Title.Start:t.Title.End]) {
+		// A title in capitals longer than an abbreviation is a page's
+		// heading before a byline, no office ("ABOUT THE AUTHOR Laura
+		// Winter"); "CEO" and "MP" are titles.
+		if tt := d.text[t.Title.Start:t.Title.End]; seen[key] || placeAllCaps(tt) && utf8.RuneCountInString(tt) > 4 {
 			continue
 		}
 		seen[key] = true
@@ -68,20 +71,4 @@ func (d *claimDoc) normAt(s Span, kind string) string {
 		}
 	}
 	return ""
-}
-
-// allCapsWord reports a title written in capitals longer than an
-// abbreviation ("ABOUT THE AUTHOR Laura Winter": a page's heading before
-// a byline, no office; "CEO" and "MP" are titles).
-func allCapsWord(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters > 4
 }
