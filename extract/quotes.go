@@ -391,8 +391,17 @@ func (d *claimDoc) quoteStart(m *mention) int {
 	if k := d.tokIndex(m.span.Start); k > 0 && k-1 < m.start && isOpenQuote(d.toks[k-1].Text) {
 		return d.toks[k-1].Start
 	}
+	// `... ,” he said. But “President Trump ... is the most prominent
+	// dissenter.”`: a conjunction that opens the sentence before the
+	// quotation joins it to the words before; the quotation goes on.
+	if j := m.start - 1; j >= 0 && isOpenQuote(d.toks[m.start].Text) && d.toks[j].Sent == d.toks[m.start].Sent && j == d.sents[d.toks[j].Sent].First && quoteJoiners[d.toks[j].Lower] {
+		return d.toks[j].Start
+	}
 	return d.toks[m.start].Start
 }
+
+// quoteJoiners open a sentence that goes on with the quotation before it.
+var quoteJoiners = map[string]bool{"but": true, "and": true, "yet": true, "still": true, "so": true}
 
 // statementBefore returns the quoted statement that ends right before m in
 // the same paragraph, if any: the last of cs ending at most blank space
