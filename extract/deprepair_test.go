@@ -69,6 +69,17 @@ against against ADP IN 5 case
 hospital hospital NOUN NN 5 compound
 care care NOUN NN 2 obl
 . . PUNCT . 1 punct`, []string{"Matthaes>warned:nsubj", "warned>ROOT:root", ".>warned:punct"}},
+		{"a name read as a plural noun, its apposition set off by commas, then a verb of saying hung on the apposition", `
+Matthaes matthae NOUN NNS 0 root
+, , PUNCT , 1 punct
+a a DET DT 5 det
+Vietnam Vietnam PROPN NNP 5 compound
+dweller dweller NOUN NN 1 nsubj
+, , PUNCT , 7 punct
+warned warn VERB VBN 5 acl
+against against ADP IN 9 case
+care care NOUN NN 7 obl
+. . PUNCT . 1 punct`, []string{"Matthaes>warned:nsubj", "dweller>Matthaes:appos", "warned>ROOT:root", ".>warned:punct"}},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl

@@ -2045,22 +2045,70 @@ func (t *depTree) participleUnderSubject() bool {
 		if p < 0 || p != n+1 || !t.hasKid(p, "obj") && !said || t.hasKid(p, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop") {
 			continue
 		}
-		// The noun's words open the sentence; no other verb heads a clause.
-		ok := true
-		for k := 0; k < n; k++ {
-			if !t.descends(k, n) || t.w[k].UPOS == "PUNCT" || t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" {
-				ok = false
-			}
-		}
-		for k := range t.w {
-			if (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX") && k != p && !t.descends(k, p) {
-				ok = false
-			}
-		}
-		if !ok {
+		if !t.opensAlone(n, p) {
 			continue
 		}
 		t.w[p].XPOS = "VBD"
+		t.rootOverSubject(p, n, "nsubj")
+		return true
+	}
+	return t.participleAfterApposition()
+}
+
+// opensAlone reports that noun n's words open the sentence and that no
+// verb but p and those under it heads a clause.
+func (t *depTree) opensAlone(n, p int) bool {
+	for k := 0; k < n; k++ {
+		if !t.descends(k, n) || t.w[k].UPOS == "PUNCT" || t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" {
+			return false
+		}
+	}
+	for k := range t.w {
+		if (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX") && k != p && !t.descends(k, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// participleAfterApposition is participleUnderSubject's shape with an
+// apposition between the noun and the verb of saying ("Matthaes, a
+// Vietnam dweller of 25 years, warned against hospital care": root
+// "Matthaes", "dweller" hung on it, "warned" an acl of "dweller"): the
+// phrase set off by commas after the sentence's first noun is its
+// apposition, and the verb after the second comma the sentence's.
+func (t *depTree) participleAfterApposition() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") || n+2 >= len(t.w) || t.w[n+1].Form != "," {
+			continue
+		}
+		a := -1
+		for _, k := range t.kids[n] {
+			if k > n+1 && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN") {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		lo, _ := t.subtree(a)
+		p := -1
+		for _, k := range t.kids[a] {
+			if k > a && t.w[k].Rel == "acl" && t.w[k].UPOS == "VERB" && (t.w[k].XPOS == "VBN" || t.w[k].XPOS == "VBD") && speechLemmas[t.lemma(k)] {
+				p = k
+			}
+		}
+		if p < 0 || lo != n+2 || t.w[p-1].Form != "," || t.hasKid(p, "aux", "aux:pass", "nsubj", "nsubj:pass", "mark", "cop", "xcomp") {
+			continue
+		}
+		if !t.opensAlone(n, p) {
+			continue
+		}
+		t.w[a].Head, t.w[a].Rel = n+1, "appos"
+		t.w[p].Head, t.w[p-1].Head = n+1, p+1
+		t.w[p].XPOS = "VBD"
+		t.linkKids()
 		t.rootOverSubject(p, n, "nsubj")
 		return true
 	}
