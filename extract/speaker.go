@@ -1616,7 +1616,7 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 				// ("Residents fled the town, and they said the army had
 				// arrived": else the plural subject of the clause before.)
 				if n := d.pluralSubject(si); c.Args[k].Norm == "" && n != "" && !strings.Contains(foldLower(n), "they") {
-					if a, _ := d.wordTokens(sp.Span); d.toks[first].Start <= a && strings.Index(d.text[d.toks[first].Start:], n) == 0 {
+					if a, _ := d.wordTokens(sp.Span); first <= a && strings.Index(d.text[d.toks[first].Start:], n) == 0 {
 						c.Args[k].Norm = n
 					}
 				}
