@@ -385,7 +385,7 @@ func dropNameDates(toks []Token, ents []Entity) []Entity {
 	out := ents[:0]
 	for _, e := range ents {
 		if e.Kind == KindDate && e.Text == "Today" {
-			if i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= e.Start }); i > 0 && i < len(toks) {
+			if i, _ := tokenStartingAt(toks, e.Start); i > 0 && i < len(toks) {
 				if p := toks[i-1]; p.Sent == toks[i].Sent && p.Cap && p.End+1 >= e.Start && i-1 > firstOfSentence(toks, i) {
 					continue
 				}

@@ -314,11 +314,8 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	}
 	// "30 times your estimated annual expenses": a speaker never ends in a
 	// possessive determiner; the word after it is no verb.
-	if a, b := d.wordTokens(sp); a < b {
-		switch d.toks[b-1].Lower {
-		case "your", "his", "her", "their", "its", "our", "my":
-			return false
-		}
+	if a, b := d.wordTokens(sp); a < b && possessiveDeterminers[d.toks[b-1].Lower] {
+		return false
 	}
 	if d.insideQuote(sp) {
 		return false // "... and that everything anybody said to me became musical.”"
