@@ -3151,6 +3151,38 @@ func nestedStatement(in, outer Claim) bool {
 	return opensContent(oc, sp.Start)
 }
 
+// cutOverrun cuts the content of a statement inside what a trailing
+// attribution attributes where it runs on over that attribution: in "The
+// groups accused the company of trying to influence the talks,
+// Agence France-Presse reported" the accusation's [rest] reads to the
+// sentence's end, over ", Agence France-Presse reported", and would be
+// taken for a second reading of the outer statement. Cut at the outer
+// content's end, it is a report inside a report (nestedStatement), one
+// statement of each speaker. It reports whether it cut.
+func cutOverrun(in *Claim, outer Claim) bool {
+	if in.Kind != "statement" || outer.Kind != "statement" || isAccordingTo(outer.Rule) {
+		return false
+	}
+	oc, ok1 := findArg(outer, "content")
+	osp, ok2 := findArg(outer, "speaker")
+	isp, ok3 := findArg(*in, "speaker")
+	if !ok1 || !ok2 || !ok3 || osp.Start < oc.End || isp.Start < oc.Start || !opensContent(oc, isp.Start) {
+		return false
+	}
+	for i, a := range in.Args {
+		if a.Role != "content" || a.Start < isp.End || a.Start >= oc.End || a.End < osp.End || a.End-a.Start != len(a.Text) {
+			continue
+		}
+		t := strings.TrimRight(a.Text[:oc.End-a.Start], " ,;:")
+		if t == "" {
+			return false
+		}
+		in.Args[i].Text, in.Args[i].End = t, a.Start+len(t)
+		return true
+	}
+	return false
+}
+
 // opensContent reports whether byte offset at opens content, after at
 // most a complementizer the content kept and an article the speaker's
 // phrase left out ("said a scan of the microchip revealed that ...").
@@ -3239,6 +3271,9 @@ next:
 				ca, ok1 := findArg(c, role)
 				oa, ok2 := findArg(o, role)
 				if ok1 && ok2 && overlaps(ca.Span, oa.Span) {
+					if c.Kind == "statement" && (cutOverrun(&c, o) || cutOverrun(&out[k], c)) {
+						continue // now nested: nestedStatement below reads it
+					}
 					// "X has voiced concern over ..., according to Z": an
 					// attribution inside what "according to" attributes is
 					// one more statement, not a reading of the same one.

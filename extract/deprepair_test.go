@@ -80,6 +80,55 @@ warned warn VERB VBN 5 acl
 against against ADP IN 9 case
 care care NOUN NN 7 obl
 . . PUNCT . 1 punct`, []string{"Matthaes>warned:nsubj", "dweller>Matthaes:appos", "warned>ROOT:root", ".>warned:punct"}},
+		{"a root noun with a subject of its own and a that-clause with its own subject: a verb, the clause its complement", `
+Groups group NOUN NNS 2 nsubj
+estimate estimate NOUN NN 0 root
+that that SCONJ IN 7 mark
+more more ADJ JJR 5 advmod
+people people NOUN NNS 7 nsubj:pass
+were be AUX VBD 7 aux:pass
+confined confine VERB VBN 2 acl
+. . PUNCT . 2 punct`, []string{"confined>estimate:ccomp"}},
+		{"a root noun without a subject keeps its clause", `
+The the DET DT 2 det
+claim claim NOUN NN 0 root
+that that SCONJ IN 5 mark
+prices price NOUN NNS 5 nsubj
+rose rise VERB VBD 2 acl
+. . PUNCT . 2 punct`, nil},
+		{"an object before an unmarked adverbial clause with a finite auxiliary and no subject: its subject, the clause a complement", `
+Reports report NOUN NNS 2 nsubj
+indicated indicate VERB VBD 0 root
+two two NUM CD 4 nummod
+attacks attack NOUN NNS 2 obj
+had have AUX VBD 6 aux
+involved involve VERB VBN 2 advcl
+militants militant NOUN NNS 6 obj
+. . PUNCT . 2 punct`, []string{"attacks>involved:nsubj", "involved>indicated:ccomp"}},
+		{"the same clause under a participle that modifies a noun stays", `
+Scientists scientist NOUN NNS 0 root
+using use VERB VBG 1 acl
+a a DET DT 4 det
+telescope telescope NOUN NN 2 obj
+have have AUX VBP 6 aux
+confirmed confirm VERB VBN 2 advcl
+water water NOUN NN 6 obj
+. . PUNCT . 1 punct`, nil},
+		{"a name set off by commas before a verb without a subject, read as a vocative: the subject", `
+Ankara Ankara PROPN NNP 6 vocative
+, , PUNCT , 1 punct
+too too ADV RB 6 advmod
+, , PUNCT , 3 punct
+is be AUX VBZ 6 aux
+warning warn VERB VBG 0 root
+Washington Washington PROPN NNP 6 obj
+. . PUNCT . 6 punct`, []string{"Ankara>warning:nsubj"}},
+		{"a vocative after the verb stays", `
+Thank thank VERB VB 0 root
+you you PRON PRP 1 obj
+, , PUNCT , 4 punct
+Mr. Mr. PROPN NNP 1 vocative
+. . PUNCT . 1 punct`, nil},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl

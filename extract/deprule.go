@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1872,6 +1872,38 @@ func (t *depTree) nameAsConjunctSubject() bool {
 	return false
 }
 
+// vocativeSubject repairs a subject set off by commas that the parser read
+// as a form of address ("Ankara, too, is warning Washington of severe
+// consequences": "Ankara" a vocative of "warning"): news prose addresses
+// no one outside quotations, so a name or noun before a verb that has no
+// subject of its own, read as its vocative, is that subject.
+func (t *depTree) vocativeSubject() bool {
+	changed := false
+	for k := range t.w {
+		v := t.w[k].Head - 1
+		if t.w[k].Rel != "vocative" || v <= k || (t.w[k].UPOS != "PROPN" && t.w[k].UPOS != "NOUN") || (t.w[v].UPOS != "VERB" && !t.hasKid(v, "cop")) || !t.subjectless(v) {
+			continue
+		}
+		t.w[k].Rel = "nsubj"
+		if t.hasKid(v, "aux:pass") {
+			t.w[k].Rel = "nsubj:pass"
+		}
+		changed = true
+	}
+	return changed
+}
+
+// finiteAux reports whether clause c has a finite auxiliary ("had",
+// "will", "is"), which a clause without a subject of its own lacks.
+func (t *depTree) finiteAux(c int) bool {
+	for _, k := range t.kids[c] {
+		if t.w[k].Rel == "aux" && finiteTags[t.w[k].XPOS] {
+			return true
+		}
+	}
+	return false
+}
+
 // objectOfClause repairs the subject of a complement clause the parser
 // made the object of the verb before it ("Analysts point out a large
 // purchase of jets will likely have consequences": "purchase" the object
@@ -1883,7 +1915,13 @@ func (t *depTree) objectOfClause() bool {
 	changed := false
 	for c := range t.w {
 		v := t.w[c].Head - 1
-		if v < 0 || v > c || t.w[c].Rel != "ccomp" || !t.hasKid(c, "aux") || t.hasKid(c, "nsubj", "nsubj:pass", "csubj", "expl", "mark") {
+		// (An adverbial clause with no marker and a finite auxiliary is
+		// the same complement misread: "intelligence reports indicated two
+		// attacks had involved participants from the camp"; under a finite
+		// verb with a subject, not a participle that modifies a noun:
+		// "scientists using a telescope atop Mauna Kea have confirmed" is
+		// the scientists' clause.)
+		if v < 0 || v > c || t.w[c].Rel != "ccomp" && !(t.w[c].Rel == "advcl" && t.finiteAux(c) && finiteTags[t.w[v].XPOS] && !t.subjectless(v)) || !t.hasKid(c, "aux") || t.hasKid(c, "nsubj", "nsubj:pass", "csubj", "expl", "mark") {
 			continue
 		}
 		o := -1
@@ -1906,6 +1944,7 @@ func (t *depTree) objectOfClause() bool {
 			continue
 		}
 		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
+		t.w[c].Rel = "ccomp"
 		changed = true
 	}
 	// The same clause hung on a word before the verb as a conjunct ("...,
@@ -3100,6 +3139,36 @@ func (t *depTree) nounWithThatClause() bool {
 		t.w[subj].Rel = "nsubj"
 		t.w[clause].Rel = "ccomp"
 		t.w[n].UPOS, t.w[n].XPOS = "VERB", "VBZ" // (a plural's lemma is the verb's)
+		return true
+	}
+	// A root noun the parser gave a subject of its own ("The Office and
+	// groups like Amnesty International estimate that more than 1 million
+	// people have been confined": "estimate" a noun with "Office" its
+	// subject): a noun with a subject and no copula is a predicate, so
+	// with a clause that "that" marks and that has its own subject it is a
+	// verb in the present, the clause its complement.
+	for n := range t.w {
+		if t.w[n].Rel != "root" || t.w[n].UPOS != "NOUN" || t.hasKid(n, "cop") {
+			continue
+		}
+		subj, clause := -1, -1
+		for _, k := range t.kids[n] {
+			switch {
+			case k < n && t.w[k].Rel == "nsubj" && (t.w[k].UPOS == "NOUN" || t.w[k].UPOS == "PROPN"):
+				subj = k
+			case k > n && clause < 0 && strings.HasPrefix(t.w[k].Rel, "acl") && t.w[k].UPOS == "VERB" && t.markOf(k) == "that" && !t.subjectless(k):
+				clause = k
+			}
+		}
+		if subj < 0 || clause < 0 {
+			continue
+		}
+		t.w[clause].Rel = "ccomp"
+		x := "VBP"
+		if t.w[n].XPOS == "NNS" {
+			x = "VBZ"
+		}
+		t.w[n].UPOS, t.w[n].XPOS = "VERB", x
 		return true
 	}
 	// The same noun the parser made the first of two subjects of the
