@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // relativeReports reads a verb of saying inside a relative clause whose
 // pronoun is the subject of what was said: "a rare space for privacy,
 // which Wang said is fueling high levels of internet use", "the histories
@@ -18,35 +20,82 @@ package extract
 // without its subject).
 func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 	out := prev
-	for k := s.First + 1; k+3 < s.Last; k++ {
+	for k := s.First + 1; k+2 < s.Last; k++ {
+		// k: the relative pronoun, or (contact) the last word of the
+		// antecedent; a, b: the speaker; v: the verb of saying.
+		rel := false
 		switch d.toks[k].Lower {
 		case "which", "that", "who":
-		default:
-			continue
+			rel = true
 		}
-		// The speaker: a pronoun, or a name the entity layer found.
 		a, b := k+1, k+2
 		var men *mention
-		switch d.toks[a].Lower {
-		case "he", "she", "they", "it", "we":
-		default:
+		if !isRelPronounSpeaker(d.toks[a].Lower) {
 			for _, m := range d.mentions[a] {
 				if isActorKind(m.kind) && m.ent != nil && m.end < s.Last && (men == nil || m.end > men.end) {
 					men = m
 				}
 			}
-			if men == nil {
+			if men != nil {
+				b = men.end
+			} else if b = d.commonSpeakerEnd(a, s); b < 0 {
 				continue
 			}
-			b = men.end
+
 		}
 		v := b
-		if !relativeSayVerbs[d.toks[v].Lower] || v+1 >= s.Last {
+		if v+1 >= s.Last || !relativeSayVerbs[d.toks[v].Lower] {
+			continue
+		}
+		if !rel && (k == s.First || !isWordRune([]rune(d.toks[k].Text)[0]) || d.toks[k].Cap) {
 			continue
 		}
 		t := d.tree(si)
 		if t == nil {
 			return out
+		}
+		// The verb is a verb ("in this claim is that": a noun), and a
+		// common noun speaker is a noun phrase ("that industry analysts"
+		// holds the relative pronoun).
+		if vw := t.wordAt(d.toks[v].Span); vw < 0 || t.w[vw].UPOS != "VERB" {
+			continue
+		}
+		if men == nil && !isRelPronounSpeaker(d.toks[a].Lower) {
+			ok := true
+			for i := a; i < b && ok; i++ {
+				w := t.wordAt(d.toks[i].Span)
+				ok = w >= 0 && npSpeakerTags[t.w[w].XPOS]
+			}
+			if !ok {
+				continue
+			}
+		}
+		// A contact clause ("a move analysts say is part of a broader
+		// shift", no pronoun): the word before the speaker is a noun, and
+		// its phrase (read back over determiners, modifiers and nouns:
+		// the parser often takes it for a compound of the speaker) does
+		// not open the sentence, whose clause would run on into the main
+		// verb ("The photographs he claimed were heirlooms turned out to be
+		// ...": where the relative clause ends the words do not say).
+		contactStart := -1
+		if !rel {
+			n := t.wordAt(d.toks[k].Span)
+			if n < 0 || t.w[n].UPOS != "NOUN" {
+				continue
+			}
+			lo := n
+			for lo > 0 {
+				switch t.w[lo-1].UPOS {
+				case "DET", "ADJ", "NOUN", "NUM", "PROPN":
+					lo--
+					continue
+				}
+				break
+			}
+			if lo == 0 || t.w[lo-1].UPOS == "PUNCT" && lo == 1 {
+				continue
+			}
+			contactStart, _ = d.wordTokens(t.w[lo].Span)
 		}
 		// What was said goes on with a finite verb of its own.
 		w := t.wordAt(d.toks[v+1].Span)
@@ -56,9 +105,12 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 		// The antecedent: the phrase of the noun before the pronoun (over
 		// a comma), up through its modifiers and conjuncts ("the histories
 		// and kingdoms of West Africa").
-		e := k - 1
-		if d.toks[e].Text == "," {
-			e--
+		e := k
+		if rel {
+			e = k - 1
+			if d.toks[e].Text == "," {
+				e--
+			}
 		}
 		n := t.wordAt(d.toks[e].Span)
 		if n < 0 || (t.w[n].UPOS != "NOUN" && t.w[n].UPOS != "PROPN") {
@@ -86,6 +138,9 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 		}
 		lo, _ := t.phrase(n)
 		start, _ := d.wordTokens(t.w[lo].Span)
+		if contactStart >= 0 {
+			start = contactStart
+		}
 		for start < e && !isWordRune([]rune(d.toks[start].Text)[0]) {
 			start++
 		}
@@ -98,7 +153,7 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 			}
 			end++
 		}
-		if start >= k || end <= v+1 {
+		if start > e || end <= v+1 {
 			continue
 		}
 		// A reading of the same verb: its content starting right after it
@@ -127,6 +182,40 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 		k = end
 	}
 	return out
+}
+
+// isRelPronounSpeaker reports whether a word is a personal pronoun that
+// may speak in a relative clause ("which he said").
+func isRelPronounSpeaker(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "we":
+		return true
+	}
+	return false
+}
+
+// npSpeakerTags are the tags of the words of a common noun speaker.
+var npSpeakerTags = map[string]bool{"DT": true, "PDT": true, "JJ": true, "JJR": true, "JJS": true, "NN": true, "NNS": true, "CD": true, "PRP$": true}
+
+// commonSpeakerEnd returns the end of a common noun phrase that starts at
+// token a and stands right before a verb of saying ("which experts say",
+// "a move some analysts say"): lower-case words, at most three, the last
+// of them a plural (the sayers of such clauses are groups: "analysts",
+// "critics", "officials"); -1 when there is none.
+func (d *claimDoc) commonSpeakerEnd(a int, s Sentence) int {
+	for b := a + 1; b <= a+3 && b < s.Last; b++ {
+		t := d.toks[b-1]
+		if t.Cap || !isWordRune([]rune(t.Text)[0]) {
+			return -1
+		}
+		if relativeSayVerbs[d.toks[b].Lower] {
+			if strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {
+				return b
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // relativeSayVerbs are the verbs of saying relativeReports reads: not
