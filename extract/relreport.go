@@ -153,6 +153,20 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 			}
 			end++
 		}
+		// A clause on the sentence's subject ends before the main verb
+		// ("The plan which officials say will cut costs was approved"):
+		// where the tree hangs the clause on the antecedent, at the end of
+		// its subtree.
+		if lo, _ := t.phrase(n); lo == 0 {
+			vw := t.wordAt(d.toks[v].Span)
+			if h := t.w[vw].Head - 1; !strings.HasPrefix(t.w[vw].Rel, "acl") || h < 0 || h > vw {
+				continue
+			}
+			_, hi := t.subtree(vw)
+			if _, te := d.wordTokens(t.w[hi].Span); te < end {
+				end = te
+			}
+		}
 		if start > e || end <= v+1 {
 			continue
 		}
