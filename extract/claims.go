@@ -2016,9 +2016,11 @@ func claimArgsEnd(c Claim) int {
 }
 
 // changeSubjects gives "a 47% increase from 2020" the subject of the
-// clause it hangs on: another quantity's subject in the sentence ("Trade
-// hit $1.1 billion, a 10.1% increase"), else the noun after the last count
-// before it ("5,183 casualties were recorded – a 47% increase").
+// clause it hangs on: another quantity's subject in the sentence before
+// it, or that quantity's attribute as its own, the change noun then its
+// change ("Trade hit $1.1 billion, a 10.1% increase": a change of trade),
+// else the noun after the last count before it ("5,183 casualties were
+// recorded – a 47% increase").
 func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 	for i := range cs {
 		c := &cs[i]
@@ -2029,12 +2031,28 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 			continue
 		}
 		for _, o := range cs {
-			if sub, ok := findArg(o, "subject"); ok && o.Kind == "quantity" && sub.End <= argStart(*c) {
+			if o.Kind != "quantity" || argStart(o) >= argStart(*c) {
+				continue
+			}
+			if sub, ok := findArg(o, "subject"); ok && sub.End <= argStart(*c) {
 				c.Args = append(c.Args, sub)
 				break
 			}
+			// "Bilateral trade ... hit $1.1 billion, a 10.1% increase":
+			// the other figure measures an attribute, and the change is
+			// of it; the change noun says which way it went.
+			if at, ok := findArg(o, "attribute"); ok && at.End <= argStart(*c) && !d.rules.inList("change_nouns", at.Text) {
+				for j := range c.Args {
+					if c.Args[j].Role == "attribute" {
+						c.Args[j].Role = "change"
+					}
+				}
+				c.Args = append(c.Args, at)
+				sort.SliceStable(c.Args, func(i, j int) bool { return c.Args[i].Start < c.Args[j].Start })
+				break
+			}
 		}
-		if hasRole(*c, "subject") {
+		if hasRole(*c, "subject") || hasRole(*c, "change") {
 			continue
 		}
 		// From the figure itself: a source or time may come first
