@@ -3169,6 +3169,34 @@ func nestedStatement(in, outer Claim) bool {
 	return opensContent(oc, sp.Start)
 }
 
+// subordinateInside reports whether statement in stands whole inside the
+// content of outer, in a clause that a subordinator opens right before its
+// speaker ("Although Mauritius has said that the facilities are not for
+// military use, they give India a foothold ..., say analysts"): a
+// statement of its own, beside the outer one, not a second reading of it.
+func subordinateInside(in, outer Claim) bool {
+	if in.Kind != "statement" || outer.Kind != "statement" {
+		return false
+	}
+	oc, ok1 := findArg(outer, "content")
+	sp, ok2 := findArg(in, "speaker")
+	ic, ok3 := findArg(in, "content")
+	if !ok1 || !ok2 || !ok3 || ic.End > oc.End || ic.Start < sp.End {
+		return false
+	}
+	return subordinateAt(oc, sp.Start)
+}
+
+// subordinateAt reports whether the word of content right before byte
+// offset at is a subordinator ("Although" before "Mauritius has said").
+func subordinateAt(content Arg, at int) bool {
+	if at <= content.Start || at > content.End || content.End-content.Start != len(content.Text) {
+		return false
+	}
+	lead := strings.Fields(foldLower(content.Text[:at-content.Start]))
+	return len(lead) > 0 && subordinators[lead[len(lead)-1]]
+}
+
 // cutOverrun cuts the content of a statement inside what a trailing
 // attribution attributes where it runs on over that attribution: in "The
 // groups accused the company of trying to influence the talks,
@@ -3295,7 +3323,7 @@ next:
 					// "X has voiced concern over ..., according to Z": an
 					// attribution inside what "according to" attributes is
 					// one more statement, not a reading of the same one.
-					if c.Kind == "statement" && (nestedInAccording(c, o) || nestedInAccording(o, c) || nestedStatement(c, o) || nestedStatement(o, c)) {
+					if c.Kind == "statement" && (nestedInAccording(c, o) || nestedInAccording(o, c) || nestedStatement(c, o) || nestedStatement(o, c) || subordinateInside(c, o) || subordinateInside(o, c)) {
 						continue
 					}
 					// "Ghani announced the exchange last week, officials

@@ -445,7 +445,7 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		if ok && isAccordingTo(c.Rule) && speaker.Start >= a.Start && content.End <= a.End {
 			continue
 		}
-		if ok && nests && speaker.Start >= a.Start && content.End <= a.End && opensContent(a, speaker.Start) {
+		if ok && nests && speaker.Start >= a.Start && content.End <= a.End && (opensContent(a, speaker.Start) || subordinateAt(a, speaker.Start)) {
 			continue
 		}
 		if ok && overlaps(a.Span, content) {

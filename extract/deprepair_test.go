@@ -129,6 +129,52 @@ you you PRON PRP 1 obj
 , , PUNCT , 4 punct
 Mr. Mr. PROPN NNP 1 vocative
 . . PUNCT . 1 punct`, nil},
+		{"a verb of saying with a subordinator made the root, the main clause a parataxis of its complement: the main clause heads", `
+Although although SCONJ IN 4 mark
+Mauritius Mauritius PROPN NNP 4 nsubj
+has have AUX VBZ 4 aux
+said say VERB VBN 0 root
+that that SCONJ IN 7 mark
+facilities facility NOUN NNS 7 nsubj
+closed close VERB VBD 4 ccomp
+, , PUNCT , 10 punct
+they they PRON PRP 10 nsubj
+give give VERB VBP 7 parataxis
+India India PROPN NNP 10 obj
+. . PUNCT . 4 punct`, []string{"said>give:advcl", "give>ROOT:root", ".>give:punct"}},
+		{"a verb of saying made the root without a subordinator stays", `
+Mauritius Mauritius PROPN NNP 2 nsubj
+said say VERB VBD 0 root
+that that SCONJ IN 5 mark
+facilities facility NOUN NNS 5 nsubj
+closed close VERB VBD 2 ccomp
+, , PUNCT , 8 punct
+they they PRON PRP 8 nsubj
+give give VERB VBP 5 parataxis
+. . PUNCT . 2 punct`, nil},
+		{"a subordinator read as the preposition of a finite verb's subject marks the verb's clause", `
+He he PRON PRP 2 nsubj
+left leave VERB VBD 0 root
+after after ADP IN 5 case
+the the DET DT 5 det
+Taliban Taliban PROPN NNP 6 nsubj
+reported report VERB VBD 2 conj
+it it PRON PRP 6 obj
+. . PUNCT . 2 punct`, []string{"after>reported:mark", "reported>left:advcl"}},
+		{"after a verb of naming, a pronoun object and a noun right after it: the noun is its predicate", `
+He he PRON PRP 2 nsubj
+called call VERB VBD 0 root
+it it PRON PRP 2 obj
+a a DET DT 5 det
+crime crime NOUN NN 2 obj
+. . PUNCT . 2 punct`, []string{"crime>called:xcomp"}},
+		{"two objects of a verb of giving stay", `
+He he PRON PRP 2 nsubj
+gave give VERB VBD 0 root
+them they PRON PRP 2 obj
+a a DET DT 5 det
+book book NOUN NN 2 obj
+. . PUNCT . 2 punct`, nil},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl

@@ -1612,7 +1612,7 @@ func (t *depTree) subjectWithCase() bool {
 		}
 		// A possessive "'s" or "'" is a case word too, and no
 		// preposition ("organizations' increasing recruiting").
-		prep := false
+		prep, marked := false, false
 		for _, k := range t.kids[n] {
 			if t.w[k].Rel == "case" && t.w[k].UPOS != "PART" {
 				// "with officials saying that ...": an absolute construction
@@ -1620,8 +1620,24 @@ func (t *depTree) subjectWithCase() bool {
 				if l := t.lemma(k); (l == "with" || l == "without") && t.w[v].XPOS == "VBG" {
 					continue
 				}
+				// "He made the statement a day after the Taliban reported
+				// that ...": a word that is a preposition or a
+				// subordinator, before the subject of a finite verb, marks
+				// that verb's clause, an adverbial clause of the verb it
+				// was hung on when no conjunction joins them.
+				if k < n && finiteTags[t.w[v].XPOS] && (t.lows[k] == "after" || t.lows[k] == "before" || t.lows[k] == "since" || t.lows[k] == "until") {
+					t.w[k].Head, t.w[k].Rel = v+1, "mark"
+					if h := t.w[v].Head - 1; t.w[v].Rel == "conj" && h >= 0 && h < v && !t.hasKid(v, "cc") {
+						t.w[v].Rel = "advcl"
+					}
+					marked = true
+					continue
+				}
 				prep = true
 			}
+		}
+		if marked {
+			changed = true
 		}
 		if !prep {
 			continue
@@ -1835,6 +1851,58 @@ func (t *depTree) saidInSubordinate() bool {
 		}
 		t.w[h].Head, t.w[h].Rel = v+1, "ccomp"
 		t.w[v].Head = m + 1
+		return true
+	}
+	// The same clause made the root, the main clause hung on its
+	// complement ("Although Mauritius has said that the facilities are not
+	// for military use, they give India a foothold": "said" the root with
+	// its subordinator, "give" a parataxis of "use"): a verb that a
+	// subordinator marks heads no sentence, so the clause after the comma
+	// with a subject of its own is the root and the verb of saying its
+	// adverbial clause.
+	for v := range t.w {
+		if t.w[v].Rel != "root" || t.w[v].UPOS != "VERB" || !speechLemmas[t.lemma(v)] || !t.hasKid(v, "nsubj") {
+			continue
+		}
+		mark, h := false, -1
+		for _, k := range t.kids[v] {
+			mark = mark || k < v && t.w[k].Rel == "mark" && subordinators[t.lemma(k)]
+			if k > v && t.w[k].Rel == "ccomp" && h < 0 {
+				h = k
+			}
+		}
+		if !mark || h < 0 {
+			continue
+		}
+		c := -1
+		for k := h + 1; k < len(t.w); k++ {
+			if t.w[k].Form == "," {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		m := -1
+		for _, k := range append(slices.Clone(t.kids[h]), t.kids[v]...) {
+			if k > c && (t.w[k].Rel == "conj" || t.w[k].Rel == "parataxis") && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" || t.hasKid(k, "cop")) && t.hasKid(k, "nsubj", "nsubj:pass", "expl") {
+				m = k
+				break
+			}
+		}
+		if m < 0 || t.hasKid(m, "cc") {
+			continue
+		}
+		t.w[m].Head, t.w[m].Rel = 0, "root"
+		for _, p := range []int{h, v} {
+			for _, k := range t.kids[p] {
+				if k >= c && k != m {
+					t.w[k].Head = m + 1
+				}
+			}
+		}
+		t.w[v].Head, t.w[v].Rel = m+1, "advcl"
 		return true
 	}
 	return false
@@ -4787,6 +4855,11 @@ func (t *depTree) governor(i int) int {
 	return -1
 }
 
+// namingLemmas are the verbs that name or judge their object ("call it a
+// crime", "deemed it a failure"): the second of two objects is its
+// predicate.
+var namingLemmas = map[string]bool{"call": true, "dub": true, "label": true, "brand": true, "term": true, "deem": true, "consider": true}
+
 // twoObjects repairs a noun phrase the parser split into two objects of
 // one verb ("study co-author Mia Holt": "co-author" and "Mia" both objects
 // of "study"): a verb takes one direct object, and a second one right
@@ -4800,6 +4873,16 @@ func (t *depTree) twoObjects() bool {
 		v := t.w[o2].Head - 1
 		if v < 0 || v > o2 || t.w[o2].Rel != "obj" {
 			continue
+		}
+		// "calling it a crime against humanity": after a verb of naming,
+		// a pronoun object and a noun phrase right after it are the thing
+		// named and what it is called (xcomp), as UD reads "call it X".
+		if namingLemmas[t.lemma(v)] && o2 >= 2 && t.w[o2].UPOS == "NOUN" {
+			if lo, _ := t.subtree(o2); lo >= 1 && t.w[lo-1].Head == v+1 && t.w[lo-1].Rel == "obj" && t.w[lo-1].UPOS == "PRON" && len(t.kids[lo-1]) == 0 {
+				t.w[o2].Rel = "xcomp"
+				changed = true
+				continue
+			}
 		}
 		for _, o1 := range t.kids[v] {
 			if o1 > v && o1 < o2 && t.w[o1].Rel == "obj" && (t.w[o1].UPOS == "NOUN" || t.w[o1].UPOS == "PROPN" && !t.w[o1].SpaceAfter) && len(t.kids[o1]) == 0 {

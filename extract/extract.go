@@ -378,13 +378,13 @@ func (x *Extractor) extract(ctx context.Context, doc Doc, fired map[string]bool)
 }
 
 // dropNameDates drops a date "Today" that ends a name ("told USA Today",
-// "BBC Radio's Today"): capitalised, right after a capitalised word of its
+// "USA TODAY", "BBC Radio's Today"): capitalised, right after a capitalised word of its
 // sentence that does not open it. Done after the recogniser, whose
 // features read the dates as they are found (the model was trained so).
 func dropNameDates(toks []Token, ents []Entity) []Entity {
 	out := ents[:0]
 	for _, e := range ents {
-		if e.Kind == KindDate && e.Text == "Today" {
+		if e.Kind == KindDate && (e.Text == "Today" || e.Text == "TODAY") {
 			if i, _ := tokenStartingAt(toks, e.Start); i > 0 && i < len(toks) {
 				if p := toks[i-1]; p.Sent == toks[i].Sent && p.Cap && p.End+1 >= e.Start && i-1 > firstOfSentence(toks, i) {
 					continue
