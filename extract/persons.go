@@ -969,6 +969,7 @@ var titleStopWords = map[string]bool{
 	"before": true, "this": true, "these": true, "those": true, "one": true, "man": true, "woman": true,
 	"men": true, "women": true, "people": true, "person": true, "resident": true, "father": true, "mother": true,
 	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true,
+	"told": true, "tell": true, "tells": true, "say": true, "wrote": true, "writes": true, "according": true,
 }
 
 // personKeys are the short forms a later mention of the full name over
@@ -1560,10 +1561,15 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 	}
 	// A common word before a name is a title when capitalised, or when
 	// its phrase or an owner says so: "White House press secretary
-	// Karoline Leavitt", "North Korean leader Kim Jong Un" (not "general
+	// Karoline Leavitt", "North Korean leader Kim Jong Un", "retired
+	// Turkish admiral Cem Gurdeniz" (a rank needs the owner: not "general
 	// Taliban").
+	// So does a lower-case noun that names the field before a common
+	// title word: "security expert John Smith", "international relations
+	// expert Soli Ozel", "opposition leader Raila Odinga".
 	if !comma && (m.e.rank || personTitleCommon[m.e.words[len(m.e.words)-1]]) && !toks[m.i].Cap &&
-		(m.e.rank || len(m.e.words) < 2 && !p.ownerBefore(toks, m.i, entEnd)) {
+		(m.e.rank || len(m.e.words) < 2) && !p.ownerBefore(toks, m.i, entEnd) &&
+		(m.e.rank || m.i == 0 || toks[m.i-1].Sent != toks[m.i].Sent || !p.titleWordBefore(toks[m.i-1])) {
 		return PersonTitle{}, false
 	}
 	if comma && !p.personTitlePhraseStart(toks, m.i) && owner == nil {
