@@ -1621,7 +1621,11 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 					continue
 				}
 			}
-			if at == first || inner || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
+			// So does one right after the quotation it attributes, the
+			// quotation opening the sentence ("“We are deeply concerned
+			// ...,” they wrote in a letter").
+			quoted := at > first+1 && (d.toks[at-1].Text == "\u201d" || d.toks[at-1].Text == "\"") && content.End > content.Start && content.End <= d.toks[at].Start && d.tokIndex(content.Start) <= first+1
+			if at == first || inner || quoted || at == first+1 && (d.toks[first].Lower == "but" || d.toks[first].Lower == "and") {
 				// (Or two sentences before, when no one spoke in between:
 				// "Human rights advocates say ... [a sentence of fact] They
 				// say it violates ...".)
@@ -1638,7 +1642,9 @@ func (d *claimDoc) resolveSpeakers(cs []Claim) {
 					if g.at >= at || d.toks[g.at].Sent == si {
 						continue
 					}
-					if gs := d.toks[g.at].Sent; gs == si-1 || gs == si-2 && !spokeSince(g.at) {
+					// (Two sentences back only when the sentence between
+					// has no plural subject of its own, which is nearer.)
+					if gs := d.toks[g.at].Sent; gs == si-1 || gs == si-2 && !spokeSince(g.at) && (si == 0 || d.pluralSubject(si-1) == "") {
 						c.Args[k].Norm = g.norm
 					}
 					break
@@ -1773,7 +1779,8 @@ func (d *claimDoc) pluralSubject(si int) string {
 	}
 	lo, hi, n, plural := len(t.w), -1, 0, false
 	for _, s := range t.rootKids("nsubj") {
-		if t.w[s].UPOS == "PRON" {
+		// ("The rains came early": no one who could speak.)
+		if t.w[s].UPOS == "PRON" || !d.mayspeak(t, s) {
 			return ""
 		}
 		n++
@@ -1789,6 +1796,30 @@ func (d *claimDoc) pluralSubject(si int) string {
 	}
 	return d.text[t.w[lo].Span.Start:t.w[hi].Span.End]
 }
+
+// mayspeak reports whether noun n may name those who speak: people or a
+// group by its words or mentions (person, animate), an agent noun
+// ("analysts", "critics", "lawmakers", "residents") or a body that speaks
+// ("groups", "authorities", "governments"), not a thing ("The rains came
+// early").
+func (d *claimDoc) mayspeak(t *depTree, n int) bool {
+	if d.person(t, n) || d.animate(t, n) {
+		return true
+	}
+	l := t.lemma(n)
+	for _, suf := range []string{"ist", "yst", "er", "or", "ian", "ant", "ent", "ee", "ic", "crat"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return speakingBodies[l]
+}
+
+// speakingBodies are nouns for groups and bodies that speak as one.
+var speakingBodies = map[string]bool{"group": true, "authority": true, "government": true, "country": true, "company": true,
+	"organization": true, "organisation": true, "agency": true, "party": true, "expert": true, "union": true, "committee": true,
+	"council": true, "ministry": true, "military": true, "police": true, "state": true, "nation": true, "firm": true,
+	"lawmaker": true, "family": true, "people": true, "community": true, "court": true, "delegation": true}
 
 // rootKids returns the dependents of the tree's first root with one of
 // rels, in word order.
