@@ -175,6 +175,30 @@ them they PRON PRP 2 obj
 a a DET DT 5 det
 book book NOUN NN 2 obj
 . . PUNCT . 2 punct`, nil},
+		{"a participle of naming after a comma inside a reported clause, no subject of its own: the reporting verb's", `
+Modi Modi PROPN NNP 2 nsubj
+announced announce VERB VBD 0 root
+that that SCONJ IN 6 mark
+India India PROPN NNP 6 nsubj
+will will AUX MD 6 aux
+build build VERB VB 2 ccomp
+parliament parliament NOUN NN 6 obj
+, , PUNCT , 9 punct
+calling call VERB VBG 6 conj
+it it PRON PRP 9 obj
+a a DET DT 12 det
+gift gift NOUN NN 9 obl
+. . PUNCT . 2 punct`, []string{"calling>announced:advcl", "gift>calling:xcomp"}},
+		{"a participle of another verb there stays the inner clause's", `
+He he PRON PRP 2 nsubj
+said say VERB VBD 0 root
+police police NOUN NNS 4 nsubj
+shot shoot VERB VBD 2 ccomp
+him he PRON PRP 4 obj
+, , PUNCT , 7 punct
+killing kill VERB VBG 4 advcl
+him he PRON PRP 7 obj
+. . PUNCT . 2 punct`, nil},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl

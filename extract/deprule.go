@@ -1141,6 +1141,36 @@ func (t *depTree) commaParticiple() bool {
 		t.w[p].Head, t.w[p].Rel = v+1, "advcl"
 		changed = true
 	}
+	// A participle of naming after a comma inside what a verb of saying
+	// reports, with no subject of its own ("Modi announced that ... India
+	// will cooperate in building a new parliament, calling it a gift":
+	// "calling" a conjunct of "building"), is the reporting speaker's: an
+	// adverbial clause of that verb. (A participle of any other verb may
+	// be the inner clause's: "said police shot the man, killing him"; one
+	// of saying is participle_tree's.)
+	for p := 1; p < len(t.w); p++ {
+		r := t.w[p].Rel
+		if r != "conj" && r != "advcl" && r != "acl" || t.w[p].XPOS != "VBG" || t.w[p-1].Form != "," || !namingLemmas[t.lemma(p)] || !t.subjectless(p) {
+			continue
+		}
+		v := -1
+		reported := false
+		for x, steps := t.w[p].Head-1, 0; x >= 0 && steps < 8; steps++ {
+			if reported && t.w[x].UPOS == "VERB" && t.hasKid(x, "nsubj") && (speechLemmas[t.lemma(x)] || trailingSpeechLemmas[t.lemma(x)] || complementLemmas[t.lemma(x)] || t.lemma(x) == "announce") {
+				v = x
+				break
+			}
+			if t.w[x].Rel == "ccomp" {
+				reported = true
+			}
+			x = t.w[x].Head - 1
+		}
+		if v < 0 || v == t.w[p].Head-1 {
+			continue
+		}
+		t.w[p].Head, t.w[p].Rel = v+1, "advcl"
+		changed = true
+	}
 	return changed
 }
 
@@ -4871,18 +4901,22 @@ func (t *depTree) twoObjects() bool {
 	changed := false
 	for o2 := range t.w {
 		v := t.w[o2].Head - 1
-		if v < 0 || v > o2 || t.w[o2].Rel != "obj" {
+		if v < 0 || v > o2 || t.w[o2].Rel != "obj" && !(t.w[o2].Rel == "obl" && t.caseOf(o2) == "" && namingLemmas[t.lemma(v)]) {
 			continue
 		}
 		// "calling it a crime against humanity": after a verb of naming,
 		// a pronoun object and a noun phrase right after it are the thing
 		// named and what it is called (xcomp), as UD reads "call it X".
+		// (Or an oblique with no preposition: "calling it a gift".)
 		if namingLemmas[t.lemma(v)] && o2 >= 2 && t.w[o2].UPOS == "NOUN" {
 			if lo, _ := t.subtree(o2); lo >= 1 && t.w[lo-1].Head == v+1 && t.w[lo-1].Rel == "obj" && t.w[lo-1].UPOS == "PRON" && len(t.kids[lo-1]) == 0 {
 				t.w[o2].Rel = "xcomp"
 				changed = true
 				continue
 			}
+		}
+		if t.w[o2].Rel != "obj" {
+			continue
 		}
 		for _, o1 := range t.kids[v] {
 			if o1 > v && o1 < o2 && t.w[o1].Rel == "obj" && (t.w[o1].UPOS == "NOUN" || t.w[o1].UPOS == "PROPN" && !t.w[o1].SpaceAfter) && len(t.kids[o1]) == 0 {
