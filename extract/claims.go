@@ -347,6 +347,25 @@ func (d *claimDoc) inStatement(cs []Claim, k int) bool {
 	return false
 }
 
+// saidBefore reports whether tokens [first, k) of sentence si hold a verb
+// of saying (@quote_verbs, outside a quotation) that the tree gives a
+// clause of its own: not "who had written the song", "That being said".
+func (d *claimDoc) saidBefore(si, first, k int) bool {
+	for i := first; i < k; i++ {
+		if !d.rules.hasWord("quote_verbs", d.toks[i].Lower) || d.insideQuote(d.toks[i].Span) {
+			continue
+		}
+		t := d.tree(si)
+		if t == nil {
+			return false
+		}
+		if v := t.wordAt(d.toks[i].Span); v >= 0 && t.hasKid(v, "ccomp", "parataxis") {
+			return true
+		}
+	}
+	return false
+}
+
 func argStart(c Claim) int {
 	m := c.End
 	for _, a := range c.Args {
@@ -365,6 +384,18 @@ func argStart(c Claim) int {
 // begin at an actor before "claimed").
 func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Claim, treeCert string, anchor int) (Claim, bool) {
 	s := d.sents[si]
+	// "Tran told a conference that Vietnam was a “preferred hub for
+	// health care”, the investment review says": a quotation inside what
+	// a verb of saying before it reports is that speaker's; the speaker
+	// after it attributes the whole clause (clause_said, the inner
+	// statement nested in it), not the quoted words.
+	if r.ID == "statement.quote_speaker_said" {
+		for _, cp := range caps {
+			if cp.role == "content" && d.saidBefore(si, s.First, cp.start) {
+				return Claim{}, false
+			}
+		}
+	}
 	c := Claim{Kind: r.Kind, Rule: r.ID, Span: s.Span, Text: d.text[s.Start:s.End]}
 	for _, cp := range caps {
 		if cp.role == "" {

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1968,6 +1968,44 @@ func (t *depTree) nameAsConjunctSubject() bool {
 		}
 	}
 	return false
+}
+
+// subjectApposition repairs an apposition set off by commas that the parser
+// made a second subject of the verb ("Tran Quoc Bao, the planning and
+// marketing director at City International Hospital, told a regional
+// conference that ...": "Tran" and "planning" both subjects of "told"):
+// a clause has one subject, and a noun phrase between two commas right
+// after it, before the verb, is its apposition.
+func (t *depTree) subjectApposition() bool {
+	changed := false
+	for v := range t.w {
+		var subj []int
+		for _, k := range t.kids[v] {
+			if k < v && t.w[k].Rel == "nsubj" {
+				subj = append(subj, k)
+			}
+		}
+		if len(subj) != 2 {
+			continue
+		}
+		s1, s2 := subj[0], subj[1]
+		_, e1 := t.subtree(s1)
+		lo2, e2 := t.subtree(s2)
+		if t.w[s1].UPOS != "PROPN" && t.w[s1].UPOS != "NOUN" || t.w[s2].UPOS != "NOUN" && t.w[s2].UPOS != "PROPN" {
+			continue
+		}
+		// s2's phrase (its own commas aside) sits between a comma after s1
+		// and a comma before the verb.
+		if e2 >= v || t.w[e2].Form == "," {
+			e2--
+		}
+		if e1+1 >= len(t.w) || t.w[e1+1].Form != "," || lo2 > e1+2 || e2+1 >= v || t.w[e2+1].Form != "," {
+			continue
+		}
+		t.w[s2].Head, t.w[s2].Rel = s1+1, "appos"
+		changed = true
+	}
+	return changed
 }
 
 // vocativeSubject repairs a subject set off by commas that the parser read

@@ -543,6 +543,14 @@ func saidSoon(toks []Token, k int) bool {
 				case "the", "a", "an", "that", "it", "he", "she", "they", "we", "this", "there", "his", "her", "their":
 					return false
 				}
+				// "She said residents do not have ...": a plain word after
+				// a verb of saying that takes no addressee opens what it
+				// reports; an attribution ends or goes on with a
+				// preposition, a time or an adverb ("she said on Monday",
+				// "he said quietly").
+				if n := toks[i+1]; toks[i].Lower != "told" && toks[i].Lower != "asked" && startsLower(n.Text) && !attributionFollower[n.Lower] && !strings.HasSuffix(n.Lower, "ly") {
+					return false
+				}
 			}
 			return true
 		case ".", "!", "?", ",":
@@ -551,6 +559,16 @@ func saidSoon(toks []Token, k int) bool {
 	}
 	return false
 }
+
+// attributionFollower are the lower-case words that may follow the verb of
+// an attribution after a quotation ("... ,” she said on Monday").
+var attributionFollower = map[string]bool{"on": true, "in": true, "at": true, "to": true, "during": true, "last": true,
+	"this": true, "yesterday": true, "today": true, "tonight": true, "later": true, "earlier": true, "after": true,
+	"before": true, "while": true, "when": true, "as": true, "of": true, "about": true, "with": true, "from": true,
+	"via": true, "by": true, "again": true, "afterward": true, "afterwards": true, "then": true, "also": true,
+	"recently": true, "too": true, "instead": true, "through": true, "over": true, "outside": true, "inside": true,
+	"here": true, "there": true, "now": true, "once": true, "twice": true, "and": true, "but": true, "or": true,
+	"according": true, "following": true, "amid": true, "despite": true, "adding": true, "noting": true, "saying": true}
 
 // IsCloser reports a closing quote or bracket token.
 func IsCloser(s string) bool {
