@@ -199,6 +199,23 @@ him he PRON PRP 4 obj
 killing kill VERB VBG 4 advcl
 him he PRON PRP 7 obj
 . . PUNCT . 2 punct`, nil},
+		{"a noun phrase between commas after the subject, made a second subject: its apposition", `
+Tran Tran PROPN NNP 8 nsubj
+, , PUNCT , 4 punct
+the the DET DT 4 det
+director director NOUN NN 8 nsubj
+of of ADP IN 6 case
+Bank Bank PROPN NNP 4 nmod
+, , PUNCT , 4 punct
+told tell VERB VBD 0 root
+VOA VOA PROPN NNP 8 obj
+. . PUNCT . 8 punct`, []string{"director>Tran:appos"}},
+		{"two subjects without the commas stay", `
+Tran Tran PROPN NNP 3 nsubj
+director director NOUN NN 3 nsubj
+told tell VERB VBD 0 root
+VOA VOA PROPN NNP 3 obj
+. . PUNCT . 3 punct`, nil},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl
