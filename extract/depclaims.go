@@ -537,6 +537,14 @@ func (d *claimDoc) depCaptures(t *depTree, p *depPattern, b depBinding) ([]captu
 		unit := false
 		if p.triggerRole == "value" && t.w[b.trigger].UPOS == "NOUN" && t.w[b.trigger].Span.Start >= d.toks[m.end-1].End {
 			if ua, ub := d.wordTokens(t.w[b.trigger].Span); ua < ub {
+				// The unit's own modifiers between the figure and it:
+				// "25 square kilometers", "3 metric tons".
+				for _, k := range t.kids[b.trigger] {
+					if ka, _ := d.wordTokens(t.w[k].Span); t.w[k].Rel == "amod" && ka >= m.end && ka < ua && t.w[k].UPOS == "ADJ" {
+						ua = ka
+						break
+					}
+				}
 				caps = append(caps, capture{"unit", ua, d.unitEnd(ub), nil, nil})
 				unit = true
 			}
