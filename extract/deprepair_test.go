@@ -216,6 +216,30 @@ director director NOUN NN 3 nsubj
 told tell VERB VBD 0 root
 VOA VOA PROPN NNP 3 obj
 . . PUNCT . 3 punct`, nil},
+		{"a verb of threatening in the progressive read as its object's adjective, the copula its auxiliary", `
+Ankara Ankara PROPN NNP 4 nsubj
+is be AUX VBZ 4 cop
+threatening threatening ADJ JJ 4 amod
+retaliation retaliation NOUN NN 0 root
+. . PUNCT . 4 punct`, []string{"Ankara>threatening:nsubj", "is>threatening:aux", "threatening>ROOT:root", "retaliation>threatening:obj", ".>threatening:punct"}},
+		{"an adjective in -ing of another kind stays", `
+This this PRON DT 4 nsubj
+is be AUX VBZ 4 cop
+interesting interesting ADJ JJ 4 amod
+news news NOUN NN 0 root
+. . PUNCT . 4 punct`, nil},
+		{"an adjective read as an adverb after a verb of naming and its pronoun object: the predicate", `
+They they PRON PRP 2 nsubj
+called call VERB VBD 0 root
+it it PRON PRP 2 obj
+exclusionary exclusionary ADV RB 2 advmod
+. . PUNCT . 2 punct`, []string{"exclusionary>called:xcomp"}},
+		{"a time adverb there stays", `
+He he PRON PRP 2 nsubj
+called call VERB VBD 0 root
+him he PRON PRP 2 obj
+later later ADV RB 2 advmod
+. . PUNCT . 2 punct`, nil},
 		{"a passive participle of saying before an infinitive stays a reduced relative", `
 Residents resident NOUN NNS 0 root
 warned warn VERB VBN 1 acl

@@ -377,7 +377,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1969,6 +1969,56 @@ func (t *depTree) nameAsConjunctSubject() bool {
 	}
 	return false
 }
+
+// progressiveAsAdjective repairs a verb in the progressive the tagger read
+// as an adjective of its object ("Ankara is threatening retaliation
+// against Washington": "threatening" an amod of "retaliation", the root,
+// "is" its copula): a copula before an -ing word of threatening or
+// demanding and a bare noun is the auxiliary of that verb, which takes
+// the noun as its object and the clause's subject, modifiers and
+// punctuation. Only verbs of that kind: "is interesting news" keeps its
+// adjective.
+func (t *depTree) progressiveAsAdjective() bool {
+	for n := range t.w {
+		if t.w[n].Rel != "root" || t.w[n].UPOS != "NOUN" || n < 2 {
+			continue
+		}
+		a, c := n-1, n-2
+		if t.w[a].Head != n+1 || t.w[a].Rel != "amod" || progressiveVerbs[t.lows[a]] == "" ||
+			t.w[c].Head != n+1 || t.w[c].Rel != "cop" || t.lemma(c) != "be" {
+			continue
+		}
+		subj := -1
+		for _, k := range t.kids[n] {
+			if k < c && t.w[k].Rel == "nsubj" && (t.w[k].UPOS == "PROPN" || t.w[k].UPOS == "NOUN") {
+				subj = k
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		t.w[a].Head, t.w[a].Rel, t.w[a].UPOS, t.w[a].XPOS = 0, "root", "VERB", "VBG"
+		t.w[a].Lemma, t.lems[a] = progressiveVerbs[t.lows[a]], progressiveVerbs[t.lows[a]]
+		t.w[c].Head, t.w[c].Rel = a+1, "aux"
+		for _, k := range t.kids[n] {
+			switch r := t.w[k].Rel; {
+			case k < n, r == "advcl", r == "punct", r == "parataxis", strings.HasPrefix(r, "obl"):
+				if k != a && k != c {
+					t.w[k].Head = a + 1
+				}
+			}
+		}
+		t.w[n].Head, t.w[n].Rel = a+1, "obj"
+		return true
+	}
+	return false
+}
+
+// progressiveVerbs are the -ing forms of threatening and demanding that
+// progressiveAsAdjective reads as verbs.
+// (form -> lemma: the tagger's lemma is the adjective's.)
+var progressiveVerbs = map[string]string{"threatening": "threaten", "demanding": "demand", "seeking": "seek",
+	"promising": "promise", "urging": "urge", "claiming": "claim", "denying": "deny", "warning": "warn", "accusing": "accuse"}
 
 // subjectApposition repairs an apposition set off by commas that the parser
 // made a second subject of the verb ("Tran Quoc Bao, the planning and
@@ -4923,6 +4973,17 @@ func (t *depTree) governor(i int) int {
 	return -1
 }
 
+// adjectiveEnding reports a word with an ending only adjectives take
+// ("exclusionary", "dangerous", "illegal", "unacceptable").
+func adjectiveEnding(w string) bool {
+	for _, suf := range []string{"ary", "ous", "ive", "al", "ic", "ful", "less", "able", "ible", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // namingLemmas are the verbs that name or judge their object ("call it a
 // crime", "deemed it a failure"): the second of two objects is its
 // predicate.
@@ -4939,6 +5000,12 @@ func (t *depTree) twoObjects() bool {
 	changed := false
 	for o2 := range t.w {
 		v := t.w[o2].Head - 1
+		if v >= 0 && v < o2 && namingLemmas[t.lemma(v)] && t.w[o2].Rel == "advmod" && t.w[o2].UPOS == "ADV" && adjectiveEnding(t.lows[o2]) &&
+			len(t.kids[o2]) == 0 && o2 >= 1 && t.w[o2-1].Head == v+1 && t.w[o2-1].Rel == "obj" && t.w[o2-1].UPOS == "PRON" {
+			t.w[o2].Rel, t.w[o2].UPOS, t.w[o2].XPOS = "xcomp", "ADJ", "JJ"
+			changed = true
+			continue
+		}
 		if v < 0 || v > o2 || t.w[o2].Rel != "obj" && !(t.w[o2].Rel == "obl" && t.caseOf(o2) == "" && namingLemmas[t.lemma(v)]) {
 			continue
 		}
@@ -4946,6 +5013,9 @@ func (t *depTree) twoObjects() bool {
 		// a pronoun object and a noun phrase right after it are the thing
 		// named and what it is called (xcomp), as UD reads "call it X".
 		// (Or an oblique with no preposition: "calling it a gift".)
+		// ("calling it exclusionary": the tagger may read the adjective
+		// as an adverb; one with an adjective's ending is the predicate,
+		// not "called him later".)
 		if namingLemmas[t.lemma(v)] && o2 >= 2 && t.w[o2].UPOS == "NOUN" {
 			if lo, _ := t.subtree(o2); lo >= 1 && t.w[lo-1].Head == v+1 && t.w[lo-1].Rel == "obj" && t.w[lo-1].UPOS == "PRON" && len(t.kids[lo-1]) == 0 {
 				t.w[o2].Rel = "xcomp"
