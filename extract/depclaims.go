@@ -41,7 +41,13 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 				continue // "offered to pay them to plan Alinejad's murder": it did not happen
 			}
 			cert := ""
-			if t.w[b.trigger].UPOS == "VERB" {
+			if h := t.w[b.trigger].Head - 1; t.w[b.trigger].UPOS == "NOUN" && t.w[b.trigger].Rel == "obj" && h >= 0 && presupposingLemmas[t.lemma(h)] && r.Kind != "statement" && r.Kind != "quantity" {
+				// "China has never condemned Russia's invasion of
+				// Ukraine": what one condemns, mourns or investigates
+				// happened, whatever one does about it; the negation is the
+				// verb's, not the event's ("did not launch an attack" is).
+				cert = Asserted
+			} else if t.w[b.trigger].UPOS == "VERB" {
 				cert = t.certaintyOf(b.trigger, r.Kind != "quantity" && r.Kind != "statement", r.Kind == "statement") // "They say ..." is no habit
 			} else if r.Dep.numeric {
 				// A figure takes the certainty of its clause: "the deal
@@ -95,6 +101,13 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	}
 	return out
 }
+
+// presupposingLemmas are verbs of attitude to an event their object
+// names: the event happened whether or not the subject condemns it.
+var presupposingLemmas = map[string]bool{"condemn": true, "denounce": true, "criticize": true, "criticise": true,
+	"protest": true, "mourn": true, "recall": true, "remember": true, "investigate": true, "discuss": true, "mention": true,
+	"acknowledge": true, "recognize": true, "recognise": true, "justify": true, "blame": true, "commemorate": true,
+	"document": true, "support": true, "oppose": true, "survive": true}
 
 // worthOfSubject turns an attribute "worth of X" into the subject X ("$360
 // billion worth of Chinese goods": what is worth the figure is the goods,
