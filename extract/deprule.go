@@ -140,15 +140,19 @@ type depArgSpec struct {
 
 // depPattern is a compiled dependency rule.
 type depPattern struct {
-	lemmas      map[string]bool
-	upos        map[string]bool
-	numeric     bool
-	number      map[string]bool // the numeric trigger's number types, nil for any
-	rels        []depStep       // the trigger's own relation, nil for any
-	cases       map[string]bool
-	triggerRole string
-	args        []depArg
-	src         string // for --explain
+	lemmas  map[string]bool
+	upos    map[string]bool
+	numeric bool
+	number  map[string]bool // the numeric trigger's number types, nil for any
+	// fraction and multiple are number[NumFraction] and
+	// number[NumMultiple], read once: triggers tests them for every word
+	// of every parsed sentence.
+	fraction, multiple bool
+	rels               []depStep // the trigger's own relation, nil for any
+	cases              map[string]bool
+	triggerRole        string
+	args               []depArg
+	src                string // for --explain
 	// index is the pattern's place among its rule set's lemma-triggered
 	// patterns (RuleSet.triggerCands), -1 for a numeric trigger.
 	index int
@@ -245,6 +249,7 @@ func compileDep(s depSpec, roles []string, lists map[string][][]string) (*depPat
 		for _, n := range s.Trigger.Number {
 			p.number[n] = true
 		}
+		p.fraction, p.multiple = p.number[NumFraction], p.number[NumMultiple]
 	}
 	for _, r := range s.Trigger.Rel {
 		path, err := parseDepPath(r)
@@ -4257,7 +4262,7 @@ func (p *depPattern) countOfVictims(t *depTree, b depBinding) {
 
 // triggers reports whether word i of t is p's trigger.
 func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
-	if p.numeric && (p.number[NumFraction] && t.fractionOK(i) || p.number[NumMultiple] && t.multipleOK(i)) {
+	if p.numeric && (p.fraction && t.fractionOK(i) || p.multiple && t.multipleOK(i)) {
 		// "More than half of their population", "doubled the price": a
 		// fraction word or a verb of multiplying, which the number finder
 		// leaves out, is a figure of a rule that lists its type.
