@@ -11,13 +11,19 @@ func (d *claimDoc) depClaims(si int, t *depTree, prev []Claim) []Claim {
 	var out []Claim
 	sem := &depSemantics{animate: d.animate, physical: d.physical, person: d.person, human: d.human, place: d.placeNode, agent: d.agent, armed: d.armed, numberType: d.numberType}
 	cands := d.rules.triggerCands(t)
+	// numCands are the words the numeric rules try, found on first use.
+	var numCands []int32
+	numFound := false
 	for _, r := range d.rules.Rules {
 		if r.Dep == nil {
 			continue
 		}
 		var bs []depBinding
 		if r.Dep.numeric {
-			bs = r.Dep.match(t, sem)
+			if !numFound {
+				numCands, numFound = t.numericCands(), true
+			}
+			bs = r.Dep.matchAmong(t, sem, numCands)
 		} else {
 			bs = r.Dep.matchAmong(t, sem, cands[r.Dep.index])
 		}

@@ -4260,6 +4260,26 @@ func (p *depPattern) countOfVictims(t *depTree, b depBinding) {
 	}
 }
 
+// figureWord reports whether word i of t is a figure: a number the
+// number finder reads, and the word that carries it ("$", "percent"),
+// not its parts.
+func (t *depTree) figureWord(i int) bool {
+	return t.numeric(i) && !(t.w[i].UPOS == "NUM" && (t.w[i].Rel == "nummod" || t.w[i].Rel == "compound") && t.numeric(t.w[i].Head-1))
+}
+
+// numericCands are the words of t that may trigger a numeric pattern
+// (triggers): a figure, a fraction or a verb of multiplying. The numeric
+// rules try these alone instead of every word each (matchAmong).
+func (t *depTree) numericCands() []int32 {
+	var out []int32
+	for i := range t.w {
+		if t.figureWord(i) || t.fractionOK(i) || t.multipleOK(i) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
 // triggers reports whether word i of t is p's trigger.
 func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 	if p.numeric && (p.fraction && t.fractionOK(i) || p.multiple && t.multipleOK(i)) {
@@ -4267,9 +4287,7 @@ func (p *depPattern) triggers(t *depTree, i int, sem *depSemantics) bool {
 		// fraction word or a verb of multiplying, which the number finder
 		// leaves out, is a figure of a rule that lists its type.
 	} else if p.numeric {
-		// A figure: a number the number finder reads, of the rule's types,
-		// and the word that carries it ("$", "percent"), not its parts.
-		if !t.numeric(i) || t.w[i].UPOS == "NUM" && (t.w[i].Rel == "nummod" || t.w[i].Rel == "compound") && t.numeric(t.w[i].Head-1) {
+		if !t.figureWord(i) {
 			return false
 		}
 		// "one of the poorest regions", "two of the attackers": a number
