@@ -305,7 +305,7 @@ func (d *claimDoc) npStart(first, j int) int {
 	k := j
 	for k > first && j-k < 6 {
 		t := d.toks[k-1]
-		if !isWordRune([]rune(t.Text)[0]) && t.Lower != "'s" || npStop[t.Lower] {
+		if !isWordRune(firstRune(t.Text)) && t.Lower != "'s" || npStop[t.Lower] {
 			break
 		}
 		k--

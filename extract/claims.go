@@ -277,7 +277,7 @@ func (d *claimDoc) foreignSentence(s Sentence) bool {
 			}
 		}
 		t := d.toks[i]
-		if !isWordRune([]rune(t.Text)[0]) {
+		if !isWordRune(firstRune(t.Text)) {
 			continue
 		}
 		words++
@@ -521,7 +521,7 @@ func (d *claimDoc) build(r *Rule, si, start, end int, caps []capture, prev []Cla
 	// (the reported clause is; another rule reads it).
 	if ct, ok := findArg(c, "content"); ok && c.Kind == "statement" {
 		if a, b := d.wordTokens(ct.Span); a >= 2 && b+1 < s.Last && isOpenQuote(d.toks[a-1].Text) && isQuoteMark(d.toks[b].Text) {
-			if p := d.toks[a-2].Text; p != "," && p != ":" && d.isSayForm(d.toks[a-2].Lower) && isWordRune([]rune(d.toks[b+1].Text)[0]) && !quoteThenClause[d.toks[b+1].Lower] {
+			if p := d.toks[a-2].Text; p != "," && p != ":" && d.isSayForm(d.toks[a-2].Lower) && isWordRune(firstRune(d.toks[b+1].Text)) && !quoteThenClause[d.toks[b+1].Lower] {
 				return Claim{}, false
 			}
 		}
@@ -862,7 +862,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	// by a straight mark after a full stop ended its sentence (the
 	// splitter, waiting for the curly mark, did not cut there); the name
 	// after it opens the next one, whose verb reports its own clause.
-	if prev == '“' && a.End <= sp.Start && end < s.Last && isWordRune([]rune(d.toks[end].Text)[0]) {
+	if prev == '“' && a.End <= sp.Start && end < s.Last && isWordRune(firstRune(d.toks[end].Text)) {
 		if k := d.tokIndex(a.End); k > 0 && k+1 < len(d.toks) && d.toks[k-1].Text == "." && d.toks[k].Text == "\"" {
 			return false
 		}
@@ -983,7 +983,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 	// "According to recent U.N. figures, ...": a speaker cut before a
 	// capitalised word is a cut noun phrase, not the source.
 	if k := d.tokIndex(sp.Start); sp.End > sp.Start && k >= 2 && d.toks[k-1].Lower == "to" && d.toks[k-2].Lower == "according" {
-		if e := d.tokIndex(sp.End); e < s.Last && d.toks[e].Cap && isWordRune([]rune(d.toks[e].Text)[0]) {
+		if e := d.tokIndex(sp.End); e < s.Last && d.toks[e].Cap && isWordRune(firstRune(d.toks[e].Text)) {
 			return false
 		}
 	}
@@ -1040,9 +1040,9 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 			if d.toks[j].Text != "," {
 				continue
 			}
-			if j+1 < s.Last && isWordRune([]rune(d.toks[j+1].Text)[0]) && d.hasVerb(si, d.toks[j+1].Span) {
+			if j+1 < s.Last && isWordRune(firstRune(d.toks[j+1].Text)) && d.hasVerb(si, d.toks[j+1].Span) {
 				last := s.Last
-				for last > j+1 && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
+				for last > j+1 && !isWordRune(firstRune(d.toks[last-1].Text)) {
 					last--
 				}
 				for k := range c.Args {
@@ -1057,7 +1057,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		}
 	}
 	if a.End > sp.Start || inQuote || end-2 <= 0 || end >= s.Last || d.toks[end-1].Text != "," || !d.verbBeforeComma(sp.Span, end-1) ||
-		!isWordRune([]rune(d.toks[end].Text)[0]) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
+		!isWordRune(firstRune(d.toks[end].Text)) || npStop[d.toks[end].Lower] && !modals[d.toks[end].Lower] && !fronted[d.toks[end].Lower] || strings.HasSuffix(d.toks[end].Lower, "ing") {
 		// A fronted content without a verb, the sentence not running
 		// on after its speaker, is a subject with its apposition ("Rep.
 		// Frank Lucas, the ranking member of the committee, asked them
@@ -1077,7 +1077,7 @@ func (d *claimDoc) statementHolds(c *Claim, si int, end int) bool {
 		return false
 	}
 	last := s.Last
-	for last > end && !isWordRune([]rune(d.toks[last-1].Text)[0]) {
+	for last > end && !isWordRune(firstRune(d.toks[last-1].Text)) {
 		last--
 	}
 	// "Still, Hecker said, their return would not ...": a fronted
@@ -1106,7 +1106,7 @@ func (d *claimDoc) connectiveOnly(si, a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if !isWordRune([]rune(d.toks[k].Text)[0]) {
+		if !isWordRune(firstRune(d.toks[k].Text)) {
 			continue
 		}
 		w := t.wordAt(d.toks[k].Span)
@@ -1280,7 +1280,7 @@ func (d *claimDoc) cutLeadIn(c *Claim) {
 		say := false
 		for i := lo; i < hi-2 && i < lo+12; i++ {
 			if d.toks[i].Text == ":" {
-				if say && isWordRune([]rune(d.toks[i+1].Text)[0]) {
+				if say && isWordRune(firstRune(d.toks[i+1].Text)) {
 					c.Args[k].Span = Span{Start: d.toks[i+1].Start, End: a.End}
 					c.Args[k].Text = d.text[d.toks[i+1].Start:a.End]
 				}
@@ -1539,7 +1539,7 @@ func (d *claimDoc) cutAddedClause(c *Claim) {
 				if participle {
 					end = i - 1
 				}
-				for end > lo && !isWordRune([]rune(d.toks[end-1].Text)[0]) && !isQuoteMark(d.toks[end-1].Text) {
+				for end > lo && !isWordRune(firstRune(d.toks[end-1].Text)) && !isQuoteMark(d.toks[end-1].Text) {
 					end--
 				}
 				if end > lo {
@@ -1600,7 +1600,7 @@ func (d *claimDoc) trailingMedium(lo, hi int) (int, bool) {
 		}
 		j := k + 1
 		for j < hi && j <= k+4 && !d.rules.hasWord("medium_nouns", d.toks[j].Lower) {
-			if !isWordRune([]rune(d.toks[j].Text)[0]) {
+			if !isWordRune(firstRune(d.toks[j].Text)) {
 				break
 			}
 			j++
@@ -1615,7 +1615,7 @@ func (d *claimDoc) trailingMedium(lo, hi int) (int, bool) {
 				j++
 			}
 		}
-		for j < hi && !isWordRune([]rune(d.toks[j].Text)[0]) {
+		for j < hi && !isWordRune(firstRune(d.toks[j].Text)) {
 			j++
 		}
 		if j == hi {
@@ -2106,7 +2106,7 @@ func (d *claimDoc) changeSubjects(si int, cs []Claim) []Claim {
 				continue
 			}
 			e := num.end
-			for e < start && e-num.end < 3 && isWordRune([]rune(d.toks[e].Text)[0]) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
+			for e < start && e-num.end < 3 && isWordRune(firstRune(d.toks[e].Text)) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
 				e++
 			}
 			if e > num.end {
@@ -2447,7 +2447,7 @@ func (d *claimDoc) countsAfter(c Claim, cnt Arg) []Claim {
 			return nil
 		}
 		e := m.end
-		for e < last && e-m.end < 4 && isWordRune([]rune(d.toks[e].Text)[0]) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
+		for e < last && e-m.end < 4 && isWordRune(firstRune(d.toks[e].Text)) && !npStop[d.toks[e].Lower] && !d.isBeAux(e) {
 			e++
 		}
 		if e == m.end || !d.namesPeople(m.end, e) {
@@ -2505,7 +2505,7 @@ func (d *claimDoc) namesPeople(a, b int) bool {
 func (d *claimDoc) countItem(first, last int) *mention {
 	for k := last; k >= first && last-k <= 9; k-- {
 		t := d.toks[k]
-		if !isWordRune([]rune(t.Text)[0]) && t.Text != "-" {
+		if !isWordRune(firstRune(t.Text)) && t.Text != "-" {
 			return nil
 		}
 		for _, m := range d.mentions[k] {

@@ -686,7 +686,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 		// the target "hotels", not "hotels, restaurants".
 		// A possessive is a word of its phrase: "of Istanbul's Yeditepe
 		// University".
-		return i < sm.last && (isWordRune([]rune(sm.toks[i].Text)[0]) || i > sm.first && isPossessive(sm.toks[i].Lower)) && sm.step(next, i+1, nil, caps)
+		return i < sm.last && (isWordRune(firstRune(sm.toks[i].Text)) || i > sm.first && isPossessive(sm.toks[i].Lower)) && sm.step(next, i+1, nil, caps)
 	case e.words != nil:
 		alts := e.words
 		if e.byFirst != nil {
@@ -712,7 +712,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 					j--
 				}
 				// ("at least 40 people": a count.)
-				if j-i >= 2 && (!restStop[sm.toks[i].Lower] || sm.toks[i].Lower == "at" && sm.toks[i+1].Lower == "least") && (isWordRune([]rune(sm.toks[i].Text)[0]) || isOpenQuote(sm.toks[i].Text)) && sm.step(next, j, nil, caps) {
+				if j-i >= 2 && (!restStop[sm.toks[i].Lower] || sm.toks[i].Lower == "at" && sm.toks[i+1].Lower == "least") && (isWordRune(firstRune(sm.toks[i].Text)) || isOpenQuote(sm.toks[i].Text)) && sm.step(next, j, nil, caps) {
 					return true
 				}
 				continue
@@ -777,7 +777,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 					// lower-case modifiers, then the organization; or a
 					// compound with a name ("the Paris-based International
 					// Energy Agency").
-					for k := i + 1; k < sm.last && k <= i+2 && (!sm.toks[k].Cap || strings.Contains(sm.toks[k].Text, "-") && len(sm.mentions[k]) == 0) && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower]; k++ {
+					for k := i + 1; k < sm.last && k <= i+2 && (!sm.toks[k].Cap || strings.Contains(sm.toks[k].Text, "-") && len(sm.mentions[k]) == 0) && isWordRune(firstRune(sm.toks[k].Text)) && !npStop[sm.toks[k].Lower]; k++ {
 						for _, o := range sm.mentions[k+1] {
 							if k+1 < sm.last && o.kind == KindOrganization && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
 								return true
@@ -798,7 +798,7 @@ func (sm *sentMatcher) one(e *patElem, i int, caps []capture, next int) bool {
 				// One or two lower-case words describing a person, then
 				// the person: "according to local resident Abala Waro"
 				// (the plain words alone stop before a person, below).
-				for k := i; k < sm.last && k <= i+1 && !sm.toks[k].Cap && isWordRune([]rune(sm.toks[k].Text)[0]) && !npStop[sm.toks[k].Lower] && !sm.verbLike(k); k++ {
+				for k := i; k < sm.last && k <= i+1 && !sm.toks[k].Cap && isWordRune(firstRune(sm.toks[k].Text)) && !npStop[sm.toks[k].Lower] && !sm.verbLike(k); k++ {
 					for _, o := range sm.mentions[k+1] {
 						if k+1 < sm.last && o.kind == KindPerson && o.ent != nil && o.end <= sm.last && sm.step(next, o.end, nil, caps) {
 							return true
@@ -989,7 +989,7 @@ func (sm *sentMatcher) nameToken(i int) bool {
 	if t.Text == "-" {
 		return i > sm.first && sm.toks[i-1].End == t.Start
 	}
-	return t.Cap && !nameStop[t.Lower] && isWordRune([]rune(t.Text)[0])
+	return t.Cap && !nameStop[t.Lower] && isWordRune(firstRune(t.Text))
 }
 
 // verbLike reports a past-tense verb inside would-be noun phrase: a
@@ -1044,7 +1044,7 @@ func (sm *sentMatcher) orgModifierAt(i int) bool {
 		if m.kind != KindOrganization || m.ent == nil || m.end >= sm.last {
 			continue
 		}
-		if t := sm.toks[m.end]; !t.Cap && isWordRune([]rune(t.Text)[0]) && !npStop[t.Lower] && !sm.verbLike(m.end) &&
+		if t := sm.toks[m.end]; !t.Cap && isWordRune(firstRune(t.Text)) && !npStop[t.Lower] && !sm.verbLike(m.end) &&
 			(sm.rules == nil || !sm.rules.hasWord("say_verbs", t.Lower) && !sm.rules.hasWord("report_verbs", t.Lower) && !sm.rules.hasWord("source_verbs", t.Lower)) {
 			return true
 		}
@@ -1072,7 +1072,7 @@ func (sm *sentMatcher) npToken(i int, first bool) bool {
 	if t.Lower == "'s" || t.Lower == "-" {
 		return !first
 	}
-	if !isWordRune([]rune(t.Text)[0]) {
+	if !isWordRune(firstRune(t.Text)) {
 		return false
 	}
 	if first && npStop[t.Lower] {

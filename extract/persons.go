@@ -363,7 +363,7 @@ func (p *PersonFinder) notNameInside(toks []Token, k int) bool {
 		return false
 	}
 	next, prev := toks[k+1], toks[k-1]
-	if !next.Cap && !personArticlePrefix(next.Text) || p.notNames[next.Lower] || !isWordRune([]rune(next.Text)[0]) {
+	if !next.Cap && !personArticlePrefix(next.Text) || p.notNames[next.Lower] || !isWordRune(firstRune(next.Text)) {
 		return false
 	}
 	if p.given[toks[k].Lower] {
@@ -892,7 +892,7 @@ func (p *PersonFinder) postTitle(toks []Token, k int, occupations bool) (titleMa
 			// "a businessman and founder of Y": a noun no list knows, then
 			// the title it is coordinated with.
 			return p.postTitle(toks, k+1, occupations)
-		case k+1 < len(toks) && (toks[k+1].Lower == "'s" || toks[k+1].Lower == "'") && isWordRune([]rune(t.Text)[0]) && !p.occupation(t.Lower, false):
+		case k+1 < len(toks) && (toks[k+1].Lower == "'s" || toks[k+1].Lower == "'") && isWordRune(firstRune(t.Text)) && !p.occupation(t.Lower, false):
 			// A possessive noun modifies the title after it, a stop
 			// word or not: "a women's rights activist".
 			if start < 0 {
@@ -954,7 +954,7 @@ func (p *PersonFinder) ingModifier(toks []Token, k int) bool {
 }
 
 func titlePlainWord(t Token) bool {
-	if !isWordRune([]rune(t.Text)[0]) || titleStopWords[t.Lower] {
+	if !isWordRune(firstRune(t.Text)) || titleStopWords[t.Lower] {
 		return false
 	}
 	return !strings.HasSuffix(t.Lower, "ed") && !strings.HasSuffix(t.Lower, "ing") || len(t.Lower) <= 4
@@ -1551,7 +1551,7 @@ func (p *PersonFinder) preTitle(toks []Token, i int, entEnd, entStart tokenEntit
 				// Southern California", is no title's: look further back.)
 				continue
 			}
-			if l == "," || l == "who" || l == "which" || l == "said" || l == "says" || !isWordRune([]rune(toks[k].Text)[0]) && l != "(" && l != ")" && l != "'s" {
+			if l == "," || l == "who" || l == "which" || l == "said" || l == "says" || !isWordRune(firstRune(toks[k].Text)) && l != "(" && l != ")" && l != "'s" {
 				break
 			}
 		}
@@ -1681,7 +1681,7 @@ func departmentEnd(toks []Token, k int, entStart tokenEntities) (int, bool) {
 		case "at", "of", "for", "with":
 			return x, x > k+1
 		}
-		if _, ok := entStart.at(x); ok || !isWordRune([]rune(toks[x].Text)[0]) || toks[x].Lower == "the" || toks[x].Lower == "and" {
+		if _, ok := entStart.at(x); ok || !isWordRune(firstRune(toks[x].Text)) || toks[x].Lower == "the" || toks[x].Lower == "and" {
 			return 0, false
 		}
 	}
@@ -1792,7 +1792,7 @@ func bareOccupationBefore(toks []Token, k int) bool {
 		switch l := toks[n].Lower; {
 		case l == "a" || l == "an":
 			return false
-		case toks[n].Cap || namePreps[l] || !isWordRune([]rune(toks[n].Text)[0]) && !isDigitStart(toks[n].Text):
+		case toks[n].Cap || namePreps[l] || !isWordRune(firstRune(toks[n].Text)) && !isDigitStart(toks[n].Text):
 			return true
 		}
 	}

@@ -104,7 +104,7 @@ func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 	// A title inside a noun phrase: capitalised words in quotes after a
 	// determiner and before a lower-case noun ('the "Pose" actor', 'his
 	// "Apprentice" days') name a work, and say nothing.
-	if close-open <= 4 && open > 0 && close+1 < len(d.toks) && d.toks[open+1].Cap && !d.toks[close+1].Cap && isWordRune([]rune(d.toks[close+1].Text)[0]) &&
+	if close-open <= 4 && open > 0 && close+1 < len(d.toks) && d.toks[open+1].Cap && !d.toks[close+1].Cap && isWordRune(firstRune(d.toks[close+1].Text)) &&
 		d.toks[close+1].Sent == d.toks[open].Sent && d.toks[close-1].Text != "," && d.toks[close-1].Text != "." {
 		switch d.toks[open-1].Lower {
 		case "the", "a", "an", "his", "her", "its", "their", "our", "'s", "’s":

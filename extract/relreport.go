@@ -47,7 +47,7 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 		if v+1 >= s.Last || !relativeSayVerbs[d.toks[v].Lower] {
 			continue
 		}
-		if !rel && (k == s.First || !isWordRune([]rune(d.toks[k].Text)[0]) || d.toks[k].Cap) {
+		if !rel && (k == s.First || !isWordRune(firstRune(d.toks[k].Text)) || d.toks[k].Cap) {
 			continue
 		}
 		t := d.tree(si)
@@ -141,7 +141,7 @@ func (d *claimDoc) relativeReports(si int, s Sentence, prev []Claim) []Claim {
 		if contactStart >= 0 {
 			start = contactStart
 		}
-		for start < e && !isWordRune([]rune(d.toks[start].Text)[0]) {
+		for start < e && !isWordRune(firstRune(d.toks[start].Text)) {
 			start++
 		}
 		// Up to the clause's end: a comma, a semicolon or a dash after
@@ -219,7 +219,7 @@ var npSpeakerTags = map[string]bool{"DT": true, "PDT": true, "JJ": true, "JJR": 
 func (d *claimDoc) commonSpeakerEnd(a int, s Sentence) int {
 	for b := a + 1; b <= a+3 && b < s.Last; b++ {
 		t := d.toks[b-1]
-		if t.Cap || !isWordRune([]rune(t.Text)[0]) {
+		if t.Cap || !isWordRune(firstRune(t.Text)) {
 			return -1
 		}
 		if relativeSayVerbs[d.toks[b].Lower] {

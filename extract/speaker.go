@@ -277,7 +277,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		// no comma or dash between.
 		w := -1
 		for i := a - 2; i > first; i-- {
-			if l := d.toks[i].Lower; !isWordRune([]rune(l)[0]) && !isPossessive(l) {
+			if l := d.toks[i].Lower; !isWordRune(firstRune(l)) && !isPossessive(l) {
 				break // a comma, a dash, a quote mark, a full stop
 			}
 			if l := d.toks[i].Lower; l == "who" || l == "which" {
@@ -295,7 +295,7 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 		for s0 < w && (d.toks[s0].Lower == "but" || d.toks[s0].Lower == "and") {
 			s0++
 		}
-		if w > 0 && s0 < w && (s0 == first || d.toks[s0-1].Text == "," || d.toks[s0-1].Text == "—") && isWordRune([]rune(d.toks[s0].Text)[0]) &&
+		if w > 0 && s0 < w && (s0 == first || d.toks[s0-1].Text == "," || d.toks[s0-1].Text == "—") && isWordRune(firstRune(d.toks[s0].Text)) &&
 			d.listAt("content_not_start", s0) == 0 {
 			c.Args[k] = d.phraseSpeaker(s0, w)
 			return true
@@ -1009,7 +1009,7 @@ func (d *claimDoc) personBeforeOf(sp Span) *mention {
 					return m
 				}
 			}
-		case !isWordRune([]rune(x)[0]) && x != "-" && x != "." && x != "'s" && x != "’s" || d.isSayVerb(k) || d.isBeAux(k) ||
+		case !isWordRune(firstRune(x)) && x != "-" && x != "." && x != "'s" && x != "’s" || d.isSayVerb(k) || d.isBeAux(k) ||
 			x == "who" || x == "which" || x == "that" || x == "and" || x == "or":
 			return nil
 		}
@@ -1093,7 +1093,7 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 	}
 	// A name that modifies the noun after it: "U.S. military officials
 	// warned".
-	if b < len(d.toks) && d.toks[b].Sent == d.toks[a].Sent && !d.toks[b].Cap && isWordRune([]rune(d.toks[b].Text)[0]) &&
+	if b < len(d.toks) && d.toks[b].Sent == d.toks[a].Sent && !d.toks[b].Cap && isWordRune(firstRune(d.toks[b].Text)) &&
 		!d.isSayVerb(b) && !d.rules.hasWord("say_verbs", d.toks[b].Lower) && d.listAt("speaker_adverbs", b) == 0 {
 		return true
 	}
@@ -1104,7 +1104,7 @@ func (d *claimDoc) speakerInDoubt(sp Span, start, end int) bool {
 		}
 		// "... of the Dutch think tank Clingendael said": a name after a
 		// lower-case noun may end a longer subject.
-		if p := d.toks[a-1]; p.Sent == d.toks[a].Sent && !p.Cap && isWordRune([]rune(p.Text)[0]) && !npStop[p.Lower] && p.Lower != "and" && p.Lower != "but" {
+		if p := d.toks[a-1]; p.Sent == d.toks[a].Sent && !p.Cap && isWordRune(firstRune(p.Text)) && !npStop[p.Lower] && p.Lower != "and" && p.Lower != "but" {
 			return true
 		}
 	}
@@ -1195,7 +1195,7 @@ func (d *claimDoc) appositiveSpeaker(c *Claim, k int) {
 			if t := d.toks[j].Text; t == "," {
 				i = j
 				break
-			} else if !isWordRune([]rune(t)[0]) || d.isSayVerb(j) {
+			} else if !isWordRune(firstRune(t)) || d.isSayVerb(j) {
 				break
 			}
 		}
@@ -1250,7 +1250,7 @@ func (d *claimDoc) describedName(c *Claim, k int) bool {
 		for _, m := range d.mentions[j] {
 			// (Only a name that opens the sentence or its clause: in "In a
 			// letter to John Smith, a senator said" the senator speaks.)
-			opens := m.start == d.sents[d.toks[a].Sent].First || m.start > 0 && !isWordRune([]rune(d.toks[m.start-1].Text)[0])
+			opens := m.start == d.sents[d.toks[a].Sent].First || m.start > 0 && !isWordRune(firstRune(d.toks[m.start-1].Text))
 			if m.kind == KindPerson && m.ent != nil && m.end == a-1 && d.toks[m.start].Sent == d.toks[a].Sent && opens {
 				if content, ok := findArg(*c, "content"); ok && overlaps(content.Span, d.spanOf(m.start, m.end)) {
 					return false
@@ -1268,7 +1268,7 @@ func (d *claimDoc) describedName(c *Claim, k int) bool {
 		return false
 	}
 	for j := first + 1; j < a-1; j++ {
-		if !isWordRune([]rune(d.toks[j].Text)[0]) && d.toks[j].Text != "-" || d.isSayVerb(j) {
+		if !isWordRune(firstRune(d.toks[j].Text)) && d.toks[j].Text != "-" || d.isSayVerb(j) {
 			return false
 		}
 	}
@@ -1757,7 +1757,7 @@ func (d *claimDoc) unknownName(sp Span) bool {
 	}
 	for i := a; i < b; i++ {
 		t := d.toks[i]
-		if !t.Cap || allCaps(t.Text) || len(d.mentions[i]) > 0 || sentenceOpeners[t.Lower] || !isWordRune([]rune(t.Text)[0]) {
+		if !t.Cap || allCaps(t.Text) || len(d.mentions[i]) > 0 || sentenceOpeners[t.Lower] || !isWordRune(firstRune(t.Text)) {
 			return false
 		}
 	}
@@ -2049,7 +2049,7 @@ func (d *claimDoc) subjectNameAt(s Sentence, i int) (int, string) {
 						return j, p.norm
 					}
 				}
-				if t := d.toks[j]; t.Cap || !isWordRune([]rune(t.Text)[0]) {
+				if t := d.toks[j]; t.Cap || !isWordRune(firstRune(t.Text)) {
 					break
 				}
 			}
@@ -2058,7 +2058,7 @@ func (d *claimDoc) subjectNameAt(s Sentence, i int) (int, string) {
 	}
 	// "Mayor John Kasich spoke ...", "Defense Secretary Ana Ruiz said
 	// ...": capitalised title words no entity holds, then the person.
-	for j := i; j < s.Last && j < i+3 && d.toks[j].Cap && isWordRune([]rune(d.toks[j].Text)[0]) && len(d.mentions[j]) == 0 &&
+	for j := i; j < s.Last && j < i+3 && d.toks[j].Cap && isWordRune(firstRune(d.toks[j].Text)) && len(d.mentions[j]) == 0 &&
 		!sentenceOpeners[d.toks[j].Lower]; j++ {
 		for _, p := range d.mentions[j+1] {
 			if p.kind == KindPerson && p.ent != nil && j+1 < s.Last {
@@ -2067,10 +2067,10 @@ func (d *claimDoc) subjectNameAt(s Sentence, i int) (int, string) {
 		}
 	}
 	n := 0
-	for i+n < s.Last && n < 4 && d.toks[i+n].Cap && isWordRune([]rune(d.toks[i+n].Text)[0]) && len(d.mentions[i+n]) == 0 {
+	for i+n < s.Last && n < 4 && d.toks[i+n].Cap && isWordRune(firstRune(d.toks[i+n].Text)) && len(d.mentions[i+n]) == 0 {
 		n++
 	}
-	if n < 2 || n > 3 || i+n >= s.Last || d.toks[i+n].Cap || !isWordRune([]rune(d.toks[i+n].Text)[0]) || sentenceOpeners[d.toks[i].Lower] {
+	if n < 2 || n > 3 || i+n >= s.Last || d.toks[i+n].Cap || !isWordRune(firstRune(d.toks[i+n].Text)) || sentenceOpeners[d.toks[i].Lower] {
 		return -1, ""
 	}
 	return i, d.text[d.toks[i].Start:d.toks[i+n-1].End]

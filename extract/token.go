@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsclaims/newsclaims/extract/tokens"
+import (
+	"unicode/utf8"
+
+	"github.com/newsclaims/newsclaims/extract/tokens"
+)
 
 // The token layer lives in extract/tokens so that later stages (syntax)
 // can use it without importing extract; these names keep extract's code
@@ -20,3 +24,11 @@ func isInitialism(w string) bool       { return tokens.IsInitialism(w) }
 func isOpener(s string) bool           { return tokens.IsOpener(s) }
 func isCloser(s string) bool           { return tokens.IsCloser(s) }
 func isAbbreviation(lower string) bool { return tokens.IsAbbreviation(lower) }
+
+// firstRune is the first rune of s, as []rune(s)[0] is (U+FFFD for an
+// invalid byte), without converting the whole string: the matchers ask
+// it of most tokens they try.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
