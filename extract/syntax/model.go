@@ -267,8 +267,13 @@ func (m *Model) lexWords(words []Word, w *work) {
 	w.lex, w.ent = w.lex[:0], w.ent[:0]
 	w.lx.tab = m.words
 	tc := &w.tc
-	if gen := m.cacheGen.Load(); tc.idx == nil || tc.gen != gen || len(tc.lex)+len(words) > tagCacheMax+2 {
+	full := func() bool { return len(tc.lex)+len(words) > tagCacheMax+2 }
+	if gen := m.cacheGen.Load(); tc.idx == nil || tc.gen != gen {
 		tc.reset(gen)
+	} else if full() {
+		if tc.evict(m.tag.Classes()); full() {
+			tc.reset(gen)
+		}
 	}
 	for i := range words {
 		e := tc.entry(words[i].Form, &w.lx)

@@ -120,6 +120,9 @@ type tagCache struct {
 	lemmas map[uint64]string
 	lex    []lex
 	rows   []int32
+	// hits counts each entry's uses since it was added or last kept
+	// (evict).
+	hits []int32
 	// entries from fill are new: their rows are summed on the next
 	// fill (entries fill..len(lex)).
 	fill  int
@@ -139,16 +142,68 @@ func (c *tagCache) reset(gen uint64) {
 	}
 	clear(c.lemmas)
 	c.lex = append(c.lex[:0], startLex, endLex)
+	c.hits = append(c.hits[:0], 0, 0)
 	c.fill = 0
+}
+
+// evict makes room in a full cache by keeping only the entries used again
+// since they were added or last kept, at most half the cache, instead of
+// starting over: news repeats its common words ("the", "said", ",") in
+// every article, and a cache that starts over sums their rows again each
+// time, a third of its entries' work. An entry's rows and lemmas are
+// functions of its form, so the kept ones are moved, not summed again.
+// Entries whose rows are not summed yet (from fill on) are dropped.
+// nc is the tagger's class count.
+func (c *tagCache) evict(nc int) {
+	if c.fill < 2 {
+		c.reset(c.gen)
+		return
+	}
+	at := make([]int32, c.fill) // each kept entry's new place, -1 dropped
+	kept := int32(2)            // the start and end marks stay
+	at[entStart], at[entEnd] = entStart, entEnd
+	for e := 2; e < c.fill; e++ {
+		at[e] = -1
+		if c.hits[e] == 0 || kept >= tagCacheMax/2 {
+			continue
+		}
+		at[e] = kept
+		if int(kept) != e {
+			c.lex[kept] = c.lex[e]
+			b := nRoles * nc
+			copy(c.rows[int(kept)*b:][:b], c.rows[e*b:][:b])
+		}
+		kept++
+	}
+	for form, e := range c.idx {
+		if int(e) >= c.fill || at[e] < 0 {
+			delete(c.idx, form)
+		} else {
+			c.idx[form] = at[e]
+		}
+	}
+	lemmas := make(map[uint64]string, len(c.lemmas))
+	for k, l := range c.lemmas {
+		if e := int(k >> 32); e < c.fill && at[e] >= 0 {
+			lemmas[lemmaKey(at[e], int(uint32(k)))] = l
+		}
+	}
+	c.lemmas = lemmas
+	c.lex, c.hits = c.lex[:kept], c.hits[:kept]
+	clear(c.hits)
+	c.rows = c.rows[:int(kept)*nRoles*nc]
+	c.fill = int(kept)
 }
 
 // entry is form's entry, added (rows not yet summed) when new.
 func (c *tagCache) entry(form string, lx *lexer) int32 {
 	if e, ok := c.idx[form]; ok {
+		c.hits[e]++
 		return e
 	}
 	e := int32(len(c.lex))
 	c.lex = append(c.lex, lx.word(form))
+	c.hits = append(c.hits, 0)
 	c.idx[strings.Clone(form)] = e // not a view of the caller's text
 	return e
 }

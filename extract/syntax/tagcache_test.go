@@ -6,7 +6,8 @@ import (
 )
 
 // The cached static scores are exactly tagStaticScores', across cache
-// resets and with words seen before in other sentences and roles.
+// resets and evictions and with words seen before in other sentences and
+// roles.
 func TestTagCacheExact(t *testing.T) {
 	m := load(t)
 	lx := lexer{tab: m.words}
@@ -15,8 +16,11 @@ func TestTagCacheExact(t *testing.T) {
 	nc := m.tag.Classes()
 	words := 0
 	for k, s := range readTestdata(t, "ewt-dev-200.conllu") {
-		if c.idx == nil || k%50 == 0 || len(c.lex)+len(s.Words) > tagCacheMax+2 {
+		switch {
+		case c.idx == nil || k%100 == 0 || len(c.lex)+len(s.Words) > tagCacheMax+2:
 			c.reset(0)
+		case k%25 == 0:
+			c.evict(nc)
 		}
 		ls := make([]lex, len(s.Words))
 		ent := make([]int32, len(s.Words))
@@ -41,17 +45,25 @@ func TestTagCacheExact(t *testing.T) {
 }
 
 // Analyze gives the same words whether its caches are empty at each
-// sentence or hold the words of earlier ones (lemmas included).
+// sentence, hold the words of earlier ones (lemmas included) or keep some
+// of them after an eviction.
 func TestAnalyzeCacheSame(t *testing.T) {
 	m := load(t)
 	ss := readTestdata(t, "ewt-dev-200.conllu")
-	run := func(reset bool) [][]Word {
+	run := func(reset, evict bool) [][]Word {
 		m.resetCaches()
 		var out [][]Word
 		for pass := range 2 {
-			for _, s := range ss {
+			for k, s := range ss {
 				if reset {
 					m.resetCaches()
+				}
+				if evict && k%10 == 0 {
+					w := m.getWork()
+					if w.tc.idx != nil {
+						w.tc.evict(m.tag.Classes())
+					}
+					m.pool.Put(w)
 				}
 				ws := make([]Word, len(s.Words))
 				for i, w := range s.Words {
@@ -65,10 +77,13 @@ func TestAnalyzeCacheSame(t *testing.T) {
 		}
 		return out
 	}
-	cold, warm := run(true), run(false)
+	cold, warm, evicted := run(true, false), run(false, false), run(false, true)
 	for i := range cold {
 		if !slices.Equal(cold[i], warm[i]) {
 			t.Fatalf("%q: %v with warm caches, %v without", ss[i].Text, warm[i], cold[i])
+		}
+		if !slices.Equal(cold[i], evicted[i]) {
+			t.Fatalf("%q: %v with evictions, %v without caches", ss[i].Text, evicted[i], cold[i])
 		}
 	}
 }
