@@ -19,8 +19,12 @@ type claimDoc struct {
 	body     []bool // per sentence: inside a paragraph region
 	mentions map[int][]*mention
 	dated    []bool // per token: inside a date mention
-	rules    *RuleSet
-	explain  bool // record what each pattern element matched
+	// quoted marks the tokens where a quote mention starts
+	// (addQuoteMention), so that insideQuote looks up only those in
+	// mentions; nil when there is none.
+	quoted  []bool
+	rules   *RuleSet
+	explain bool // record what each pattern element matched
 	// trees holds each sentence's dependency tree, nil when the sentence
 	// was not parsed (no parser, or not a body sentence).
 	trees []*depTree

@@ -122,7 +122,7 @@ func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 		return
 	}
 	q := &mention{kind: "quote", start: open, end: end, span: d.spanOf(a, b)}
-	d.mentions[open] = append(d.mentions[open], q)
+	d.addQuoteMention(q)
 	// A quotation that runs past the sentence it opens is read by the
 	// rules that take a quote after its attribution in that sentence
 	// (`She said, "We will win. But it will be hard."`: a pattern's
@@ -131,7 +131,7 @@ func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 	// quotation is one statement (the claims gold's convention), and
 	// the claim's span runs to its end (quoteClaimSpans).
 	if s := d.toks[open].Sent; from < 0 && s < len(d.sents) && d.sents[s].Last < b && d.sents[s].Last-1 > a {
-		d.mentions[open] = append(d.mentions[open], &mention{kind: "quote", start: open, end: d.sents[s].Last, span: q.span})
+		d.addQuoteMention(&mention{kind: "quote", start: open, end: d.sents[s].Last, span: q.span})
 	}
 	// A quotation of several sentences is attributed after its last one
 	// (“... You are nothing to them. It's better I die here,” said Waro.):
@@ -139,9 +139,18 @@ func (d *claimDoc) addQuoteTo(open, close, from, end int) {
 	// for the whole quotation there.
 	if last := d.toks[end-1].Sent; last != d.toks[open].Sent && last < len(d.sents) {
 		if f := d.sents[last].First; f > open && f < close {
-			d.mentions[f] = append(d.mentions[f], &mention{kind: "quote", start: f, end: end, span: q.span})
+			d.addQuoteMention(&mention{kind: "quote", start: f, end: end, span: q.span})
 		}
 	}
+}
+
+// addQuoteMention adds quote mention m at its first token.
+func (d *claimDoc) addQuoteMention(m *mention) {
+	d.mentions[m.start] = append(d.mentions[m.start], m)
+	if d.quoted == nil {
+		d.quoted = make([]bool, len(d.toks))
+	}
+	d.quoted[m.start] = true
 }
 
 // continuedQuotes: a quote with no speaker of its own that follows a quoted

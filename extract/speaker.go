@@ -2158,10 +2158,16 @@ func isPlainNoun(t Token) bool {
 // never does (the words of someone quoted are not the article's
 // attribution).
 func (d *claimDoc) insideQuote(s Span) bool {
+	if d.quoted == nil {
+		return false // no quotation in the document
+	}
 	a := d.tokIndex(s.Start)
 	// A quotation run on from an unclosed one is held by the mention at
 	// its second opening mark, inside s.
 	for k := min(d.tokIndex(s.End), len(d.toks)-1); k >= 0 && k >= a-200; k-- {
+		if !d.quoted[k] {
+			continue
+		}
 		for _, m := range d.mentions[k] {
 			if m.kind == "quote" && m.span.Start <= s.Start && s.End <= m.span.End {
 				return true
