@@ -39,9 +39,12 @@ type wordKey struct {
 }
 
 type wordCache struct {
-	idx   map[wordKey]int32
-	ws    []word // per entry
-	rows  []int32
+	idx  map[wordKey]int32
+	ws   []word // per entry
+	rows []int32
+	// hits counts each entry's uses since it was added or last kept
+	// (evict).
+	hits  []int32
 	fill  int // entries from fill on have no rows yet
 	feats []uint64
 	frows []int32
@@ -204,17 +207,61 @@ func contextFeatures(f []uint64, ws []word, i int) []uint64 {
 const wordCacheMax = 4096
 
 // prepare makes room for a sentence of n words: a cache that would
-// outgrow wordCacheMax starts over.
+// outgrow wordCacheMax keeps the words used again (evict), or starts over
+// if that is not room enough.
 func (c *wordCache) prepare(n int) {
-	if c.idx != nil && len(c.ws)+n <= wordCacheMax+2 {
+	full := func() bool { return len(c.ws)+n > wordCacheMax+2 }
+	if c.idx != nil && !full() {
 		return
+	}
+	if c.idx != nil && c.fill == len(c.ws) {
+		if c.evict(); !full() {
+			return
+		}
 	}
 	if c.idx == nil {
 		c.idx = map[wordKey]int32{}
 	}
 	clear(c.idx)
 	c.ws = append(c.ws[:0], word{low: hStart}, word{low: hEnd})
+	c.hits = append(c.hits[:0], 0, 0)
 	c.fill = 0
+}
+
+// evict keeps the entries used again since they were added or last kept,
+// at most half the cache, and drops the others: the words news repeats
+// ("the", "said", ",") then keep their rows, which a cache that started
+// over would sum again. A word's rows are a function of its entry, so the
+// kept ones are moved, not summed again. Every entry's rows must be
+// summed (fill == len(ws)).
+func (c *wordCache) evict() {
+	at := make([]int32, len(c.ws)) // each kept entry's new place, -1 dropped
+	kept := int32(2)               // the start and end marks stay
+	at[weStart], at[weEnd] = weStart, weEnd
+	b := nWordRow * len(Labels)
+	for e := 2; e < len(c.ws); e++ {
+		at[e] = -1
+		if c.hits[e] == 0 || kept >= wordCacheMax/2 {
+			continue
+		}
+		at[e] = kept
+		if int(kept) != e {
+			c.ws[kept] = c.ws[e]
+			copy(c.rows[int(kept)*b:][:b], c.rows[e*b:][:b])
+		}
+		kept++
+	}
+	for key, e := range c.idx {
+		if at[e] < 0 {
+			delete(c.idx, key)
+		} else {
+			c.idx[key] = at[e]
+		}
+	}
+	c.ws, c.hits = c.ws[:kept], c.hits[:kept]
+	clear(c.hits)
+	c.rows = c.rows[:int(kept)*b]
+	c.fill = int(kept)
 }
 
 // entry is the entry of word s (prepared as w), added without rows when
@@ -222,10 +269,12 @@ func (c *wordCache) prepare(n int) {
 func (c *wordCache) entry(s string, w *word) int32 {
 	key := wordKey{s, w.flags}
 	if e, ok := c.idx[key]; ok {
+		c.hits[e]++
 		return e
 	}
 	e := int32(len(c.ws))
 	c.ws = append(c.ws, *w)
+	c.hits = append(c.hits, 0)
 	key.word = strings.Clone(s) // not a view of the caller's text
 	c.idx[key] = e
 	return e
