@@ -632,12 +632,15 @@ func (g *Gazetteer) titleCaseSentences(toks []Token) map[int]bool {
 	for i := 0; i < len(toks); {
 		j, words, lower := i, 0, false
 		for ; j < len(toks) && toks[j].Sent == toks[i].Sent; j++ {
+			if lower {
+				continue // decided: only the sentence's end is wanted
+			}
 			r, _ := utf8.DecodeRuneInString(toks[j].Text)
 			if !unicode.IsLetter(r) || g.function[toks[j].Lower] {
 				continue
 			}
 			words++
-			lower = lower || !toks[j].Cap
+			lower = !toks[j].Cap
 		}
 		if words >= 3 && !lower {
 			out[toks[i].Sent] = true
