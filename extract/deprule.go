@@ -1858,24 +1858,12 @@ func (t *depTree) saidInSubordinate() bool {
 			continue
 		}
 		// The first comma after the verb, past its complement's head.
-		c := -1
-		for k := h + 1; k < len(t.w); k++ {
-			if t.w[k].Form == "," {
-				c = k
-				break
-			}
-		}
+		c := t.commaAfter(h)
 		if c < 0 {
 			continue
 		}
-		m := -1
-		for _, k := range t.kids[h] {
-			if k > c && (t.w[k].Rel == "conj" || t.w[k].Rel == "parataxis") && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" || t.hasKid(k, "cop")) && t.hasKid(k, "nsubj", "nsubj:pass", "expl") {
-				m = k
-				break
-			}
-		}
-		if m < 0 || t.hasKid(m, "cc") {
+		m := t.clauseAfterComma(t.kids[h], c)
+		if m < 0 {
 			continue
 		}
 		t.w[m].Head, t.w[m].Rel = t.w[h].Head, t.w[h].Rel
@@ -1909,24 +1897,12 @@ func (t *depTree) saidInSubordinate() bool {
 		if !mark || h < 0 {
 			continue
 		}
-		c := -1
-		for k := h + 1; k < len(t.w); k++ {
-			if t.w[k].Form == "," {
-				c = k
-				break
-			}
-		}
+		c := t.commaAfter(h)
 		if c < 0 {
 			continue
 		}
-		m := -1
-		for _, k := range append(slices.Clone(t.kids[h]), t.kids[v]...) {
-			if k > c && (t.w[k].Rel == "conj" || t.w[k].Rel == "parataxis") && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" || t.hasKid(k, "cop")) && t.hasKid(k, "nsubj", "nsubj:pass", "expl") {
-				m = k
-				break
-			}
-		}
-		if m < 0 || t.hasKid(m, "cc") {
+		m := t.clauseAfterComma(append(slices.Clone(t.kids[h]), t.kids[v]...), c)
+		if m < 0 {
 			continue
 		}
 		t.w[m].Head, t.w[m].Rel = 0, "root"
@@ -1941,6 +1917,32 @@ func (t *depTree) saidInSubordinate() bool {
 		return true
 	}
 	return false
+}
+
+// commaAfter returns the first comma after word h, -1 when there is none.
+func (t *depTree) commaAfter(h int) int {
+	for k := h + 1; k < len(t.w); k++ {
+		if t.w[k].Form == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// clauseAfterComma returns the first of kids after comma c that heads a
+// clause of its own (a conjunct or parataxis with a predicate and a
+// subject) joined by no conjunction: the main clause after an opening
+// subordinate one. -1 when there is none.
+func (t *depTree) clauseAfterComma(kids []int, c int) int {
+	for _, k := range kids {
+		if k > c && (t.w[k].Rel == "conj" || t.w[k].Rel == "parataxis") && (t.w[k].UPOS == "VERB" || t.w[k].UPOS == "AUX" || t.hasKid(k, "cop")) && t.hasKid(k, "nsubj", "nsubj:pass", "expl") {
+			if t.hasKid(k, "cc") {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // nameAsConjunctSubject repairs a name that ends a noun phrase of the
