@@ -222,6 +222,37 @@ is be AUX VBZ 4 cop
 threatening threatening ADJ JJ 4 amod
 retaliation retaliation NOUN NN 0 root
 . . PUNCT . 4 punct`, []string{"Ankara>threatening:nsubj", "is>threatening:aux", "threatening>ROOT:root", "retaliation>threatening:obj", ".>threatening:punct"}},
+		{"a relative clause before the main verb read as that verb's clausal subject, the subject noun as the root", `
+A a DET DT 2 det
+page page NOUN NN 0 root
+on on ADP IN 5 case
+the the DET DT 5 det
+website website NOUN NN 2 nmod
+that that SCONJ IN 9 mark
+outlines outline VERB VBZ 9 csubj
+relations relation NOUN NNS 7 obj
+states state VERB VBZ 5 acl:relcl
+that that SCONJ IN 13 mark
+the the DET DT 12 det
+two two NUM CD 13 nsubj
+have have VERB VBP 9 ccomp
+ties tie NOUN NNS 13 obj
+. . PUNCT . 2 punct`, []string{"page>states:nsubj", "that>outlines:nsubj", "outlines>website:acl:relcl", "states>ROOT:root", ".>states:punct"}},
+		{"a relative clause with a clausal subject under a verb root stays", `
+He he PRON PRP 2 nsubj
+read read VERB VBD 0 root
+the the DET DT 4 det
+page page NOUN NN 2 obj
+that that SCONJ IN 8 mark
+outlines outline VERB VBZ 8 csubj
+relations relation NOUN NNS 6 obj
+states state VERB VBZ 4 acl:relcl
+that that SCONJ IN 12 mark
+the the DET DT 11 det
+two two NUM CD 12 nsubj
+have have VERB VBP 8 ccomp
+ties tie NOUN NNS 12 obj
+. . PUNCT . 2 punct`, nil},
 		{"an adjective in -ing of another kind stays", `
 This this PRON DT 4 nsubj
 is be AUX VBZ 4 cop

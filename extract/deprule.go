@@ -382,7 +382,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2084,6 +2084,71 @@ func (t *depTree) vocativeSubject() bool {
 		changed = true
 	}
 	return changed
+}
+
+// relativeAsClauseSubject repairs a garden path the parser takes when a
+// relative clause stands between a subject and its verb ("A page on the
+// ministry website that outlines relations states that the two have a
+// partnership": "states" read as the relative clause of "website", with
+// "outlines" its clausal subject, and the noun "page" left as the root).
+// A finite verb right after a relative pronoun is that pronoun's clause,
+// not the subject of the verb after it; a sentence whose root is a bare
+// noun has lost its main verb, and the finite verb that was read as the
+// relative clause is it, the root noun its subject.
+func (t *depTree) relativeAsClauseSubject() bool {
+	for v2 := range t.w {
+		n := t.w[v2].Head - 1
+		if t.w[v2].Rel != "acl:relcl" || t.w[v2].UPOS != "VERB" || !finiteTags[t.w[v2].XPOS] || n < 0 || n > v2 || t.hasKid(v2, "nsubj", "nsubj:pass") {
+			continue
+		}
+		v1 := -1
+		for _, k := range t.kids[v2] {
+			if t.w[k].Rel == "csubj" && k < v2 && t.w[k].UPOS == "VERB" && finiteTags[t.w[k].XPOS] && t.subjectless(k) {
+				v1 = k
+			}
+		}
+		if v1 < 1 || v1-1 <= n {
+			continue
+		}
+		m := v1 - 1
+		if h := t.w[m].Head - 1; (h != v2 && h != v1) || t.lows[m] != "that" && t.lows[m] != "which" && t.lows[m] != "who" {
+			continue
+		}
+		// The root: a noun without a copula, whose phrase holds n.
+		r := n
+		for t.w[r].Head != 0 {
+			r = t.w[r].Head - 1
+		}
+		if r >= n+1 || (t.w[r].UPOS != "NOUN" && t.w[r].UPOS != "PROPN") || t.hasKid(r, "cop", "nsubj", "nsubj:pass") {
+			continue
+		}
+		// The verb keeps a complement after it ("states that ...").
+		if !t.hasKidAfter(v2, "ccomp", "obj", "xcomp") {
+			continue
+		}
+		t.w[v1].Head, t.w[v1].Rel = n+1, "acl:relcl"
+		t.w[m].Head, t.w[m].Rel, t.w[m].UPOS, t.w[m].XPOS = v1+1, "nsubj", "PRON", "WDT"
+		t.w[v2].Head, t.w[v2].Rel = 0, "root"
+		for _, k := range t.kids[r] {
+			if k > v2 {
+				t.w[k].Head = v2 + 1
+			}
+		}
+		t.w[r].Head, t.w[r].Rel = v2+1, "nsubj"
+		return true
+	}
+	return false
+}
+
+// hasKidAfter reports whether word n has a dependent after it with one of
+// the relations.
+func (t *depTree) hasKidAfter(n int, rels ...string) bool {
+	for _, k := range t.kids[n] {
+		if k > n && slices.Contains(rels, t.w[k].Rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // finiteAux reports whether clause c has a finite auxiliary ("had",
