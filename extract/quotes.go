@@ -47,12 +47,24 @@ func (d *claimDoc) addQuotes() {
 		case (t.Text == "\u201d" || t.Text == "\"") && open >= 0:
 			d.addQuote(open, i, from)
 			open, from, closed = -1, -1, i
+		case open >= 0 && d.twoApostrophes(i):
+			// Two apostrophes, which some publishers print for the closing
+			// mark (“It was an attempt to mislead voters,’’ Will Moy told
+			// the BBC), are two tokens: the mention ends after the second.
+			d.addQuoteTo(open, i, from, i+2)
+			open, from, closed = -1, -1, i+1
 		}
 		// A quote never runs across a paragraph.
 		if open >= 0 && i+1 < len(d.toks) && strings.Contains(d.text[t.End:d.toks[i+1].Start], "\n") {
 			open, from = -1, -1
 		}
 	}
+}
+
+// twoApostrophes reports whether token i and the next are right single
+// quotes with nothing between them.
+func (d *claimDoc) twoApostrophes(i int) bool {
+	return i+1 < len(d.toks) && d.toks[i].Text == "\u2019" && d.toks[i+1].Text == "\u2019" && d.toks[i].End == d.toks[i+1].Start
 }
 
 // quotedSentences reports whether the quote opened at token open and left
