@@ -222,6 +222,30 @@ is be AUX VBZ 4 cop
 threatening threatening ADJ JJ 4 amod
 retaliation retaliation NOUN NN 0 root
 . . PUNCT . 4 punct`, []string{"Ankara>threatening:nsubj", "is>threatening:aux", "threatening>ROOT:root", "retaliation>threatening:obj", ".>threatening:punct"}},
+		{"a that-clause hung on the relative clause of the indirect object: the clause of the verb", `
+Gambill Gambill PROPN NNP 2 nsubj
+told tell VERB VBD 0 root
+teachers teacher NOUN NNS 2 iobj
+who who PRON WP 5 nsubj
+covered cover VERB VBD 3 acl:relcl
+the the DET DT 7 det
+lawn lawn NOUN NN 5 obj
+that that SCONJ IN 11 mark
+the the DET DT 10 det
+state state NOUN NN 11 nsubj
+pays pay VERB VBZ 5 ccomp
+. . PUNCT . 2 punct`, []string{"pays>told:ccomp"}},
+		{"a relative clause without an object keeps its that-clause", `
+Gambill Gambill PROPN NNP 2 nsubj
+told tell VERB VBD 0 root
+teachers teacher NOUN NNS 2 iobj
+who who PRON WP 5 nsubj
+heard hear VERB VBD 3 acl:relcl
+that that SCONJ IN 9 mark
+the the DET DT 8 det
+state state NOUN NN 9 nsubj
+pays pay VERB VBZ 5 ccomp
+. . PUNCT . 2 punct`, nil},
 		{"a relative clause before the main verb read as that verb's clausal subject, the subject noun as the root", `
 A a DET DT 2 det
 page page NOUN NN 0 root

@@ -382,7 +382,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject, t.clauseOfRelativeObject} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2135,6 +2135,48 @@ func (t *depTree) relativeAsClauseSubject() bool {
 			}
 		}
 		t.w[r].Head, t.w[r].Rel = v2+1, "nsubj"
+		return true
+	}
+	return false
+}
+
+// clauseOfRelativeObject repairs a that-clause the parser hung on the
+// relative clause of a verb's indirect object ("Gambill told a few
+// thousand teachers who covered the lawn that the Legislature should
+// direct money ...": "direct" a complement of "covered"). A verb with an
+// indirect object and no clause of its own ("told", "assured", "warned")
+// is the one that takes a clause; a relative clause that already has its
+// object does not take a second complement after it.
+func (t *depTree) clauseOfRelativeObject() bool {
+	for c := range t.w {
+		r := t.w[c].Head - 1
+		if t.w[c].Rel != "ccomp" || r < 0 || r > c || t.w[r].Rel != "acl:relcl" || !t.hasKid(c, "mark") {
+			continue
+		}
+		m := -1
+		for _, k := range t.kids[c] {
+			if t.w[k].Rel == "mark" && k < c && (m < 0 || k < m) {
+				m = k
+			}
+		}
+		if t.lows[m] != "that" {
+			continue
+		}
+		obj := false
+		for _, k := range t.kids[r] {
+			if t.w[k].Rel == "obj" && k > r && k < m {
+				obj = true
+			}
+		}
+		n := t.w[r].Head - 1
+		if !obj || n < 0 || t.w[n].Rel != "iobj" {
+			continue
+		}
+		v := t.w[n].Head - 1
+		if v < 0 || v > n || t.w[v].UPOS != "VERB" || t.hasKid(v, "ccomp", "xcomp", "obj") {
+			continue
+		}
+		t.w[c].Head = v + 1
 		return true
 	}
 	return false
