@@ -2128,13 +2128,7 @@ func (t *depTree) relativeAsClauseSubject() bool {
 		}
 		t.w[v1].Head, t.w[v1].Rel = n+1, "acl:relcl"
 		t.w[m].Head, t.w[m].Rel, t.w[m].UPOS, t.w[m].XPOS = v1+1, "nsubj", "PRON", "WDT"
-		t.w[v2].Head, t.w[v2].Rel = 0, "root"
-		for _, k := range t.kids[r] {
-			if k > v2 {
-				t.w[k].Head = v2 + 1
-			}
-		}
-		t.w[r].Head, t.w[r].Rel = v2+1, "nsubj"
+		t.promote(v2, r, v2, "nsubj")
 		return true
 	}
 	return false
@@ -2180,6 +2174,19 @@ func (t *depTree) clauseOfRelativeObject() bool {
 		return true
 	}
 	return false
+}
+
+// promote makes verb v the root in place of root r, which becomes v's
+// dependent rel; r's dependents after word after go with the clause to v
+// (the full stop among them).
+func (t *depTree) promote(v, r, after int, rel string) {
+	t.w[v].Head, t.w[v].Rel = 0, "root"
+	for _, k := range t.kids[r] {
+		if k > after {
+			t.w[k].Head = v + 1
+		}
+	}
+	t.w[r].Head, t.w[r].Rel = v+1, rel
 }
 
 // hasKidAfter reports whether word n has a dependent after it with one of
@@ -5280,14 +5287,8 @@ func (t *depTree) clauseUnderOblique() bool {
 				if v < n || t.w[v].Rel != "acl" || t.w[v].UPOS != "VERB" || !t.hasKid(v, "obj") || !t.subjectless(v) || t.hasKid(v, "mark") {
 					continue
 				}
-				t.w[v].Head, t.w[v].Rel = 0, "root"
 				t.w[n].Head = v + 1
-				for _, k := range t.kids[r] {
-					if k > n {
-						t.w[k].Head = v + 1
-					}
-				}
-				t.w[r].Head, t.w[r].Rel = v+1, "obl"
+				t.promote(v, r, n, "obl")
 				return true
 			}
 		}
