@@ -49,6 +49,35 @@ of of ADP IN 6 case
 the the DET DT 6 det
 town town NOUN NN 3 nmod
 . . PUNCT . 1 punct`, []string{"Rebels>seized:nsubj", "seized>ROOT:root", ".>seized:punct"}},
+		{"after a verb of naming, an apposition with no comma is what the object is called", `
+Trump Trump PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+the the DET DT 4 det
+deal deal NOUN NN 2 obj
+a a DET DT 6 det
+disaster disaster NOUN NN 4 appos
+. . PUNCT . 2 punct`, []string{"disaster>called:xcomp"}},
+		{"after a verb of naming, an apposition set off by a comma stays", `
+Trump Trump PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+the the DET DT 4 det
+minister minister NOUN NN 2 obj
+, , PUNCT , 7 punct
+a a DET DT 7 det
+friend friend NOUN NN 4 appos
+. . PUNCT . 2 punct`, nil},
+		{"a verb of naming with two complements and no object: the first is the object", `
+Hegseth Hegseth PROPN NNP 2 nsubj
+called call VERB VBD 0 root
+the the DET DT 5 det
+detention detention NOUN NN 5 compound
+center center NOUN NN 2 xcomp
+" " PUNCT '' 9 punct
+the the DET DT 9 det
+perfect perfect ADJ JJ 9 amod
+place place NOUN NN 2 xcomp
+" " PUNCT '' 9 punct
+. . PUNCT . 2 punct`, []string{"center>called:obj"}},
 		{"a possessive name read as the object, the -ing word after it a clause: the gerund is the object", `
 Trump Trump PROPN NNP 2 nsubj
 confirmed confirm VERB VBD 0 root

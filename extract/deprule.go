@@ -382,7 +382,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject, t.clauseOfRelativeObject} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject, t.clauseOfRelativeObject, t.namedComplement} {
 		if repair() {
 			t.linkKids()
 		}
@@ -2793,6 +2793,11 @@ func (t *depTree) bareApposition() bool {
 		if lo != h+1 {
 			continue // something of the head's, or punctuation, between them
 		}
+		// An article opens a phrase of its own: "called the deal a
+		// disaster" (namedComplement) is two phrases, not a compound.
+		if lo < a && t.w[lo].UPOS == "DET" && (t.lows[lo] == "a" || t.lows[lo] == "an" || t.lows[lo] == "the") {
+			continue
+		}
 		bare := true
 		for k := lo; k < a; k++ {
 			if t.w[k].UPOS == "PUNCT" {
@@ -5175,6 +5180,64 @@ func (t *depTree) twoObjects() bool {
 		}
 	}
 	return changed
+}
+
+// namedComplement repairs what a verb of naming calls its object when the
+// parser did not make it the verb's complement (UD: "called the deal a
+// disaster" has "deal" the obj and "disaster" the xcomp of "called"). The
+// parser reads the second phrase as an apposition or bare modifier of the
+// first ("the deal a disaster", "the budget a betrayal"), or both phrases as complements and none as the object
+// ("called the detention center “the perfect place”"). After such a verb
+// a phrase right after the object with no comma or dash between is no
+// apposition but what the object is called (a name is: "called his
+// brother John"); of two complements and no object, the first is the
+// thing named.
+func (t *depTree) namedComplement() bool {
+	changed := false
+	for v := range t.w {
+		if !namingLemmas[t.lemma(v)] || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		var objs, xcomps []int
+		for _, c := range t.kids[v] {
+			switch {
+			case c < v:
+			case t.w[c].Rel == "obj":
+				objs = append(objs, c)
+			case t.w[c].Rel == "xcomp":
+				xcomps = append(xcomps, c)
+			}
+		}
+		switch {
+		case len(objs) == 1 && len(xcomps) == 0:
+			o := objs[0]
+			for _, a := range t.kids[o] {
+				if a < o || t.w[a].Rel != "appos" && t.w[a].Rel != "nmod:unmarked" && t.w[a].Rel != "nmod:npmod" || t.w[a].UPOS != "NOUN" && t.w[a].UPOS != "ADJ" {
+					continue
+				}
+				if lo, _ := t.subtree(a); lo > 0 && !appositionMark(t.w[lo-1].Form) && !appositionMark(t.w[lo].Form) {
+					t.w[a].Head, t.w[a].Rel = v+1, "xcomp"
+					changed = true
+				}
+				break
+			}
+		case len(objs) == 0 && len(xcomps) == 2 && (t.w[xcomps[0]].UPOS == "NOUN" || t.w[xcomps[0]].UPOS == "PRON"):
+			if lo, _ := t.subtree(xcomps[1]); lo > 0 && !appositionMark(t.w[lo-1].Form) {
+				t.w[xcomps[0]].Rel = "obj"
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// appositionMark reports punctuation that sets off an apposition.
+func appositionMark(form string) bool {
+	switch form {
+	case ",", "—", "–", "-", "(", ":", ";":
+		return true
+	}
+	return false
 }
 
 // adjacentSubjects repairs a title before a name that the parser made a
