@@ -201,8 +201,9 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 		}
 	}
 	// "have been told that ...": the subject of a passive verb of saying
-	// is its addressee.
-	if t.passive(trigger) {
+	// is its addressee; a passive's agent speaks ("is accused by critics
+	// of ...": accused_passive_tree).
+	if t.passive(trigger) && !slices.ContainsFunc(p.args, func(a depArg) bool { return a.role == "speaker" && slices.Contains(a.pathSrc, "obl:agent") }) {
 		return false
 	}
 	// "the helicopter, which they said crashed": a relative pronoun before
@@ -350,7 +351,15 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	// An inverted speaker ("..., said Mayor X, sitting in a cafe") is the
 	// surface rules' reading; the parser often takes the words after the
 	// name for the verb's clause.
-	if ts := t.w[trigger].Span; speaker.Start > ts.Start && t.w[trigger].Rel != "case" {
+	// A passive's agent stands after its verb ("is accused by critics of
+	// ..."), as it must.
+	agent := false
+	for ai, a := range p.args {
+		if n := b.nodes[ai]; a.role == "speaker" && n >= 0 && t.w[n].Rel == "obl:agent" && t.w[n].Head-1 == trigger {
+			agent = true
+		}
+	}
+	if ts := t.w[trigger].Span; speaker.Start > ts.Start && t.w[trigger].Rel != "case" && !agent {
 		return false
 	}
 	// What was said lies in the verb's sentence: a clause after a full

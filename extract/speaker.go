@@ -679,7 +679,9 @@ func (d *claimDoc) fixSpeaker(c *Claim, si, start, end int, caps []capture) bool
 	// (Not the noun a participle of saying modifies, which speaks
 	// whatever governs it: "criticism from groups arguing that ...".)
 	if a, _ := d.wordTokens(sp); a > 1 && namePreps[d.toks[a-1].Lower] && d.toks[a-1].Sent == d.toks[a].Sent && !d.afterAccordingTo(sp) &&
-		!(v >= 0 && t.w[v].Rel == "acl" && t.w[v].Head-1 == t.spanHead(sp)) {
+		!(v >= 0 && t.w[v].Rel == "acl" && t.w[v].Head-1 == t.spanHead(sp)) &&
+		// (A passive's agent is its speaker: "is accused by critics of".)
+		!(v >= 0 && t.spanHead(sp) >= 0 && t.w[t.spanHead(sp)].Rel == "obl:agent" && t.w[t.spanHead(sp)].Head-1 == v) {
 		h := t.spanHead(sp)
 		top := h
 		for top >= 0 && strings.HasPrefix(t.w[top].Rel, "nmod") && t.w[top].Rel != "nmod:poss" && t.w[top].Head > 0 {
