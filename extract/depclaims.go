@@ -200,10 +200,17 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 			}
 		}
 	}
+	// A passive's agent speaks ("is accused by critics of ...":
+	// accused_passive_tree), after its verb, as it must.
+	agent := false
+	for ai, a := range p.args {
+		if n := b.nodes[ai]; a.role == "speaker" && n >= 0 && t.w[n].Rel == "obl:agent" && t.w[n].Head-1 == trigger {
+			agent = true
+		}
+	}
 	// "have been told that ...": the subject of a passive verb of saying
-	// is its addressee; a passive's agent speaks ("is accused by critics
-	// of ...": accused_passive_tree).
-	if t.passive(trigger) && !slices.ContainsFunc(p.args, func(a depArg) bool { return a.role == "speaker" && slices.Contains(a.pathSrc, "obl:agent") }) {
+	// is its addressee.
+	if t.passive(trigger) && !agent {
 		return false
 	}
 	// "the helicopter, which they said crashed": a relative pronoun before
@@ -351,14 +358,6 @@ func (d *claimDoc) depStatementHolds(t *depTree, p *depPattern, b depBinding, ca
 	// An inverted speaker ("..., said Mayor X, sitting in a cafe") is the
 	// surface rules' reading; the parser often takes the words after the
 	// name for the verb's clause.
-	// A passive's agent stands after its verb ("is accused by critics of
-	// ..."), as it must.
-	agent := false
-	for ai, a := range p.args {
-		if n := b.nodes[ai]; a.role == "speaker" && n >= 0 && t.w[n].Rel == "obl:agent" && t.w[n].Head-1 == trigger {
-			agent = true
-		}
-	}
 	if ts := t.w[trigger].Span; speaker.Start > ts.Start && t.w[trigger].Rel != "case" && !agent {
 		return false
 	}

@@ -5186,11 +5186,12 @@ func (t *depTree) twoObjects() bool {
 // parser did not make it the verb's complement (UD: "called the deal a
 // disaster" has "deal" the obj and "disaster" the xcomp of "called"). The
 // parser reads the second phrase as an apposition or bare modifier of the
-// first ("the deal a disaster", "the budget a betrayal"), or both phrases as complements and none as the object
-// ("called the detention center “the perfect place”"). After such a verb
-// a phrase right after the object with no comma or dash between is no
-// apposition but what the object is called (a name is: "called his
-// brother John"); of two complements and no object, the first is the
+// first ("the deal a disaster", "the budget a betrayal"), or both phrases
+// as complements and none as the object ("called the detention center
+// “the perfect place”"). After such a verb a common noun or adjective
+// right after the object with no comma or dash between is no apposition
+// but what the object is called (a name in apposition stays one: "called
+// his brother John"); of two complements and no object, the first is the
 // thing named.
 func (t *depTree) namedComplement() bool {
 	changed := false
