@@ -49,6 +49,56 @@ of of ADP IN 6 case
 the the DET DT 6 det
 town town NOUN NN 3 nmod
 . . PUNCT . 1 punct`, []string{"Rebels>seized:nsubj", "seized>ROOT:root", ".>seized:punct"}},
+		{"a verb after a subject's relative clause set off by commas, hung on the subject as dep: the verb heads the sentence", `
+McCormick McCormick PROPN NNP 0 root
+, , PUNCT , 5 punct
+who who PRON WP 5 nsubj
+has have AUX VBZ 5 aux
+split split VERB VBN 1 acl:relcl
+from from ADP IN 7 case
+Republicans Republican PROPN NNPS 5 obl
+, , PUNCT , 1 punct
+told tell VERB VBD 1 dep
+teachers teacher NOUN NNS 9 obj
+that that SCONJ IN 13 mark
+they they PRON PRP 13 nsubj
+lied lie VERB VBD 9 ccomp
+. . PUNCT . 9 punct`, []string{"McCormick>told:nsubj", ",>told:punct", "told>ROOT:root"}},
+		{"a subject's whose-clause read as the main clause: the verb after its closing comma heads the sentence", `
+The the DET DT 2 det
+mayor mayor NOUN NN 6 obl
+, , PUNCT , 2 punct
+whose whose PRON WP$ 5 nmod:poss
+office office NOUN NN 6 nsubj
+oversees oversee VERB VBZ 0 root
+the the DET DT 8 det
+police police NOUN NN 6 obj
+, , PUNCT , 10 punct
+told tell VERB VBD 6 conj
+reporters reporter NOUN NNS 10 iobj
+that that SCONJ IN 14 mark
+they they PRON PRP 14 nsubj
+lied lie VERB VBD 10 ccomp
+. . PUNCT . 6 punct`, []string{"mayor>told:nsubj", "oversees>mayor:acl:relcl", "told>ROOT:root", ".>told:punct"}},
+		{"a whose-clause after an object stays", `
+Police police NOUN NNS 2 nsubj
+questioned question VERB VBD 0 root
+a a DET DT 4 det
+man man NOUN NN 2 obj
+, , PUNCT , 8 punct
+whose whose PRON WP$ 7 nmod:poss
+car car NOUN NN 8 nsubj
+burned burn VERB VBD 4 acl:relcl
+. . PUNCT . 2 punct`, nil},
+		{"a verb after a comma-set phrase that is not the subject's clause stays", `
+McCormick McCormick PROPN NNP 0 root
+, , PUNCT , 4 punct
+in in ADP IN 4 case
+Indiana Indiana PROPN NNP 1 nmod
+, , PUNCT , 1 punct
+told tell VERB VBD 1 dep
+teachers teacher NOUN NNS 6 obj
+. . PUNCT . 6 punct`, nil},
 		{"after a verb of naming, an apposition with no comma is what the object is called", `
 Trump Trump PROPN NNP 2 nsubj
 called call VERB VBD 0 root

@@ -382,7 +382,7 @@ func newDepTree(w []depWord) *depTree {
 		t.lems[i], t.lows[i] = foldLower(x.Lemma), foldLower(x.Form)
 	}
 	t.linkKids()
-	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject, t.clauseOfRelativeObject, t.namedComplement} {
+	for _, repair := range []func() bool{t.punctRoot, t.punctHead, t.trailingSpeaker, t.attributionUnderSubject, t.appositionRoot, t.detOfVerb, t.objWithCase, t.copularObject, t.amodWithCase, t.nounCompoundVerb, t.oblOfNoun, t.joinNames, t.contactClause, t.strayRoot, t.complementConj, t.coordinatedComplement, t.thatClauseOfSpeech, t.whatCalled, t.commaParticiple, t.accordingToSubject, t.subjectAfterOpeningClause, t.gerundOfSpeech, t.verbAsModifier, t.nounWithObject, t.straySubject, t.comparativeCount, t.parentheticalSubject, t.countRootVerb, t.quantifierSubject, t.subjectWithCase, t.clauseAfterConjunction, t.subjectAfterMarker, t.secondSubject, t.objectOfClause, t.adjectiveRoot, t.participleUnderSubject, t.participleBeforeName, t.verbalApposition, t.reducedRelativeRoot, t.relativeOnParticiple, t.relativeAsConjunct, t.bareApposition, t.crossedCompound, t.figureAcrossCase, t.caseBeforeCompound, t.splitFigure, t.figureBeforeNoun, t.coordinatedModifier, t.absoluteWith, t.perfectAsConjunct, t.subjectOfParticiple, t.finiteXcomp, t.bareConjParticiple, t.coordinatedSubject, t.parataxisWithConj, t.thatAdverbial, t.appositiveSubjectVerb, t.appositiveParticipleRoot, t.nounWithThatClause, t.fromToRange, t.toBeforeNoun, t.possessiveGerund, t.possessor, t.measureObject, t.twoObjects, t.changeBeforeLevel, t.countBeforeNoun, t.adverbAfterObject, t.adjacentSubjects, t.obliqueBeforeApposition, t.passiveSubjectLabel, t.clauseUnderOblique, t.saidInSubordinate, t.nameAsConjunctSubject, t.possessorBeforeGerund, t.vocativeSubject, t.subjectApposition, t.progressiveAsAdjective, t.relativeAsClauseSubject, t.clauseOfRelativeObject, t.namedComplement, t.whoseClauseRoot} {
 		if repair() {
 			t.linkKids()
 		}
@@ -1521,7 +1521,7 @@ func (t *depTree) strayRoot() bool {
 				continue
 			}
 		case "conj", "dep":
-			if !t.bare(v) || !t.finite(v) {
+			if !t.bare(v) && !t.afterSetOffClause(n, v) || !t.finite(v) {
 				continue
 			}
 		case "acl":
@@ -1558,6 +1558,95 @@ func (t *depTree) strayRoot() bool {
 				t.w[k].Head = v + 1
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// afterSetOffClause reports whether only a relative clause or an
+// apposition of noun n, set off by commas, stands between n and the verb v
+// ("McCormick, who has split from many fellow Republicans on issues such
+// as the voucher program, told teachers ...": "told" a dep of the root
+// "McCormick"). Such a phrase closes before the verb, so the verb after
+// its closing comma continues the sentence of which n is the subject, as
+// a verb with nothing between it and n does.
+func (t *depTree) afterSetOffClause(n, v int) bool {
+	if v-n < 4 || t.w[n+1].Form != "," || t.w[v-1].Form != "," || t.hasKid(v, "cc") {
+		return false
+	}
+	setOff := false
+	for k := n + 1; k < v-1; k++ {
+		if t.w[k].Head-1 == n && t.w[k].Form == "," {
+			continue
+		}
+		// The child of n that k descends from.
+		c := k
+		for c >= 0 && t.w[c].Head-1 != n {
+			c = t.w[c].Head - 1
+		}
+		if c < 0 || c <= n || c >= v || t.w[c].Rel != "acl:relcl" && t.w[c].Rel != "appos" {
+			return false
+		}
+		setOff = true
+	}
+	return setOff
+}
+
+// whoseClauseRoot repairs a sentence whose subject has a relative clause
+// opened by "whose" that the parser made the main clause ("The mayor,
+// whose office oversees the police, told reporters that ...": root
+// "oversees" with "office" its subject, "mayor" its oblique and "told"
+// its conjunct): "whose" opens a relative clause, never a main one, so the
+// noun before its comma is the subject of the verb after the clause's
+// closing comma, and the clause is that noun's.
+func (t *depTree) whoseClauseRoot() bool {
+	for v := range t.w {
+		if t.w[v].Rel != "root" || t.w[v].UPOS != "VERB" {
+			continue
+		}
+		s := -1
+		for _, k := range t.kids[v] {
+			if t.w[k].Rel == "nsubj" || t.w[k].Rel == "nsubj:pass" {
+				s = k
+			}
+		}
+		if s < 2 {
+			continue
+		}
+		w := -1
+		for _, k := range t.kids[s] {
+			if k < s && t.w[k].XPOS == "WP$" {
+				w = k
+			}
+		}
+		if w < 2 || t.w[w-1].Form != "," {
+			continue
+		}
+		n := w - 2
+		if u := t.w[n].UPOS; u != "NOUN" && u != "PROPN" || t.w[n].Head-1 != v {
+			continue
+		}
+		c := -1
+		for _, k := range t.kids[v] {
+			if k > v && t.w[k].Rel == "conj" && t.w[k].UPOS == "VERB" && t.w[k-1].Form == "," && t.finite(k) && t.subjectless(k) && !t.hasKid(k, "cc") {
+				c = k
+				break
+			}
+		}
+		if c < 0 {
+			continue
+		}
+		for _, k := range t.kids[v] {
+			if k > c {
+				t.w[k].Head = c + 1
+			}
+		}
+		t.w[c].Head, t.w[c].Rel = 0, "root"
+		t.w[n].Head, t.w[n].Rel = c+1, "nsubj"
+		if t.hasKid(c, "aux:pass") {
+			t.w[n].Rel = "nsubj:pass"
+		}
+		t.w[v].Head, t.w[v].Rel = n+1, "acl:relcl"
 		return true
 	}
 	return false

@@ -416,6 +416,7 @@ func (x *Extractor) recognise(ctx context.Context, w *worker, text string, toks 
 		}
 	}
 	kept = append(kept, x.places.cuedPlaces(text, toks, kept)...)
+	personsBeforeWho(toks, kept)
 	return x.documentNames(text, toks, sents, addr, mergeEntities(kept), conf, evoked)
 }
 
@@ -1133,4 +1134,36 @@ func isFileName(run string) bool {
 	run = strings.TrimRight(run, ".,;:!?)]\"'»”’")
 	dot := strings.LastIndexByte(run, '.')
 	return dot > 0 && fileExtensions[strings.ToLower(run[dot+1:])]
+}
+
+// personsBeforeWho makes a gazetteer town that "who" follows, directly or
+// after a comma, a person ("Rodriguez, who was elected in 2019, said":
+// Rodriguez is a city of the Philippines): "who" refers to people, a place
+// takes "which" or "where". The place must open its phrase: after a
+// lower-case word it may close one whose head "who" is about. Only the gazetteer's reading is changed: a
+// club the model read as an organization ("Liverpool, who beat Chelsea")
+// has the model's source by rule 3 and stays. A country or a division
+// stays a place. The person has no geo-resolution; the names of the
+// document then agree with it (documentNames).
+func personsBeforeWho(toks []Token, ents []Entity) {
+	for i := range ents {
+		e := &ents[i]
+		if e.Kind != KindPlace || e.Source != SourceGazetteer || e.Type != "city" {
+			continue
+		}
+		// ents is not sorted yet (documentNames merges it).
+		k := sort.Search(len(toks), func(t int) bool { return toks[t].Start >= e.End })
+		// After a lower-case word the place may end a phrase that the
+		// clause is about ("a college student in Beijing, who spoke").
+		if b := sort.Search(len(toks), func(t int) bool { return toks[t].Start >= e.Start }); b > 0 && startsLower(toks[b-1].Text) {
+			continue
+		}
+		if k < len(toks) && toks[k].Text == "," {
+			k++
+		}
+		if k >= len(toks) || !strings.EqualFold(toks[k].Text, "who") {
+			continue
+		}
+		*e = Entity{Kind: KindPerson, Span: e.Span, Text: e.Text, Norm: e.Text, Block: e.Block, Source: SourceRule}
+	}
 }

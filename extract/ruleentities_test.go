@@ -44,3 +44,26 @@ func TestRuleEntitiesSlugAndDescriptions(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonsBeforeWho(t *testing.T) {
+	for _, c := range []struct {
+		text, place, typ, want string
+	}{
+		{"Rodriguez, who was elected in 2019, said the reforms had worked.", "Rodriguez", "city", KindPerson},
+		{"Mayor Houston who won the vote said so.", "Houston", "city", KindPerson},
+		{"A college student in Beijing, who spoke on condition of anonymity, said so.", "Beijing", "city", KindPlace},
+		{"Georgia, who won the vote, said so.", "Georgia", "country", KindPlace},
+		{"Rodriguez, which lies east of Manila, flooded.", "Rodriguez", "city", KindPlace},
+	} {
+		toks, _ := Tokenize(c.text)
+		i := strings.Index(c.text, c.place)
+		ents := []Entity{{Kind: KindPlace, Span: Span{Start: i, End: i + len(c.place)}, Text: c.place, Type: c.typ, Source: SourceGazetteer}}
+		personsBeforeWho(toks, ents)
+		if ents[0].Kind != c.want {
+			t.Errorf("%q: %s is %s, want %s", c.text, c.place, ents[0].Kind, c.want)
+		}
+		if c.want == KindPerson && (ents[0].Lat != nil || ents[0].Country != "" || ents[0].Source != SourceRule) {
+			t.Errorf("%q: person keeps a place's fields: %+v", c.text, ents[0])
+		}
+	}
+}

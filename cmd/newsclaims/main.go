@@ -15,7 +15,7 @@ import (
 
 // Version is the pipeline version stored with every article; a change in
 // extraction that changes output bumps it so --reprocess can find old rows.
-const Version = "0.44.0"
+const Version = "0.45.0"
 
 // Exit statuses.
 const (
