@@ -102,6 +102,10 @@ func (d *claimDoc) claims() []Claim {
 	var out []Claim
 	words, kinds := make([]bool, len(d.rules.needs.words)), make([]bool, len(d.rules.needs.kinds))
 	var mark []bool
+	// One matcher for all the sentences: its continuation and capture
+	// stacks (frames, capBuf) are empty again after every match, and a
+	// matcher made per sentence grew them anew from nothing each time.
+	sm := &sentMatcher{}
 	for si, s := range d.sents {
 		if !d.body[si] || d.foreignSentence(s) {
 			continue
@@ -113,7 +117,8 @@ func (d *claimDoc) claims() []Claim {
 		// fighters killed ..." has the cause "Taliban fighters". The
 		// dateline's place still locates the sentence's claims.
 		s := d.parsedPart(si)
-		sm := &sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules, trace: d.explain}
+		*sm = sentMatcher{toks: d.toks, first: s.First, last: s.Last, mentions: d.mentions, dated: d.dated, rules: d.rules, trace: d.explain,
+			frames: sm.frames[:0], capBuf: sm.capBuf[:0]}
 		clear(words)
 		clear(kinds)
 		longMention := false // a mention longer than the anchors assume
