@@ -875,25 +875,33 @@ func (t *depTree) contactClause() bool {
 		if u := t.w[o].UPOS; u != "NOUN" && u != "PROPN" {
 			continue
 		}
-		t.w[c].Head, t.w[c].Rel = t.w[v].Head, t.w[v].Rel
 		for _, k := range t.kids[c] {
 			if k < c && k > v && t.w[k].Rel == "mark" && t.lows[k] == "to" {
 				t.w[k].Head, t.w[k].Rel = v+1, "obl"
 			}
 		}
-		for _, k := range t.kids[v] {
-			if k > c {
-				t.w[k].Head = c + 1
-			}
-		}
-		t.w[o].Head, t.w[o].Rel = c+1, "nsubj"
-		if t.hasKid(c, "aux:pass") {
-			t.w[o].Rel = "nsubj:pass"
-		}
-		t.w[v].Head, t.w[v].Rel = o+1, "acl:relcl"
+		t.relativeUnderClause(v, c, o)
 		return true
 	}
 	return false
+}
+
+// relativeUnderClause makes verb c take verb v's place in the tree, noun
+// n the subject of c, and v's clause a relative clause of n; v's
+// dependents after c go with c (the repairs of a relative clause the
+// parser read as the main one: contactClause, whoseClauseRoot).
+func (t *depTree) relativeUnderClause(v, c, n int) {
+	t.w[c].Head, t.w[c].Rel = t.w[v].Head, t.w[v].Rel
+	for _, k := range t.kids[v] {
+		if k > c {
+			t.w[k].Head = c + 1
+		}
+	}
+	t.w[n].Head, t.w[n].Rel = c+1, "nsubj"
+	if t.hasKid(c, "aux:pass") {
+		t.w[n].Rel = "nsubj:pass"
+	}
+	t.w[v].Head, t.w[v].Rel = n+1, "acl:relcl"
 }
 
 // complementConj repairs a complement clause the parser made a conjunct
@@ -1636,17 +1644,7 @@ func (t *depTree) whoseClauseRoot() bool {
 		if c < 0 {
 			continue
 		}
-		for _, k := range t.kids[v] {
-			if k > c {
-				t.w[k].Head = c + 1
-			}
-		}
-		t.w[c].Head, t.w[c].Rel = 0, "root"
-		t.w[n].Head, t.w[n].Rel = c+1, "nsubj"
-		if t.hasKid(c, "aux:pass") {
-			t.w[n].Rel = "nsubj:pass"
-		}
-		t.w[v].Head, t.w[v].Rel = n+1, "acl:relcl"
+		t.relativeUnderClause(v, c, n)
 		return true
 	}
 	return false
